@@ -1,0 +1,60 @@
+// The engine's output model. Offsets are UTF-16 offsets into the file text ([start, end));
+// adapters convert them to 1-based line/column (CLI, ESLint) or LSP positions.
+
+export const RULE_IDS = [
+  'reserved-code',
+  'invalid-code',
+  'browser-code-range',
+  'reason-too-long',
+  'reason-without-code',
+  'mismatched-code',
+  'premature-close',
+  'unregistered-code',
+] as const;
+
+export type RuleId = (typeof RULE_IDS)[number];
+
+export function isRuleId(value: string): value is RuleId {
+  return (RULE_IDS as readonly string[]).includes(value);
+}
+
+export type Severity = 'off' | 'warn' | 'error';
+
+/** How sure the classifier is that the receiver is a WebSocket of the reported runtime. */
+export type Confidence = 'typed' | 'inferred';
+
+export interface TextEdit {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+/** Values a message template may interpolate. */
+export type MessageData = Readonly<Record<string, string | number>>;
+
+export interface Suggestion {
+  readonly messageId: string;
+  readonly data: MessageData;
+  /** Rendered description in the run's locale. */
+  readonly desc: string;
+  readonly edits: readonly TextEdit[];
+}
+
+export interface Finding {
+  /** `null` for problems with directives (unused or unknown `wsclose-disable` comments), as ESLint does. */
+  readonly ruleId: RuleId | null;
+  readonly messageId: string;
+  readonly data: MessageData;
+  /** Rendered message in the run's locale. */
+  readonly message: string;
+  readonly severity: Exclude<Severity, 'off'>;
+  readonly start: number;
+  readonly end: number;
+  readonly confidence: Confidence;
+  /** Semantics-preserving edits, applied by fix-all / --fix. */
+  readonly fix?: readonly TextEdit[];
+  /** Edits that change behaviour (another code, a shorter reason): offered, never auto-applied. */
+  readonly suggestions?: readonly Suggestion[];
+  /** Set on unused-directive findings so editors can fade them. */
+  readonly unnecessary?: boolean;
+}
