@@ -1,0 +1,84 @@
+// Why is this connection being closed? Collects the situations the surrounding code expresses:
+// the reason text, the conditions guarding the call, and failure paths (catch blocks, 'error'
+// listeners, heartbeat/timeout callbacks). `mismatched-code` compares them with the code.
+import * as ts from 'typescript';
+import { situationsInText, type Situation } from '../registry/situations';
+import type { CloseCallSite } from './find-close-calls';
+import { identifierText, isFunctionLike, listenerRegistration } from './syntax';
+
+export type FailurePath = 'catch' | 'error-listener' | 'timeout';
+
+export interface CloseContext {
+  /** Situations named by the reason text (every known string value of it). */
+  readonly fromReason: readonly Situation[];
+  /** Situations named by the `if` conditions (then-branches) and guard clauses around the call. */
+  readonly fromConditions: readonly Situation[];
+  /** The call runs on a failure path. */
+  readonly failure?: FailurePath;
+}
+
+const TIMER_FUNCTIONS = new Set(['setTimeout', 'setInterval']);
+
+export function closeContext(site: CloseCallSite): CloseContext {
+  const reasonText = site.reason.values.flatMap((v) => (v.kind === 'string' ? [v.value] : [])).join(' ');
+  return {
+    fromReason: situationsInText(reasonText),
+    fromConditions: situationsFromConditions(site.call),
+    ...failureOf(site.call),
+  };
+}
+
+function situationsFromConditions(call: ts.Node): Situation[] {
+  const found = new Set<Situation>();
+  let child: ts.Node = call;
+  for (let node = call.parent; node && !isFunctionLike(node) && !ts.isSourceFile(node); child = node, node = node.parent) {
+    if (ts.isIfStatement(node) && node.thenStatement === child) {
+      for (const s of situationsInText(identifierText(node.expression))) found.add(s);
+    } else if (ts.isConditionalExpression(node) && node.whenTrue === child) {
+      for (const s of situationsInText(identifierText(node.condition))) found.add(s);
+    } else if (ts.isBinaryExpression(node) && node.right === child && node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) {
+      for (const s of situationsInText(identifierText(node.left))) found.add(s);
+    } else if (ts.isCaseClause(node)) {
+      for (const s of situationsInText(identifierText(node.expression))) found.add(s);
+    }
+  }
+  return [...found];
+}
+
+function failureOf(call: ts.Node): { failure?: FailurePath } {
+  for (let node: ts.Node | undefined = call.parent; node && !ts.isSourceFile(node); node = node.parent) {
+    if (ts.isCatchClause(node)) return { failure: 'catch' };
+    // `.catch(err => ws.close(...))` on a promise.
+    if (isFunctionLike(node)) {
+      const parent = node.parent;
+      if (parent && ts.isCallExpression(parent) && ts.isPropertyAccessExpression(parent.expression) && parent.expression.name.text === 'catch') {
+        return { failure: 'catch' };
+      }
+      const registration = listenerRegistration(node);
+      if (registration && registration.event.toLowerCase() === 'error') return { failure: 'error-listener' };
+      if (isHeartbeatTimer(node)) return { failure: 'timeout' };
+      return {};
+    }
+  }
+  return {};
+}
+
+/** A setTimeout/setInterval callback whose code speaks of heartbeats, pings or liveness. */
+function isHeartbeatTimer(fn: ts.Node): boolean {
+  const parent = fn.parent;
+  if (!parent || !ts.isCallExpression(parent) || parent.arguments[0] !== fn) return false;
+  const callee = parent.expression;
+  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
+  if (!TIMER_FUNCTIONS.has(name)) return false;
+  const text = identifierText(fn) + ' ' + enclosingNames(parent);
+  return situationsInText(text).includes('timeout') || /\balive\b|isalive|lastpong|lastseen/i.test(text);
+}
+
+/** Names of the variables/properties a timer is stored in (`heartbeatTimer = setInterval(…)`). */
+function enclosingNames(timerCall: ts.Node): string {
+  const parent = timerCall.parent;
+  if (parent && ts.isVariableDeclaration(parent)) return parent.name.getText();
+  if (parent && ts.isBinaryExpression(parent)) return parent.left.getText();
+  if (parent && ts.isPropertyDeclaration(parent)) return parent.name.getText();
+  return '';
+}

@@ -1,0 +1,102 @@
+// Can a close() run while its socket is still CONNECTING? Two patterns are certain enough to
+// report: the socket is created in the same function and closed later in straight-line code
+// with no await, open listener or readyState check in between; or the close is the first,
+// unconditional statement of the socket's own open handler.
+import * as ts from 'typescript';
+import type { CloseCallSite } from './find-close-calls';
+import { enclosingFunction, isFunctionLike, listenerRegistration, skipOuterExpressions } from './syntax';
+
+export type PrematureKind = 'created-then-closed' | 'closed-on-open';
+
+export function prematureCloseKind(site: CloseCallSite, checker: ts.TypeChecker): PrematureKind | undefined {
+  if (!site.receiver) return undefined;
+  if (closesFirstThingOnOpen(site)) return 'closed-on-open';
+  const creation = creationInSameFunction(site, checker);
+  if (!creation) return undefined;
+  return nothingWaitsBetween(creation, site) ? 'created-then-closed' : undefined;
+}
+
+/** The `new …(…)` that created the receiver, in the same function as the close call. */
+function creationInSameFunction(site: CloseCallSite, checker: ts.TypeChecker): ts.Node | undefined {
+  const receiver = skipOuterExpressions(site.receiver!);
+  const scope = enclosingFunction(site.call);
+  const targetSymbol = ts.isIdentifier(receiver) ? checker.getSymbolAtLocation(receiver) : undefined;
+  const targetText = ts.isPropertyAccessExpression(receiver) && receiver.expression.kind === ts.SyntaxKind.ThisKeyword ? receiver.getText() : undefined;
+  if (!targetSymbol && !targetText) return undefined;
+  let creation: ts.Node | undefined;
+  const visit = (node: ts.Node): void => {
+    if (creation || node.getStart() >= site.call.getStart()) return;
+    if (isFunctionLike(node) && node !== scope) return; // nested functions run later, or never
+    if (ts.isVariableDeclaration(node) && node.initializer && isNewExpression(node.initializer) && targetSymbol && checker.getSymbolAtLocation(node.name) === targetSymbol) {
+      creation = node;
+    } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && isNewExpression(node.right)) {
+      const left = skipOuterExpressions(node.left);
+      if ((targetSymbol && ts.isIdentifier(left) && checker.getSymbolAtLocation(left) === targetSymbol) || (targetText && left.getText() === targetText)) creation = node;
+    }
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(scope, visit);
+  return creation;
+}
+
+function isNewExpression(node: ts.Expression): boolean {
+  return ts.isNewExpression(skipOuterExpressions(node));
+}
+
+/**
+ * Between the creation and the close (in this function, outside nested functions): no
+ * await/yield, no open listener, no readyState read, and the close is not inside a loop body
+ * that also contains an await (a later iteration could wait).
+ */
+function nothingWaitsBetween(creation: ts.Node, site: CloseCallSite): boolean {
+  const scope = enclosingFunction(site.call);
+  if (enclosingFunction(creation) !== scope) return false;
+  const from = creation.getEnd();
+  const to = site.call.getStart();
+  let waits = false;
+  const visit = (node: ts.Node): void => {
+    if (waits) return;
+    if (node.getEnd() < from || node.getStart() > to) return;
+    if (isFunctionLike(node) && node !== scope) {
+      // Registering an open listener means the author handles the connecting phase.
+      const registration = listenerRegistration(node);
+      if (registration && registration.event.toLowerCase() === 'open') waits = true;
+      return;
+    }
+    if (node.getStart() >= from && node.getEnd() <= to + 1) {
+      if (ts.isAwaitExpression(node) || ts.isYieldExpression(node)) waits = true;
+      if (ts.isPropertyAccessExpression(node) && /^(readyState|onopen)$/.test(node.name.text)) waits = true;
+      if (isOpenListenerCall(node)) waits = true;
+      if (ts.isForOfStatement(node) && node.awaitModifier) waits = true;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(scope);
+  // A readyState check around the close itself also counts.
+  for (let node = site.call.parent; node && node !== scope; node = node.parent) {
+    if ((ts.isIfStatement(node) || ts.isConditionalExpression(node)) && /readyState|\bOPEN\b|isOpen|connected/.test((ts.isIfStatement(node) ? node.expression : node.condition).getText())) waits = true;
+  }
+  return !waits;
+}
+
+/** `ws.onopen = () => { ws.close(); … }` — the close is the handler's first, unconditional statement. */
+function closesFirstThingOnOpen(site: CloseCallSite): boolean {
+  const statement = site.call.parent;
+  const fn = statement && ts.isExpressionStatement(statement) ? statement.parent?.parent : site.call.parent;
+  if (!fn || !isFunctionLike(fn)) return false;
+  const body = fn.body;
+  if (!body) return false;
+  const first = ts.isBlock(body) ? body.statements[0] : body;
+  if (first !== statement && first !== site.call) return false;
+  const registration = listenerRegistration(fn);
+  if (!registration || registration.event.toLowerCase() !== 'open') return false;
+  const emitter = skipOuterExpressions(registration.emitter).getText();
+  return emitter === skipOuterExpressions(site.receiver!).getText();
+}
+
+/** `x.on('open', handler)` / `x.addEventListener('open', handler)` with any handler expression. */
+function isOpenListenerCall(node: ts.Node): boolean {
+  if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression)) return false;
+  const first = node.arguments[0];
+  return /^(on|once|addEventListener|addListener)$/.test(node.expression.name.text) && !!first && ts.isStringLiteralLike(first) && first.text === 'open';
+}

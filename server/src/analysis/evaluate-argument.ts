@@ -1,0 +1,236 @@
+// Resolves a close() argument to every value it can take: literals, consts (also imported),
+// enums, `as const` objects, conditionals (each branch), `??`/`||`, arithmetic, template
+// literals and concatenations (strings with unknown parts keep a lower bound on their bytes).
+// Where syntax runs out, the checker's literal types fill in.
+import * as ts from 'typescript';
+import { utf8ByteLength } from '../core/utf8';
+import type { AnalysisContext } from './context';
+import { skipOuterExpressions } from './syntax';
+import { isLengthLimitingCall, parameterOrigin, propertyOrigin, unboundedSource } from './value-origins';
+import type { EvaluatedArgument, PossibleValue } from './values';
+
+const MAX_VALUES = 16;
+const MAX_DEPTH = 10;
+
+export function evaluateArgument(node: ts.Expression | undefined, ctx: AnalysisContext): EvaluatedArgument {
+  if (!node) return { node: undefined, values: [{ kind: 'undefined' }] };
+  return { node, values: evaluate(node, ctx, 0) };
+}
+
+function evaluate(expression: ts.Expression, ctx: AnalysisContext, depth: number): PossibleValue[] {
+  const node = skipOuterExpressions(expression);
+  if (depth > MAX_DEPTH) return fromType(node, ctx);
+  if (ts.isNumericLiteral(node)) return [{ kind: 'number', value: Number(node.text), node }];
+  if (ts.isStringLiteralLike(node)) return [{ kind: 'string', value: node.text, node }];
+  if (ts.isVoidExpression(node)) return [{ kind: 'undefined', node }];
+  if (ts.isPrefixUnaryExpression(node)) return evaluatePrefix(node, ctx, depth);
+  if (ts.isConditionalExpression(node)) {
+    return cap([...evaluate(node.whenTrue, ctx, depth + 1), ...evaluate(node.whenFalse, ctx, depth + 1)]);
+  }
+  if (ts.isBinaryExpression(node)) return evaluateBinary(node, ctx, depth);
+  if (ts.isTemplateExpression(node)) return [evaluateTemplate(node, ctx, depth)];
+  if (ts.isIdentifier(node)) return evaluateIdentifier(node, ctx, depth);
+  if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) return evaluateAccess(node, ctx, depth);
+  if (ts.isCallExpression(node)) return evaluateCall(node, ctx);
+  return fromType(node, ctx);
+}
+
+function evaluatePrefix(node: ts.PrefixUnaryExpression, ctx: AnalysisContext, depth: number): PossibleValue[] {
+  const operand = evaluate(node.operand, ctx, depth + 1);
+  const sign = node.operator === ts.SyntaxKind.MinusToken ? -1 : node.operator === ts.SyntaxKind.PlusToken ? 1 : 0;
+  if (sign === 0 || !operand.every((v) => v.kind === 'number')) return fromType(node, ctx);
+  return operand.map((v) => ({ kind: 'number', value: sign * (v as { value: number }).value, node }));
+}
+
+function evaluateBinary(node: ts.BinaryExpression, ctx: AnalysisContext, depth: number): PossibleValue[] {
+  const op = node.operatorToken.kind;
+  if (op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.BarBarToken) {
+    const left = evaluate(node.left, ctx, depth + 1);
+    const kept = left.filter((v) => (op === ts.SyntaxKind.BarBarToken ? !isFalsy(v) : v.kind !== 'undefined'));
+    const fallbackReachable = kept.length < left.length || left.some((v) => v.kind === 'unknown' || v.kind === 'partial-string');
+    return cap(fallbackReachable ? [...kept, ...evaluate(node.right, ctx, depth + 1)] : kept);
+  }
+  if (op === ts.SyntaxKind.CommaToken) return evaluate(node.right, ctx, depth + 1);
+  if (op === ts.SyntaxKind.PlusToken) return evaluatePlus(node, ctx, depth);
+  const arithmetic = ARITHMETIC[op];
+  if (arithmetic) {
+    const left = evaluate(node.left, ctx, depth + 1);
+    const right = evaluate(node.right, ctx, depth + 1);
+    if (left.length === 1 && right.length === 1 && left[0]!.kind === 'number' && right[0]!.kind === 'number') {
+      return [{ kind: 'number', value: arithmetic(left[0]!.value, right[0]!.value), node }];
+    }
+  }
+  return fromType(node, ctx);
+}
+
+const ARITHMETIC: Partial<Record<ts.SyntaxKind, (a: number, b: number) => number>> = {
+  [ts.SyntaxKind.MinusToken]: (a, b) => a - b,
+  [ts.SyntaxKind.AsteriskToken]: (a, b) => a * b,
+  [ts.SyntaxKind.SlashToken]: (a, b) => a / b,
+  [ts.SyntaxKind.PercentToken]: (a, b) => a % b,
+};
+
+function evaluatePlus(node: ts.BinaryExpression, ctx: AnalysisContext, depth: number): PossibleValue[] {
+  const left = evaluate(node.left, ctx, depth + 1);
+  const right = evaluate(node.right, ctx, depth + 1);
+  const stringy = [...left, ...right].some((v) => v.kind === 'string' || v.kind === 'partial-string' || (v.kind === 'unknown' && v.type === 'string'));
+  if (!stringy) {
+    if (left.length === 1 && right.length === 1 && left[0]!.kind === 'number' && right[0]!.kind === 'number') {
+      return [{ kind: 'number', value: left[0]!.value + right[0]!.value, node }];
+    }
+    return fromType(node, ctx);
+  }
+  const results: PossibleValue[] = [];
+  for (const l of left) for (const r of right) results.push(concat(l, r, node));
+  return cap(results);
+}
+
+function evaluateTemplate(node: ts.TemplateExpression, ctx: AnalysisContext, depth: number): PossibleValue {
+  let value: PossibleValue = { kind: 'string', value: node.head.text };
+  for (const span of node.templateSpans) {
+    const parts = evaluate(span.expression, ctx, depth + 1);
+    // Several possible values for a part: keep the shortest as the lower bound.
+    const part = parts.length === 1 ? parts[0]! : shortest(parts, span.expression, ctx);
+    value = concat(concat(value, part, node), { kind: 'string', value: span.literal.text }, node);
+  }
+  return value;
+}
+
+function shortest(parts: PossibleValue[], expr: ts.Expression, ctx: AnalysisContext): PossibleValue {
+  const min = Math.min(...parts.map(minBytes));
+  return { kind: 'partial-string', minBytes: min, limited: false, unbounded: unboundedSource(expr, ctx) };
+}
+
+function evaluateIdentifier(node: ts.Identifier, ctx: AnalysisContext, depth: number): PossibleValue[] {
+  if (node.text === 'undefined') return [{ kind: 'undefined', node }];
+  if (node.text === 'NaN') return [{ kind: 'number', value: NaN, node }];
+  if (node.text === 'Infinity') return [{ kind: 'number', value: Infinity, node }];
+  let symbol = ctx.checker.getSymbolAtLocation(node);
+  if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = ctx.checker.getAliasedSymbol(symbol);
+  const decl = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
+  if (decl && ts.isVariableDeclaration(decl) && decl.initializer && isConstDeclaration(decl) && !ts.isCatchClause(decl.parent)) {
+    return evaluate(decl.initializer, ctx, depth + 1).map((v) => withNode(v, node));
+  }
+  if (decl && ts.isEnumMember(decl)) return enumValue(decl, node, ctx);
+  if (decl && ts.isParameter(decl)) {
+    const origin = parameterOrigin(decl, ctx);
+    if (origin) return [{ kind: 'unknown', type: 'number', origin, node }];
+  }
+  return fromType(node, ctx);
+}
+
+function evaluateAccess(node: ts.PropertyAccessExpression | ts.ElementAccessExpression, ctx: AnalysisContext, depth: number): PossibleValue[] {
+  const symbol = ctx.checker.getSymbolAtLocation(ts.isPropertyAccessExpression(node) ? node.name : node.argumentExpression);
+  const decl = symbol?.valueDeclaration;
+  if (decl && ts.isEnumMember(decl)) return enumValue(decl, node, ctx);
+  if (decl && ts.isPropertyAssignment(decl) && isReadonlyLiteralObject(decl.parent)) {
+    return evaluate(decl.initializer, ctx, depth + 1).map((v) => withNode(v, node));
+  }
+  if (ts.isPropertyAccessExpression(node)) {
+    const origin = propertyOrigin(node.expression, node.name.text, ctx);
+    if (origin) return [{ kind: 'unknown', type: origin === 'error-code' ? 'other' : 'number', origin, node }];
+    const unbounded = unboundedSource(node, ctx);
+    if (unbounded) return [{ kind: 'partial-string', minBytes: 0, limited: false, unbounded, node }];
+  }
+  return fromType(node, ctx);
+}
+
+function evaluateCall(node: ts.CallExpression, ctx: AnalysisContext): PossibleValue[] {
+  if (isLengthLimitingCall(node)) return [{ kind: 'partial-string', minBytes: 0, limited: true, node }];
+  const unbounded = unboundedSource(node, ctx);
+  if (unbounded) return [{ kind: 'partial-string', minBytes: 0, limited: false, unbounded, node }];
+  return fromType(node, ctx);
+}
+
+function enumValue(decl: ts.EnumMember, node: ts.Node, ctx: AnalysisContext): PossibleValue[] {
+  const value = ctx.checker.getConstantValue(decl);
+  if (typeof value === 'number') return [{ kind: 'number', value, node }];
+  if (typeof value === 'string') return [{ kind: 'string', value, node }];
+  return fromType(node as ts.Expression, ctx);
+}
+
+/** The checker's view: literal types become values, primitive types become unknowns. */
+function fromType(node: ts.Expression, ctx: AnalysisContext): PossibleValue[] {
+  const type = ctx.checker.getTypeAtLocation(node);
+  const parts = type.isUnion() ? type.types : [type];
+  const values: PossibleValue[] = [];
+  for (const part of parts) {
+    if (part.isNumberLiteral()) values.push({ kind: 'number', value: part.value, node });
+    else if (part.isStringLiteral()) values.push({ kind: 'string', value: part.value, node });
+    else if (part.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Void)) values.push({ kind: 'undefined', node });
+    else if (part.flags & ts.TypeFlags.Null) values.push({ kind: 'unknown', type: 'other', node });
+    else if (part.flags & ts.TypeFlags.NumberLike) values.push({ kind: 'unknown', type: 'number', node });
+    else if (part.flags & ts.TypeFlags.StringLike) values.push({ kind: 'unknown', type: 'string', node });
+    else values.push({ kind: 'unknown', type: 'other', node });
+  }
+  return cap(dedupeUnknowns(values));
+}
+
+function concat(left: PossibleValue, right: PossibleValue, node: ts.Node): PossibleValue {
+  if (isExact(left) && isExact(right)) return { kind: 'string', value: textOf(left) + textOf(right), node };
+  const unbounded = firstUnbounded(left) ?? firstUnbounded(right);
+  const limited = unbounded === undefined && (isLimited(left) || isLimited(right));
+  return { kind: 'partial-string', minBytes: minBytes(left) + minBytes(right), limited, node, ...(unbounded ? { unbounded } : {}) };
+}
+
+function isExact(v: PossibleValue): v is Extract<PossibleValue, { kind: 'string' | 'number' | 'undefined' }> {
+  return v.kind === 'string' || v.kind === 'number' || v.kind === 'undefined';
+}
+
+function textOf(v: Extract<PossibleValue, { kind: 'string' | 'number' | 'undefined' }>): string {
+  return v.kind === 'undefined' ? 'undefined' : String(v.value);
+}
+
+function minBytes(v: PossibleValue): number {
+  if (isExact(v)) return utf8ByteLength(textOf(v));
+  return v.kind === 'partial-string' ? v.minBytes : 0;
+}
+
+function firstUnbounded(v: PossibleValue) {
+  return v.kind === 'partial-string' && !v.limited ? v.unbounded : undefined;
+}
+
+function isLimited(v: PossibleValue): boolean {
+  return v.kind === 'partial-string' && v.limited;
+}
+
+function isFalsy(v: PossibleValue): boolean {
+  return v.kind === 'undefined' || (v.kind === 'number' && (v.value === 0 || Number.isNaN(v.value))) || (v.kind === 'string' && v.value === '');
+}
+
+function withNode(value: PossibleValue, node: ts.Node): PossibleValue {
+  // Values resolved through a declaration are reported on the argument, not on the far-away literal.
+  return { ...value, node };
+}
+
+function isConstDeclaration(decl: ts.VariableDeclaration): boolean {
+  const list = decl.parent;
+  return ts.isVariableDeclarationList(list) && (list.flags & ts.NodeFlags.Const) !== 0 && !ts.isForOfStatement(list.parent) && !ts.isForInStatement(list.parent);
+}
+
+function isReadonlyLiteralObject(object: ts.Node): boolean {
+  // `{ … } as const` (possibly nested in another literal), or the literal a `const` binding holds.
+  for (let current: ts.Node | undefined = object; current; current = current.parent) {
+    const parent: ts.Node | undefined = current.parent;
+    if (parent && ts.isAsExpression(parent) && ts.isTypeReferenceNode(parent.type) && parent.type.typeName.getText() === 'const') return true;
+    // Plain `const CODES = { POLICY: 1008 }` maps are common in JavaScript; writes to them are rare.
+    if (parent && ts.isVariableDeclaration(parent) && isConstDeclaration(parent)) return true;
+    if (!parent || !(ts.isObjectLiteralExpression(parent) || ts.isPropertyAssignment(parent) || ts.isParenthesizedExpression(parent) || ts.isAsExpression(parent))) break;
+  }
+  return false;
+}
+
+function dedupeUnknowns(values: PossibleValue[]): PossibleValue[] {
+  const seen = new Set<string>();
+  return values.filter((v) => {
+    const key = v.kind === 'unknown' ? `u:${v.type}` : v.kind === 'undefined' ? 'undef' : '';
+    if (!key) return true;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function cap(values: PossibleValue[]): PossibleValue[] {
+  return values.length > MAX_VALUES ? values.slice(0, MAX_VALUES) : values;
+}

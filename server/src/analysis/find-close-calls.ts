@@ -1,0 +1,135 @@
+// Finds every close-like call in a file and describes it for the rules: which runtime(s) the
+// receiver is, how sure we are, and the evaluated code and reason arguments.
+import * as ts from 'typescript';
+import type { Confidence } from '../core/finding';
+import { CLOSE_METHOD_NAMES, RUNTIME_PROFILES } from '../registry/runtimes';
+import type { ArgumentShape, RuntimeId } from '../registry/types';
+import { classifyConstructor, classifyReceiver } from './classify-receiver';
+import type { AnalysisContext } from './context';
+import { evaluateArgument } from './evaluate-argument';
+import { accessedName } from './syntax';
+import type { EvaluatedArgument } from './values';
+
+export interface CloseCallSite {
+  readonly call: ts.CallExpression | ts.NewExpression;
+  /** `close`, `end`, `drop`, `reconnect` or `WebSocketError`. */
+  readonly method: string;
+  /** The method name (or constructor) node: where hovers on `close` land. */
+  readonly methodNode: ts.Node;
+  readonly receiver: ts.Expression | undefined;
+  readonly runtimes: readonly RuntimeId[];
+  readonly confidence: Confidence;
+  /** For inferred receivers: what the inference rests on. */
+  readonly evidence?: string;
+  readonly shape: ArgumentShape;
+  readonly code: EvaluatedArgument;
+  readonly reason: EvaluatedArgument;
+  /** Where a missing code argument would be inserted (positional shape). */
+  readonly codeInsertOffset: number;
+}
+
+/** Cheap text test run before any type information is requested for a file. */
+export function mayContainCloseCall(text: string): boolean {
+  return /\b(?:close|end|drop|reconnect)\b\s*(?:\(|['"`]\s*\]\s*\()|\bWebSocketError\b|['"](?:close|end|drop)['"]\s*\]/.test(text);
+}
+
+export interface FindOptions {
+  /** Config override for this file: every WebSocket receiver is treated as this runtime. */
+  readonly runtimeOverride?: RuntimeId;
+}
+
+export function findCloseCalls(ctx: AnalysisContext, options: FindOptions = {}): CloseCallSite[] {
+  const sites: CloseCallSite[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node)) {
+      const site = siteForMethodCall(node, ctx, options);
+      if (site) sites.push(site);
+    } else if (ts.isNewExpression(node)) {
+      const site = siteForConstructor(node, ctx, options);
+      if (site) sites.push(site);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(ctx.sourceFile);
+  return sites;
+}
+
+function siteForMethodCall(call: ts.CallExpression, ctx: AnalysisContext, options: FindOptions): CloseCallSite | undefined {
+  const callee = call.expression;
+  const method = accessedName(callee);
+  if (!method || !CLOSE_METHOD_NAMES.has(method)) return undefined;
+  const access = callee as ts.PropertyAccessExpression | ts.ElementAccessExpression;
+  const receiver = access.expression;
+  const verdict = classifyReceiver(receiver, ctx);
+  if (verdict.kind !== 'websocket') return undefined;
+  const runtimes = applyOverride(verdict.runtimes, options).filter((r) => RUNTIME_PROFILES[r].methods[method] !== undefined);
+  if (runtimes.length === 0) return undefined;
+  const shape = RUNTIME_PROFILES[runtimes[0]!].methods[method]!;
+  const methodNode = ts.isPropertyAccessExpression(access) ? access.name : access.argumentExpression;
+  return buildSite(call, method, methodNode, receiver, runtimes, verdict.confidence, verdict.evidence, shape, ctx);
+}
+
+function siteForConstructor(call: ts.NewExpression, ctx: AnalysisContext, options: FindOptions): CloseCallSite | undefined {
+  const callee = call.expression;
+  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+  if (name !== 'WebSocketError') return undefined;
+  const classified = classifyConstructor(callee, ctx);
+  const confidence: Confidence = classified === 'untyped' ? 'inferred' : 'typed';
+  const runtimes = classified === 'untyped' ? ['websocket-error' as const] : classified.filter((r) => r === 'websocket-error');
+  if (runtimes.length === 0) return undefined;
+  const evidence = confidence === 'inferred' ? '`new WebSocketError(…)`' : undefined;
+  return buildSite(call, name, callee, undefined, applyOverride(runtimes, options), confidence, evidence, 'error-options', ctx);
+}
+
+function applyOverride(runtimes: readonly RuntimeId[], options: FindOptions): RuntimeId[] {
+  return options.runtimeOverride ? [options.runtimeOverride] : [...runtimes];
+}
+
+function buildSite(
+  call: ts.CallExpression | ts.NewExpression,
+  method: string,
+  methodNode: ts.Node,
+  receiver: ts.Expression | undefined,
+  runtimes: readonly RuntimeId[],
+  confidence: Confidence,
+  evidence: string | undefined,
+  shape: ArgumentShape,
+  ctx: AnalysisContext,
+): CloseCallSite {
+  const args = call.arguments ?? ts.factory.createNodeArray<ts.Expression>();
+  let codeNode: ts.Expression | undefined;
+  let reasonNode: ts.Expression | undefined;
+  if (shape === 'positional') {
+    codeNode = args[0];
+    reasonNode = args[1];
+  } else {
+    const options = shape === 'close-info' ? args[0] : args[1];
+    if (options && ts.isObjectLiteralExpression(options)) {
+      codeNode = propertyValue(options, 'closeCode');
+      reasonNode = propertyValue(options, 'reason');
+    }
+  }
+  // `(` is the first token after the callee (and type arguments, if any).
+  const openParen = call.getChildren().find((c) => c.kind === ts.SyntaxKind.OpenParenToken);
+  return {
+    call,
+    method,
+    methodNode,
+    receiver,
+    runtimes,
+    confidence,
+    ...(evidence ? { evidence } : {}),
+    shape,
+    code: evaluateArgument(codeNode, ctx),
+    reason: evaluateArgument(reasonNode, ctx),
+    codeInsertOffset: openParen ? openParen.getEnd() : call.getEnd(),
+  };
+}
+
+function propertyValue(object: ts.ObjectLiteralExpression, name: string): ts.Expression | undefined {
+  for (const property of object.properties) {
+    if (ts.isPropertyAssignment(property) && property.name.getText() === name) return property.initializer;
+    if (ts.isShorthandPropertyAssignment(property) && property.name.text === name) return property.name;
+  }
+  return undefined;
+}

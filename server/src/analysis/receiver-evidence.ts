@@ -1,0 +1,156 @@
+// When the checker has no type for a receiver (plain JavaScript, unresolved modules, `any`),
+// look for evidence in the code instead. Every rule of evidence is strict on purpose: a guess
+// that turns a file stream or a DB pool into a WebSocket is worse than no finding.
+import * as ts from 'typescript';
+import type { RuntimeId } from '../registry/types';
+import type { AnalysisContext } from './context';
+import type { ReceiverClass } from './classify-receiver';
+import { enclosingFunction, isFunctionLike, listenerRegistration, skipOuterExpressions } from './syntax';
+
+/** Constructors whose instances are client WebSockets, by the constructor's name. */
+const CONSTRUCTOR_RUNTIMES: Readonly<Record<string, RuntimeId | 'by-import'>> = {
+  WebSocket: 'by-import',
+  W3CWebSocket: 'whatwg',
+  w3cwebsocket: 'whatwg',
+  ReconnectingWebSocket: 'reconnecting-websocket',
+  PartySocket: 'partysocket',
+};
+
+const SERVER_CONSTRUCTORS = new Set(['WebSocketServer', 'Server']);
+const SOCKET_EVENTS = new Set(['message', 'open', 'ping', 'pong', 'upgrade', 'unexpected-response']);
+const SOCKET_MEMBERS = new Set(['send', 'readyState', 'terminate', 'ping', 'pong', 'bufferedAmount', 'binaryType', 'onmessage', 'onopen']);
+
+export function inferReceiverFromEvidence(receiver: ts.Expression, ctx: AnalysisContext): ReceiverClass | undefined {
+  const fromConstructor = constructedBy(receiver, ctx);
+  if (fromConstructor) {
+    return { kind: 'websocket', runtimes: [fromConstructor.runtime], confidence: 'inferred', evidence: fromConstructor.evidence };
+  }
+  if (!ts.isIdentifier(receiver) || !ctx.mentionsWebSocket) return undefined;
+  const decl = ctx.checker.getSymbolAtLocation(receiver)?.valueDeclaration;
+  if (decl && ts.isParameter(decl) && isWsServerConnectionParameter(decl, ctx)) {
+    return { kind: 'websocket', runtimes: ['ws'], confidence: 'inferred', evidence: "a 'connection' listener of a ws server" };
+  }
+  // Socket.IO sockets also have message listeners, send() and close(), but are not WebSockets.
+  const socketIo = [...ctx.importedModules].some((m) => m.startsWith('socket.io') || m.startsWith('engine.io'));
+  if (!socketIo && hasSocketShape(receiver, ctx)) {
+    const runtime: RuntimeId = ctx.importedModules.has('ws') ? 'ws' : 'whatwg';
+    return { kind: 'websocket', runtimes: [runtime], confidence: 'inferred', evidence: 'WebSocket-style usage (message listener and send/readyState)' };
+  }
+  return undefined;
+}
+
+/** `x` assigned `new WebSocket(...)` (declaration, assignment, or class field for `this.x`). */
+function constructedBy(receiver: ts.Expression, ctx: AnalysisContext): { runtime: RuntimeId; evidence: string } | undefined {
+  for (const initializer of assignedValues(receiver, ctx)) {
+    const value = skipOuterExpressions(initializer);
+    if (!ts.isNewExpression(value)) continue;
+    const name = ts.isIdentifier(value.expression)
+      ? value.expression.text
+      : ts.isPropertyAccessExpression(value.expression)
+        ? value.expression.name.text
+        : undefined;
+    const runtime = name ? CONSTRUCTOR_RUNTIMES[name] : undefined;
+    if (!runtime || !name) continue;
+    return { runtime: runtime === 'by-import' ? runtimeOfWebSocketConstructor(ctx) : runtime, evidence: `\`new ${name}(…)\`` };
+  }
+  return undefined;
+}
+
+function runtimeOfWebSocketConstructor(ctx: AnalysisContext): RuntimeId {
+  if (ctx.importedModules.has('isomorphic-ws')) return 'isomorphic-ws';
+  if (ctx.importedModules.has('ws')) return 'ws';
+  return 'whatwg';
+}
+
+/** Every expression assigned to the receiver's variable (or to `this.<name>` in its class). */
+function assignedValues(receiver: ts.Expression, ctx: AnalysisContext): ts.Expression[] {
+  if (ts.isIdentifier(receiver)) {
+    const symbol = ctx.checker.getSymbolAtLocation(receiver);
+    if (!symbol) return [];
+    const values: ts.Expression[] = [];
+    for (const decl of symbol.getDeclarations() ?? []) {
+      if (ts.isVariableDeclaration(decl) && decl.initializer) values.push(decl.initializer);
+    }
+    visitAssignments(ctx.sourceFile, (left, right) => {
+      if (ts.isIdentifier(left) && ctx.checker.getSymbolAtLocation(left) === symbol) values.push(right);
+    });
+    return values;
+  }
+  if (ts.isPropertyAccessExpression(receiver) && receiver.expression.kind === ts.SyntaxKind.ThisKeyword) {
+    const cls = enclosingClass(receiver);
+    if (!cls) return [];
+    const name = receiver.name.text;
+    const values: ts.Expression[] = [];
+    for (const member of cls.members) {
+      if (ts.isPropertyDeclaration(member) && member.initializer && member.name.getText() === name) values.push(member.initializer);
+    }
+    visitAssignments(cls, (left, right) => {
+      if (ts.isPropertyAccessExpression(left) && left.expression.kind === ts.SyntaxKind.ThisKeyword && left.name.text === name) values.push(right);
+    });
+    return values;
+  }
+  return [];
+}
+
+function visitAssignments(root: ts.Node, onAssignment: (left: ts.Expression, right: ts.Expression) => void): void {
+  const visit = (node: ts.Node): void => {
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) onAssignment(node.left, node.right);
+    ts.forEachChild(node, visit);
+  };
+  visit(root);
+}
+
+function enclosingClass(node: ts.Node): ts.ClassLikeDeclaration | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (ts.isClassLike(current)) return current;
+  }
+  return undefined;
+}
+
+/** The first parameter of `server.on('connection', (socket) => …)` where `server` is a ws server. */
+function isWsServerConnectionParameter(param: ts.ParameterDeclaration, ctx: AnalysisContext): boolean {
+  const fn = param.parent;
+  if (!isFunctionLike(fn) || fn.parameters[0] !== param) return false;
+  const registration = listenerRegistration(fn);
+  if (!registration || registration.event !== 'connection') return false;
+  const emitter = skipOuterExpressions(registration.emitter);
+  const created = ts.isIdentifier(emitter) ? assignedValues(emitter, ctx) : [];
+  return created.some((value) => {
+    const v = skipOuterExpressions(value);
+    if (!ts.isNewExpression(v)) return false;
+    const callee = v.expression;
+    if (ts.isPropertyAccessExpression(callee)) {
+      // new WebSocket.Server(...), new ws.WebSocketServer(...)
+      return SERVER_CONSTRUCTORS.has(callee.name.text) && /^(WebSocket|ws|WS)$/.test(callee.expression.getText());
+    }
+    return ts.isIdentifier(callee) && SERVER_CONSTRUCTORS.has(callee.text) && (callee.text === 'WebSocketServer' || ctx.importedModules.has('ws'));
+  });
+}
+
+/**
+ * The receiver is used like a WebSocket in its own function: a 'message'/'open' listener (or
+ * `onmessage`/`onopen`) AND one more socket-only member (send, readyState, terminate, ping…).
+ */
+function hasSocketShape(receiver: ts.Identifier, ctx: AnalysisContext): boolean {
+  const symbol = ctx.checker.getSymbolAtLocation(receiver);
+  if (!symbol) return false;
+  const scope = enclosingFunction(receiver);
+  let listensLikeSocket = false;
+  let usesSocketMember = false;
+  const visit = (node: ts.Node): void => {
+    if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && ctx.checker.getSymbolAtLocation(node.expression) === symbol) {
+      const member = node.name.text;
+      const call = node.parent;
+      if ((member === 'on' || member === 'once' || member === 'addEventListener') && ts.isCallExpression(call) && call.expression === node) {
+        const event = call.arguments[0];
+        if (event && ts.isStringLiteralLike(event) && SOCKET_EVENTS.has(event.text)) listensLikeSocket = true;
+      } else if (member === 'onmessage' || member === 'onopen') {
+        listensLikeSocket = true;
+      }
+      if (SOCKET_MEMBERS.has(member) && member !== 'onmessage' && member !== 'onopen') usesSocketMember = true;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(scope);
+  return listensLikeSocket && usesSocketMember;
+}

@@ -1,0 +1,100 @@
+// Small AST helpers shared by the analysis modules.
+import * as ts from 'typescript';
+
+/** Strips parentheses, type assertions, `satisfies` and non-null assertions. */
+export function skipOuterExpressions(node: ts.Expression): ts.Expression {
+  let current = node;
+  for (;;) {
+    if (
+      ts.isParenthesizedExpression(current) ||
+      ts.isAsExpression(current) ||
+      ts.isSatisfiesExpression(current) ||
+      ts.isNonNullExpression(current) ||
+      ts.isTypeAssertionExpression(current)
+    ) {
+      current = current.expression;
+    } else return current;
+  }
+}
+
+/** The name of a property access or of a string-literal element access (`ws['close']`). */
+export function accessedName(node: ts.Node): string | undefined {
+  if (ts.isPropertyAccessExpression(node)) return node.name.text;
+  if (ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression)) {
+    return node.argumentExpression.text;
+  }
+  return undefined;
+}
+
+export function isFunctionLike(node: ts.Node): node is ts.SignatureDeclaration & { body?: ts.Node } {
+  return (
+    ts.isFunctionDeclaration(node) ||
+    ts.isFunctionExpression(node) ||
+    ts.isArrowFunction(node) ||
+    ts.isMethodDeclaration(node) ||
+    ts.isConstructorDeclaration(node) ||
+    ts.isGetAccessorDeclaration(node) ||
+    ts.isSetAccessorDeclaration(node)
+  );
+}
+
+/** The nearest enclosing function (or the source file for top-level code). */
+export function enclosingFunction(node: ts.Node): ts.Node {
+  let current = node.parent;
+  while (current && !isFunctionLike(current) && !ts.isSourceFile(current)) current = current.parent;
+  return current;
+}
+
+/** Is `inner` within `outer` (inclusive)? Both must come from the same file. */
+export function contains(outer: ts.Node, inner: ts.Node): boolean {
+  return inner.getStart() >= outer.getStart() && inner.getEnd() <= outer.getEnd() && inner.getSourceFile() === outer.getSourceFile();
+}
+
+const LISTEN_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener', 'addEventListener']);
+
+/**
+ * If `fn` is a listener registered for an event — `x.on('close', fn)`, `x.addEventListener('close', fn)`
+ * or `x.onclose = fn` — the event name and the emitter expression.
+ */
+export function listenerRegistration(fn: ts.Node): { event: string; emitter: ts.Expression } | undefined {
+  const parent = fn.parent;
+  if (!parent) return undefined;
+  if (ts.isCallExpression(parent) && parent.arguments[1] === fn && ts.isPropertyAccessExpression(parent.expression)) {
+    const method = parent.expression.name.text;
+    const first = parent.arguments[0];
+    if (LISTEN_METHODS.has(method) && first && ts.isStringLiteralLike(first)) {
+      return { event: first.text, emitter: parent.expression.expression };
+    }
+  }
+  if (
+    ts.isBinaryExpression(parent) &&
+    parent.right === fn &&
+    parent.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+    ts.isPropertyAccessExpression(parent.left) &&
+    parent.left.name.text.startsWith('on')
+  ) {
+    return { event: parent.left.name.text.slice(2), emitter: parent.left.expression };
+  }
+  // Object-literal handler maps: { close(code, reason) {…} } / { onClose: (evt) => … } (Bun, uWS, Hono).
+  if ((ts.isPropertyAssignment(parent) || ts.isMethodDeclaration(fn)) && ts.isObjectLiteralExpression(ts.isMethodDeclaration(fn) ? fn.parent : parent.parent)) {
+    const nameNode = ts.isMethodDeclaration(fn) ? fn.name : (parent as ts.PropertyAssignment).name;
+    if (ts.isIdentifier(nameNode)) {
+      const name = nameNode.text.replace(/^on(?=[A-Z])/, '').toLowerCase();
+      const literal = (ts.isMethodDeclaration(fn) ? fn.parent : parent.parent) as ts.ObjectLiteralExpression;
+      return { event: name, emitter: literal };
+    }
+  }
+  return undefined;
+}
+
+/** Plain text of an expression's identifiers split into lower-case words (for keyword matching). */
+export function identifierText(node: ts.Node): string {
+  const words: string[] = [];
+  const visit = (n: ts.Node): void => {
+    if (ts.isIdentifier(n) || ts.isPrivateIdentifier(n)) words.push(n.text);
+    else if (ts.isStringLiteralLike(n)) words.push(n.text);
+    ts.forEachChild(n, visit);
+  };
+  visit(node);
+  return words.join(' ');
+}

@@ -1,0 +1,49 @@
+// What the evaluator knows about an argument: every value it can take, branch by branch.
+import type * as ts from 'typescript';
+
+/** Where an otherwise unknown value came from, when that alone says it is wrong for close(). */
+export type ValueOrigin =
+  | 'received-close-code' // a CloseEvent's code or a 'close' listener's code parameter
+  | 'error-code' // `.code` of a caught error / Error object (a string or errno)
+  | 'http-status'; // `.status` / `.statusCode` of an HTTP response or request
+
+/** Text whose length nobody bounded. */
+export type UnboundedSource = 'error-text' | 'serialized' | 'client-input';
+
+export type PossibleValue =
+  | { readonly kind: 'number'; readonly value: number; readonly node?: ts.Node }
+  | { readonly kind: 'string'; readonly value: string; readonly node?: ts.Node }
+  | { readonly kind: 'undefined'; readonly node?: ts.Node }
+  /** A string with some known parts: at least `minBytes` UTF-8 bytes. */
+  | {
+      readonly kind: 'partial-string';
+      readonly minBytes: number;
+      readonly unbounded?: UnboundedSource;
+      /** Set when the text went through a length limit (slice/substring/truncate…). */
+      readonly limited: boolean;
+      readonly node?: ts.Node;
+    }
+  | {
+      readonly kind: 'unknown';
+      readonly type: 'number' | 'string' | 'other';
+      readonly origin?: ValueOrigin;
+      readonly node?: ts.Node;
+    };
+
+export interface EvaluatedArgument {
+  /** The argument expression; undefined when the argument is absent. */
+  readonly node: ts.Expression | undefined;
+  readonly values: readonly PossibleValue[];
+}
+
+export function numbersOf(arg: EvaluatedArgument): Array<Extract<PossibleValue, { kind: 'number' }>> {
+  return arg.values.filter((v): v is Extract<PossibleValue, { kind: 'number' }> => v.kind === 'number');
+}
+
+export function isCertainlyUndefined(arg: EvaluatedArgument): boolean {
+  return arg.values.length > 0 && arg.values.every((v) => v.kind === 'undefined');
+}
+
+export function mayBeUndefined(arg: EvaluatedArgument): boolean {
+  return arg.values.some((v) => v.kind === 'undefined');
+}

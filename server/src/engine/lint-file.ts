@@ -1,0 +1,132 @@
+// Lints one source file of a program: finds close-like calls, runs the enabled rules, renders
+// messages in the requested locale and applies suppression directives. Pure: no file access,
+// no process state — the CLI, the language server and the ESLint plugin all call this.
+import * as ts from 'typescript';
+import type { ResolvedConfig } from '../core/config';
+import type { Finding, RuleId, TextEdit } from '../core/finding';
+import { applyDirectives } from '../core/suppressions';
+import { renderTemplate } from '../core/text/render-template';
+import { createAnalysisContext, type AnalysisContext } from '../analysis/context';
+import { parseDirectives } from '../analysis/directives';
+import { findCloseCalls, mayContainCloseCall, type CloseCallSite } from '../analysis/find-close-calls';
+import type { Locale } from '../registry/locales/catalog';
+import type { AppProfileId, RuntimeId } from '../registry/types';
+import { createCodeNaming, type CodeNaming } from '../rules/code-naming';
+import type { RuleContext, RuleModule, RuleReport } from '../rules/define-rule';
+import { RULES } from '../rules';
+import { textFor, type TextBundle } from './locale';
+
+export interface LintFileOptions {
+  readonly config: ResolvedConfig;
+  readonly locale?: Locale;
+  /** App profiles active for this file's project (see engine/config-file activeAppProfiles). */
+  readonly appProfiles?: readonly AppProfileId[];
+  /** Runtime forced by a config override for this file. */
+  readonly runtimeOverride?: RuntimeId;
+  /** Only run these rules (the ESLint plugin runs one rule per ESLint rule). */
+  readonly onlyRules?: readonly RuleId[];
+  /** Apply `wsclose-disable` directives (the ESLint plugin leaves that to ESLint). */
+  readonly applyDirectives?: boolean;
+}
+
+export interface FileAnalysis {
+  readonly findings: Finding[];
+  /** The close-like calls found, for hovers and completions. */
+  readonly sites: readonly CloseCallSite[];
+}
+
+/**
+ * `program` may be undefined for a file that cannot contain a close-like call (see
+ * mayContainCloseCall): then only its directives are checked, and no type information is built.
+ */
+export function lintSourceFile(program: ts.Program | undefined, sourceFile: ts.SourceFile, options: LintFileOptions): Finding[] {
+  return analyzeSourceFile(program, sourceFile, options).findings;
+}
+
+export function analyzeSourceFile(program: ts.Program | undefined, sourceFile: ts.SourceFile, options: LintFileOptions): FileAnalysis {
+  const text = textFor(options.locale ?? 'en');
+  const naming = createCodeNaming(options.config.codes, options.appProfiles ?? []);
+  let sites: CloseCallSite[] = [];
+  const findings: Finding[] = [];
+  if (program && mayContainCloseCall(sourceFile.text)) {
+    const analysis = createAnalysisContext(program, sourceFile);
+    sites = findCloseCalls(analysis, options.runtimeOverride ? { runtimeOverride: options.runtimeOverride } : {});
+    const rules = enabledRules(options);
+    for (const site of sites) {
+      for (const rule of rules) findings.push(...runRule(rule, site, analysis, options.config, text, naming));
+    }
+  }
+  const unique = dedupe(findings);
+  const result =
+    options.applyDirectives === false || !sourceFile.text.includes('wsclose-')
+      ? unique
+      : applyDirectives(unique, parseDirectives(sourceFile), (offset) => sourceFile.getLineAndCharacterOfPosition(offset).line, {
+          reportUnused: options.config.reportUnusedDirectives,
+          text: text.directives,
+        });
+  return { findings: result.sort((a, b) => a.start - b.start || a.end - b.end), sites };
+}
+
+function enabledRules(options: LintFileOptions): RuleModule[] {
+  return (Object.values(RULES) as RuleModule[]).filter(
+    (rule) => options.config.rules[rule.id].severity !== 'off' && (!options.onlyRules || options.onlyRules.includes(rule.id)),
+  );
+}
+
+function runRule(rule: RuleModule, site: CloseCallSite, analysis: AnalysisContext, config: ResolvedConfig, text: TextBundle, naming: CodeNaming): Finding[] {
+  const setting = config.rules[rule.id];
+  const ruleText = text.rules.rules[rule.id];
+  const findings: Finding[] = [];
+  const context: RuleContext<RuleId> = {
+    site,
+    options: { ...rule.meta.defaultOptions, ...setting.options } as never,
+    analysis,
+    registryText: text.registry,
+    common: text.rules.common,
+    naming,
+    report(report: RuleReport) {
+      const base = renderTemplate(requireTemplate(ruleText.messages, report.messageId, rule.id), report.data);
+      const message = site.confidence === 'inferred' && site.evidence ? base + renderTemplate(text.rules.common.inferredSuffix, { evidence: site.evidence }) : base;
+      const suggestions = (report.suggestions ?? []).map((s) => ({
+        messageId: s.messageId,
+        data: s.data,
+        desc: renderTemplate(requireTemplate(ruleText.messages, s.messageId, rule.id), s.data),
+        edits: s.edits,
+      }));
+      findings.push({
+        ruleId: rule.id,
+        messageId: report.messageId,
+        data: report.data,
+        message,
+        severity: setting.severity === 'error' ? 'error' : 'warn',
+        start: report.node.getStart(),
+        end: report.node.getEnd(),
+        confidence: site.confidence,
+        ...(report.fix && report.fix.length > 0 ? { fix: normalizeEdits(report.fix) } : {}),
+        ...(suggestions.length > 0 ? { suggestions } : {}),
+      });
+    },
+  };
+  rule.check(context as never);
+  return findings;
+}
+
+function requireTemplate(messages: Readonly<Record<string, string>>, messageId: string, ruleId: RuleId): string {
+  const template = messages[messageId];
+  if (template === undefined) throw new Error(`Rule ${ruleId} reported unknown messageId '${messageId}'`);
+  return template;
+}
+
+function normalizeEdits(edits: readonly TextEdit[]): TextEdit[] {
+  return [...edits].sort((a, b) => a.start - b.start);
+}
+
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.ruleId}:${f.start}:${f.end}:${f.messageId}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,97 @@
+// Builds TypeScript programs for the files to check: one per tsconfig, plus an inferred project
+// for files no tsconfig includes. File access goes through a ProjectHost (the CLI passes the
+// real file system, the language server an overlay of open documents), so this module never
+// touches the disk itself. Parsed source files are shared between the programs of one run.
+import * as path from 'node:path';
+import * as ts from 'typescript';
+
+/** The part of ts.System a project needs. */
+export type ProjectHost = Pick<
+  ts.System,
+  'readFile' | 'fileExists' | 'directoryExists' | 'getDirectories' | 'readDirectory' | 'getCurrentDirectory' | 'useCaseSensitiveFileNames' | 'realpath'
+>;
+
+export interface Project {
+  /** Absolute tsconfig path, or undefined for the inferred project of loose files. */
+  readonly tsconfig: string | undefined;
+  readonly program: ts.Program;
+  /** Problems reading the tsconfig (syntax errors, bad options), as TypeScript reports them. */
+  readonly configDiagnostics: readonly ts.Diagnostic[];
+}
+
+/** Options for files outside any tsconfig: JavaScript allowed, all @types visible, DOM lib by default. */
+export const INFERRED_PROJECT_OPTIONS: ts.CompilerOptions = {
+  allowJs: true,
+  checkJs: false,
+  noEmit: true,
+  skipLibCheck: true,
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.Preserve,
+  moduleResolution: ts.ModuleResolutionKind.Bundler,
+  jsx: ts.JsxEmit.Preserve,
+  types: ['*'],
+};
+
+export class SourceFileCache {
+  private readonly files = new Map<string, ts.SourceFile>();
+
+  get(fileName: string, languageVersion: ts.ScriptTarget | ts.CreateSourceFileOptions, host: ProjectHost): ts.SourceFile | undefined {
+    // The module format (ESM/CJS) is part of the key: the same file parses differently per format.
+    const key = typeof languageVersion === 'object' ? `${languageVersion.languageVersion}|${languageVersion.impliedNodeFormat}|${fileName}` : `${languageVersion}|${fileName}`;
+    const cached = this.files.get(key);
+    if (cached) return cached;
+    const text = host.readFile(fileName);
+    if (text === undefined) return undefined;
+    const file = ts.createSourceFile(fileName, text, languageVersion, true);
+    this.files.set(key, file);
+    return file;
+  }
+}
+
+/** The nearest tsconfig.json from a file's folder upward. */
+export function findTsconfig(fileName: string, host: ProjectHost): string | undefined {
+  return ts.findConfigFile(path.dirname(fileName), host.fileExists, 'tsconfig.json');
+}
+
+export function loadTsconfigProject(tsconfig: string, host: ProjectHost, cache = new SourceFileCache()): Project & { fileNames: readonly string[] } {
+  const diagnostics: ts.Diagnostic[] = [];
+  const read = ts.readConfigFile(tsconfig, host.readFile);
+  if (read.error) diagnostics.push(read.error);
+  const parsed = ts.parseJsonConfigFileContent(read.config ?? {}, parseHost(host), path.dirname(tsconfig), undefined, tsconfig);
+  diagnostics.push(...parsed.errors.filter((d) => d.code !== NO_INPUTS_FOUND));
+  const options: ts.CompilerOptions = { ...parsed.options, noEmit: true };
+  const program = ts.createProgram({ rootNames: parsed.fileNames, options, host: compilerHost(options, host, cache), projectReferences: parsed.projectReferences ?? [] });
+  return { tsconfig, program, configDiagnostics: diagnostics, fileNames: parsed.fileNames };
+}
+
+export function createInferredProject(fileNames: readonly string[], host: ProjectHost, cache = new SourceFileCache()): Project {
+  const program = ts.createProgram({ rootNames: fileNames, options: INFERRED_PROJECT_OPTIONS, host: compilerHost(INFERRED_PROJECT_OPTIONS, host, cache) });
+  return { tsconfig: undefined, program, configDiagnostics: [] };
+}
+
+/** TS18003 "No inputs were found": not a problem for us, the CLI decides which files to check. */
+const NO_INPUTS_FOUND = 18003;
+
+function parseHost(host: ProjectHost): ts.ParseConfigHost {
+  return {
+    useCaseSensitiveFileNames: host.useCaseSensitiveFileNames,
+    readDirectory: host.readDirectory,
+    fileExists: host.fileExists,
+    readFile: host.readFile,
+  };
+}
+
+function compilerHost(options: ts.CompilerOptions, host: ProjectHost, cache: SourceFileCache): ts.CompilerHost {
+  const base = ts.createCompilerHost(options, true);
+  return {
+    ...base,
+    getSourceFile: (fileName, languageVersion) => cache.get(fileName, languageVersion, host),
+    readFile: host.readFile,
+    fileExists: host.fileExists,
+    directoryExists: host.directoryExists,
+    getDirectories: host.getDirectories,
+    getCurrentDirectory: host.getCurrentDirectory,
+    useCaseSensitiveFileNames: () => host.useCaseSensitiveFileNames,
+    ...(host.realpath ? { realpath: host.realpath } : {}),
+  };
+}

@@ -1,0 +1,110 @@
+// invalid-code: values that are not close codes at all — out of every range, fractional, NaN,
+// strings (often a reason in the code's place), error codes and HTTP statuses.
+import type * as ts from 'typescript';
+import { RESERVED_CODES } from '../registry/close-codes';
+import type { Situation } from '../registry/situations';
+import type { PossibleValue } from '../analysis/values';
+import { closeContext } from '../analysis/close-context';
+import { defineRule, type RuleContext, type SuggestionReport } from './define-rule';
+import { codesFor, formatCodes, replaceCodeSuggestions, replaceNode, replacementTarget, runtimeData, runtimeFor } from './code-advice';
+
+/** HTTP statuses that mean the same as a close situation (for the "4000 + status" suggestions). */
+const HTTP_SITUATIONS: Readonly<Record<number, Situation>> = {
+  400: 'invalid-message',
+  401: 'auth',
+  403: 'forbidden',
+  408: 'timeout',
+  413: 'too-big',
+  429: 'rate-limit',
+  500: 'internal-error',
+  502: 'gateway',
+  503: 'overload',
+};
+
+export default defineRule({
+  id: 'invalid-code',
+  meta: {
+    defaultSeverity: 'error',
+    fixable: false,
+    hasSuggestions: true,
+    messageIds: ['belowRange', 'httpStatus', 'unassignedRange', 'aboveRange', 'notInteger', 'notANumber', 'stringCode', 'reasonAsCode', 'errorCode', 'httpStatusValue', 'replaceCode', 'insertCode', 'useNumber'],
+  },
+  check(context) {
+    const { site } = context;
+    const argument = site.code.node;
+    if (!argument) return;
+    for (const value of site.code.values) {
+      const problem = classify(value, site.reason.node !== undefined);
+      if (!problem) continue;
+      const target = replacementTarget(value, argument);
+      const situations = situationsFor(context, problem, value);
+      const alternatives = codesFor(site, situations.length > 0 ? situations : ['normal']);
+      context.report({
+        messageId: problem,
+        data: {
+          value: displayValue(value, target),
+          method: site.method,
+          alternatives: formatCodes(context, alternatives),
+          ...runtimeData(context, runtimeFor(site), 'invalidCode'),
+        },
+        node: target,
+        suggestions: suggestionsFor(context, problem, value, target, alternatives),
+      });
+    }
+  },
+});
+
+type Problem =
+  | 'belowRange'
+  | 'httpStatus'
+  | 'unassignedRange'
+  | 'aboveRange'
+  | 'notInteger'
+  | 'notANumber'
+  | 'stringCode'
+  | 'reasonAsCode'
+  | 'errorCode'
+  | 'httpStatusValue';
+
+function classify(value: PossibleValue, hasReason: boolean): Problem | undefined {
+  if (value.kind === 'number') {
+    const n = value.value;
+    if (Number.isNaN(n)) return 'notANumber';
+    if (!Number.isInteger(n)) return 'notInteger';
+    if (n >= 100 && n <= 599 && HTTP_SITUATIONS[n] !== undefined) return 'httpStatus';
+    if (n < 1000) return 'belowRange';
+    if (n >= 1016 && n <= 2999) return 'unassignedRange';
+    if (n >= 5000) return 'aboveRange';
+    return undefined; // 1000–1015 (reserved ones belong to reserved-code) and 3000–4999
+  }
+  if (value.kind === 'string') return /^\s*\d+\s*$/.test(value.value) || hasReason ? 'stringCode' : 'reasonAsCode';
+  if (value.kind === 'partial-string' || (value.kind === 'unknown' && value.type === 'string' && !value.origin)) return hasReason ? 'stringCode' : 'reasonAsCode';
+  if (value.kind === 'unknown' && value.origin === 'error-code') return 'errorCode';
+  if (value.kind === 'unknown' && value.origin === 'http-status') return 'httpStatusValue';
+  return undefined;
+}
+
+function situationsFor(context: RuleContext<'invalid-code'>, problem: Problem, value: PossibleValue): Situation[] {
+  if (problem === 'httpStatus' && value.kind === 'number') return [HTTP_SITUATIONS[value.value]!];
+  if (problem === 'errorCode') return ['internal-error'];
+  const around = closeContext(context.site);
+  return [...around.fromReason, ...around.fromConditions];
+}
+
+function displayValue(value: PossibleValue, target: ts.Node): string {
+  if (value.kind === 'number') return String(value.value);
+  if (value.kind === 'string') return JSON.stringify(value.value);
+  return target.getText();
+}
+
+function suggestionsFor(context: RuleContext<'invalid-code'>, problem: Problem, value: PossibleValue, target: ts.Node, alternatives: readonly number[]): SuggestionReport[] {
+  const { site } = context;
+  if (problem === 'reasonAsCode' && site.shape === 'positional' && site.reason.node === undefined && site.code.node === target) {
+    return [{ messageId: 'insertCode', data: {}, edits: [{ start: target.getStart(), end: target.getStart(), text: '1000, ' }] }];
+  }
+  if (problem === 'stringCode' && value.kind === 'string' && /^\s*\d+\s*$/.test(value.value)) {
+    const number = Number(value.value);
+    if (!RESERVED_CODES.includes(number)) return [{ messageId: 'useNumber', data: { replacement: number }, edits: [replaceNode(target, String(number))] }];
+  }
+  return replaceCodeSuggestions(context, target, alternatives);
+}

@@ -1,0 +1,82 @@
+// reason-too-long: a Close frame holds 123 bytes of reason. Report reasons certainly longer
+// (counting the known parts of templates and concatenations), and — unless turned off — reasons
+// built from unbounded text (error messages, serialized objects, client input) with no limit.
+import * as ts from 'typescript';
+import { MAX_REASON_BYTES, truncateToUtf8Bytes, utf8ByteLength } from '../core/utf8';
+import { defineRule } from './define-rule';
+import { replaceNode, runtimeData, runtimeFor } from './code-advice';
+
+/** 41 UTF-16 units are at most 123 UTF-8 bytes (no unit encodes to more than 3 bytes). */
+const SAFE_CHARACTERS = 41;
+
+export default defineRule({
+  id: 'reason-too-long',
+  meta: {
+    defaultSeverity: 'error',
+    fixable: false,
+    hasSuggestions: true,
+    messageIds: ['tooLong', 'tooLongAtLeast', 'unbounded', 'truncateReason', 'limitReason'],
+    defaultOptions: { checkUnboundedReasons: true },
+    optionsSchema: {
+      type: 'object',
+      properties: {
+        checkUnboundedReasons: {
+          type: 'boolean',
+          default: true,
+          description: 'Also report reasons built from unbounded text (error messages, serialized data, client input) that no length limit was applied to.',
+        },
+      },
+      additionalProperties: false,
+    },
+  },
+  check(context) {
+    const { site } = context;
+    const argument = site.reason.node;
+    if (!argument) return;
+    const runtime = runtimeFor(site);
+    const data = runtimeData(context, runtime, 'longReason');
+    for (const value of site.reason.values) {
+      if (value.kind === 'string') {
+        const bytes = utf8ByteLength(value.value);
+        if (bytes <= MAX_REASON_BYTES) continue;
+        const node = value.node && ts.isStringLiteralLike(value.node) && value.node.getSourceFile() === argument.getSourceFile() && value.node.pos >= argument.pos && value.node.end <= argument.end ? value.node : argument;
+        context.report({
+          messageId: 'tooLong',
+          data: { bytes, ...data },
+          node,
+          suggestions: ts.isStringLiteral(node) ? [{ messageId: 'truncateReason', data: { bytes: MAX_REASON_BYTES }, edits: [replaceNode(node, quoteLike(node, truncateToUtf8Bytes(value.value, MAX_REASON_BYTES)))] }] : [],
+        });
+        return;
+      }
+      if (value.kind === 'partial-string' && value.minBytes > MAX_REASON_BYTES) {
+        context.report({ messageId: 'tooLongAtLeast', data: { bytes: value.minBytes, ...data }, node: argument });
+        return;
+      }
+    }
+    if (!context.options.checkUnboundedReasons) return;
+    for (const value of site.reason.values) {
+      if (value.kind !== 'partial-string' || value.limited || !value.unbounded) continue;
+      context.report({
+        messageId: 'unbounded',
+        data: { source: context.common.unboundedSources[value.unbounded], ...data },
+        node: argument,
+        suggestions: [{ messageId: 'limitReason', data: {}, edits: [replaceNode(argument, `${wrapForMethodCall(argument)}.slice(0, ${SAFE_CHARACTERS})`)] }],
+      });
+      return;
+    }
+  },
+});
+
+/** Re-quotes text with the literal's own quote character. */
+function quoteLike(literal: ts.StringLiteral, text: string): string {
+  const quote = literal.getText().startsWith("'") ? "'" : '"';
+  const escaped = JSON.stringify(text).slice(1, -1);
+  return quote === '"' ? `"${escaped}"` : `'${escaped.replace(/\\"/g, '"').replace(/'/g, "\\'")}'`;
+}
+
+/** `String(x)` for non-string expressions is not needed: every unbounded source is text already. */
+function wrapForMethodCall(node: ts.Expression): string {
+  const text = node.getText();
+  const needsParens = !(ts.isIdentifier(node) || ts.isPropertyAccessExpression(node) || ts.isCallExpression(node) || ts.isTemplateExpression(node) || ts.isNoSubstitutionTemplateLiteral(node));
+  return needsParens ? `(${text})` : text;
+}

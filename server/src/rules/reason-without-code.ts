@@ -1,0 +1,46 @@
+// reason-without-code: a reason without a code is dropped (ws, Firefox, undici 6), corrupts the
+// frame (Deno), or throws (Cloudflare). Passing 1000 first keeps the reason and the meaning.
+import * as ts from 'typescript';
+import { isCertainlyUndefined, mayBeUndefined } from '../analysis/values';
+import { defineRule } from './define-rule';
+import { replaceNode, runtimeData, runtimeFor } from './code-advice';
+
+export default defineRule({
+  id: 'reason-without-code',
+  meta: {
+    defaultSeverity: 'warn',
+    fixable: true,
+    hasSuggestions: true,
+    messageIds: ['missingCode', 'maybeMissingCode', 'insertNormalClosure', 'defaultCode'],
+  },
+  check(context) {
+    const { site } = context;
+    // WebSocketStream/WebSocketError define a missing code with a reason as 1000: nothing to report.
+    if (site.shape !== 'positional') return;
+    const reason = site.reason.node;
+    if (!reason || site.reason.values.every((v) => v.kind === 'undefined')) return;
+    const data = runtimeData(context, runtimeFor(site), 'reasonWithoutCode');
+    const code = site.code.node;
+    if (!code || isCertainlyUndefined(site.code)) {
+      const target = code ?? reason;
+      context.report({
+        messageId: 'missingCode',
+        data,
+        node: target,
+        // Semantics-preserving: every runtime that keeps such a reason sends it with 1000.
+        fix: [code ? replaceNode(code, '1000') : { start: reason.getStart(), end: reason.getStart(), text: '1000, ' }],
+      });
+      return;
+    }
+    // Only when the reason is certainly a string: a pass-through wrapper (code?, reason?) is not a bug here.
+    const reasonCertain = site.reason.values.every((v) => v.kind === 'string' || v.kind === 'partial-string');
+    if (mayBeUndefined(site.code) && reasonCertain) {
+      context.report({
+        messageId: 'maybeMissingCode',
+        data,
+        node: code,
+        suggestions: [{ messageId: 'defaultCode', data: {}, edits: [replaceNode(code, `${ts.isIdentifier(code) || ts.isPropertyAccessExpression(code) ? code.getText() : `(${code.getText()})`} ?? 1000`)] }],
+      });
+    }
+  },
+});
