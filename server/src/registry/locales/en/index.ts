@@ -1,0 +1,32 @@
+// The complete English registry catalog.
+import type { RegistryCatalog } from '../catalog';
+import { apps } from './apps';
+import { codes } from './codes';
+import { runtimes } from './runtimes';
+
+export const en: RegistryCatalog = {
+  codes,
+  runtimes,
+  apps,
+  rangeClasses: {
+    unused: 'unused (0–999)',
+    protocol: 'protocol code (RFC 6455 / IANA)',
+    'local-only': 'local placeholder, never sent',
+    reserved: 'reserved, no meaning',
+    'unassigned-protocol': 'unassigned, held for future RFCs (1016–2999)',
+    registered: 'IANA first-come-first-served range (3000–3999)',
+    private: 'private use (4000–4999)',
+    invalid: 'invalid (5000 and above)',
+  },
+  sendable: {
+    yes: 'may be sent',
+    no: 'must not be sent',
+    'client-only': 'may be sent by clients only',
+  },
+  reconnect: {
+    yes: 'reconnect',
+    backoff: 'reconnect with backoff',
+    no: 'do not reconnect automatically',
+    'not-applicable': 'not applicable',
+  },
+};
