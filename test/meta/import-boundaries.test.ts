@@ -1,0 +1,57 @@
+// The layers import in one direction only: registry ← core ← analysis ← rules ← engine ←
+// adapters (cli). Each file's imports are read with ts.preProcessFile and checked against this table.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import * as ts from 'typescript';
+import { REPO_ROOT } from '../harness/paths';
+
+const SRC = path.join(REPO_ROOT, 'server', 'src');
+
+/** Layer → what it may import: other layers (folders of server/src) and packages. */
+const ALLOWED: Readonly<Record<string, { layers: readonly string[]; packages: readonly string[] }>> = {
+  registry: { layers: ['registry'], packages: [] },
+  core: { layers: ['registry', 'core'], packages: [] },
+  analysis: { layers: ['registry', 'core', 'analysis'], packages: ['typescript'] },
+  rules: { layers: ['registry', 'core', 'analysis', 'rules'], packages: ['typescript'] },
+  // The engine does path arithmetic but never touches the file system or the process.
+  engine: { layers: ['registry', 'core', 'analysis', 'rules', 'engine'], packages: ['typescript', 'jsonc-parser', 'picomatch', 'node:path'] },
+  cli: { layers: ['registry', 'core', 'rules', 'engine', 'cli', '(root)'], packages: ['typescript', 'picomatch', 'node:*'] },
+  '(api)': { layers: ['registry', 'core', 'analysis', 'rules', 'engine'], packages: [] },
+};
+
+function sourceFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    return entry.isDirectory() ? sourceFiles(full) : entry.name.endsWith('.ts') ? [full] : [];
+  });
+}
+
+function layerOf(file: string): string {
+  const relative = path.relative(SRC, file).split(path.sep);
+  return relative.length === 1 ? '(api)' : relative[0]!;
+}
+
+describe('import boundaries', () => {
+  for (const file of sourceFiles(SRC)) {
+    const layer = layerOf(file);
+    it(`${path.relative(REPO_ROOT, file)} (${layer})`, () => {
+      const rules = ALLOWED[layer];
+      assert.ok(rules, `unknown layer folder '${layer}': add it to the table`);
+      const imports = ts.preProcessFile(fs.readFileSync(file, 'utf8'), true, true).importedFiles.map((f) => f.fileName);
+      for (const specifier of imports) {
+        if (specifier.startsWith('.')) {
+          const target = path.resolve(path.dirname(file), specifier);
+          const targetLayer = target.startsWith(SRC + path.sep) ? layerOf(target.endsWith('.ts') ? target : `${target}.ts`) : '(root)';
+          // A folder import ('../registry') resolves to its index.ts: same layer as the folder.
+          const resolvedLayer = fs.existsSync(target) && fs.statSync(target).isDirectory() ? path.relative(SRC, target).split(path.sep)[0]! : targetLayer;
+          assert.ok(rules.layers.includes(resolvedLayer), `${layer} must not import ${resolvedLayer} ('${specifier}')`);
+        } else {
+          const allowed = rules.packages.some((p) => p === specifier || (p === 'node:*' && specifier.startsWith('node:')));
+          assert.ok(allowed, `${layer} must not import the package '${specifier}'`);
+        }
+      }
+    });
+  }
+});
