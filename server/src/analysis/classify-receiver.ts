@@ -94,9 +94,12 @@ function matchSpecifiers(type: ts.Type, ctx: AnalysisContext): RuntimeId[] {
   const symbols = [type.aliasSymbol, type.getSymbol()].filter((s): s is ts.Symbol => s !== undefined);
   const runtimes: RuntimeId[] = [];
   for (const symbol of symbols) {
-    const candidates = RECEIVER_SPECIFIERS.filter((spec) => spec.name === symbol.getName());
-    if (candidates.length === 0) continue;
     for (const decl of symbol.getDeclarations() ?? []) {
+      // `export default class X` has the symbol name 'default': the declaration keeps the real name.
+      const declaredName = (decl as ts.NamedDeclaration).name;
+      const name = declaredName && ts.isIdentifier(declaredName) ? declaredName.text : symbol.getName();
+      const candidates = RECEIVER_SPECIFIERS.filter((spec) => spec.name === name);
+      if (candidates.length === 0) continue;
       const file = decl.getSourceFile();
       const isLib = ctx.program.isSourceFileDefaultLibrary(file);
       const pkg = packageNameOf(file.fileName);

@@ -32,8 +32,11 @@ export function inferReceiverFromEvidence(receiver: ts.Expression, ctx: Analysis
   }
   // Socket.IO sockets also have message listeners, send() and close(), but are not WebSockets.
   const socketIo = [...ctx.importedModules].some((m) => m.startsWith('socket.io') || m.startsWith('engine.io'));
-  if (!socketIo && hasSocketShape(receiver, ctx)) {
-    const runtime: RuntimeId = ctx.importedModules.has('ws') ? 'ws' : 'whatwg';
+  const shape = socketIo ? undefined : socketShape(receiver, ctx);
+  if (shape) {
+    // Server-side or Node-style usage (`.on(...)`, terminate/ping, a 'connection' parameter) means ws semantics.
+    const nodeStyle = ctx.importedModules.has('ws') || shape === 'node' || (decl !== undefined && ts.isParameter(decl) && isConnectionListenerParameter(decl));
+    const runtime: RuntimeId = nodeStyle ? 'ws' : 'whatwg';
     return { kind: 'websocket', runtimes: [runtime], confidence: 'inferred', evidence: 'WebSocket-style usage (message listener and send/readyState)' };
   }
   return undefined;
@@ -131,9 +134,10 @@ function isWsServerConnectionParameter(param: ts.ParameterDeclaration, ctx: Anal
  * The receiver is used like a WebSocket in its own function: a 'message'/'open' listener (or
  * `onmessage`/`onopen`) AND one more socket-only member (send, readyState, terminate, ping…).
  */
-function hasSocketShape(receiver: ts.Identifier, ctx: AnalysisContext): boolean {
+function socketShape(receiver: ts.Identifier, ctx: AnalysisContext): 'node' | 'browser' | undefined {
   const symbol = ctx.checker.getSymbolAtLocation(receiver);
-  if (!symbol) return false;
+  if (!symbol) return undefined;
+  let nodeStyle = false;
   const scope = enclosingFunction(receiver);
   let listensLikeSocket = false;
   let usesSocketMember = false;
@@ -144,13 +148,23 @@ function hasSocketShape(receiver: ts.Identifier, ctx: AnalysisContext): boolean 
       if ((member === 'on' || member === 'once' || member === 'addEventListener') && ts.isCallExpression(call) && call.expression === node) {
         const event = call.arguments[0];
         if (event && ts.isStringLiteralLike(event) && SOCKET_EVENTS.has(event.text)) listensLikeSocket = true;
+        if (member !== 'addEventListener') nodeStyle = true;
       } else if (member === 'onmessage' || member === 'onopen') {
         listensLikeSocket = true;
       }
       if (SOCKET_MEMBERS.has(member) && member !== 'onmessage' && member !== 'onopen') usesSocketMember = true;
+      if (member === 'terminate' || member === 'ping' || member === 'pong') nodeStyle = true;
     }
     ts.forEachChild(node, visit);
   };
   visit(scope);
-  return listensLikeSocket && usesSocketMember;
+  if (!listensLikeSocket || !usesSocketMember) return undefined;
+  return nodeStyle ? 'node' : 'browser';
+}
+
+/** The first parameter of any `x.on('connection', (socket) => …)` listener: a server-side socket. */
+function isConnectionListenerParameter(param: ts.ParameterDeclaration): boolean {
+  const fn = param.parent;
+  if (!isFunctionLike(fn) || fn.parameters[0] !== param) return false;
+  return listenerRegistration(fn)?.event === 'connection';
 }
