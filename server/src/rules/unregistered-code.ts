@@ -3,6 +3,7 @@
 import { IANA_REGISTERED_3XXX } from '../registry/close-codes';
 import { closeContext } from '../analysis/close-context';
 import { numbersOf } from '../analysis/values';
+import type { CodeNaming } from './code-naming';
 import { defineRule } from './define-rule';
 import { acceptedBySite, codesFor, formatCodes, replaceCodeSuggestions, replacementTarget } from './code-advice';
 
@@ -24,7 +25,7 @@ export default defineRule({
       if (context.naming.isDeclaredByApp(code)) continue; // the project declared it on purpose
       const around = closeContext(site);
       const fitting = codesFor(site, [...around.fromReason, ...around.fromConditions]).filter((c) => IANA_REGISTERED_3XXX.includes(c));
-      const alternatives = acceptedBySite(site, [...fitting, 4000 + (code - 3000)]);
+      const alternatives = acceptedBySite(site, [...fitting, freePrivateCode(code, context.naming)]);
       const target = replacementTarget(value, argument);
       context.report({
         messageId: 'unregistered',
@@ -35,3 +36,10 @@ export default defineRule({
     }
   },
 });
+
+/** The private-range twin of a 3xxx code (3001 → 4001), skipping codes the app already uses. */
+function freePrivateCode(code: number, naming: CodeNaming): number {
+  let candidate = 4000 + (code - 3000);
+  while (naming.isDeclaredByApp(candidate) && candidate < 4999) candidate++;
+  return candidate;
+}
