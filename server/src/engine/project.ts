@@ -4,6 +4,7 @@
 // touches the disk itself. Parsed source files are shared between the programs of one run.
 import * as path from 'node:path';
 import * as ts from 'typescript';
+import { mayContainCloseCall } from '../analysis/find-close-calls';
 
 /** The part of ts.System a project needs. */
 export type ProjectHost = Pick<
@@ -53,20 +54,44 @@ export function findTsconfig(fileName: string, host: ProjectHost): string | unde
   return ts.findConfigFile(path.dirname(fileName), host.fileExists, 'tsconfig.json');
 }
 
-export function loadTsconfigProject(tsconfig: string, host: ProjectHost, cache = new SourceFileCache()): Project & { fileNames: readonly string[] } {
+export interface LoadOptions {
+  /**
+   * Build the program from only the files that can matter: those that may contain a close-like
+   * call, declaration files, and files that declare globals or augment modules. Everything they
+   * import is still followed by TypeScript, so their types are unchanged (test/engine/project).
+   */
+  readonly narrowRoots?: boolean;
+}
+
+export function loadTsconfigProject(tsconfig: string, host: ProjectHost, cache = new SourceFileCache(), options: LoadOptions = { narrowRoots: true }): Project & { fileNames: readonly string[] } {
   const diagnostics: ts.Diagnostic[] = [];
   const read = ts.readConfigFile(tsconfig, host.readFile);
   if (read.error) diagnostics.push(read.error);
   const parsed = ts.parseJsonConfigFileContent(read.config ?? {}, parseHost(host), path.dirname(tsconfig), undefined, tsconfig);
   diagnostics.push(...parsed.errors.filter((d) => d.code !== NO_INPUTS_FOUND));
-  const options: ts.CompilerOptions = { ...parsed.options, noEmit: true };
-  const program = ts.createProgram({ rootNames: parsed.fileNames, options, host: compilerHost(options, host, cache), projectReferences: parsed.projectReferences ?? [] });
+  const compilerOptions: ts.CompilerOptions = { ...parsed.options, noEmit: true };
+  const rootNames = options.narrowRoots ? parsed.fileNames.filter((f) => mayAffectAnalysis(f, host)) : parsed.fileNames;
+  const program = ts.createProgram({ rootNames, options: compilerOptions, host: compilerHost(compilerOptions, host, cache), projectReferences: parsed.projectReferences ?? [] });
   return { tsconfig, program, configDiagnostics: diagnostics, fileNames: parsed.fileNames };
 }
 
 export function createInferredProject(fileNames: readonly string[], host: ProjectHost, cache = new SourceFileCache()): Project {
   const program = ts.createProgram({ rootNames: fileNames, options: INFERRED_PROJECT_OPTIONS, host: compilerHost(INFERRED_PROJECT_OPTIONS, host, cache) });
   return { tsconfig: undefined, program, configDiagnostics: [] };
+}
+
+/**
+ * Can this root file change what the analysis sees? A module without close-like calls only
+ * matters through its exports, and TypeScript follows imports from the files that use them.
+ */
+function mayAffectAnalysis(fileName: string, host: ProjectHost): boolean {
+  if (/\.d\.[mc]?ts$/.test(fileName)) return true;
+  const text = host.readFile(fileName);
+  if (text === undefined) return true; // let the program report it
+  if (mayContainCloseCall(text)) return true;
+  if (/\bdeclare\s+(global|module|namespace)\b/.test(text)) return true;
+  // A script (no top-level import/export) puts its declarations in the global scope.
+  return !/^\s*(import|export)\b/m.test(text);
 }
 
 /** TS18003 "No inputs were found": not a problem for us, the CLI decides which files to check. */
