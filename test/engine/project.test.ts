@@ -58,5 +58,6 @@ describe('project discovery', () => {
     const file = path.join(PROJECTS, 'plain-js-typed', 'src', 'bridge.js');
     const project = createInferredProject([file], ts.sys);
     assert.ok(project.program.getSourceFile(file));
+    assert.ok(project.program.getSourceFiles().some((f) => f.fileName.includes('/node_modules/@types/ws/')), "require('ws') resolves to @types/ws");
   });
 });

@@ -25,6 +25,7 @@ export interface Snippet {
 }
 
 export interface LintedSnippet {
+  readonly program: ts.Program;
   readonly sourceFile: ts.SourceFile;
   readonly findings: readonly Finding[];
 }
@@ -75,7 +76,7 @@ export function lintSnippets(snippets: readonly Snippet[]): LintedSnippet[] {
       const sourceFile = program.getSourceFile(names[i]!)!;
       const snippet = snippets[i]!;
       const config = snippet.config ? snippet.config(allRulesConfig()) : allRulesConfig();
-      results[i] = { sourceFile, findings: lintSourceFile(program, sourceFile, { config }) };
+      results[i] = { program, sourceFile, findings: lintSourceFile(program, sourceFile, { config }) };
     }
   }
   return results;

@@ -1,0 +1,84 @@
+// The value evaluator: every value an argument can take, branch by branch.
+import * as assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import * as ts from 'typescript';
+import { createAnalysisContext } from '../../server/src/analysis/context';
+import { evaluateArgument } from '../../server/src/analysis/evaluate-argument';
+import type { PossibleValue } from '../../server/src/analysis/values';
+import { lintSnippets } from '../harness/snippet-project';
+
+/** Evaluates the first argument of the last `probe(...)` call in the snippet. */
+function valuesOf(code: string, env: 'node' | 'dom' | 'js' = 'node'): string[] {
+  const [linted] = lintSnippets([{ code: `declare function probe(value: unknown): void;\n${code}`, env }]);
+  const sourceFile = linted!.sourceFile;
+  let argument: ts.Expression | undefined;
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'probe') argument = node.arguments[0];
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return evaluateArgument(argument, createAnalysisContext(linted!.program, sourceFile)).values.map(describe_);
+}
+
+function describe_(value: PossibleValue): string {
+  switch (value.kind) {
+    case 'number':
+    case 'string':
+      return `${value.kind}:${String(value.value)}`;
+    case 'undefined':
+      return 'undefined';
+    case 'partial-string':
+      return `partial:${value.minBytes}${value.unbounded ? `:${value.unbounded}` : ''}${value.limited ? ':limited' : ''}`;
+    case 'unknown':
+      return `unknown:${value.type}${value.origin ? `:${value.origin}` : ''}`;
+  }
+}
+
+describe('evaluateArgument', () => {
+  it('literals and negatives', () => {
+    assert.deepEqual(valuesOf('probe(1000);'), ['number:1000']);
+    assert.deepEqual(valuesOf('probe(-1);'), ['number:-1']);
+    assert.deepEqual(valuesOf("probe('bye');"), ['string:bye']);
+  });
+  it('const chains and arithmetic', () => {
+    assert.deepEqual(valuesOf('const BASE = 4000; const CODE = BASE + 8; probe(CODE);'), ['number:4008']);
+  });
+  it('enums and as-const maps', () => {
+    assert.deepEqual(valuesOf('enum Close { Policy = 1008 } probe(Close.Policy);'), ['number:1008']);
+    assert.deepEqual(valuesOf('const CODES = { AWAY: 1001 } as const; probe(CODES.AWAY);'), ['number:1001']);
+    assert.deepEqual(valuesOf('const CODES = { AWAY: 1001 }; probe(CODES.AWAY);'), ['number:1001']);
+  });
+  it('every branch of a conditional', () => {
+    assert.deepEqual(valuesOf('declare const ok: boolean; probe(ok ? 1000 : 1006);'), ['number:1000', 'number:1006']);
+  });
+  it('?? and || keep the fallback only when reachable', () => {
+    assert.deepEqual(valuesOf('declare const c: number | undefined; probe(c ?? 1000);'), ['unknown:number', 'number:1000']);
+    assert.deepEqual(valuesOf('probe(1008 ?? 1000);'), ['number:1008']);
+  });
+  it('undefined, void 0, NaN', () => {
+    assert.deepEqual(valuesOf('probe(undefined);'), ['undefined']);
+    assert.deepEqual(valuesOf('probe(void 0);'), ['undefined']);
+    assert.deepEqual(valuesOf('probe(NaN);'), ['number:NaN']);
+  });
+  it('templates keep a byte lower bound from the known parts', () => {
+    assert.deepEqual(valuesOf('declare const name: string; probe(`héllo ${name}!`);'), ['partial:8']);
+    assert.deepEqual(valuesOf("const who = 'é'; probe(`${who}${who}`);"), ['string:éé']);
+  });
+  it('concatenation of strings and unknown parts', () => {
+    assert.deepEqual(valuesOf("declare const n: number; probe('code ' + n);"), ['partial:5']);
+  });
+  it('unbounded text and length limits', () => {
+    assert.deepEqual(valuesOf('try {} catch (err) { probe(String(err)); }'), ['partial:0:error-text']);
+    assert.deepEqual(valuesOf('declare const e: Error; probe(e.message);'), ['partial:0:error-text']);
+    assert.deepEqual(valuesOf('declare const e: Error; probe(e.message.slice(0, 40));'), ['partial:0:limited']);
+    assert.deepEqual(valuesOf('probe(JSON.stringify({ a: 1 }));'), ['partial:0:serialized']);
+  });
+  it('origins: caught error codes and HTTP statuses', () => {
+    assert.deepEqual(valuesOf('try {} catch (err: any) { probe(err.code); }'), ['unknown:other:error-code']);
+    assert.deepEqual(valuesOf("import type { IncomingMessage } from 'node:http'; declare const res: IncomingMessage; probe(res.statusCode);"), ['unknown:number:http-status']);
+  });
+  it('literal types from the checker when syntax runs out', () => {
+    assert.deepEqual(valuesOf('declare const code: 1000 | 4001; probe(code);'), ['number:1000', 'number:4001']);
+    assert.deepEqual(valuesOf('declare const code: number; probe(code);'), ['unknown:number']);
+  });
+});
