@@ -16,6 +16,9 @@ import type { RuleContext, RuleModule, RuleReport } from '../rules/define-rule';
 import { RULES } from '../rules';
 import { textFor, type TextBundle } from './locale';
 
+/** Adapters decide which files need a program with this cheap text test. */
+export { mayContainCloseCall };
+
 export interface LintFileOptions {
   readonly config: ResolvedConfig;
   readonly locale?: Locale;

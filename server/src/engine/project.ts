@@ -63,16 +63,57 @@ export interface LoadOptions {
   readonly narrowRoots?: boolean;
 }
 
-export function loadTsconfigProject(tsconfig: string, host: ProjectHost, cache = new SourceFileCache(), options: LoadOptions = { narrowRoots: true }): Project & { fileNames: readonly string[] } {
+/** A tsconfig read and resolved to its files and options, before any program is built. */
+export interface ParsedTsconfig {
+  readonly tsconfig: string;
+  readonly fileNames: readonly string[];
+  readonly options: ts.CompilerOptions;
+  readonly projectReferences: readonly ts.ProjectReference[];
+  /** Syntax and option problems, with positions in the tsconfig where TypeScript has them. */
+  readonly diagnostics: readonly ts.Diagnostic[];
+}
+
+/** Reads a tsconfig (following `extends`) without building a program: cheap, no source parsing. */
+export function parseTsconfig(tsconfig: string, host: ProjectHost): ParsedTsconfig {
   const diagnostics: ts.Diagnostic[] = [];
-  const read = ts.readConfigFile(tsconfig, host.readFile);
-  if (read.error) diagnostics.push(read.error);
-  const parsed = ts.parseJsonConfigFileContent(read.config ?? {}, parseHost(host), path.dirname(tsconfig), undefined, tsconfig);
-  diagnostics.push(...parsed.errors.filter((d) => d.code !== NO_INPUTS_FOUND));
-  const compilerOptions: ts.CompilerOptions = { ...parsed.options, noEmit: true };
-  const rootNames = options.narrowRoots ? parsed.fileNames.filter((f) => mayAffectAnalysis(f, host)) : parsed.fileNames;
-  const program = ts.createProgram({ rootNames, options: compilerOptions, host: compilerHost(compilerOptions, host, cache), projectReferences: parsed.projectReferences ?? [] });
-  return { tsconfig, program, configDiagnostics: diagnostics, fileNames: parsed.fileNames };
+  const parsed = ts.getParsedCommandLineOfConfigFile(tsconfig, undefined, {
+    ...parseHost(host),
+    getCurrentDirectory: host.getCurrentDirectory,
+    onUnRecoverableConfigFileDiagnostic: (d) => diagnostics.push(d),
+  });
+  if (parsed) diagnostics.push(...ts.getConfigFileParsingDiagnostics(parsed).filter((d) => d.code !== NO_INPUTS_FOUND));
+  return {
+    tsconfig,
+    fileNames: parsed?.fileNames ?? [],
+    options: { ...(parsed?.options ?? {}), noEmit: true },
+    projectReferences: parsed?.projectReferences ?? [],
+    diagnostics,
+  };
+}
+
+export interface BuildOptions extends LoadOptions {
+  /** Files to check that the tsconfig does not include (e.g. named on the command line). */
+  readonly extraRootNames?: readonly string[];
+}
+
+/** The program of a parsed tsconfig (see LoadOptions.narrowRoots). */
+export function buildProgram(parsed: ParsedTsconfig, host: ProjectHost, cache: SourceFileCache, options: BuildOptions = { narrowRoots: true }): ts.Program {
+  const extra = options.extraRootNames ?? [];
+  // JavaScript files added explicitly are checked even when the tsconfig does not allow JS.
+  const needsJs = !parsed.options.allowJs && extra.some((file) => /\.[cm]?jsx?$/i.test(file));
+  const compilerOptions = needsJs ? { ...parsed.options, allowJs: true } : parsed.options;
+  const own = options.narrowRoots ? parsed.fileNames.filter((f) => mayAffectAnalysis(f, host)) : parsed.fileNames;
+  return ts.createProgram({
+    rootNames: [...own, ...extra],
+    options: compilerOptions,
+    host: compilerHost(compilerOptions, host, cache),
+    projectReferences: parsed.projectReferences,
+  });
+}
+
+export function loadTsconfigProject(tsconfig: string, host: ProjectHost, cache = new SourceFileCache(), options: BuildOptions = { narrowRoots: true }): Project & { fileNames: readonly string[] } {
+  const parsed = parseTsconfig(tsconfig, host);
+  return { tsconfig, program: buildProgram(parsed, host, cache, options), configDiagnostics: parsed.diagnostics, fileNames: parsed.fileNames };
 }
 
 export function createInferredProject(fileNames: readonly string[], host: ProjectHost, cache = new SourceFileCache()): Project {

@@ -1,0 +1,140 @@
+// Command-line parsing (node:util parseArgs, strict) and the usage text. Returns what to do;
+// every usage problem is a CliError (exit code 2).
+import { parseArgs } from 'node:util';
+import { RULE_IDS, isRuleId } from '../core/finding';
+import type { RuleId, Severity } from '../core/finding';
+import { closestName } from '../core/text/did-you-mean';
+import { CliError } from './cli-error';
+import { FORMAT_NAMES, isFormatName } from './formatters';
+import type { FormatName } from './formatters';
+
+export interface CliOptions {
+  /** Files, directories and glob patterns; `['.']` when none were given. */
+  readonly patterns: readonly string[];
+  readonly config: string | undefined;
+  readonly project: string | undefined;
+  readonly rules: ReadonlyArray<{ readonly ruleId: RuleId; readonly severity: Severity }>;
+  /** False with --no-ignore. */
+  readonly ignore: boolean;
+  readonly format: FormatName;
+  readonly quiet: boolean;
+  /** -1: no limit. */
+  readonly maxWarnings: number;
+  /** --color / --no-color; undefined: decide from the environment. */
+  readonly color: boolean | undefined;
+}
+
+export type CliCommand = { readonly kind: 'help' } | { readonly kind: 'version' } | { readonly kind: 'lint'; readonly options: CliOptions };
+
+const OPTIONS = {
+  config: { type: 'string', short: 'c' },
+  project: { type: 'string', short: 'p' },
+  rule: { type: 'string', multiple: true },
+  'no-ignore': { type: 'boolean' },
+  format: { type: 'string', short: 'f' },
+  quiet: { type: 'boolean' },
+  'max-warnings': { type: 'string' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+export const USAGE = `wsclose [options] [file|dir|glob ...]
+
+Finds misused WebSocket close(code, reason) calls with the TypeScript type checker.
+Checks the current folder when no file, folder or glob is given.
+
+Options:
+  -c, --config <file>       Use this config file for every file (default: each file's nearest wsclose.config.json)
+  -p, --project <tsconfig>  Use this tsconfig.json (or folder) for every file (default: each file's nearest one)
+  --rule <id:severity>      Set a rule's severity: off, warn, error (or 0, 1, 2); repeatable
+  --no-ignore               Check files the config's "ignore" patterns exclude
+  -f, --format <name>       Output format: stylish (default) or json
+  --quiet                   Report errors only, no warnings
+  --max-warnings <number>   Exit with code 1 when there are more warnings than this
+  --color, --no-color       Force colours on or off (default: on when stdout is a terminal)
+  -h, --help                Show this help
+  -v, --version             Print the version
+
+Quote glob patterns so that the shell leaves them to wsclose: wsclose "src/**/*.ts"
+
+Rules: ${RULE_IDS.join(', ')}
+
+Exit codes: 0 no errors, 1 errors or too many warnings, 2 invalid usage, config or internal error.
+`;
+
+const SEVERITIES: Readonly<Record<string, Severity>> = { off: 'off', warn: 'warn', error: 'error', '0': 'off', '1': 'warn', '2': 'error' };
+
+export function parseCliArgs(argv: readonly string[]): CliCommand {
+  let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; strict: true }>>;
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new CliError(argumentErrorMessage(error));
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { kind: 'help' };
+  if (values.version) return { kind: 'version' };
+  if (values.color && values['no-color']) throw new CliError('Options --color and --no-color cannot be used together.');
+
+  const format = values.format ?? 'stylish';
+  if (!isFormatName(format)) throw new CliError(`Invalid format "${format}": use ${FORMAT_NAMES.join(' or ')}.`);
+
+  return {
+    kind: 'lint',
+    options: {
+      patterns: positionals.length > 0 ? positionals : ['.'],
+      config: nonEmpty(values.config, '--config'),
+      project: nonEmpty(values.project, '--project'),
+      rules: (values.rule ?? []).map(parseRuleOverride),
+      ignore: !values['no-ignore'],
+      format,
+      quiet: values.quiet ?? false,
+      maxWarnings: parseMaxWarnings(values['max-warnings']),
+      color: values.color ? true : values['no-color'] ? false : undefined,
+    },
+  };
+}
+
+function nonEmpty(value: string | undefined, option: string): string | undefined {
+  if (value !== undefined && value.trim() === '') throw new CliError(`Option ${option} needs a file path.`);
+  return value;
+}
+
+function argumentErrorMessage(error: unknown): string {
+  const code = (error as { code?: unknown }).code;
+  const message = error instanceof Error ? error.message : String(error);
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const option = /'([^']+)'/.exec(message)?.[1] ?? message;
+    const names = Object.keys(OPTIONS).map((name) => `--${name}`);
+    const suggestion = option.startsWith('--') ? closestName(option.slice(2), Object.keys(OPTIONS)) : undefined;
+    return suggestion !== undefined
+      ? `Invalid option '${option}' - perhaps you meant '--${suggestion}'?`
+      : `Invalid option '${option}'. Valid options: ${names.join(', ')} (see wsclose --help).`;
+  }
+  return `${message.replace(/\.?$/, '.')} See wsclose --help.`;
+}
+
+function parseRuleOverride(value: string): { ruleId: RuleId; severity: Severity } {
+  const separator = value.lastIndexOf(':');
+  if (separator < 0) throw new CliError(`Invalid --rule "${value}": write it as <rule-id>:<severity>, e.g. --rule reserved-code:warn.`);
+  const name = value.slice(0, separator).trim();
+  const level = value.slice(separator + 1).trim();
+  if (!isRuleId(name)) {
+    const suggestion = closestName(name, RULE_IDS);
+    const hint = suggestion !== undefined ? ` Did you mean "${suggestion}"?` : ` Rules: ${RULE_IDS.join(', ')}.`;
+    throw new CliError(`Unknown rule "${name}" in --rule.${hint}`);
+  }
+  const severity = SEVERITIES[level.toLowerCase()];
+  if (severity === undefined) {
+    throw new CliError(`Invalid severity "${level}" for rule "${name}" in --rule: use off, warn, error, 0, 1 or 2.`);
+  }
+  return { ruleId: name, severity };
+}
+
+function parseMaxWarnings(value: string | undefined): number {
+  if (value === undefined) return -1;
+  if (!/^(?:\d+|-1)$/.test(value.trim())) throw new CliError(`Invalid --max-warnings "${value}": use a whole number of warnings (0 or more).`);
+  return Number(value.trim());
+}

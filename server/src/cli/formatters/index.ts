@@ -1,0 +1,27 @@
+// The output formats of `--format`. A formatter is a pure function of the results and a context,
+// the contract ESLint formatters follow.
+import type { LintResult } from '../results';
+import { formatJson } from './json';
+import { formatStylish } from './stylish';
+
+export interface FormatterContext {
+  /** Write ANSI colours (stdout is a terminal, or colour was forced). */
+  readonly color: boolean;
+  /** The working directory of the run. */
+  readonly cwd: string;
+}
+
+export type Formatter = (results: readonly LintResult[], context: FormatterContext) => string;
+
+export const FORMATTERS = {
+  stylish: formatStylish,
+  json: formatJson,
+} as const satisfies Record<string, Formatter>;
+
+export type FormatName = keyof typeof FORMATTERS;
+
+export const FORMAT_NAMES = Object.keys(FORMATTERS) as FormatName[];
+
+export function isFormatName(name: string): name is FormatName {
+  return Object.prototype.hasOwnProperty.call(FORMATTERS, name);
+}

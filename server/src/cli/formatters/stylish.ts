@@ -1,0 +1,81 @@
+// ESLint's default "stylish" formatter, reproduced: per file an underlined path, then aligned rows
+// `line:column  severity  message  ruleId`, then a summary line. Empty output when there is nothing
+// to report. Pure: results in, text out.
+import type { LintResult } from '../results';
+import { createColors } from './colors';
+import type { FormatterContext } from './index';
+
+const pluralize = (word: string, count: number): string => (count === 1 ? word : `${word}s`);
+
+const ANSI = /\u001b\[[0-9;]*m/g;
+const visibleLength = (text: string): number => text.replace(ANSI, '').length;
+
+/** text-table as ESLint uses it: columns joined by two spaces, column 1 right-aligned, trailing blanks trimmed. */
+function table(rows: ReadonlyArray<readonly string[]>, rightAligned: ReadonlySet<number>): string {
+  const widths: number[] = [];
+  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, visibleLength(cell))));
+  return rows
+    .map((row) =>
+      row
+        .map((cell, i) => {
+          const padding = ' '.repeat(widths[i]! - visibleLength(cell));
+          return rightAligned.has(i) ? padding + cell : cell + padding;
+        })
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
+}
+
+export function formatStylish(results: readonly LintResult[], context: FormatterContext): string {
+  const c = createColors(context.color);
+  let output = '\n';
+  let errorCount = 0;
+  let warningCount = 0;
+  let fixableErrorCount = 0;
+  let fixableWarningCount = 0;
+  let summaryColor = c.yellow;
+
+  for (const result of results) {
+    if (result.messages.length === 0) continue;
+    errorCount += result.errorCount;
+    warningCount += result.warningCount;
+    fixableErrorCount += result.fixableErrorCount;
+    fixableWarningCount += result.fixableWarningCount;
+
+    const rows = result.messages.map((message) => {
+      let type: string;
+      if (message.fatal || message.severity === 2) {
+        type = c.red('error');
+        summaryColor = c.red;
+      } else {
+        type = c.yellow('warning');
+      }
+      return [
+        '',
+        String(message.line ?? 0),
+        String(message.column ?? 0),
+        type,
+        message.message.replace(/([^ ])\.$/u, '$1'),
+        c.dim(message.ruleId ?? ''),
+      ];
+    });
+    const lines = table(rows, new Set([1]))
+      .split('\n')
+      .map((line) => line.replace(/(\d+)\s+(\d+)/u, (_match, lineNumber: string, column: string) => c.dim(`${lineNumber}:${column}`)));
+    output += `${c.underline(result.filePath)}\n${lines.join('\n')}\n\n`;
+  }
+
+  const total = errorCount + warningCount;
+  if (total === 0) return '';
+  const summary = (text: string): string => `${summaryColor(c.bold(text))}\n`;
+  output += summary(
+    `\u2716 ${total}${pluralize(' problem', total)} (${errorCount}${pluralize(' error', errorCount)}, ${warningCount}${pluralize(' warning', warningCount)})`,
+  );
+  if (fixableErrorCount > 0 || fixableWarningCount > 0) {
+    output += summary(
+      `  ${fixableErrorCount}${pluralize(' error', fixableErrorCount)} and ${fixableWarningCount}${pluralize(' warning', fixableWarningCount)} potentially fixable with the \`--fix\` option.`,
+    );
+  }
+  return c.reset(output);
+}

@@ -1,0 +1,89 @@
+// Unit tests of command-line parsing: defaults, every option, and the usage errors (exit code 2).
+import * as assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseCliArgs, USAGE } from '../../server/src/cli/args';
+import { CliError } from '../../server/src/cli/cli-error';
+
+function lintOptions(argv: string[]) {
+  const command = parseCliArgs(argv);
+  assert.equal(command.kind, 'lint');
+  return command.kind === 'lint' ? command.options : assert.fail();
+}
+
+function usageError(argv: string[]): string {
+  try {
+    parseCliArgs(argv);
+  } catch (error) {
+    assert.ok(error instanceof CliError, String(error));
+    return error.message;
+  }
+  return assert.fail(`no error for ${argv.join(' ')}`);
+}
+
+describe('parseCliArgs', () => {
+  it('defaults to the current folder, stylish, no limits', () => {
+    assert.deepEqual(lintOptions([]), {
+      patterns: ['.'],
+      config: undefined,
+      project: undefined,
+      rules: [],
+      ignore: true,
+      format: 'stylish',
+      quiet: false,
+      maxWarnings: -1,
+      color: undefined,
+    });
+  });
+
+  it('reads every option, short forms included', () => {
+    assert.deepEqual(
+      lintOptions(['src', '-c', 'cfg.json', '-p', 'tsconfig.app.json', '--rule', 'reserved-code:off', '--rule', 'premature-close : 2', '--no-ignore', '-f', 'json', '--quiet', '--max-warnings', '0', '--no-color', 'lib/**/*.ts']),
+      {
+        patterns: ['src', 'lib/**/*.ts'],
+        config: 'cfg.json',
+        project: 'tsconfig.app.json',
+        rules: [
+          { ruleId: 'reserved-code', severity: 'off' },
+          { ruleId: 'premature-close', severity: 'error' },
+        ],
+        ignore: false,
+        format: 'json',
+        quiet: true,
+        maxWarnings: 0,
+        color: false,
+      },
+    );
+    assert.equal(lintOptions(['--color']).color, true);
+    assert.equal(lintOptions(['--max-warnings=-1']).maxWarnings, -1);
+    assert.deepEqual(lintOptions(['--rule', 'invalid-code:WARN']).rules, [{ ruleId: 'invalid-code', severity: 'warn' }]);
+  });
+
+  it('recognises --help and --version', () => {
+    assert.deepEqual(parseCliArgs(['--help']), { kind: 'help' });
+    assert.deepEqual(parseCliArgs(['-h', 'src']), { kind: 'help' });
+    assert.deepEqual(parseCliArgs(['-v']), { kind: 'version' });
+  });
+
+  it('rejects unknown options, suggesting the closest one', () => {
+    assert.equal(usageError(['--fromat', 'json']), "Invalid option '--fromat' - perhaps you meant '--format'?");
+    assert.match(usageError(['--xyz']), /^Invalid option '--xyz'\. Valid options: --config, /);
+    assert.match(usageError(['-z']), /^Invalid option '-z'\./);
+  });
+
+  it('rejects missing and invalid values', () => {
+    assert.match(usageError(['--config']), /argument missing/);
+    assert.equal(usageError(['--format', 'sarif']), 'Invalid format "sarif": use stylish or json.');
+    assert.equal(usageError(['--max-warnings', 'many']), 'Invalid --max-warnings "many": use a whole number of warnings (0 or more).');
+    assert.equal(usageError(['--rule', 'reserved-code']), 'Invalid --rule "reserved-code": write it as <rule-id>:<severity>, e.g. --rule reserved-code:warn.');
+    assert.equal(usageError(['--rule', 'reservd-code:off']), 'Unknown rule "reservd-code" in --rule. Did you mean "reserved-code"?');
+    assert.match(usageError(['--rule', 'websocket:off']), /^Unknown rule "websocket" in --rule\. Rules: reserved-code, /);
+    assert.equal(usageError(['--rule', 'reserved-code:fatal']), 'Invalid severity "fatal" for rule "reserved-code" in --rule: use off, warn, error, 0, 1 or 2.');
+    assert.equal(usageError(['--color', '--no-color']), 'Options --color and --no-color cannot be used together.');
+  });
+
+  it('documents every option in the usage text', () => {
+    for (const option of ['--config', '--project', '--rule', '--no-ignore', '--format', '--quiet', '--max-warnings', '--color', '--no-color', '--help', '--version']) {
+      assert.ok(USAGE.includes(option), option);
+    }
+  });
+});

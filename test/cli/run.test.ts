@@ -1,0 +1,165 @@
+// In-process tests of the CLI's orchestration (run.ts), file discovery (files.ts) and program
+// assignment (projects.ts): what the spawned golden tests cannot reach cheaply or at all.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, describe, it } from 'node:test';
+import * as ts from 'typescript';
+import { CliError } from '../../server/src/cli/cli-error';
+import { expandInputs, isSourceFile, readSourceText } from '../../server/src/cli/files';
+import { assignPrograms } from '../../server/src/cli/projects';
+import { NOT_A_SOURCE_FILE_MESSAGE, runLint } from '../../server/src/cli/run';
+import { SourceFileCache } from '../../server/src/engine/project';
+import { CLI_FIXTURES } from './harness';
+
+const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'wsclose-cli-'));
+after(() => fs.rmSync(temp, { recursive: true, force: true }));
+
+function write(relative: string, text = ''): string {
+  const file = path.join(temp, relative);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, text);
+  return file;
+}
+
+describe('runLint', () => {
+  it('reports an unreadable file as a fatal error and checks the others', () => {
+    const cwd = path.join(CLI_FIXTURES, 'ts-project');
+    const unreadable = path.join(cwd, 'src', 'helpers.ts');
+    const { results, warnings } = runLint(
+      { cwd, patterns: ['src/helpers.ts', 'src/clean.ts'] },
+      {
+        readSource: (file) => {
+          if (file === unreadable) throw new Error(`EACCES: permission denied, open '${file}'`);
+          return fs.readFileSync(file, 'utf8');
+        },
+      },
+    );
+    assert.deepEqual(warnings, []);
+    assert.deepEqual(
+      results.map((r) => [path.basename(r.filePath), r.errorCount, r.fatalErrorCount, r.messages.map((m) => m.message)]),
+      [
+        ['clean.ts', 0, 0, []],
+        ['helpers.ts', 1, 1, [`Cannot read the file: EACCES: permission denied, open '${unreadable}'`]],
+      ],
+    );
+    assert.deepEqual(results[1]!.messages[0], { ruleId: null, fatal: true, severity: 2, message: `Cannot read the file: EACCES: permission denied, open '${unreadable}'` });
+  });
+
+  it('warns about a file named explicitly that is not a JS/TS source', () => {
+    const { results } = runLint({ cwd: path.join(CLI_FIXTURES, 'ts-project'), patterns: ['tsconfig.json'] });
+    assert.deepEqual(results.map((r) => [r.warningCount, r.messages[0]!.message]), [[1, NOT_A_SOURCE_FILE_MESSAGE]]);
+  });
+
+  it('throws a CliError for patterns that match nothing and for invalid configs', () => {
+    const cwd = path.join(CLI_FIXTURES, 'ts-project');
+    assert.throws(() => runLint({ cwd, patterns: ['nothing/**/*.ts'] }), (error: unknown) => error instanceof CliError && /No files matching the pattern "nothing\/\*\*\/\*\.ts"/.test(error.message));
+    assert.throws(
+      () => runLint({ cwd: path.join(CLI_FIXTURES, 'broken-config'), patterns: [] }),
+      (error: unknown) => error instanceof CliError && error.lines.length === 1 && error.lines[0] === 'wsclose.config.json:5:5: Expected a comma.',
+    );
+  });
+
+  it('checks files without a close-like call for directives only', () => {
+    write('directive-only/a.ts', '// wsclose-disable-next-line reserved-code\nexport const answer = 42;\n');
+    const { results } = runLint({ cwd: path.join(temp, 'directive-only'), patterns: [] });
+    assert.deepEqual(
+      results[0]!.messages.map((m) => [m.line, m.column, m.severity, m.ruleId]),
+      [[1, 1, 1, null]],
+    );
+  });
+});
+
+describe('expandInputs', () => {
+  it('walks folders for JS/TS sources, skipping node_modules, .git and declaration files', () => {
+    for (const file of ['w/b.ts', 'w/sub/c.tsx', 'w/sub/d.mjs', 'w/e.cts', 'w/a.d.ts', 'w/f.d.mts', 'w/g.json', 'w/node_modules/x/index.ts', 'w/.git/hooks/h.js', 'w/sub/node_modules/y.js']) write(file);
+    const [input] = expandInputs(['w'], temp);
+    assert.equal(input!.kind, 'directory');
+    assert.deepEqual(
+      input!.files.map((f) => [path.relative(temp, f.path), f.explicit]),
+      [
+        ['w/b.ts', false],
+        ['w/e.cts', false],
+        ['w/sub/c.tsx', false],
+        ['w/sub/d.mjs', false],
+      ],
+    );
+  });
+
+  it('matches globs relative to the working directory, and keeps explicit files as given', () => {
+    for (const file of ['g/src/a.ts', 'g/src/deep/b.ts', 'g/src/c.js', 'g/lib/d.ts', 'g/notes.md']) write(file);
+    const cwd = path.join(temp, 'g');
+    const names = (pattern: string): string[] => expandInputs([pattern], cwd)[0]!.files.map((f) => path.relative(cwd, f.path));
+    assert.deepEqual(names('src/*.ts'), ['src/a.ts']);
+    assert.deepEqual(names('./src/**/*.ts'), ['src/a.ts', 'src/deep/b.ts']);
+    assert.deepEqual(names('**/*.{js,ts}'), ['lib/d.ts', 'src/a.ts', 'src/c.js', 'src/deep/b.ts']);
+    assert.deepEqual(names('src/*.jsx'), []);
+    assert.deepEqual(names('missing.ts'), []);
+    const [explicit] = expandInputs(['notes.md'], cwd);
+    assert.deepEqual([explicit!.kind, explicit!.files[0]!.explicit], ['file', true]);
+  });
+
+  it('knows which files are sources', () => {
+    assert.deepEqual(
+      ['a.ts', 'a.tsx', 'a.mts', 'a.cts', 'a.js', 'a.jsx', 'a.mjs', 'a.cjs', 'a.d.ts', 'a.d.cts', 'a.d.css.ts', 'a.json', 'a.vue'].filter(isSourceFile),
+      ['a.ts', 'a.tsx', 'a.mts', 'a.cts', 'a.js', 'a.jsx', 'a.mjs', 'a.cjs'],
+    );
+  });
+});
+
+describe('readSourceText', () => {
+  it('reads UTF-8 without its byte-order mark and UTF-16 with one, as TypeScript does', () => {
+    const utf8 = write('enc/utf8.ts');
+    fs.writeFileSync(utf8, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('ws.close(1006); // é', 'utf8')]));
+    assert.equal(readSourceText(utf8), 'ws.close(1006); // é');
+    const utf16 = write('enc/utf16.ts');
+    fs.writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('ws.close(1006);', 'utf16le')]));
+    assert.equal(readSourceText(utf16), 'ws.close(1006);');
+    const utf16be = write('enc/utf16be.ts');
+    fs.writeFileSync(utf16be, Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from('ws.close(1);', 'utf16le').swap16()]));
+    assert.equal(readSourceText(utf16be), 'ws.close(1);');
+    assert.throws(() => readSourceText(path.join(temp, 'enc', 'missing.ts')), /ENOENT/);
+  });
+});
+
+describe('assignPrograms', () => {
+  const options = (project?: string) => ({
+    project,
+    host: ts.sys,
+    cache: new SourceFileCache(),
+    warn: (line: string) => assert.fail(`unexpected warning: ${line}`),
+    displayPath: (file: string) => file,
+  });
+  const solution = path.join(CLI_FIXTURES, 'solution');
+  const configOf = (program: ts.Program | undefined): unknown => program?.getCompilerOptions()['configFilePath'];
+
+  it('uses the referenced project of a solution-style tsconfig, and the inferred project for files no tsconfig includes', () => {
+    const app = path.join(solution, 'src', 'app.ts');
+    const seed = path.join(solution, 'scripts', 'seed.ts');
+    const programs = assignPrograms([app, seed], options());
+    assert.equal(configOf(programs.get(app)), path.join(solution, 'tsconfig.app.json'));
+    assert.ok(programs.get(app)!.getSourceFile(app));
+    assert.equal(configOf(programs.get(seed)), undefined);
+    assert.ok(programs.get(seed)!.getSourceFile(seed));
+  });
+
+  it('with --project, adds the files the tsconfig does not include (JavaScript too) as root files', () => {
+    const app = path.join(solution, 'src', 'app.ts');
+    const loose = path.join(CLI_FIXTURES, 'loose-js', 'client.js');
+    const programs = assignPrograms([app, loose], options(path.join(solution, 'tsconfig.app.json')));
+    assert.equal(programs.get(app), programs.get(loose));
+    assert.ok(programs.get(loose)!.getSourceFile(loose));
+    assert.equal(programs.get(loose)!.getCompilerOptions().allowJs, true);
+  });
+
+  it('reports tsconfig problems as warnings with their position', () => {
+    const warnings: string[] = [];
+    const file = path.join(CLI_FIXTURES, 'bad-tsconfig', 'shutdown.ts');
+    assignPrograms([file], { ...options(), warn: (line) => warnings.push(line), displayPath: (f) => path.relative(CLI_FIXTURES, f) });
+    assert.deepEqual(
+      warnings.map((w) => w.slice(0, w.indexOf(' warning'))),
+      ['bad-tsconfig/tsconfig.json:4:5:', 'bad-tsconfig/tsconfig.json:5:15:'],
+    );
+  });
+});
