@@ -1,0 +1,71 @@
+// The README's main job: `wsclose examples` reports each planted mistake exactly once — the
+// rule named by the `// planted: <rule>` comment above it, on the next line — and nothing else.
+// The README's output excerpt must also be what the CLI prints today.
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { EXAMPLES, REPO_ROOT } from '../harness/paths';
+
+interface JsonMessage { ruleId: string | null; line: number; severity: number; suggestions?: unknown[]; fix?: unknown }
+interface JsonResult { filePath: string; messages: JsonMessage[] }
+
+function sourceFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    return e.isDirectory() ? sourceFiles(full) : /\.(ts|js)$/.test(e.name) ? [full] : [];
+  });
+}
+
+function plantedMistakes(): string[] {
+  return sourceFiles(EXAMPLES).flatMap((file) =>
+    fs.readFileSync(file, 'utf8').split('\n').flatMap((line, index) => {
+      const match = /\/\/ planted: ([a-z-]+)/.exec(line);
+      return match ? [`${path.relative(REPO_ROOT, file)}:${index + 2} ${match[1]}`] : [];
+    }),
+  ).sort();
+}
+
+function runCli(args: string[]) {
+  return spawnSync(process.execPath, [path.join(REPO_ROOT, 'dist', 'cli.js'), ...args], { cwd: REPO_ROOT, encoding: 'utf8', env: withoutColorVariables() });
+}
+
+describe('wsclose examples', () => {
+  const json = runCli(['examples', '--format', 'json']);
+  const results = JSON.parse(json.stdout) as JsonResult[];
+
+  it('reports exactly the planted mistakes, one each, with the planted rule', () => {
+    const reported = results.flatMap((r) => r.messages.map((m) => `${path.relative(REPO_ROOT, r.filePath)}:${m.line} ${m.ruleId}`)).sort();
+    assert.equal(plantedMistakes().length, 8);
+    assert.deepEqual(reported, plantedMistakes());
+  });
+
+  it('covers all eight rules and exits with 1 (errors found)', () => {
+    const rules = new Set(results.flatMap((r) => r.messages.map((m) => m.ruleId)));
+    assert.equal(rules.size, 8);
+    assert.equal(json.status, 1);
+  });
+
+  it('offers a suggestion or a fix for every planted mistake except premature-close', () => {
+    for (const m of results.flatMap((r) => r.messages)) {
+      if (m.ruleId === 'premature-close') continue;
+      assert.ok((m.suggestions?.length ?? 0) > 0 || m.fix, `${m.ruleId} at line ${m.line} has neither`);
+    }
+  });
+
+  it("the README's output excerpt is what the CLI prints", () => {
+    const readme = fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+    const excerpt = /The output is ESLint's familiar format[^\n]*\n\n```text\n([\s\S]*?)```/.exec(readme)?.[1];
+    assert.ok(excerpt, 'README has the output excerpt');
+    const stylish = runCli(['examples']).stdout.replaceAll(`${REPO_ROOT}${path.sep}`, '');
+    for (const line of excerpt.split('\n').filter((l) => l.trim() !== '')) assert.ok(stylish.includes(line), `README line not in the output:\n${line}`);
+  });
+});
+
+function withoutColorVariables(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  delete env['FORCE_COLOR'];
+  delete env['NO_COLOR'];
+  return env;
+}
