@@ -4,8 +4,9 @@
 import * as ts from 'typescript';
 import { enclosingFunction, skipOuterExpressions } from './syntax';
 
-export function isReceivedCodeChecked(argument: ts.Expression, call: ts.Node, checker: ts.TypeChecker): boolean {
-  const root = rootIdentifier(argument);
+/** `value`: the forwarded code expression itself (`code`, `e.code`), possibly inside the argument. */
+export function isReceivedCodeChecked(value: ts.Expression, call: ts.Node, checker: ts.TypeChecker): boolean {
+  const root = rootIdentifier(value);
   if (!root) return false;
   const symbol = checker.getSymbolAtLocation(root);
   if (!symbol) return false;
@@ -19,12 +20,15 @@ export function isReceivedCodeChecked(argument: ts.Expression, call: ts.Node, ch
     visit(node);
     return found;
   };
-  // Conditions on the path from the function start to the call.
-  for (let node: ts.Node | undefined = call.parent; node && !ts.isSourceFile(node); node = node.parent) {
+  // Conditions on the path from the value up through the call to the function start, so a
+  // guard inside the argument counts too: `isValid(code) ? code : 1000`. The value must sit in
+  // a branch, not in the condition: `code || 1000` still forwards 1005/1006.
+  let child: ts.Node = value;
+  for (let node: ts.Node | undefined = value.parent; node && !ts.isSourceFile(node); child = node, node = node.parent) {
     if (ts.isIfStatement(node) && mentions(node.expression)) return true;
-    if (ts.isConditionalExpression(node) && mentions(node.condition)) return true;
+    if (ts.isConditionalExpression(node) && node.condition !== child && mentions(node.condition)) return true;
     if (ts.isSwitchStatement(node) && mentions(node.expression)) return true;
-    if (ts.isBinaryExpression(node) && isLogical(node.operatorToken.kind) && mentions(node.left)) return true;
+    if (ts.isBinaryExpression(node) && isLogical(node.operatorToken.kind) && node.right === child && mentions(node.left)) return true;
     if (node === enclosingFunction(call)) break;
   }
   // Early-return guards before the call in the same function: `if (code === 1005) return;`

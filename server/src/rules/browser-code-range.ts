@@ -2,10 +2,11 @@
 // and 3000–4999 and throw InvalidAccessError for the 1xxx codes servers may send.
 import { RESERVED_CODES } from '../registry/close-codes';
 import { RUNTIME_PROFILES } from '../registry/runtimes';
-import { BROWSER_ALTERNATIVES } from '../registry/situations';
+import { BROWSER_ALTERNATIVES, CODE_SITUATIONS } from '../registry/situations';
+import { closeContext } from '../analysis/close-context';
 import { numbersOf } from '../analysis/values';
 import { defineRule } from './define-rule';
-import { acceptedBySite, formatCodes, replaceCodeSuggestions, replacementTarget, runtimeData, runtimeFor } from './code-advice';
+import { acceptedBySite, codesFor, formatCodes, replaceCodeSuggestions, replacementTarget, runtimeData, runtimeFor } from './code-advice';
 
 export default defineRule({
   id: 'browser-code-range',
@@ -25,7 +26,11 @@ export default defineRule({
       const code = Math.trunc(value.value);
       // Only protocol codes servers may send; reserved and non-codes belong to other rules.
       if (!Number.isInteger(value.value) || code <= 1000 || code > 1015 || RESERVED_CODES.includes(code)) continue;
-      const alternatives = acceptedBySite(site, BROWSER_ALTERNATIVES[code] ?? [1000]);
+      // What the code means here, if the reason or condition says (1008 'token expired' → auth →
+      // 3000 Unauthorized before 3003 Forbidden); a reason contradicting the code is mismatched-code's.
+      const around = closeContext(site);
+      const meant = [...around.fromReason, ...around.fromConditions].filter((s) => CODE_SITUATIONS[code]?.includes(s));
+      const alternatives = acceptedBySite(site, [...codesFor(site, meant), ...(BROWSER_ALTERNATIVES[code] ?? [1000])]);
       const target = replacementTarget(value, argument);
       context.report({
         messageId: 'outsideBrowserRange',

@@ -1,12 +1,15 @@
 // invalid-code: values that are not close codes at all — out of every range, fractional, NaN,
 // strings (often a reason in the code's place), error codes and HTTP statuses.
 import type * as ts from 'typescript';
-import { RESERVED_CODES } from '../registry/close-codes';
+import { IANA_REGISTERED_3XXX, RESERVED_CODES, isProtocolValid } from '../registry/close-codes';
+import { RUNTIME_PROFILES, acceptsCode } from '../registry/runtimes';
+import type { RuntimeId } from '../registry/types';
 import type { Situation } from '../registry/situations';
 import type { PossibleValue } from '../analysis/values';
 import { closeContext } from '../analysis/close-context';
+import { skipOuterExpressions } from '../analysis/syntax';
 import { defineRule, type RuleContext, type SuggestionReport } from './define-rule';
-import { codesFor, formatCodes, replaceCodeSuggestions, replaceNode, replacementTarget, runtimeData, runtimeFor } from './code-advice';
+import { acceptedBySite, codesFor, formatCodes, replaceCodeSuggestions, replaceNode, replacementTarget, runtimeData, runtimeFor } from './code-advice';
 
 /** HTTP statuses that mean the same as a close situation (for the "4000 + status" suggestions). */
 const HTTP_SITUATIONS: Readonly<Record<number, Situation>> = {
@@ -27,7 +30,7 @@ export default defineRule({
     defaultSeverity: 'error',
     fixable: false,
     hasSuggestions: true,
-    messageIds: ['belowRange', 'httpStatus', 'unassignedRange', 'aboveRange', 'notInteger', 'notANumber', 'stringCode', 'reasonAsCode', 'errorCode', 'httpStatusValue', 'replaceCode', 'insertCode', 'useNumber'],
+    messageIds: ['belowRange', 'httpStatus', 'unassignedRange', 'aboveRange', 'notInteger', 'notANumber', 'stringCode', 'reasonAsCode', 'errorCode', 'httpStatusValue', 'convertedCode', 'replaceCode', 'insertCode', 'useNumber'],
   },
   check(context) {
     const { site } = context;
@@ -39,13 +42,30 @@ export default defineRule({
       const target = replacementTarget(value, argument);
       const situations = situationsFor(context, problem, value);
       const alternatives = codesFor(site, situations.length > 0 ? situations : ['normal']);
+      // A fraction or a numeric string that a runtime converts to a code it accepts does not throw
+      // there: say what it sends instead of claiming an exception.
+      const raw = value.kind === 'number' || value.kind === 'string' ? value.value : undefined;
+      const runtime = runtimeFor(site, (r) => raw === undefined || convertedBy(r, raw) === undefined);
+      const sent = raw !== undefined && (problem === 'notInteger' || problem === 'stringCode') ? convertedBy(runtime, raw) : undefined;
+      if (sent !== undefined) {
+        // Offer what is sent today only when it is a code no other rule objects to.
+        const unregistered = sent >= 3000 && sent <= 3999 && !IANA_REGISTERED_3XXX.includes(sent) && !context.naming.isDeclaredByApp(sent);
+        const intended = acceptedBySite(site, [...(isProtocolValid(sent) && !unregistered ? [sent] : []), ...alternatives]);
+        context.report({
+          messageId: 'convertedCode',
+          data: { value: displayValue(value, target), method: site.method, sent, runtime: context.registryText.runtimes[runtime].name, alternatives: formatCodes(context, intended) },
+          node: target,
+          suggestions: suggestionsFor(context, problem, value, target, intended),
+        });
+        continue;
+      }
       context.report({
         messageId: problem,
         data: {
           value: displayValue(value, target),
           method: site.method,
           alternatives: formatCodes(context, alternatives),
-          ...runtimeData(context, runtimeFor(site), 'invalidCode'),
+          ...runtimeData(context, runtime, 'invalidCode'),
         },
         node: target,
         suggestions: suggestionsFor(context, problem, value, target, alternatives),
@@ -70,6 +90,8 @@ function classify(value: PossibleValue, hasReason: boolean): Problem | undefined
   if (value.kind === 'number') {
     const n = value.value;
     if (Number.isNaN(n)) return 'notANumber';
+    if (n === Infinity) return 'aboveRange';
+    if (n === -Infinity) return 'belowRange';
     if (!Number.isInteger(n)) return 'notInteger';
     if (n >= 100 && n <= 599 && HTTP_SITUATIONS[n] !== undefined) return 'httpStatus';
     if (n < 1000) return 'belowRange';
@@ -99,12 +121,55 @@ function displayValue(value: PossibleValue, target: ts.Node): string {
 
 function suggestionsFor(context: RuleContext<'invalid-code'>, problem: Problem, value: PossibleValue, target: ts.Node, alternatives: readonly number[]): SuggestionReport[] {
   const { site } = context;
-  if (problem === 'reasonAsCode' && site.shape === 'positional' && site.reason.node === undefined && site.code.node === target) {
-    return [{ messageId: 'insertCode', data: {}, edits: [{ start: target.getStart(), end: target.getStart(), text: '1000, ' }] }];
+  // `close('bye')`, also `close('bye' as any)`: the string becomes the reason.
+  if (problem === 'reasonAsCode' && site.shape === 'positional' && site.reason.node === undefined && site.code.node && skipOuterExpressions(site.code.node) === target) {
+    return [{ messageId: 'insertCode', data: {}, edits: [{ start: site.code.node.getStart(), end: site.code.node.getStart(), text: '1000, ' }] }];
   }
   if (problem === 'stringCode' && value.kind === 'string' && /^\s*\d+\s*$/.test(value.value)) {
     const number = Number(value.value);
     if (!RESERVED_CODES.includes(number)) return [{ messageId: 'useNumber', data: { replacement: number }, edits: [replaceNode(target, String(number))] }];
   }
   return replaceCodeSuggestions(context, target, alternatives);
+}
+
+/**
+ * The code a runtime sends for a fraction or a numeric string instead of throwing, where that is
+ * known (close-codes.md §3, §4.1, §4.2); undefined when it throws or was not verified.
+ * - WHATWG close() converts like a `[Clamp] unsigned short`: "4000" → 4000, NaN → 0, clamp to
+ *   0–65535, fractions round half to even (999.5 → 1000, accepted). The wrappers pass it through.
+ * - WebSocketStream / WebSocketError use `[EnforceRange]`: fractions are truncated.
+ * - ws checks the raw number against its ranges (so 1000.5 passes, 999.5 and 1014.5 throw) and
+ *   the wire gets the truncated integer; strings always throw.
+ */
+function convertedBy(runtime: RuntimeId, raw: number | string): number | undefined {
+  const n = Number(raw);
+  if (!Number.isFinite(n)) return undefined;
+  let sent: number;
+  switch (runtime) {
+    case 'whatwg':
+    case 'reconnecting-websocket':
+    case 'partysocket':
+      sent = roundHalfEven(Math.min(Math.max(n, 0), 65535));
+      break;
+    case 'websocket-stream':
+    case 'websocket-error':
+      sent = Math.trunc(n);
+      break;
+    case 'ws':
+    case 'hono': {
+      const inRange = (n >= 1000 && n <= 1014 && n !== 1004 && n !== 1005 && n !== 1006) || (n >= 3000 && n <= 4999);
+      return typeof raw === 'number' && inRange ? Math.trunc(n) : undefined;
+    }
+    default:
+      return undefined;
+  }
+  return acceptsCode(RUNTIME_PROFILES[runtime], sent) ? sent : undefined;
+}
+
+function roundHalfEven(n: number): number {
+  const floor = Math.floor(n);
+  const diff = n - floor;
+  if (diff < 0.5) return floor;
+  if (diff > 0.5) return floor + 1;
+  return floor % 2 === 0 ? floor : floor + 1;
 }

@@ -3,10 +3,23 @@
 import * as ts from 'typescript';
 import { RESERVED_CODES } from '../registry/close-codes';
 import { RUNTIME_PROFILES } from '../registry/runtimes';
+import type { RuntimeId } from '../registry/types';
 import { numbersOf } from '../analysis/values';
 import { isReceivedCodeChecked } from '../analysis/received-code-guard';
+import { closeContext, type FailurePath } from '../analysis/close-context';
+import type { Situation } from '../registry/situations';
 import { defineRule } from './define-rule';
-import { acceptedBySite, formatCodes, replaceCodeSuggestions, replaceNode, replacementTarget, runtimeData, runtimeFor } from './code-advice';
+import { acceptedBySite, codesFor, formatCodes, replaceCodeSuggestions, replaceNode, replacementTarget, runtimeData, runtimeFor } from './code-advice';
+
+/**
+ * Server APIs that turn a received 0/1005/1006 into a Close frame without a code instead of
+ * sending it (close-codes.md §4.1–4.2): Bun documents this so a close handler can forward the
+ * code unchanged, and uWS's formatClosePayload never writes those codes. A literal reserved code
+ * is still reported there; only forwarding is safe.
+ */
+const FORWARDING_SAFE: readonly RuntimeId[] = ['bun-server', 'uws'];
+
+const FAILURE_SITUATION: Readonly<Record<FailurePath, Situation>> = { catch: 'internal-error', 'error-listener': 'internal-error', timeout: 'timeout' };
 
 export default defineRule({
   id: 'reserved-code',
@@ -24,7 +37,12 @@ export default defineRule({
     for (const value of numbersOf(site.code)) {
       if (!RESERVED_CODES.includes(value.value)) continue;
       const target = replacementTarget(value, argument);
-      const alternatives = acceptedBySite(site, [1000, 1011, 4000]).slice(0, 2);
+      // Codes that fit why the socket closes come first (`close(1006, 'Message timeout')` → 3008),
+      // so the suggestion does not trade this finding for a mismatched-code one.
+      const around = closeContext(site);
+      const situations = [...around.fromReason, ...around.fromConditions, ...(around.failure ? [FAILURE_SITUATION[around.failure]] : [])];
+      const fallback = acceptedBySite(site, [1000, 1011, 4000]).slice(0, 2);
+      const alternatives = acceptedBySite(site, [...codesFor(site, situations), ...fallback]);
       const canDropCode = site.shape === 'positional' && site.reason.node === undefined && target === argument;
       context.report({
         messageId: 'reserved',
@@ -37,19 +55,23 @@ export default defineRule({
       });
     }
     const forwarded = site.code.values.find((v) => v.kind === 'unknown' && v.origin === 'received-close-code');
-    if (forwarded && !isReceivedCodeChecked(argument, site.call, context.analysis.checker)) {
-      const node = replacementTarget(forwarded, argument);
+    const node = forwarded && replacementTarget(forwarded, argument);
+    // The strictest runtime that is at risk decides the guard: for `WebSocket | ws.WebSocket` a
+    // received 1001 is fine for ws but throws in the browser.
+    const atRisk = (r: RuntimeId) => !FORWARDING_SAFE.includes(r);
+    const forwardRuntime = site.runtimes.find((r) => atRisk(r) && RUNTIME_PROFILES[r].whatwgRange) ?? runtimeFor(site, atRisk);
+    if (node && !FORWARDING_SAFE.includes(forwardRuntime) && !isReceivedCodeChecked(node as ts.Expression, site.call, context.analysis.checker)) {
       const simple = ts.isIdentifier(node) || ts.isPropertyAccessExpression(node);
       const expression = node.getText();
-      const guard = RUNTIME_PROFILES[runtime].whatwgRange
+      const guard = RUNTIME_PROFILES[forwardRuntime].whatwgRange
         ? `${expression} === 1000 || (${expression} >= 3000 && ${expression} <= 4999) ? ${expression} : 1000`
         : `[1004, 1005, 1006, 1015].includes(${expression}) ? 1000 : ${expression}`;
       context.report({
         messageId: 'forwarded',
-        data: { method: site.method, ...runtimeData(context, runtime, 'invalidCode') },
+        data: { method: site.method, ...runtimeData(context, forwardRuntime, 'invalidCode') },
         node,
         suggestions: simple
-          ? [{ messageId: 'guardForwarded', data: { runtime: context.registryText.runtimes[runtime].name }, edits: [replaceNode(node, node === argument ? guard : `(${guard})`)] }]
+          ? [{ messageId: 'guardForwarded', data: { runtime: context.registryText.runtimes[forwardRuntime].name }, edits: [replaceNode(node, node === argument ? guard : `(${guard})`)] }]
           : [],
       });
     }
