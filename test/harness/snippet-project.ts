@@ -66,9 +66,13 @@ export function onlyRuleConfig(ruleId: RuleId): (config: ResolvedConfig) => Reso
 export function lintSnippets(snippets: readonly Snippet[]): LintedSnippet[] {
   const names = snippets.map((s) => path.join(VIRTUAL_DIR, `snippet-${++counter}${s.extension ?? (s.env === 'js' ? '.js' : '.ts')}`));
   const results: LintedSnippet[] = new Array(snippets.length);
-  const envs = [...new Set(snippets.map((s) => s.env ?? 'node'))];
-  for (const env of envs) {
-    const indexes = snippets.map((s, i) => ((s.env ?? 'node') === env ? i : -1)).filter((i) => i >= 0);
+  // Snippets that can change the program's globals (a `require` pulling in @types, a triple-slash
+  // reference) get a program of their own; the others share one program per environment.
+  const batchOf = (s: Snippet, i: number): string => `${s.env ?? 'node'}${/require\(|\/\/\/\s*<reference/.test(s.code) ? `#${i}` : ''}`;
+  const batches = [...new Set(snippets.map(batchOf))];
+  for (const batch of batches) {
+    const indexes = snippets.map((s, i) => (batchOf(s, i) === batch ? i : -1)).filter((i) => i >= 0);
+    const env = snippets[indexes[0]!]!.env ?? 'node';
     const overlay = new Map(indexes.map((i) => [names[i]!, snippets[i]!.code]));
     const options = { ...BASE_OPTIONS, ...ENV_OPTIONS[env] };
     const program = ts.createProgram({ rootNames: indexes.map((i) => names[i]!), options, host: overlayHost(options, overlay) });

@@ -90,7 +90,19 @@ function computeRuntimes(type: ts.Type, ctx: AnalysisContext, depth: number): Ty
   return [];
 }
 
+/**
+ * Runtimes whose own type package redeclares the global `WebSocket`: when @types/node or the DOM lib
+ * merges into the same global symbol, the platform package says which runtime the code runs on.
+ */
+const PLATFORM_RUNTIMES: ReadonlySet<RuntimeId> = new Set(['cloudflare']);
+
 function matchSpecifiers(type: ts.Type, ctx: AnalysisContext): RuntimeId[] {
+  const matched = matchDeclarations(type, ctx);
+  const platform = matched.filter((r) => PLATFORM_RUNTIMES.has(r));
+  return platform.length > 0 ? platform : matched;
+}
+
+function matchDeclarations(type: ts.Type, ctx: AnalysisContext): RuntimeId[] {
   const symbols = [type.aliasSymbol, type.getSymbol()].filter((s): s is ts.Symbol => s !== undefined);
   const runtimes: RuntimeId[] = [];
   for (const symbol of symbols) {
