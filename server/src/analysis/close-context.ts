@@ -30,19 +30,27 @@ export function closeContext(site: CloseCallSite): CloseContext {
 
 function situationsFromConditions(call: ts.Node): Situation[] {
   const found = new Set<Situation>();
-  let child: ts.Node = call;
-  for (let node = call.parent; node && !isFunctionLike(node) && !ts.isSourceFile(node); child = node, node = node.parent) {
-    if (ts.isIfStatement(node) && node.thenStatement === child) {
-      for (const s of situationsInText(identifierText(node.expression))) found.add(s);
-    } else if (ts.isConditionalExpression(node) && node.whenTrue === child) {
-      for (const s of situationsInText(identifierText(node.condition))) found.add(s);
-    } else if (ts.isBinaryExpression(node) && node.right === child && node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) {
-      for (const s of situationsInText(identifierText(node.left))) found.add(s);
-    } else if (ts.isCaseClause(node)) {
-      for (const s of situationsInText(identifierText(node.expression))) found.add(s);
-    }
+  for (const condition of guardConditions(call)) {
+    for (const s of situationsInText(identifierText(condition))) found.add(s);
   }
   return [...found];
+}
+
+/**
+ * The conditions that hold whenever the call runs, innermost first: `if` conditions (then-branch),
+ * `?:` conditions (true branch), the left side of `&&`, and `case` labels — up to the enclosing
+ * function. Rules that need more than the situations (e.g. whether a condition is negated) use these.
+ */
+export function guardConditions(call: ts.Node): ts.Expression[] {
+  const conditions: ts.Expression[] = [];
+  let child: ts.Node = call;
+  for (let node = call.parent; node && !isFunctionLike(node) && !ts.isSourceFile(node); child = node, node = node.parent) {
+    if (ts.isIfStatement(node) && node.thenStatement === child) conditions.push(node.expression);
+    else if (ts.isConditionalExpression(node) && node.whenTrue === child) conditions.push(node.condition);
+    else if (ts.isBinaryExpression(node) && node.right === child && node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) conditions.push(node.left);
+    else if (ts.isCaseClause(node)) conditions.push(node.expression);
+  }
+  return conditions;
 }
 
 function failureOf(call: ts.Node): { failure?: FailurePath } {

@@ -1,7 +1,7 @@
 // Can a close() run while its socket is still CONNECTING? Two patterns are certain enough to
 // report: the socket is created in the same function and closed later in straight-line code
 // with no await, open listener or readyState check in between; or the close is the first,
-// unconditional statement of the socket's own open handler.
+// unconditional statement of the open handler registered right where the socket was created.
 import * as ts from 'typescript';
 import type { CloseCallSite } from './find-close-calls';
 import { enclosingFunction, isFunctionLike, listenerRegistration, skipOuterExpressions } from './syntax';
@@ -10,33 +10,66 @@ export type PrematureKind = 'created-then-closed' | 'closed-on-open';
 
 export function prematureCloseKind(site: CloseCallSite, checker: ts.TypeChecker): PrematureKind | undefined {
   if (!site.receiver) return undefined;
-  if (closesFirstThingOnOpen(site)) return 'closed-on-open';
-  const creation = creationInSameFunction(site, checker);
+  if (closesFirstThingOnOpen(site, checker)) return 'closed-on-open';
+  const creation = creationBefore(site.receiver, site.call, checker);
   if (!creation) return undefined;
   return nothingWaitsBetween(creation, site) ? 'created-then-closed' : undefined;
 }
 
-/** The `new …(…)` that created the receiver, in the same function as the close call. */
-function creationInSameFunction(site: CloseCallSite, checker: ts.TypeChecker): ts.Node | undefined {
-  const receiver = skipOuterExpressions(site.receiver!);
-  const scope = enclosingFunction(site.call);
+/** The `new …(…)` that created `target`, earlier in the function that contains `anchor`. */
+function creationBefore(target: ts.Expression, anchor: ts.Node, checker: ts.TypeChecker): ts.Node | undefined {
+  const receiver = skipOuterExpressions(target);
+  const scope = enclosingFunction(anchor);
   const targetSymbol = ts.isIdentifier(receiver) ? checker.getSymbolAtLocation(receiver) : undefined;
   const targetText = ts.isPropertyAccessExpression(receiver) && receiver.expression.kind === ts.SyntaxKind.ThisKeyword ? receiver.getText() : undefined;
   if (!targetSymbol && !targetText) return undefined;
   let creation: ts.Node | undefined;
   const visit = (node: ts.Node): void => {
-    if (creation || node.getStart() >= site.call.getStart()) return;
+    if (creation || node.getStart() >= anchor.getStart()) return;
     if (isFunctionLike(node) && node !== scope) return; // nested functions run later, or never
     if (ts.isVariableDeclaration(node) && node.initializer && isNewExpression(node.initializer) && targetSymbol && checker.getSymbolAtLocation(node.name) === targetSymbol) {
-      creation = node;
+      if (alwaysRunsBefore(node, anchor)) creation = node;
     } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && isNewExpression(node.right)) {
       const left = skipOuterExpressions(node.left);
-      if ((targetSymbol && ts.isIdentifier(left) && checker.getSymbolAtLocation(left) === targetSymbol) || (targetText && left.getText() === targetText)) creation = node;
+      if ((targetSymbol && ts.isIdentifier(left) && checker.getSymbolAtLocation(left) === targetSymbol) || (targetText && left.getText() === targetText)) {
+        if (alwaysRunsBefore(node, anchor)) creation = node;
+      }
     }
     ts.forEachChild(node, visit);
   };
   ts.forEachChild(scope, visit);
   return creation;
+}
+
+/**
+ * Does the creation run on every path that reaches the close? Only if, below the innermost
+ * statement list holding both, it sits in plain statements: a creation in one branch of an
+ * `if`/`switch`/`?:`, in a loop or catch block, or behind `&&`/`||`/`??` may not have run, and
+ * the socket closed may be an older, open one (`if (!ws) ws = new WebSocket(u); else ws.close()`).
+ */
+function alwaysRunsBefore(creation: ts.Node, call: ts.Node): boolean {
+  const ancestorsOfCall = new Set<ts.Node>();
+  for (let node: ts.Node | undefined = call; node; node = node.parent) ancestorsOfCall.add(node);
+  let child = creation;
+  let node = creation.parent;
+  for (; node && !ancestorsOfCall.has(node); child = node, node = node.parent) {
+    if (ts.isTryStatement(node) ? node.tryBlock !== child : !isStraightLine(node)) return false;
+  }
+  // Where the two paths meet: statements that run in order, not two branches of one `if`.
+  return !!node && (ts.isSourceFile(node) || ts.isCaseClause(node) || ts.isDefaultClause(node) || isStraightLine(node));
+}
+
+function isStraightLine(node: ts.Node): boolean {
+  if (ts.isBinaryExpression(node)) return node.operatorToken.kind === ts.SyntaxKind.EqualsToken || node.operatorToken.kind === ts.SyntaxKind.CommaToken;
+  return (
+    ts.isBlock(node) ||
+    ts.isVariableStatement(node) ||
+    ts.isVariableDeclarationList(node) ||
+    ts.isVariableDeclaration(node) ||
+    ts.isExpressionStatement(node) ||
+    ts.isParenthesizedExpression(node) ||
+    ts.isLabeledStatement(node)
+  );
 }
 
 function isNewExpression(node: ts.Expression): boolean {
@@ -79,8 +112,13 @@ function nothingWaitsBetween(creation: ts.Node, site: CloseCallSite): boolean {
   return !waits;
 }
 
-/** `ws.onopen = () => { ws.close(); … }` — the close is the handler's first, unconditional statement. */
-function closesFirstThingOnOpen(site: CloseCallSite): boolean {
+/**
+ * `ws.onopen = () => { ws.close(); … }` — the close is the handler's first, unconditional statement,
+ * and the handler is registered in the function that just created the socket. Registered anywhere
+ * else (an effect's cleanup that waits for a CONNECTING socket, a `closeWhenOpen(ws)` helper), it is
+ * the deferred close that avoids closing a CONNECTING socket, not a connection opened for nothing.
+ */
+function closesFirstThingOnOpen(site: CloseCallSite, checker: ts.TypeChecker): boolean {
   const statement = site.call.parent;
   const fn = statement && ts.isExpressionStatement(statement) ? statement.parent?.parent : site.call.parent;
   if (!fn || !isFunctionLike(fn)) return false;
@@ -91,7 +129,8 @@ function closesFirstThingOnOpen(site: CloseCallSite): boolean {
   const registration = listenerRegistration(fn);
   if (!registration || registration.event.toLowerCase() !== 'open') return false;
   const emitter = skipOuterExpressions(registration.emitter).getText();
-  return emitter === skipOuterExpressions(site.receiver!).getText();
+  if (emitter !== skipOuterExpressions(site.receiver!).getText()) return false;
+  return creationBefore(registration.emitter, fn.parent!, checker) !== undefined;
 }
 
 /** `x.on('open', handler)` / `x.addEventListener('open', handler)` with any handler expression. */

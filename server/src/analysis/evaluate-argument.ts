@@ -81,19 +81,30 @@ function evaluatePlus(node: ts.BinaryExpression, ctx: AnalysisContext, depth: nu
     return fromType(node, ctx);
   }
   const results: PossibleValue[] = [];
-  for (const l of left) for (const r of right) results.push(concat(l, r, node));
+  for (const l of textPart(left, node.left, ctx)) for (const r of textPart(right, node.right, ctx)) results.push(concat(l, r, node));
   return cap(results);
 }
 
 function evaluateTemplate(node: ts.TemplateExpression, ctx: AnalysisContext, depth: number): PossibleValue {
   let value: PossibleValue = { kind: 'string', value: node.head.text };
   for (const span of node.templateSpans) {
-    const parts = evaluate(span.expression, ctx, depth + 1);
+    const parts = textPart(evaluate(span.expression, ctx, depth + 1), span.expression, ctx);
     // Several possible values for a part: keep the shortest as the lower bound.
     const part = parts.length === 1 ? parts[0]! : shortest(parts, span.expression, ctx);
     value = concat(concat(value, part, node), { kind: 'string', value: span.literal.text }, node);
   }
   return value;
+}
+
+/**
+ * A part of a string being built (`${err}`, `'bad: ' + data`): stringifying an error or a
+ * received message payload makes unbounded text even though the value itself is not a string,
+ * so an unknown part keeps the mark its origin gives it.
+ */
+function textPart(values: PossibleValue[], expr: ts.Expression, ctx: AnalysisContext): PossibleValue[] {
+  if (values.length !== 1 || values[0]!.kind !== 'unknown') return values;
+  const unbounded = unboundedSource(expr, ctx);
+  return unbounded ? [{ kind: 'partial-string', minBytes: 0, limited: false, unbounded, node: expr }] : values;
 }
 
 function shortest(parts: PossibleValue[], expr: ts.Expression, ctx: AnalysisContext): PossibleValue {

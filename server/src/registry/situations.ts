@@ -74,6 +74,8 @@ export const SITUATION_KEYWORDS: Readonly<Record<Situation, readonly string[]>> 
     'rate limit', 'rate limits', 'rate limited', 'rate limiting', 'rate limiter', 'ratelimit', 'ratelimited',
     'ratelimiter', 'throttle', 'throttled', 'throttling', 'too many requests', 'too many messages', 'slow down',
     'flood', 'flooding', 'spam', 'spamming', 'message rate', 'request rate',
+    // `if (limiter.isLimited(ip))`: next to a close, a limiter is a rate limiter far more often than not.
+    'limiter', 'limited',
   ],
   overload: [
     'overload', 'overloaded', 'busy', 'backpressure', 'back pressure', 'load shedding', 'shed load', 'high load',
@@ -139,6 +141,31 @@ export const WEAK_KEYWORDS: ReadonlySet<string> = new Set([
   'errors',
   'err',
   'protocol',
+  // "Unsupported protocol version", "Database unavailable": said of anything, not only of data
+  // types or of a server under load.
+  'unsupported',
+  'not supported',
+  'unavailable',
+]);
+
+/**
+ * Keywords that name a mechanism rather than a failure. A condition built on them alone is as
+ * likely to be the success test (`if (token)`, `if (user.isAuthenticated)`,
+ * `if (rateLimiter.consume(ip))`) as the rejection, so it says "rejection" only when negated or
+ * next to a NEGATIVE_WORDS word. Used by mismatched-code on `if` conditions, not on reasons.
+ */
+export const NEUTRAL_KEYWORDS: ReadonlySet<string> = new Set([
+  'rate limit', 'rate limits', 'rate limiter', 'ratelimit', 'ratelimiter', 'limiter', 'throttle', 'message rate', 'request rate',
+  'auth', 'authenticate', 'authenticated', 'authentication', 'authorize', 'authorized', 'authorization', 'token', 'tokens', 'jwt',
+  'credential', 'credentials', 'login', 'log in', 'logged in', 'signin', 'sign in', 'signature', 'password', 'api key', 'apikey',
+  'bearer', 'permission', 'permissions', 'policy', 'policies', 'moderation', 'terms of service',
+  'parse', 'parsing', 'schema', 'validation', 'decode', 'decoding', 'encoding', 'utf 8',
+]);
+
+/** Words that turn a neutral condition into a failure test: `isTokenExpired`, `invalidSignature`, `noAuth`. */
+export const NEGATIVE_WORDS: ReadonlySet<string> = new Set([
+  'invalid', 'expired', 'missing', 'revoked', 'exceeded', 'exceeds', 'failed', 'fails', 'failure', 'error', 'errors', 'err',
+  'bad', 'wrong', 'not', 'no', 'unknown', 'rejected', 'mismatch',
 ]);
 
 /**

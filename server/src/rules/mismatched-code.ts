@@ -2,14 +2,20 @@
 // (rate limit, auth, bans, policy, invalid messages, capacity), 1000 on a failure path, or a
 // reason whose meaning contradicts the code. Peers act on the code, so a wrong one misleads
 // reconnect logic (reconnect storms on "normal" rejections are a classic).
-import { CODE_SITUATIONS, codeFitsSituation, type Situation } from '../registry/situations';
-import { closeContext } from '../analysis/close-context';
+import * as ts from 'typescript';
+import { CODE_SITUATIONS, NEGATIVE_WORDS, NEUTRAL_KEYWORDS, codeFitsSituation, findSituationMatches, splitWords, type Situation } from '../registry/situations';
+import { closeContext, guardConditions, type FailurePath } from '../analysis/close-context';
+import { enclosingFunction, identifierText, isFunctionLike, listenerRegistration, skipOuterExpressions } from '../analysis/syntax';
+import type { CloseCallSite } from '../analysis/find-close-calls';
 import { numbersOf } from '../analysis/values';
+import { RUNTIME_PROFILES } from '../registry/runtimes';
 import { defineRule } from './define-rule';
 import { codesFor, formatCodes, isBrowserSide, replaceCodeSuggestions, replacementTarget } from './code-advice';
 
 const REJECTIONS: readonly Situation[] = ['rate-limit', 'overload', 'auth', 'forbidden', 'policy', 'invalid-message', 'capacity'];
 const FAILURE_SITUATION = { catch: 'internal-error', 'error-listener': 'internal-error', timeout: 'timeout' } as const;
+/** A reason that also says the session ended normally, or that the server leaves or restarts, is not a plain rejection. */
+const BENIGN: readonly Situation[] = ['normal', 'going-away', 'restart'];
 
 export default defineRule({
   id: 'mismatched-code',
@@ -33,8 +39,16 @@ export default defineRule({
     const target = replacementTarget(value, argument);
     const name = context.naming.nameOf(code);
 
-    if (code === 1000 || code === 1001) {
-      const rejection = [...around.fromReason, ...around.fromConditions].find((s) => REJECTIONS.includes(s));
+    // "Logged out: token revoked", "Token refreshed, please reconnect": the reason itself mixes a
+    // normal end with a rejection, so it cannot tell which one the code should say.
+    const mixedReason = around.fromReason.some((s) => BENIGN.includes(s)) && around.fromReason.some((s) => REJECTIONS.includes(s));
+    // Only a server rejects clients. A client that closes with 1000 after the server refused it
+    // (`if (msg.error === 'unauthorized') socket.close(1000, 'Unauthorized')`) ends its own session.
+    let client: boolean | undefined;
+    const clientSide = () => (client ??= isClientSide(site, context.analysis.checker));
+    if ((code === 1000 || code === 1001) && !clientSide()) {
+      const fromReason = mixedReason ? undefined : around.fromReason.find((s) => REJECTIONS.includes(s));
+      const rejection = fromReason ?? rejectionFromGuards(site.call);
       if (rejection) {
         const alternatives = codesFor(site, [rejection]);
         context.report({
@@ -46,7 +60,7 @@ export default defineRule({
         return;
       }
     }
-    if (code === 1000 && around.failure && !around.fromReason.includes('normal')) {
+    if (code === 1000 && around.failure && !around.fromReason.includes('normal') && !closesOwnFailedSocket(site, around.failure)) {
       const alternatives = codesFor(site, [FAILURE_SITUATION[around.failure]]);
       context.report({
         messageId: 'failureWithNormal',
@@ -56,11 +70,14 @@ export default defineRule({
       });
       return;
     }
-    // The reason names situations and none of them fits the code.
-    if (around.fromReason.length === 0) return;
-    const verdicts = around.fromReason.map((s) => codeFitsSituation(code, s, side));
+    // The reason names situations and none of them fits the code. Generic words alone
+    // ("invalid", "error", "failed") do not say enough to contradict a code: 1002 'Invalid frame'.
+    if (around.fromReason.length === 0 || mixedReason || !findSituationMatches(reasonText(site)).some((m) => !m.weak)) return;
+    const named = clientSide() ? around.fromReason.filter((s) => !REJECTIONS.includes(s)) : around.fromReason;
+    if (named.length === 0) return;
+    const verdicts = named.map((s) => codeFitsSituation(code, s, side));
     if (verdicts.some((v) => v !== false)) return;
-    const situation = around.fromReason[0]!;
+    const situation = named[0]!;
     const alternatives = codesFor(site, [situation]);
     context.report({
       messageId: 'contradictsReason',
@@ -70,3 +87,93 @@ export default defineRule({
     });
   },
 });
+
+function reasonText(site: CloseCallSite): string {
+  return site.reason.values.flatMap((v) => (v.kind === 'string' ? [v.value] : [])).join(' ');
+}
+
+/**
+ * The rejection a guarding condition expresses, innermost condition first. Each operand of
+ * `&&`/`||` is judged alone, so `if (token && !sent)` does not turn the token test negative.
+ */
+function rejectionFromGuards(call: ts.Node): Situation | undefined {
+  for (const condition of guardConditions(call)) {
+    for (const operand of operandsOf(condition)) {
+      const text = identifierText(operand);
+      const matches = findSituationMatches(text).filter((m) => REJECTIONS.includes(m.situation));
+      if (matches.length === 0) continue;
+      const rejecting =
+        isNegated(operand) ||
+        matches.some((m) => !NEUTRAL_KEYWORDS.has(m.keyword)) ||
+        splitWords(text).some((w) => NEGATIVE_WORDS.has(w));
+      if (rejecting) return matches[0]!.situation;
+    }
+  }
+  return undefined;
+}
+
+function operandsOf(condition: ts.Expression): ts.Expression[] {
+  const node = skipOuterExpressions(condition);
+  if (ts.isBinaryExpression(node) && (node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken || node.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
+    return [...operandsOf(node.left), ...operandsOf(node.right)];
+  }
+  return [node];
+}
+
+/** `!x`, `x !== y`, `x === false/null/undefined`: the operand holds when something is absent or wrong. */
+function isNegated(operand: ts.Expression): boolean {
+  const node = skipOuterExpressions(operand);
+  if (ts.isPrefixUnaryExpression(node)) return node.operator === ts.SyntaxKind.ExclamationToken;
+  if (!ts.isBinaryExpression(node)) return false;
+  const op = node.operatorToken.kind;
+  if (op === ts.SyntaxKind.ExclamationEqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsToken) return true;
+  if (op !== ts.SyntaxKind.EqualsEqualsEqualsToken && op !== ts.SyntaxKind.EqualsEqualsToken) return false;
+  return [node.left, node.right].some((side) => {
+    const s = skipOuterExpressions(side);
+    return s.kind === ts.SyntaxKind.FalseKeyword || s.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(s) && s.text === 'undefined');
+  });
+}
+
+/**
+ * A socket's own 'error' listener runs when that socket is already closing or closed (browsers
+ * set CLOSED before firing `error`; ws starts its own close first), so close() there sends
+ * nothing and its code cannot mislead the peer.
+ */
+function closesOwnFailedSocket(site: CloseCallSite, failure: FailurePath): boolean {
+  if (failure !== 'error-listener' || !site.receiver) return false;
+  const fn = enclosingFunction(site.call);
+  const registration = isFunctionLike(fn) ? listenerRegistration(fn) : undefined;
+  if (!registration || registration.event.toLowerCase() !== 'error') return false;
+  return skipOuterExpressions(registration.emitter).getText() === skipOuterExpressions(site.receiver).getText();
+}
+
+/**
+ * Is the receiver the client end? Browser-style sockets always are; so is any socket this code
+ * constructed itself (`const ws = new WebSocket(url)`, `this.ws = new WebSocket(url)`), whatever
+ * the library: servers receive their sockets from a 'connection' event or an upgrade.
+ */
+function isClientSide(site: CloseCallSite, checker: ts.TypeChecker): boolean {
+  if (site.runtimes.every((r) => RUNTIME_PROFILES[r].role === 'client')) return true;
+  if (!site.receiver) return false;
+  const receiver = skipOuterExpressions(site.receiver);
+  const nameNode = ts.isPropertyAccessExpression(receiver) ? receiver.name : ts.isIdentifier(receiver) ? receiver : undefined;
+  const symbol = nameNode && checker.getSymbolAtLocation(nameNode);
+  if (!symbol) return false;
+  const isNew = (e: ts.Expression | undefined) => !!e && ts.isNewExpression(skipOuterExpressions(e));
+  for (const decl of symbol.declarations ?? []) {
+    if ((ts.isVariableDeclaration(decl) || ts.isPropertyDeclaration(decl)) && isNew(decl.initializer)) return true;
+  }
+  // Assigned later: `let ws; … ws = new WebSocket(url)` or `this.ws = new WebSocket(url)`.
+  let assigned = false;
+  const visit = (node: ts.Node): void => {
+    if (assigned) return;
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && isNew(node.right)) {
+      const left = skipOuterExpressions(node.left);
+      const leftName = ts.isPropertyAccessExpression(left) ? left.name : left;
+      if (checker.getSymbolAtLocation(leftName) === symbol) assigned = true;
+    }
+    ts.forEachChild(node, visit);
+  };
+  for (const file of new Set((symbol.declarations ?? []).map((d) => d.getSourceFile()))) visit(file);
+  return assigned;
+}

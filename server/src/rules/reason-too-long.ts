@@ -3,6 +3,7 @@
 // built from unbounded text (error messages, serialized objects, client input) with no limit.
 import * as ts from 'typescript';
 import { MAX_REASON_BYTES, truncateToUtf8Bytes, utf8ByteLength } from '../core/utf8';
+import { isFunctionLike } from '../analysis/syntax';
 import { defineRule } from './define-rule';
 import { replaceNode, runtimeData, runtimeFor } from './code-advice';
 
@@ -20,11 +21,8 @@ export default defineRule({
     optionsSchema: {
       type: 'object',
       properties: {
-        checkUnboundedReasons: {
-          type: 'boolean',
-          default: true,
-          description: 'Also report reasons built from unbounded text (error messages, serialized data, client input) that no length limit was applied to.',
-        },
+        // Described for users in wsclose.schema.json and docs/rules/reason-too-long.md (no prose in rule files).
+        checkUnboundedReasons: { type: 'boolean', default: true },
       },
       additionalProperties: false,
     },
@@ -53,19 +51,55 @@ export default defineRule({
         return;
       }
     }
-    if (!context.options.checkUnboundedReasons) return;
+    if (!context.options.checkUnboundedReasons || isLengthChecked(argument, site.call)) return;
     for (const value of site.reason.values) {
       if (value.kind !== 'partial-string' || value.limited || !value.unbounded) continue;
+      // `err.stack` and friends may be undefined: `?.slice` keeps the suggestion type-correct.
+      const access = mayBeNullish(argument, context.analysis.checker) ? '?.' : '.';
       context.report({
         messageId: 'unbounded',
         data: { source: context.common.unboundedSources[value.unbounded], ...data },
         node: argument,
-        suggestions: [{ messageId: 'limitReason', data: {}, edits: [replaceNode(argument, `${wrapForMethodCall(argument)}.slice(0, ${SAFE_CHARACTERS})`)] }],
+        suggestions: [{ messageId: 'limitReason', data: {}, edits: [replaceNode(argument, `${wrapForMethodCall(argument)}${access}slice(0, ${SAFE_CHARACTERS})`)] }],
       });
       return;
     }
   },
 });
+
+/**
+ * Code that measures the text before sending it limits it its own way:
+ * `reason.length > 123 ? reason.slice(0, 120) + '…' : reason`, or a close inside
+ * `if (Buffer.byteLength(reason) <= 123)`. The limit is not checked, only that one exists.
+ */
+function isLengthChecked(argument: ts.Expression, call: ts.Node): boolean {
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isConditionalExpression(node) && measuresLength(node.condition)) found = true;
+    else ts.forEachChild(node, visit);
+  };
+  visit(argument);
+  for (let node = call.parent; !found && node && !isFunctionLike(node) && !ts.isSourceFile(node); node = node.parent) {
+    const condition = ts.isIfStatement(node) ? node.expression : ts.isConditionalExpression(node) ? node.condition : ts.isBinaryExpression(node) && isLogical(node.operatorToken.kind) ? node.left : undefined;
+    if (condition && measuresLength(condition)) found = true;
+  }
+  return found;
+}
+
+function measuresLength(condition: ts.Node): boolean {
+  if (ts.isPropertyAccessExpression(condition) && (condition.name.text === 'length' || condition.name.text === 'byteLength')) return true;
+  return ts.forEachChild(condition, measuresLength) === true;
+}
+
+function isLogical(kind: ts.SyntaxKind): boolean {
+  return kind === ts.SyntaxKind.AmpersandAmpersandToken || kind === ts.SyntaxKind.BarBarToken;
+}
+
+function mayBeNullish(node: ts.Expression, checker: ts.TypeChecker): boolean {
+  const type = checker.getTypeAtLocation(node);
+  return (type.isUnion() ? type.types : [type]).some((t) => (t.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null)) !== 0);
+}
 
 /** Re-quotes text with the literal's own quote character. */
 function quoteLike(literal: ts.StringLiteral, text: string): string {

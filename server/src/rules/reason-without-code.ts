@@ -2,6 +2,8 @@
 // frame (Deno), or throws (Cloudflare). Passing 1000 first keeps the reason and the meaning.
 import * as ts from 'typescript';
 import { isCertainlyUndefined, mayBeUndefined } from '../analysis/values';
+import { RUNTIME_PROFILES } from '../registry/runtimes';
+import type { RuntimeId } from '../registry/types';
 import { defineRule } from './define-rule';
 import { replaceNode, runtimeData, runtimeFor } from './code-advice';
 
@@ -19,7 +21,11 @@ export default defineRule({
     if (site.shape !== 'positional') return;
     const reason = site.reason.node;
     if (!reason || site.reason.values.every((v) => v.kind === 'undefined')) return;
-    const data = runtimeData(context, runtimeFor(site), 'reasonWithoutCode');
+    // Bun's ServerWebSocket, WebSocket-Node and the reconnecting wrappers fill in 1000 themselves:
+    // the reason is sent with the right code, so there is nothing to warn about.
+    const losesReason = (r: RuntimeId) => RUNTIME_PROFILES[r].onReasonWithoutCode !== 'defaults-to-1000';
+    if (!site.runtimes.some(losesReason)) return;
+    const data = runtimeData(context, runtimeFor(site, losesReason), 'reasonWithoutCode');
     const code = site.code.node;
     if (!code || isCertainlyUndefined(site.code)) {
       const target = code ?? reason;

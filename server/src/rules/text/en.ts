@@ -61,6 +61,8 @@ export const RULES_TEXT_EN: RulesCatalog = {
         reasonAsCode: 'A reason string is passed where {method}() expects the close code. On {runtime}, {effect}. Pass a code first, then the reason.',
         errorCode: "An error's code is not a close code (it is a string such as 'ECONNRESET' or an errno). On {runtime}, {effect}. Use {alternatives}.",
         httpStatusValue: 'An HTTP status is not a close code (HTTP statuses are below 1000). On {runtime}, {effect}. Use {alternatives}.',
+        convertedCode:
+          '{value} is not an integer close code, yet {runtime} does not reject it: {method}() quietly sends {sent}. Other runtimes convert it differently or throw. Pass the integer itself, such as {alternatives}.',
         replaceCode: 'Send {replacement} instead',
         insertCode: 'Pass 1000 as the code and keep the string as the reason',
         useNumber: 'Pass the number {replacement}',

@@ -1,0 +1,448 @@
+// mismatched-code: 1000/1001 used to reject a client (seen in the reason or in the guarding
+// condition), 1000 on failure paths, and reasons that contradict the code.
+import { ruleTester } from '../harness/rule-tester';
+
+const lines = (...l: string[]): string => l.join('\n');
+
+const WS = ["import WebSocket from 'ws';", 'declare const ws: WebSocket;'];
+const SERVER = ["import { WebSocketServer } from 'ws';", 'const wss = new WebSocketServer({ port: 8080 });'];
+
+/** Replace the first occurrence of `from` in `code`. */
+const sub = (code: string, from: string, to: string): string => {
+  if (!code.includes(from)) throw new Error(`not in code: ${from}`);
+  return code.replace(from, to);
+};
+
+const codeLimiter = lines(
+  ...SERVER,
+  'declare const limiter: { isLimited(ip: string): boolean };',
+  "wss.on('connection', (ws, req) => {",
+  "  if (limiter.isLimited(req.socket.remoteAddress ?? '')) {",
+  '    ws.close(1000);',
+  '    return;',
+  '  }',
+  '});',
+);
+const codeToken = lines(
+  ...SERVER,
+  'declare function isValidToken(token: string | null): boolean;',
+  "wss.on('connection', (ws, req) => {",
+  "  const token = new URL(req.url ?? '/', 'http://localhost').searchParams.get('token');",
+  "  if (!isValidToken(token)) return ws.close(1000, 'Bye');",
+  '});',
+);
+const codeCapacity = lines(...SERVER, 'const MAX_CLIENTS = 500;', "wss.on('connection', (ws) => {", '  if (wss.clients.size >= MAX_CLIENTS) ws.close(1001);', '});');
+const codeRateReason = lines(...WS, "ws.close(1000, 'Rate limit exceeded');");
+const codeAuthReason = lines(...WS, "ws.close(1000, 'Unauthorized');");
+const codeBanReason = lines(...WS, "ws.close(1001, 'You are banned');");
+const codeFullReason = lines(...WS, "ws.close(1000, 'Server is full');");
+const codeInvalidReason = lines(...WS, "ws.close(1000, 'Invalid message');");
+const codeBranch = lines(...WS, 'declare const expired: boolean;', "ws.close(expired ? 1000 : 4000, 'Token expired');");
+const codeCatch = lines(
+  ...SERVER,
+  'declare const db: { loadSession(id: string): Promise<{ user: string }> };',
+  "wss.on('connection', async (ws) => {",
+  '  try {',
+  "    await db.loadSession('abc');",
+  '  } catch {',
+  '    ws.close(1000);',
+  '  }',
+  '});',
+);
+const codePromiseCatch = lines(
+  ...SERVER,
+  'declare const db: { loadSession(id: string): Promise<{ user: string }> };',
+  "wss.on('connection', (ws) => {",
+  "  db.loadSession('abc').catch(() => ws.close(1000));",
+  '});',
+);
+const codeUpstreamError = lines(
+  "import WebSocket from 'ws';",
+  'declare const client: WebSocket;',
+  "const upstream = new WebSocket('wss://backend.internal/feed');",
+  "upstream.on('error', () => client.close(1000));",
+);
+const codeHeartbeat = lines(
+  "import WebSocket, { WebSocketServer } from 'ws';",
+  'interface LiveSocket extends WebSocket { isAlive: boolean }',
+  'const wss = new WebSocketServer({ port: 8080 });',
+  'const heartbeat = setInterval(() => {',
+  '  for (const ws of wss.clients as Set<LiveSocket>) {',
+  '    if (ws.isAlive === false) return ws.close(1000);',
+  '    ws.isAlive = false;',
+  '    ws.ping();',
+  '  }',
+  '}, 30_000);',
+);
+const codeContradicts = lines(...WS, "ws.close(1009, 'Unauthorized');");
+const codeBrowserHeartbeat = lines(
+  "const socket = new WebSocket('wss://chat.example.com');",
+  'let lastPong = Date.now();',
+  "socket.addEventListener('message', (event) => { if (event.data === 'pong') lastPong = Date.now(); });",
+  'setInterval(() => {',
+  '  if (Date.now() - lastPong > 30_000) socket.close(1000);',
+  "  else socket.send('ping');",
+  '}, 5_000);',
+);
+const codeBrowserContradicts = lines("const socket = new WebSocket('wss://chat.example.com');", "export const giveUp = () => socket.close(3000, 'Heartbeat timeout');");
+
+ruleTester('mismatched-code', {
+  valid: [
+    {
+      name: '1000 for normal ends, 1001 for a shutdown',
+      code: lines(
+        ...WS,
+        "ws.close(1000, 'Goodbye');",
+        "ws.close(1000, 'logout');",
+        "ws.close(1000, 'done');",
+        'ws.close(1000);',
+        "ws.close(1001, 'Server shutting down');",
+        "process.on('SIGTERM', () => ws.close(1001, 'Going away'));",
+      ),
+    },
+    {
+      name: 'codes that fit: 1008 for auth, 1013 for overload, 1009 for size, 1012 for restarts',
+      code: lines(
+        ...WS,
+        "ws.close(1008, 'Unauthorized');",
+        "ws.close(1008, 'Rate limit exceeded');",
+        "ws.close(1013, 'Server overloaded, try again later');",
+        "ws.close(1009, 'Message too big');",
+        "ws.close(1012, 'Server restarting');",
+        "ws.close(1011, 'Failed to load session');",
+        "ws.close(3000, 'Invalid token');",
+      ),
+    },
+    {
+      name: 'private and app-profile codes carry no meaning wsclose could contradict',
+      code: lines(
+        "import { CloseCode } from 'graphql-ws';",
+        ...WS.slice(1),
+        "ws.close(CloseCode.Forbidden, 'Forbidden');",
+        "ws.close(4000, 'Rate limited');",
+        "ws.close(4001, 'Kicked by moderator');",
+      ),
+    },
+    {
+      name: 'a code declared in the config',
+      code: lines(...WS, "ws.close(4001, 'You are banned');"),
+      config: (config) => ({ ...config, codes: [{ code: 4001, name: 'Kicked', description: 'A moderator removed the user.' }] }),
+    },
+    {
+      name: 'conditions that do not reject the client',
+      code: lines(
+        ...WS,
+        'declare const user: { loggedOut: boolean; isAuthenticated: boolean };',
+        'declare const room: { isEmpty(): boolean };',
+        'declare const token: string | undefined;',
+        'declare const rateLimiter: { consume(id: string): boolean };',
+        'if (user.loggedOut) ws.close(1000);',
+        "if (room.isEmpty()) ws.close(1000, 'Room closed');",
+        "if (user.isAuthenticated) ws.close(1000, 'Session complete');",
+        "if (token) ws.close(1000, 'Logged out');",
+        "if (rateLimiter.consume('client-1')) ws.close(1000, 'Done');",
+      ),
+    },
+    {
+      name: 'reasons that mix a normal end with a rejection, or use only generic words',
+      code: lines(
+        ...WS,
+        "ws.close(1000, 'Token refreshed, please reconnect');",
+        "ws.close(1000, 'Logged out: token revoked');",
+        "ws.close(1002, 'Invalid frame');",
+        "ws.close(1009, 'Invalid size');",
+        "ws.close(1008, 'Unsupported protocol version');",
+        "ws.close(1011, 'Database unavailable');",
+        "ws.close(1011, 'invalid_event');",
+      ),
+    },
+    {
+      name: 'finally after success, then() and a normal close after the try',
+      code: lines(
+        ...SERVER,
+        'declare const job: { run(): Promise<void> };',
+        "wss.on('connection', async (ws) => {",
+        '  try {',
+        '    await job.run();',
+        '  } finally {',
+        "    ws.close(1000, 'Job finished');",
+        '  }',
+        "  job.run().then(() => ws.close(1000));",
+        '});',
+      ),
+    },
+    {
+      name: "a socket's own 'error' listener: the socket is already closing, the code is never sent",
+      code: lines(...SERVER, "wss.on('connection', (ws) => {", "  ws.on('error', (err) => {", '    console.error(err);', '    ws.close(1000);', '  });', '});'),
+    },
+    {
+      name: 'a catch that closes with 1011, a heartbeat that terminates',
+      code: lines(
+        "import WebSocket, { WebSocketServer } from 'ws';",
+        'interface LiveSocket extends WebSocket { isAlive: boolean }',
+        'const wss = new WebSocketServer({ port: 8080 });',
+        'setInterval(() => {',
+        '  for (const ws of wss.clients as Set<LiveSocket>) {',
+        '    if (ws.isAlive === false) { ws.terminate(); continue; }',
+        '    ws.isAlive = false;',
+        '    ws.ping();',
+        '  }',
+        '}, 30_000);',
+        "wss.on('connection', (ws) => { try { JSON.parse('{'); } catch { ws.close(1011); } });",
+      ),
+    },
+    { name: 'a code that is only one of several possible values is not judged', code: codeBranch },
+    {
+      name: 'a client that gives up after the server refused it is not rejecting anyone',
+      env: 'dom',
+      code: lines(
+        'declare const limiter: { isLimited(): boolean };',
+        "const sock = new WebSocket('wss://chat.example.com');",
+        "sock.addEventListener('message', (event) => {",
+        "  if (event.data === 'unauthorized') sock.close(1000, 'Unauthorized');",
+        '});',
+        "export function send(text: string) { if (limiter.isLimited()) sock.close(1000, 'Rate limited'); else sock.send(text); }",
+      ),
+    },
+    {
+      name: 'a Node client built with new WebSocket() (ws) is a client too',
+      code: lines(
+        "import WebSocket from 'ws';",
+        "const ws = new WebSocket('wss://api.example.com/stream');",
+        "ws.on('message', (data) => {",
+        "  if (String(data) === 'invalid token') ws.close(1000, 'Invalid token');",
+        '});',
+      ),
+    },
+    {
+      name: 'a browser client that logs out',
+      env: 'dom',
+      code: lines("const sock = new WebSocket('wss://chat.example.com');", "function logout() { sock.close(1000, 'User logged out'); }"),
+    },
+  ],
+  invalid: [
+    {
+      name: 'if (limiter.isLimited(ip)) → close(1000)',
+      code: codeLimiter,
+      output: null,
+      errors: [
+        {
+          messageId: 'rejectWithNormal',
+          line: 6,
+          column: 14,
+          endLine: 6,
+          endColumn: 18,
+          data: { code: 1000, name: 'Normal Closure', situation: 'rate limiting', alternatives: '1008 (Policy Violation) or 1013 (Try Again Later)' },
+          suggestions: [
+            { messageId: 'replaceCode', output: sub(codeLimiter, 'ws.close(1000)', 'ws.close(1008)') },
+            { messageId: 'replaceCode', output: sub(codeLimiter, 'ws.close(1000)', 'ws.close(1013)') },
+          ],
+        },
+      ],
+    },
+    {
+      name: "if (!isValidToken(token)) → close(1000, 'Bye')",
+      code: codeToken,
+      errors: [
+        {
+          messageId: 'rejectWithNormal',
+          line: 6,
+          column: 45,
+          data: { situation: 'an authentication failure', alternatives: '1008 (Policy Violation) or 3000 (Unauthorized)' },
+          suggestions: [
+            { messageId: 'replaceCode', output: sub(codeToken, 'ws.close(1000,', 'ws.close(1008,') },
+            { messageId: 'replaceCode', output: sub(codeToken, 'ws.close(1000,', 'ws.close(3000,') },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'if (wss.clients.size >= MAX_CLIENTS) → close(1001)',
+      code: codeCapacity,
+      errors: [
+        {
+          messageId: 'rejectWithNormal',
+          line: 5,
+          column: 49,
+          data: { code: 1001, name: 'Going Away', situation: 'a capacity limit', alternatives: '1013 (Try Again Later) or 1008 (Policy Violation)' },
+          suggestions: [
+            { messageId: 'replaceCode', output: sub(codeCapacity, 'close(1001)', 'close(1013)') },
+            { messageId: 'replaceCode', output: sub(codeCapacity, 'close(1001)', 'close(1008)') },
+          ],
+        },
+      ],
+    },
+    {
+      name: "close(1000, 'Rate limit exceeded')",
+      code: codeRateReason,
+      errors: [
+        {
+          messageId: 'rejectWithNormal',
+          line: 3,
+          column: 10,
+          endColumn: 14,
+          data: { situation: 'rate limiting' },
+          suggestions: [
+            { messageId: 'replaceCode', output: sub(codeRateReason, '1000', '1008') },
+            { messageId: 'replaceCode', output: sub(codeRateReason, '1000', '1013') },
+          ],
+        },
+      ],
+    },
+    {
+      name: "close(1000, 'Unauthorized')",
+      code: codeAuthReason,
+      errors: [
+        {
+          messageId: 'rejectWithNormal',
+          line: 3,
+          column: 10,
+          data: { situation: 'an authentication failure' },
+          suggestions: [
+            { messageId: 'replaceCode', output: sub(codeAuthReason, '1000', '1008') },
+            { messageId: 'replaceCode', output: sub(codeAuthReason, '1000', '3000') },
+          ],
+        },
+      ],
+    },
+    {
+      name: "close(1001, 'You are banned')",
+      code: codeBanReason,
+      errors: [
+        {
+          messageId: 'rejectWithNormal',
+          line: 3,
+          column: 10,
+          data: { code: 1001, situation: 'a refused permission', alternatives: '1008 (Policy Violation) or 3003 (Forbidden)' },
+          suggestions: [
+            { messageId: 'replaceCode', output: sub(codeBanReason, '1001', '1008') },
+            { messageId: 'replaceCode', output: sub(codeBanReason, '1001', '3003') },
+          ],
+        },
+      ],
+    },
+    {
+      name: "close(1000, 'Server is full')",
+      code: codeFullReason,
+      errors: [{ messageId: 'rejectWithNormal', line: 3, column: 10, data: { situation: 'a capacity limit', alternatives: '1013 (Try Again Later) or 1008 (Policy Violation)' } }],
+    },
+    {
+      name: "close(1000, 'Invalid message')",
+      code: codeInvalidReason,
+      errors: [
+        {
+          messageId: 'rejectWithNormal',
+          line: 3,
+          column: 10,
+          data: { situation: 'an invalid message', alternatives: '1008 (Policy Violation)' },
+          suggestions: [{ messageId: 'replaceCode', output: sub(codeInvalidReason, '1000', '1008') }],
+        },
+      ],
+    },
+    {
+      name: '1000 in a catch block',
+      code: codeCatch,
+      errors: [
+        {
+          messageId: 'failureWithNormal',
+          line: 8,
+          column: 14,
+          data: { code: 1000, failure: 'an error handler (catch)', alternatives: '1011 (Internal Error)' },
+          suggestions: [{ messageId: 'replaceCode', output: sub(codeCatch, 'ws.close(1000)', 'ws.close(1011)') }],
+        },
+      ],
+    },
+    {
+      name: '1000 in a .catch() callback',
+      code: codePromiseCatch,
+      errors: [
+        {
+          messageId: 'failureWithNormal',
+          line: 5,
+          column: 46,
+          data: { failure: 'an error handler (catch)' },
+          suggestions: [{ messageId: 'replaceCode', output: sub(codePromiseCatch, 'ws.close(1000)', 'ws.close(1011)') }],
+        },
+      ],
+    },
+    {
+      name: "1000 in another socket's 'error' listener (a proxy whose upstream failed)",
+      code: codeUpstreamError,
+      errors: [
+        {
+          messageId: 'failureWithNormal',
+          line: 4,
+          column: 41,
+          data: { failure: "an 'error' listener", alternatives: '1011 (Internal Error)' },
+          suggestions: [{ messageId: 'replaceCode', output: sub(codeUpstreamError, 'client.close(1000)', 'client.close(1011)') }],
+        },
+      ],
+    },
+    {
+      name: 'a heartbeat interval that closes dead sockets with 1000',
+      code: codeHeartbeat,
+      errors: [
+        {
+          messageId: 'failureWithNormal',
+          line: 6,
+          column: 47,
+          data: { failure: 'a heartbeat or timeout callback', alternatives: '3008 (Timeout) or 1001 (Going Away)' },
+          suggestions: [
+            { messageId: 'replaceCode', output: sub(codeHeartbeat, 'ws.close(1000)', 'ws.close(3008)') },
+            { messageId: 'replaceCode', output: sub(codeHeartbeat, 'ws.close(1000)', 'ws.close(1001)') },
+          ],
+        },
+      ],
+    },
+    {
+      name: "close(1009, 'Unauthorized'): the reason contradicts the code",
+      code: codeContradicts,
+      errors: [
+        {
+          messageId: 'contradictsReason',
+          line: 3,
+          column: 10,
+          data: { code: 1009, name: 'Message Too Big', situation: 'an authentication failure', alternatives: '1008 (Policy Violation) or 3000 (Unauthorized)' },
+          suggestions: [
+            { messageId: 'replaceCode', output: sub(codeContradicts, '1009', '1008') },
+            { messageId: 'replaceCode', output: sub(codeContradicts, '1009', '3000') },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a browser heartbeat: the suggestions are codes a browser may send',
+      env: 'dom',
+      code: codeBrowserHeartbeat,
+      errors: [
+        {
+          messageId: 'failureWithNormal',
+          line: 5,
+          column: 52,
+          data: { failure: 'a heartbeat or timeout callback', alternatives: '3008 (Timeout) or 4408 (Private Use)' },
+          suggestions: [
+            { messageId: 'replaceCode', output: sub(codeBrowserHeartbeat, 'close(1000)', 'close(3008)') },
+            { messageId: 'replaceCode', output: sub(codeBrowserHeartbeat, 'close(1000)', 'close(4408)') },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a browser socket whose reason contradicts 3000 (Unauthorized)',
+      env: 'dom',
+      code: codeBrowserContradicts,
+      errors: [
+        {
+          messageId: 'contradictsReason',
+          line: 2,
+          column: 42,
+          data: { code: 3000, name: 'Unauthorized', situation: 'a timeout', alternatives: '3008 (Timeout) or 4408 (Private Use)' },
+          suggestions: [
+            { messageId: 'replaceCode', output: sub(codeBrowserContradicts, '3000', '3008') },
+            { messageId: 'replaceCode', output: sub(codeBrowserContradicts, '3000', '4408') },
+          ],
+        },
+      ],
+    },
+  ],
+});

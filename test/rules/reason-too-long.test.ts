@@ -1,0 +1,356 @@
+// reason-too-long: reasons over 123 UTF-8 bytes (bytes, not `.length`), lower bounds of built
+// reasons, and reasons built from unbounded text with no length limit.
+import { ruleTester } from '../harness/rule-tester';
+import type { ResolvedConfig } from '../../server/src/core/config';
+
+const lines = (...l: string[]): string => l.join('\n');
+
+/** A ws socket on line 2; the case's own code starts on line 3. */
+const WS = ["import WebSocket from 'ws';", 'declare const ws: WebSocket;'];
+
+const WS_EFFECT = '`close()` throws `RangeError: The message must not be greater than 123 bytes` and leaves the socket stuck in CLOSING';
+const DOM_EFFECT = '`close()` throws a `SyntaxError` DOMException when the reason is longer than 123 UTF-8 bytes';
+
+const X123 = 'x'.repeat(123);
+const X124 = 'x'.repeat(124);
+const E_ACUTE_62 = 'é'.repeat(62); // 62 UTF-16 units, 124 bytes
+const EMOJI_31 = '😀'.repeat(31); // 62 UTF-16 units, 124 bytes
+const LONE_42 = '\\ud800'.repeat(42); // source text: 42 lone surrogates, 126 bytes
+// 82 bytes of fixed text: long, but under the limit on its own.
+const PREFIX = 'This connection is being closed because the account exceeded its quota of sessions';
+
+const withoutUnbounded = (config: ResolvedConfig): ResolvedConfig => ({
+  ...config,
+  rules: { ...config.rules, 'reason-too-long': { ...config.rules['reason-too-long'], options: { checkUnboundedReasons: false } } },
+});
+
+/** Same text with `line` (1-based) replaced. */
+const replaceLine = (code: string, line: number, text: string): string => code.split('\n').map((l, i) => (i === line - 1 ? text : l)).join('\n');
+
+const code124 = lines(...WS, `ws.close(1008, '${X124}');`);
+const codeE = lines(...WS, `ws.close(1008, '${E_ACUTE_62}');`);
+const codeEmoji = lines(...WS, `ws.close(1008, '${EMOJI_31}');`);
+const codeLone = lines(...WS, `ws.close(1008, "${LONE_42}");`);
+const codeDouble = lines(...WS, `ws.close(1008, "Don't ${'x'.repeat(118)}");`);
+const codeBranch = lines(...WS, 'declare const banned: boolean;', `ws.close(1008, banned ? 'Banned' : '${X124}');`);
+const codeDom = lines("const sock = new WebSocket('wss://chat.example.com');", `sock.addEventListener('open', () => sock.send('hi'));`, `function leave() { sock.close(1000, '${X124}'); }`);
+
+const codeMessage = lines(...WS, 'declare const err: Error;', 'ws.close(1011, err.message);');
+const codeString = lines(...WS, 'declare const err: Error;', 'ws.close(1011, String(err));');
+const codeTemplateErr = lines(...WS, 'declare const err: Error;', 'ws.close(1011, `${err}`);');
+const codeJson = lines(...WS, 'declare const payload: unknown;', 'ws.close(1008, JSON.stringify(payload));');
+const codeStack = lines(...WS, 'declare const err: Error;', 'ws.close(1011, err.stack);');
+const codeConcatErr = lines(...WS, 'declare const err: Error;', "ws.close(1011, 'Failed: ' + err);");
+const codeCatch = lines(...WS, 'try {', "  JSON.parse('{');", '} catch (e) {', '  ws.close(1011, (e as Error).message);', '}');
+const codePayload = lines(
+  "import { WebSocketServer } from 'ws';",
+  'const wss = new WebSocketServer({ port: 8080 });',
+  "wss.on('connection', (ws) => {",
+  "  ws.on('message', (data) => ws.close(1008, `bad: ${data}`));",
+  '});',
+);
+const codeDomPayload = lines(
+  "const sock = new WebSocket('wss://chat.example.com');",
+  'sock.onmessage = (event) => {',
+  "  if (typeof event.data !== 'string') sock.close(4400, `Unexpected: ${event.data}`);",
+  '};',
+);
+
+ruleTester('reason-too-long', {
+  valid: [
+    { name: 'exactly 123 bytes of ASCII', code: lines(...WS, `ws.close(1008, '${X123}');`) },
+    { name: '61 × "é" + "a" is exactly 123 bytes', code: lines(...WS, `ws.close(1008, '${'é'.repeat(61)}a');`) },
+    { name: '30 emoji (4 bytes each) + 3 ASCII is exactly 123 bytes', code: lines(...WS, `ws.close(1008, '${'😀'.repeat(30)}abc');`) },
+    { name: '41 lone surrogates count 3 bytes each: 123', code: lines(...WS, `ws.close(1008, "${'\\ud800'.repeat(41)}");`) },
+    {
+      name: 'short reasons, codes without reasons',
+      code: lines(...WS, 'ws.close();', 'ws.close(1000);', "ws.close(1000, 'Goodbye');", "ws.close(1001, `Server shutting down`);"),
+    },
+    {
+      name: 'a template whose fixed text stays under the limit',
+      code: lines(...WS, 'declare const user: { id: string };', `const PREFIX = '${PREFIX}';`, 'ws.close(4001, `${PREFIX}: ${user.id}`);'),
+    },
+    {
+      name: 'limited unbounded text: slice, substring, a truncate helper',
+      code: lines(
+        ...WS,
+        'declare const err: Error;',
+        'declare function truncate(text: string, max: number): string;',
+        'ws.close(1011, err.message.slice(0, 100));',
+        'ws.close(1011, err.message.substring(0, 50));',
+        'ws.close(1011, truncate(err.message, 100));',
+        'ws.close(1011, `Failed: ${err.message.slice(0, 80)}`);',
+      ),
+    },
+    {
+      name: 'a reason whose length is checked before it is sent',
+      code: lines(
+        ...WS,
+        'declare const err: Error;',
+        'const reason = err.message;',
+        "ws.close(1011, reason.length > 123 ? reason.slice(0, 120) + '...' : reason);",
+        'if (Buffer.byteLength(reason) <= 123) ws.close(1011, reason);',
+      ),
+    },
+    {
+      name: 'Buffer reasons are not measured',
+      code: lines(...WS, `ws.close(1008, Buffer.from('${X124}'));`),
+    },
+    {
+      name: 'checkUnboundedReasons: false leaves error text alone',
+      code: lines(...WS, 'declare const err: Error;', 'ws.close(1011, err.message);', 'ws.close(1011, `${err}`);'),
+      config: withoutUnbounded,
+    },
+    {
+      name: 'a reason received from the peer is at most 123 bytes already',
+      code: lines(
+        "import WebSocket from 'ws';",
+        'declare const client: WebSocket;',
+        'declare const upstream: WebSocket;',
+        "upstream.on('close', (code, reason) => client.close(1000, reason));",
+      ),
+    },
+    {
+      name: 'a browser socket with a short reason',
+      env: 'dom',
+      code: lines("const sock = new WebSocket('wss://chat.example.com');", "sock.addEventListener('open', () => sock.send('hi'));", "function leave() { sock.close(1000, 'User left'); }"),
+    },
+  ],
+  invalid: [
+    {
+      name: '124 bytes of ASCII',
+      code: code124,
+      output: null,
+      errors: [
+        {
+          messageId: 'tooLong',
+          line: 3,
+          column: 16,
+          endLine: 3,
+          endColumn: 142,
+          data: { bytes: 124, runtime: '`ws`', effect: WS_EFFECT },
+          suggestions: [{ messageId: 'truncateReason', output: replaceLine(code124, 3, `ws.close(1008, '${X123}');`) }],
+        },
+      ],
+    },
+    {
+      name: '62 × "é" is 124 bytes although its .length is 62',
+      code: codeE,
+      output: null,
+      errors: [
+        {
+          messageId: 'tooLong',
+          line: 3,
+          column: 16,
+          endColumn: 80,
+          data: { bytes: 124 },
+          suggestions: [{ messageId: 'truncateReason', output: replaceLine(codeE, 3, `ws.close(1008, '${'é'.repeat(61)}');`) }],
+        },
+      ],
+    },
+    {
+      name: 'emoji count 4 bytes; the shortened text keeps surrogate pairs whole',
+      code: codeEmoji,
+      errors: [
+        {
+          messageId: 'tooLong',
+          line: 3,
+          column: 16,
+          data: { bytes: 124 },
+          suggestions: [{ messageId: 'truncateReason', output: replaceLine(codeEmoji, 3, `ws.close(1008, '${'😀'.repeat(30)}');`) }],
+        },
+      ],
+    },
+    {
+      name: 'lone surrogates count 3 bytes (U+FFFD); double quotes are kept',
+      code: codeLone,
+      errors: [
+        {
+          messageId: 'tooLong',
+          line: 3,
+          column: 16,
+          data: { bytes: 126 },
+          suggestions: [{ messageId: 'truncateReason', output: replaceLine(codeLone, 3, `ws.close(1008, "${'\\ud800'.repeat(41)}");`) }],
+        },
+      ],
+    },
+    {
+      name: 'a double-quoted reason with an apostrophe stays double-quoted',
+      code: codeDouble,
+      errors: [
+        {
+          messageId: 'tooLong',
+          line: 3,
+          column: 16,
+          data: { bytes: 124 },
+          suggestions: [{ messageId: 'truncateReason', output: replaceLine(codeDouble, 3, `ws.close(1008, "Don't ${'x'.repeat(117)}");`) }],
+        },
+      ],
+    },
+    {
+      name: 'one long branch of a conditional is reported on that branch',
+      code: codeBranch,
+      errors: [
+        {
+          messageId: 'tooLong',
+          line: 4,
+          column: 36,
+          endColumn: 162,
+          data: { bytes: 124 },
+          suggestions: [{ messageId: 'truncateReason', output: replaceLine(codeBranch, 4, `ws.close(1008, banned ? 'Banned' : '${X123}');`) }],
+        },
+      ],
+    },
+    {
+      name: 'a const reason is reported on the argument, with nothing to shorten in place',
+      code: lines(...WS, `const REASONS = { quota: '${X124}' } as const;`, 'ws.close(4029, REASONS.quota);'),
+      errors: [{ messageId: 'tooLong', line: 4, column: 16, endColumn: 29, data: { bytes: 124 }, suggestions: [] }],
+    },
+    {
+      name: 'a template whose fixed text alone passes 123 bytes',
+      code: lines(...WS, 'declare const user: { id: string };', `const PREFIX = '${PREFIX}';`, 'ws.close(4001, `${PREFIX} (user ${user.id}); contact support to raise the limit`);'),
+      errors: [{ messageId: 'tooLongAtLeast', line: 5, column: 16, data: { bytes: 126 }, suggestions: [] }],
+    },
+    {
+      name: 'a concatenation with unknown parts',
+      code: lines(...WS, 'declare const user: { name: string };', `ws.close(4001, '${PREFIX}, ' + user.name + '; please contact support to raise the limit');`),
+      errors: [{ messageId: 'tooLongAtLeast', line: 4, column: 16, data: { bytes: 127 } }],
+    },
+    {
+      name: 'a browser socket: the SyntaxError is named',
+      env: 'dom',
+      code: codeDom,
+      errors: [{ messageId: 'tooLong', line: 3, column: 37, data: { bytes: 124, runtime: 'the browser WebSocket (WHATWG)', effect: DOM_EFFECT } }],
+    },
+    {
+      name: "an error's message",
+      code: codeMessage,
+      output: null,
+      errors: [
+        {
+          messageId: 'unbounded',
+          line: 4,
+          column: 16,
+          endColumn: 27,
+          data: { source: "an error's message or stack", runtime: '`ws`', effect: WS_EFFECT },
+          suggestions: [{ messageId: 'limitReason', output: replaceLine(codeMessage, 4, 'ws.close(1011, err.message.slice(0, 41));') }],
+        },
+      ],
+    },
+    {
+      name: 'String(err)',
+      code: codeString,
+      errors: [
+        {
+          messageId: 'unbounded',
+          line: 4,
+          column: 16,
+          data: { source: "an error's message or stack" },
+          suggestions: [{ messageId: 'limitReason', output: replaceLine(codeString, 4, 'ws.close(1011, String(err).slice(0, 41));') }],
+        },
+      ],
+    },
+    {
+      name: '`${err}` in a template',
+      code: codeTemplateErr,
+      errors: [
+        {
+          messageId: 'unbounded',
+          line: 4,
+          column: 16,
+          endColumn: 24,
+          data: { source: "an error's message or stack" },
+          suggestions: [{ messageId: 'limitReason', output: replaceLine(codeTemplateErr, 4, 'ws.close(1011, `${err}`.slice(0, 41));') }],
+        },
+      ],
+    },
+    {
+      name: "'Failed: ' + err",
+      code: codeConcatErr,
+      errors: [
+        {
+          messageId: 'unbounded',
+          line: 4,
+          column: 16,
+          data: { source: "an error's message or stack" },
+          suggestions: [{ messageId: 'limitReason', output: replaceLine(codeConcatErr, 4, "ws.close(1011, ('Failed: ' + err).slice(0, 41));") }],
+        },
+      ],
+    },
+    {
+      name: 'JSON.stringify(payload)',
+      code: codeJson,
+      errors: [
+        {
+          messageId: 'unbounded',
+          line: 4,
+          column: 16,
+          data: { source: 'serialized data' },
+          suggestions: [{ messageId: 'limitReason', output: replaceLine(codeJson, 4, 'ws.close(1008, JSON.stringify(payload).slice(0, 41));') }],
+        },
+      ],
+    },
+    {
+      name: 'err.stack may be undefined: the suggestion uses ?.slice',
+      code: codeStack,
+      errors: [
+        {
+          messageId: 'unbounded',
+          line: 4,
+          column: 16,
+          data: { source: "an error's message or stack" },
+          suggestions: [{ messageId: 'limitReason', output: replaceLine(codeStack, 4, 'ws.close(1011, err.stack?.slice(0, 41));') }],
+        },
+      ],
+    },
+    {
+      name: 'the message of a caught error',
+      code: codeCatch,
+      errors: [
+        {
+          messageId: 'unbounded',
+          line: 6,
+          column: 18,
+          data: { source: "an error's message or stack" },
+          suggestions: [{ messageId: 'limitReason', output: replaceLine(codeCatch, 6, '  ws.close(1011, (e as Error).message.slice(0, 41));') }],
+        },
+      ],
+    },
+    {
+      name: "the client's message payload in a template",
+      code: codePayload,
+      errors: [
+        {
+          messageId: 'unbounded',
+          line: 4,
+          column: 45,
+          endColumn: 59,
+          data: { source: 'text the client sent' },
+          suggestions: [{ messageId: 'limitReason', output: replaceLine(codePayload, 4, "  ws.on('message', (data) => ws.close(1008, `bad: ${data}`.slice(0, 41)));") }],
+        },
+      ],
+    },
+    {
+      name: "a browser MessageEvent's data",
+      env: 'dom',
+      code: codeDomPayload,
+      errors: [
+        {
+          messageId: 'unbounded',
+          line: 3,
+          column: 56,
+          data: { source: 'text the client sent', runtime: 'the browser WebSocket (WHATWG)' },
+          suggestions: [
+            { messageId: 'limitReason', output: replaceLine(codeDomPayload, 3, "  if (typeof event.data !== 'string') sock.close(4400, `Unexpected: ${event.data}`.slice(0, 41));") },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'checkUnboundedReasons: false still reports reasons certainly too long',
+      code: lines(...WS, 'declare const err: Error;', `ws.close(1011, '${X124}');`, 'ws.close(1011, err.message);'),
+      config: withoutUnbounded,
+      errors: [{ messageId: 'tooLong', line: 4, column: 16, data: { bytes: 124 } }],
+    },
+  ],
+});
