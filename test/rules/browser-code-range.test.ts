@@ -21,7 +21,7 @@ function withLine(code: string, line: number, text: string): string {
 
 const BROWSER = 'the browser WebSocket (WHATWG)';
 const BROWSER_EFFECT =
-  '`close()` throws an `InvalidAccessError` DOMException for every code except 1000 and 3000–4999 (Node’s global WebSocket says just “invalid code”)';
+  '`close()` throws an `InvalidAccessError` DOMException for every code except 1000 and 3000–4999';
 
 const goingAway = lines(
   "const ws = new WebSocket('wss://example.com/feed');",

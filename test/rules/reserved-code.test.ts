@@ -182,7 +182,7 @@ ruleTester('reserved-code', {
       code: lines("import type WebSocket from 'ws';", 'declare const ws: WebSocket;', "ws.close(1005, 'bye');"),
       errors: [
         {
-          messageId: 'reserved',
+          messageId: 'reservedWithReason',
           line: 3,
           column: 10,
           endColumn: 14,
@@ -214,7 +214,7 @@ ruleTester('reserved-code', {
       ),
       errors: [
         {
-          messageId: 'reserved',
+          messageId: 'reservedWithReason',
           line: 4,
           column: 50,
           endColumn: 54,
@@ -352,7 +352,7 @@ ruleTester('reserved-code', {
       ),
       errors: [
         {
-          messageId: 'reserved',
+          messageId: 'reservedWithReason',
           line: 5,
           column: 51,
           endColumn: 55,
@@ -694,7 +694,7 @@ ruleTester('reserved-code', {
         'const wss = new WebSocket.Server({ port: 8080 });',
         "wss.on('connection', (ws) => { ws.close(1006, 'bye'); });",
       ),
-      errors: [{ messageId: 'reserved', line: 3, column: 41, endColumn: 45, data: { code: 1006, runtime: '`ws`' }, confidence: 'typed' }],
+      errors: [{ messageId: 'reservedWithReason', line: 3, column: 41, endColumn: 45, data: { code: 1006, runtime: '`ws`' }, confidence: 'typed' }],
     },
   ],
 });

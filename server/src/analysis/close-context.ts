@@ -8,6 +8,13 @@ import { identifierText, isFunctionLike, listenerRegistration } from './syntax';
 
 export type FailurePath = 'catch' | 'error-listener' | 'timeout';
 
+/** The situation a failure path stands for: what the code should say instead of "normal". */
+export const FAILURE_SITUATIONS: Readonly<Record<FailurePath, Situation>> = {
+  catch: 'internal-error',
+  'error-listener': 'internal-error',
+  timeout: 'timeout',
+};
+
 export interface CloseContext {
   /** Situations named by the reason text (every known string value of it). */
   readonly fromReason: readonly Situation[];

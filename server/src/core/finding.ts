@@ -53,6 +53,8 @@ export interface Finding {
   readonly confidence: Confidence;
   /** Semantics-preserving edits, applied by fix-all / --fix. */
   readonly fix?: readonly TextEdit[];
+  /** What the fix does, in the run's locale (a code action's title). */
+  readonly fixDesc?: string;
   /** Edits that change behaviour (another code, a shorter reason): offered, never auto-applied. */
   readonly suggestions?: readonly Suggestion[];
   /** Set on unused-directive findings so editors can fade them. */

@@ -106,6 +106,7 @@ function runRule(rule: RuleModule, site: CloseCallSite, analysis: AnalysisContex
         end: report.node.getEnd(),
         confidence: site.confidence,
         ...(report.fix && report.fix.length > 0 ? { fix: normalizeEdits(report.fix) } : {}),
+        ...(report.fix && report.fixMessageId ? { fixDesc: renderTemplate(requireTemplate(ruleText.messages, report.fixMessageId, rule.id), report.data) } : {}),
         ...(suggestions.length > 0 ? { suggestions } : {}),
       });
     },

@@ -46,6 +46,8 @@ export const RUNTIME_PROFILES: Readonly<Record<RuntimeId, RuntimeProfile>> = {
     errors: { invalidCode: CHROMIUM_INVALID_CODE, longReason: CHROMIUM_LONG_REASON },
     methods: { close: 'positional' },
     hasConnectingState: true,
+    codeConversion: 'webidl-clamp',
+    sendsReservedAsNoCode: false,
   },
   ws: {
     id: 'ws',
@@ -60,6 +62,8 @@ export const RUNTIME_PROFILES: Readonly<Record<RuntimeId, RuntimeProfile>> = {
     // terminate() takes no code, so it is not a close-like call for the registry.
     methods: { close: 'positional' },
     hasConnectingState: true,
+    codeConversion: 'range-then-truncate',
+    sendsReservedAsNoCode: false,
   },
   'isomorphic-ws': {
     id: 'isomorphic-ws',
@@ -74,6 +78,8 @@ export const RUNTIME_PROFILES: Readonly<Record<RuntimeId, RuntimeProfile>> = {
     errors: { invalidCode: CHROMIUM_INVALID_CODE, longReason: CHROMIUM_LONG_REASON },
     methods: { close: 'positional' },
     hasConnectingState: true,
+    codeConversion: 'unverified',
+    sendsReservedAsNoCode: false,
   },
   'bun-server': {
     id: 'bun-server',
@@ -86,6 +92,8 @@ export const RUNTIME_PROFILES: Readonly<Record<RuntimeId, RuntimeProfile>> = {
     errors: {},
     methods: { close: 'positional' },
     hasConnectingState: false,
+    codeConversion: 'unverified',
+    sendsReservedAsNoCode: true,
   },
   cloudflare: {
     id: 'cloudflare',
@@ -109,6 +117,8 @@ export const RUNTIME_PROFILES: Readonly<Record<RuntimeId, RuntimeProfile>> = {
     },
     methods: { close: 'positional' },
     hasConnectingState: false,
+    codeConversion: 'unverified',
+    sendsReservedAsNoCode: false,
   },
   'deno-server': {
     id: 'deno-server',
@@ -122,6 +132,8 @@ export const RUNTIME_PROFILES: Readonly<Record<RuntimeId, RuntimeProfile>> = {
     errors: { longReason: 'SyntaxError: The close reason may not be longer than 123 bytes' },
     methods: { close: 'positional' },
     hasConnectingState: false,
+    codeConversion: 'unverified',
+    sendsReservedAsNoCode: false,
   },
   uws: {
     id: 'uws',
@@ -136,6 +148,8 @@ export const RUNTIME_PROFILES: Readonly<Record<RuntimeId, RuntimeProfile>> = {
     // uWS close() is the forceful close: no arguments, no Close frame. end() is the graceful one.
     methods: { end: 'positional' },
     hasConnectingState: false,
+    codeConversion: 'unverified',
+    sendsReservedAsNoCode: true,
   },
   'websocket-node': {
     id: 'websocket-node',
@@ -154,6 +168,8 @@ export const RUNTIME_PROFILES: Readonly<Record<RuntimeId, RuntimeProfile>> = {
     errors: { invalidCode: 'Error: Close code {code} is not valid.' },
     methods: { close: 'positional', drop: 'positional' },
     hasConnectingState: false,
+    codeConversion: 'unverified',
+    sendsReservedAsNoCode: false,
   },
   'reconnecting-websocket': {
     id: 'reconnecting-websocket',
@@ -169,6 +185,8 @@ export const RUNTIME_PROFILES: Readonly<Record<RuntimeId, RuntimeProfile>> = {
     errors: { invalidCode: CHROMIUM_INVALID_CODE, longReason: CHROMIUM_LONG_REASON },
     methods: { close: 'positional', reconnect: 'positional' },
     hasConnectingState: true,
+    codeConversion: 'webidl-clamp',
+    sendsReservedAsNoCode: false,
   },
   partysocket: {
     id: 'partysocket',
@@ -182,6 +200,8 @@ export const RUNTIME_PROFILES: Readonly<Record<RuntimeId, RuntimeProfile>> = {
     errors: {},
     methods: { close: 'positional', reconnect: 'positional' },
     hasConnectingState: true,
+    codeConversion: 'webidl-clamp',
+    sendsReservedAsNoCode: false,
   },
   'websocket-stream': {
     id: 'websocket-stream',
@@ -198,6 +218,8 @@ export const RUNTIME_PROFILES: Readonly<Record<RuntimeId, RuntimeProfile>> = {
     },
     methods: { close: 'close-info' },
     hasConnectingState: true,
+    codeConversion: 'enforce-range',
+    sendsReservedAsNoCode: false,
   },
   'websocket-error': {
     id: 'websocket-error',
@@ -211,6 +233,8 @@ export const RUNTIME_PROFILES: Readonly<Record<RuntimeId, RuntimeProfile>> = {
     errors: { invalidCode: 'InvalidAccessError', longReason: 'SyntaxError' },
     methods: { WebSocketError: 'error-options' },
     hasConnectingState: false,
+    codeConversion: 'enforce-range',
+    sendsReservedAsNoCode: false,
   },
   hono: {
     id: 'hono',
@@ -224,6 +248,8 @@ export const RUNTIME_PROFILES: Readonly<Record<RuntimeId, RuntimeProfile>> = {
     errors: { invalidCode: WS_INVALID_CODE, longReason: WS_LONG_REASON },
     methods: { close: 'positional' },
     hasConnectingState: false,
+    codeConversion: 'range-then-truncate',
+    sendsReservedAsNoCode: false,
   },
 };
 

@@ -106,7 +106,24 @@ export interface RuntimeProfile {
   readonly methods: Readonly<Record<string, ArgumentShape>>;
   /** Can close() be called while the socket is still connecting (client sockets)? */
   readonly hasConnectingState: boolean;
+  /** How a fraction or numeric string passed as the code is converted (see registry/code-conversion). */
+  readonly codeConversion: CodeConversion;
+  /**
+   * A received 0/1005/1006 passed back to close() becomes a Close frame without a code instead of
+   * going on the wire (Bun documents it for forwarding a close handler's code; uWS never writes them).
+   */
+  readonly sendsReservedAsNoCode: boolean;
 }
+
+/**
+ * - `webidl-clamp`: WHATWG `[Clamp] unsigned short` — numeric strings accepted, clamp to 0–65535,
+ *   fractions round half to even (999.5 → 1000).
+ * - `enforce-range`: `[EnforceRange]` — fractions truncated.
+ * - `range-then-truncate`: ws — the raw number is checked against the ranges, the wire gets the
+ *   truncated integer; strings throw.
+ * - `unverified`: nothing verified; treat every non-integer as rejected.
+ */
+export type CodeConversion = 'webidl-clamp' | 'enforce-range' | 'range-then-truncate' | 'unverified';
 
 /** Prose for a runtime profile (catalog keyed by RuntimeId). */
 export interface RuntimeText {

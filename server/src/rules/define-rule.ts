@@ -34,6 +34,8 @@ export interface RuleReport {
   /** The node whose range is reported (usually the offending argument). */
   readonly node: ts.Node;
   readonly fix?: readonly TextEdit[];
+  /** Message describing the fix (its code-action title); required when `fix` is given. */
+  readonly fixMessageId?: string;
   readonly suggestions?: readonly SuggestionReport[];
 }
 

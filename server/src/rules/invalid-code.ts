@@ -2,8 +2,8 @@
 // strings (often a reason in the code's place), error codes and HTTP statuses.
 import type * as ts from 'typescript';
 import { IANA_REGISTERED_3XXX, RESERVED_CODES, isProtocolValid } from '../registry/close-codes';
-import { RUNTIME_PROFILES, acceptsCode } from '../registry/runtimes';
-import type { RuntimeId } from '../registry/types';
+import { RUNTIME_PROFILES } from '../registry/runtimes';
+import { convertedCode } from '../registry/code-conversion';
 import type { Situation } from '../registry/situations';
 import type { PossibleValue } from '../analysis/values';
 import { closeContext } from '../analysis/close-context';
@@ -45,8 +45,8 @@ export default defineRule({
       // A fraction or a numeric string that a runtime converts to a code it accepts does not throw
       // there: say what it sends instead of claiming an exception.
       const raw = value.kind === 'number' || value.kind === 'string' ? value.value : undefined;
-      const runtime = runtimeFor(site, (r) => raw === undefined || convertedBy(r, raw) === undefined);
-      const sent = raw !== undefined && (problem === 'notInteger' || problem === 'stringCode') ? convertedBy(runtime, raw) : undefined;
+      const runtime = runtimeFor(site, (r) => raw === undefined || convertedCode(RUNTIME_PROFILES[r], raw) === undefined);
+      const sent = raw !== undefined && (problem === 'notInteger' || problem === 'stringCode') ? convertedCode(RUNTIME_PROFILES[runtime], raw) : undefined;
       if (sent !== undefined) {
         // Offer what is sent today only when it is a code no other rule objects to.
         const unregistered = sent >= 3000 && sent <= 3999 && !IANA_REGISTERED_3XXX.includes(sent) && !context.naming.isDeclaredByApp(sent);
@@ -130,46 +130,4 @@ function suggestionsFor(context: RuleContext<'invalid-code'>, problem: Problem, 
     if (!RESERVED_CODES.includes(number)) return [{ messageId: 'useNumber', data: { replacement: number }, edits: [replaceNode(target, String(number))] }];
   }
   return replaceCodeSuggestions(context, target, alternatives);
-}
-
-/**
- * The code a runtime sends for a fraction or a numeric string instead of throwing, where that is
- * known (close-codes.md §3, §4.1, §4.2); undefined when it throws or was not verified.
- * - WHATWG close() converts like a `[Clamp] unsigned short`: "4000" → 4000, NaN → 0, clamp to
- *   0–65535, fractions round half to even (999.5 → 1000, accepted). The wrappers pass it through.
- * - WebSocketStream / WebSocketError use `[EnforceRange]`: fractions are truncated.
- * - ws checks the raw number against its ranges (so 1000.5 passes, 999.5 and 1014.5 throw) and
- *   the wire gets the truncated integer; strings always throw.
- */
-function convertedBy(runtime: RuntimeId, raw: number | string): number | undefined {
-  const n = Number(raw);
-  if (!Number.isFinite(n)) return undefined;
-  let sent: number;
-  switch (runtime) {
-    case 'whatwg':
-    case 'reconnecting-websocket':
-    case 'partysocket':
-      sent = roundHalfEven(Math.min(Math.max(n, 0), 65535));
-      break;
-    case 'websocket-stream':
-    case 'websocket-error':
-      sent = Math.trunc(n);
-      break;
-    case 'ws':
-    case 'hono': {
-      const inRange = (n >= 1000 && n <= 1014 && n !== 1004 && n !== 1005 && n !== 1006) || (n >= 3000 && n <= 4999);
-      return typeof raw === 'number' && inRange ? Math.trunc(n) : undefined;
-    }
-    default:
-      return undefined;
-  }
-  return acceptsCode(RUNTIME_PROFILES[runtime], sent) ? sent : undefined;
-}
-
-function roundHalfEven(n: number): number {
-  const floor = Math.floor(n);
-  const diff = n - floor;
-  if (diff < 0.5) return floor;
-  if (diff > 0.5) return floor + 1;
-  return floor % 2 === 0 ? floor : floor + 1;
 }

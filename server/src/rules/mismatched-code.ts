@@ -4,7 +4,7 @@
 // reconnect logic (reconnect storms on "normal" rejections are a classic).
 import * as ts from 'typescript';
 import { CODE_SITUATIONS, NEGATIVE_WORDS, NEUTRAL_KEYWORDS, codeFitsSituation, findSituationMatches, splitWords, type Situation } from '../registry/situations';
-import { closeContext, guardConditions, type FailurePath } from '../analysis/close-context';
+import { FAILURE_SITUATIONS, closeContext, guardConditions, type FailurePath } from '../analysis/close-context';
 import { enclosingFunction, identifierText, isFunctionLike, listenerRegistration, skipOuterExpressions } from '../analysis/syntax';
 import type { CloseCallSite } from '../analysis/find-close-calls';
 import { numbersOf } from '../analysis/values';
@@ -13,7 +13,6 @@ import { defineRule } from './define-rule';
 import { codesFor, formatCodes, isBrowserSide, replaceCodeSuggestions, replacementTarget } from './code-advice';
 
 const REJECTIONS: readonly Situation[] = ['rate-limit', 'overload', 'auth', 'forbidden', 'policy', 'invalid-message', 'capacity'];
-const FAILURE_SITUATION = { catch: 'internal-error', 'error-listener': 'internal-error', timeout: 'timeout' } as const;
 /** A reason that also says the session ended normally, or that the server leaves or restarts, is not a plain rejection. */
 const BENIGN: readonly Situation[] = ['normal', 'going-away', 'restart'];
 
@@ -61,7 +60,7 @@ export default defineRule({
       }
     }
     if (code === 1000 && around.failure && !around.fromReason.includes('normal') && !closesOwnFailedSocket(site, around.failure)) {
-      const alternatives = codesFor(site, [FAILURE_SITUATION[around.failure]]);
+      const alternatives = codesFor(site, [FAILURE_SITUATIONS[around.failure]]);
       context.report({
         messageId: 'failureWithNormal',
         data: { code, name, failure: context.common.failurePaths[around.failure], alternatives: formatCodes(context, alternatives) },

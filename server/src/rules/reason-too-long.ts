@@ -42,7 +42,7 @@ export default defineRule({
           messageId: 'tooLong',
           data: { bytes, ...data },
           node,
-          suggestions: ts.isStringLiteral(node) ? [{ messageId: 'truncateReason', data: { bytes: MAX_REASON_BYTES }, edits: [replaceNode(node, quoteLike(node, truncateToUtf8Bytes(value.value, MAX_REASON_BYTES)))] }] : [],
+          suggestions: ts.isStringLiteral(node) ? [truncation(node, value.value)] : [],
         });
         return;
       }
@@ -99,6 +99,12 @@ function isLogical(kind: ts.SyntaxKind): boolean {
 function mayBeNullish(node: ts.Expression, checker: ts.TypeChecker): boolean {
   const type = checker.getTypeAtLocation(node);
   return (type.isUnion() ? type.types : [type]).some((t) => (t.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null)) !== 0);
+}
+
+/** Cut at a character boundary, without a dangling space; the description states the real size. */
+function truncation(literal: ts.StringLiteral, text: string) {
+  const shortened = truncateToUtf8Bytes(text, MAX_REASON_BYTES).trimEnd();
+  return { messageId: 'truncateReason', data: { bytes: utf8ByteLength(shortened) }, edits: [replaceNode(literal, quoteLike(literal, shortened))] };
 }
 
 /** Re-quotes text with the literal's own quote character. */

@@ -35,6 +35,7 @@ export default defineRule({
         node: target,
         // Semantics-preserving: every runtime that keeps such a reason sends it with 1000.
         fix: [code ? replaceNode(code, '1000') : { start: reason.getStart(), end: reason.getStart(), text: '1000, ' }],
+        fixMessageId: 'insertNormalClosure',
       });
       return;
     }

@@ -6,20 +6,10 @@ import { RUNTIME_PROFILES } from '../registry/runtimes';
 import type { RuntimeId } from '../registry/types';
 import { numbersOf } from '../analysis/values';
 import { isReceivedCodeChecked } from '../analysis/received-code-guard';
-import { closeContext, type FailurePath } from '../analysis/close-context';
-import type { Situation } from '../registry/situations';
+import { FAILURE_SITUATIONS, closeContext } from '../analysis/close-context';
 import { defineRule } from './define-rule';
 import { acceptedBySite, codesFor, formatCodes, replaceCodeSuggestions, replaceNode, replacementTarget, runtimeData, runtimeFor } from './code-advice';
 
-/**
- * Server APIs that turn a received 0/1005/1006 into a Close frame without a code instead of
- * sending it (close-codes.md §4.1–4.2): Bun documents this so a close handler can forward the
- * code unchanged, and uWS's formatClosePayload never writes those codes. A literal reserved code
- * is still reported there; only forwarding is safe.
- */
-const FORWARDING_SAFE: readonly RuntimeId[] = ['bun-server', 'uws'];
-
-const FAILURE_SITUATION: Readonly<Record<FailurePath, Situation>> = { catch: 'internal-error', 'error-listener': 'internal-error', timeout: 'timeout' };
 
 export default defineRule({
   id: 'reserved-code',
@@ -27,7 +17,7 @@ export default defineRule({
     defaultSeverity: 'error',
     fixable: false,
     hasSuggestions: true,
-    messageIds: ['reserved', 'forwarded', 'replaceCode', 'removeCode', 'guardForwarded'],
+    messageIds: ['reserved', 'reservedWithReason', 'forwarded', 'replaceCode', 'removeCode', 'guardForwarded'],
   },
   check(context) {
     const { site } = context;
@@ -40,12 +30,13 @@ export default defineRule({
       // Codes that fit why the socket closes come first (`close(1006, 'Message timeout')` → 3008),
       // so the suggestion does not trade this finding for a mismatched-code one.
       const around = closeContext(site);
-      const situations = [...around.fromReason, ...around.fromConditions, ...(around.failure ? [FAILURE_SITUATION[around.failure]] : [])];
+      const situations = [...around.fromReason, ...around.fromConditions, ...(around.failure ? [FAILURE_SITUATIONS[around.failure]] : [])];
       const fallback = acceptedBySite(site, [1000, 1011, 4000]).slice(0, 2);
       const alternatives = acceptedBySite(site, [...codesFor(site, situations), ...fallback]);
       const canDropCode = site.shape === 'positional' && site.reason.node === undefined && target === argument;
       context.report({
-        messageId: 'reserved',
+        // "call close() with no code" would drop the reason: only say it when there is none.
+        messageId: site.reason.node === undefined ? 'reserved' : 'reservedWithReason',
         data: { code: value.value, name: context.naming.nameOf(value.value), method: site.method, alternatives: formatCodes(context, alternatives), ...runtimeData(context, runtime, 'invalidCode') },
         node: target,
         suggestions: [
@@ -58,9 +49,9 @@ export default defineRule({
     const node = forwarded && replacementTarget(forwarded, argument);
     // The strictest runtime that is at risk decides the guard: for `WebSocket | ws.WebSocket` a
     // received 1001 is fine for ws but throws in the browser.
-    const atRisk = (r: RuntimeId) => !FORWARDING_SAFE.includes(r);
+    const atRisk = (r: RuntimeId) => !RUNTIME_PROFILES[r].sendsReservedAsNoCode;
     const forwardRuntime = site.runtimes.find((r) => atRisk(r) && RUNTIME_PROFILES[r].whatwgRange) ?? runtimeFor(site, atRisk);
-    if (node && !FORWARDING_SAFE.includes(forwardRuntime) && !isReceivedCodeChecked(node as ts.Expression, site.call, context.analysis.checker)) {
+    if (node && atRisk(forwardRuntime) && !isReceivedCodeChecked(node as ts.Expression, site.call, context.analysis.checker)) {
       const simple = ts.isIdentifier(node) || ts.isPropertyAccessExpression(node);
       const expression = node.getText();
       const guard = RUNTIME_PROFILES[forwardRuntime].whatwgRange

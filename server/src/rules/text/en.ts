@@ -41,6 +41,8 @@ export const RULES_TEXT_EN: RulesCatalog = {
       messages: {
         reserved:
           '{code} ({name}) is reserved for local use and must never be sent in a Close frame. On {runtime}, {effect}. Use {alternatives}, or call {method}() with no code.',
+        reservedWithReason:
+          '{code} ({name}) is reserved for local use and must never be sent in a Close frame. On {runtime}, {effect}. Use {alternatives}.',
         forwarded:
           'This sends a received close code back out; it is 1005 (No Status Received) or 1006 (Abnormal Closure) whenever the peer sent no code or the connection dropped, and those must never be sent. On {runtime}, {effect}. Check the code before forwarding it.',
         replaceCode: 'Send {replacement} instead',

@@ -8,7 +8,7 @@ export const runtimes: Readonly<Record<RuntimeId, RuntimeText>> = {
   whatwg: {
     name: 'the browser WebSocket (WHATWG)',
     invalidCode:
-      '`close()` throws an `InvalidAccessError` DOMException for every code except 1000 and 3000–4999 (Node’s global WebSocket says just “invalid code”)',
+      '`close()` throws an `InvalidAccessError` DOMException for every code except 1000 and 3000–4999',
     longReason: '`close()` throws a `SyntaxError` DOMException when the reason is longer than 123 UTF-8 bytes',
     reasonWithoutCode:
       'a reason without a code is usually dropped and an empty Close frame is sent, so the peer sees 1005 (Firefox, the undici in Node 20); current Chromium and undici 7 send 1000 with the reason instead',
