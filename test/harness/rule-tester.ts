@@ -96,3 +96,22 @@ function firstLine(code: string): string {
 export function describeFinding(f: Finding): string {
   return `${f.ruleId}/${f.messageId} [${f.start},${f.end}) ${f.message}`;
 }
+
+/** Joins lines of a test case. */
+export const lines = (...l: string[]): string => l.join('\n');
+
+/** 1-based range of `needle` on `line` of `code` (its `nth` occurrence on that line). */
+export function at(code: string, line: number, needle: string, nth = 0) {
+  const text = code.split('\n')[line - 1]!;
+  let index = -1;
+  for (let i = 0; i <= nth; i++) index = text.indexOf(needle, index + 1);
+  if (index < 0) throw new Error(`'${needle}' not on line ${line}: ${text}`);
+  return { line, column: index + 1, endLine: line, endColumn: index + 1 + needle.length };
+}
+
+/** `code` with its `line` (1-based) replaced: builds expected suggestion/fix outputs. */
+export function withLine(code: string, line: number, text: string): string {
+  const all = code.split('\n');
+  all[line - 1] = text;
+  return all.join('\n');
+}

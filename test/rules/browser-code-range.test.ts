@@ -1,23 +1,6 @@
 // browser-code-range: WHATWG sockets accept only 1000 and 3000–4999; the 1xxx codes servers may
 // send (1001–1003, 1007–1014) throw InvalidAccessError there.
-import { ruleTester } from '../harness/rule-tester';
-
-const lines = (...l: string[]): string => l.join('\n');
-
-/** 1-based range of `needle` on `line` of `code` (its `nth` occurrence on that line). */
-function at(code: string, line: number, needle: string, nth = 0) {
-  const text = code.split('\n')[line - 1]!;
-  let index = -1;
-  for (let i = 0; i <= nth; i++) index = text.indexOf(needle, index + 1);
-  if (index < 0) throw new Error(`'${needle}' not on line ${line}: ${text}`);
-  return { line, column: index + 1, endLine: line, endColumn: index + 1 + needle.length };
-}
-
-function withLine(code: string, line: number, text: string): string {
-  const all = code.split('\n');
-  all[line - 1] = text;
-  return all.join('\n');
-}
+import { at, lines, ruleTester, withLine } from '../harness/rule-tester';
 
 const BROWSER = 'the browser WebSocket (WHATWG)';
 const BROWSER_EFFECT =

@@ -1,24 +1,8 @@
 // invalid-code: values that are not close codes at all — out of range, unassigned, fractional,
 // NaN, strings, error codes and HTTP statuses.
-import { ruleTester } from '../harness/rule-tester';
-
-const lines = (...l: string[]): string => l.join('\n');
-
-/** 1-based range of `needle` on `line` of `code` (its `nth` occurrence on that line). */
-function at(code: string, line: number, needle: string, nth = 0) {
-  const text = code.split('\n')[line - 1]!;
-  let index = -1;
-  for (let i = 0; i <= nth; i++) index = text.indexOf(needle, index + 1);
-  if (index < 0) throw new Error(`'${needle}' not on line ${line}: ${text}`);
-  return { line, column: index + 1, endLine: line, endColumn: index + 1 + needle.length };
-}
+import { at, lines, ruleTester, withLine } from '../harness/rule-tester';
 
 /** The snippet with `line` replaced (for suggestion outputs). */
-function withLine(code: string, line: number, text: string): string {
-  const all = code.split('\n');
-  all[line - 1] = text;
-  return all.join('\n');
-}
 
 const WS = ["import type WebSocket from 'ws';", 'declare const ws: WebSocket;'];
 const WS_EFFECT =

@@ -1,8 +1,6 @@
 // mismatched-code: 1000/1001 used to reject a client (seen in the reason or in the guarding
 // condition), 1000 on failure paths, and reasons that contradict the code.
-import { ruleTester } from '../harness/rule-tester';
-
-const lines = (...l: string[]): string => l.join('\n');
+import { lines, ruleTester } from '../harness/rule-tester';
 
 const WS = ["import WebSocket from 'ws';", 'declare const ws: WebSocket;'];
 const SERVER = ["import { WebSocketServer } from 'ws';", 'const wss = new WebSocketServer({ port: 8080 });'];

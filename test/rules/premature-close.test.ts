@@ -1,8 +1,6 @@
 // premature-close: a socket closed in the same straight-line code that created it (still
 // CONNECTING), and an open handler whose first, unconditional statement closes the socket.
-import { ruleTester } from '../harness/rule-tester';
-
-const lines = (...l: string[]): string => l.join('\n');
+import { lines, ruleTester } from '../harness/rule-tester';
 
 const WS_EFFECT =
   'closing before the handshake completes aborts it: the socket emits `error` (“WebSocket was closed before the connection was established”), then `close` with 1006 — and without an `error` listener that error crashes the Node process';

@@ -1,9 +1,7 @@
 // reason-too-long: reasons over 123 UTF-8 bytes (bytes, not `.length`), lower bounds of built
 // reasons, and reasons built from unbounded text with no length limit.
-import { ruleTester } from '../harness/rule-tester';
+import { lines, ruleTester } from '../harness/rule-tester';
 import type { ResolvedConfig } from '../../server/src/core/config';
-
-const lines = (...l: string[]): string => l.join('\n');
 
 /** A ws socket on line 2; the case's own code starts on line 3. */
 const WS = ["import WebSocket from 'ws';", 'declare const ws: WebSocket;'];

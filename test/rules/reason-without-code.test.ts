@@ -1,8 +1,6 @@
 // reason-without-code: a reason passed with an undefined code is dropped (ws, Firefox, undici 6)
 // or worse; the safe fix inserts 1000. A code that may be undefined gets a `?? 1000` suggestion.
-import { ruleTester } from '../harness/rule-tester';
-
-const lines = (...l: string[]): string => l.join('\n');
+import { lines, ruleTester } from '../harness/rule-tester';
 
 const WS = ["import WebSocket from 'ws';", 'declare const ws: WebSocket;'];
 const WS_EFFECT = 'the reason is silently dropped and an empty Close frame is sent, so the peer sees 1005';

@@ -1,7 +1,5 @@
 // reserved-code: 1004, 1005, 1006 and 1015 in close(), and received codes forwarded unchecked.
-import { ruleTester } from '../harness/rule-tester';
-
-const lines = (...l: string[]): string => l.join('\n');
+import { lines, ruleTester } from '../harness/rule-tester';
 
 const WS_SERVER = [
   "import WebSocket, { WebSocketServer } from 'ws';",

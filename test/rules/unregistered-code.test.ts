@@ -1,24 +1,7 @@
 // unregistered-code: 3000–3999 is a registry range with only 3000 Unauthorized, 3003 Forbidden
 // and 3008 Timeout registered; other 3xxx codes should be registered or moved to 4000–4999.
 import type { ResolvedConfig } from '../../server/src/core/config';
-import { ruleTester } from '../harness/rule-tester';
-
-const lines = (...l: string[]): string => l.join('\n');
-
-/** 1-based range of `needle` on `line` of `code` (its `nth` occurrence on that line). */
-function at(code: string, line: number, needle: string, nth = 0) {
-  const text = code.split('\n')[line - 1]!;
-  let index = -1;
-  for (let i = 0; i <= nth; i++) index = text.indexOf(needle, index + 1);
-  if (index < 0) throw new Error(`'${needle}' not on line ${line}: ${text}`);
-  return { line, column: index + 1, endLine: line, endColumn: index + 1 + needle.length };
-}
-
-function withLine(code: string, line: number, text: string): string {
-  const all = code.split('\n');
-  all[line - 1] = text;
-  return all.join('\n');
-}
+import { at, lines, ruleTester, withLine } from '../harness/rule-tester';
 
 const declaring =
   (...codes: Array<{ code: number; name: string }>) =>
