@@ -21,7 +21,7 @@ const ALLOWED: Readonly<Record<string, { layers: readonly string[]; packages: re
   // The language server: the only place that imports vscode-languageserver.
   lsp: { layers: ['registry', 'core', 'rules', 'engine', 'lsp', '(root)'], packages: ['typescript', 'node:*', 'vscode-languageserver', 'vscode-languageserver/node', 'vscode-languageserver-textdocument', 'vscode-uri'] },
   // The ESLint plugin: gets types from typescript-eslint's parser services.
-  eslint: { layers: ['registry', 'core', 'rules', 'engine', 'eslint', '(root)'], packages: ['typescript', '@typescript-eslint/utils', 'eslint'] },
+  eslint: { layers: ['registry', 'core', 'rules', 'engine', 'eslint', '(root)'], packages: ['typescript', '@typescript-eslint/utils', 'eslint', 'node:*'] },
   '(api)': { layers: ['registry', 'core', 'analysis', 'rules', 'engine'], packages: [] },
 };
 
