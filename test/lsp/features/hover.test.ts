@@ -1,0 +1,221 @@
+// Hovers on close codes (sent, received, declared) and on the method of close-like calls.
+import * as assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Hover, MarkupContent } from 'vscode-languageserver';
+import { hoverAt } from '../../../server/src/lsp/features/hover';
+import { featureSnippet, featureSnippets, withCodes, withProfile, type FeatureSnippet } from './helpers';
+
+const RFC = '[RFC 6455 §7.4.1](https://www.rfc-editor.org/rfc/rfc6455#section-7.4.1)';
+const IANA = '[IANA WebSocket Close Code Number Registry](https://www.iana.org/assignments/websocket/websocket.xhtml#close-code-number)';
+const MDN = '[MDN CloseEvent.code](https://developer.mozilla.org/en-US/docs/Web/API/CloseEvent/code)';
+const LINKS = `${RFC} · ${IANA} · ${MDN}`;
+
+function hover(s: FeatureSnippet, marker = ''): Hover | undefined {
+  const offset = s.offsets[marker];
+  assert.ok(offset !== undefined, `marker '${marker}' missing`);
+  return hoverAt(s.program, s.sourceFile, offset, s.context);
+}
+
+function markdown(s: FeatureSnippet, marker = ''): string {
+  const result = hover(s, marker);
+  assert.ok(result, `no hover at marker '${marker}'`);
+  const contents = result.contents as MarkupContent;
+  assert.equal(contents.kind, 'markdown');
+  return contents.value;
+}
+
+function heading(s: FeatureSnippet, marker = ''): string {
+  return markdown(s, marker).split('\n')[0]!;
+}
+
+const WS = `import WebSocket from 'ws';\ndeclare const ws: WebSocket;\n`;
+
+describe('hover on a close code: exact markdown', () => {
+  it('1008 on a ws socket', () => {
+    const s = featureSnippet(`${WS}ws.close(10/*|*/08, 'banned');`);
+    assert.equal(
+      markdown(s),
+      [
+        '**1008 Policy Violation**',
+        '*protocol code (RFC 6455 / IANA) · may be sent*',
+        'The peer broke a policy of the endpoint. Deliberately generic: it may hide the details.',
+        '**When you see it:** The server rejected the client: missing or expired credentials, abuse, rate or resource limits (ws: too many buffered chunks; undici: too many fragments), or invalid application messages.  \n' +
+          '**How to fix:** Fine on server sockets; put the specific cause in the reason. Browser sockets cannot send it (InvalidAccessError): use 3003 Forbidden, 3000 Unauthorized or an agreed 4xxx code. If waiting would be enough for the client to succeed, 1013 says so more clearly.',
+        '✓ Accepted by `ws`.',
+        '**Reconnect:** Do not reconnect with the same behaviour or credentials; fix the cause first.',
+        LINKS,
+      ].join('\n\n'),
+    );
+    // The range is the hovered literal.
+    const range = hover(s)!.range!;
+    assert.deepEqual(range, { start: { line: 2, character: 9 }, end: { line: 2, character: 13 } });
+  });
+
+  it('1001 on a browser socket: not accepted, with the exact InvalidAccessError', () => {
+    const s = featureSnippet(`declare const ws: WebSocket;\nws.close(/*|*/1001);`, { env: 'dom' });
+    assert.equal(
+      markdown(s),
+      [
+        '**1001 Going Away**',
+        '*protocol code (RFC 6455 / IANA) · may be sent*',
+        'The endpoint is leaving: a server shutting down, or a browser navigating away from the page that owns the socket.',
+        '**When you see it:** A server stopped (graceful shutdown, scale-down) or a tab navigated away or closed. Deno servers also use it for idle sockets that miss a ping.  \n' +
+          '**How to fix:** Send it from server-side code only. Browser sockets cannot send it (InvalidAccessError); the browser sends 1001 on its own when a page unloads, so a script should close with 1000. If the server will be back soon, 1012 tells clients to return.',
+        '✗ Not accepted by the browser WebSocket (WHATWG): `close()` throws an `InvalidAccessError` DOMException for every code except 1000 and 3000–4999.  \n' +
+          "Throws: `InvalidAccessError: Failed to execute 'close' on 'WebSocket': The close code must be either 1000, or between 3000 and 4999. 1001 is neither.`",
+        '**Reconnect:** Reconnect with backoff: another instance may take over, but not necessarily at once.',
+        LINKS,
+      ].join('\n\n'),
+    );
+  });
+
+  it('a code defined in wsclose.config.json', () => {
+    const s = featureSnippet(`${WS}ws.close(4001/*|*/, 'room gone');`, {
+      config: withCodes([{ code: 4001, name: 'Room Closed', description: 'The room was deleted.', reconnect: 'no' }]),
+    });
+    assert.equal(
+      markdown(s),
+      [
+        '**4001 Room Closed**',
+        '*Private code of this project (wsclose.config.json) · private use (4000–4999)*',
+        'The room was deleted.',
+        '**Reconnect:** Do not reconnect automatically.',
+        '✓ Accepted by `ws`.',
+      ].join('\n\n'),
+    );
+  });
+
+  it('a graphql-ws code when the profile is on, and the registry range when it is off', () => {
+    const [on, off] = featureSnippets([
+      { source: `${WS}ws.close(/*|*/4401, 'Unauthorized');`, config: withProfile('graphql-ws') },
+      { source: `${WS}ws.close(/*|*/4401, 'Unauthorized');` },
+    ]);
+    assert.equal(
+      markdown(on!),
+      [
+        '**4401 Unauthorized**',
+        '*Private code of graphql-ws (GraphQL over WebSocket) · private use (4000–4999)*',
+        'Sent by the server: the client subscribed before the connection was acknowledged.',
+        '**Reconnect:** Do not reconnect automatically.',
+        '✓ Accepted by `ws`.',
+        '[graphql-ws PROTOCOL.md](https://github.com/enisdenjo/graphql-ws/blob/master/PROTOCOL.md) · [graphql-ws src/common.ts (CloseCode)](https://github.com/enisdenjo/graphql-ws/blob/master/src/common.ts)',
+      ].join('\n\n'),
+    );
+    assert.equal(heading(off!), '**4401 Private Use**');
+  });
+});
+
+describe('hover on a close code: where a code is one', () => {
+  const snippets = featureSnippets([
+    // 0: comparisons with a CloseEvent's code and a switch on it
+    {
+      source: `declare const ws: WebSocket;\nws.onclose = (e) => {\n  if (e.code === /*|*/1006) return;\n  if (e.code !== 10/*|ne*/00) return;\n  switch (e.code) {\n    case /*|case*/1000: break;\n    case 40/*|case4*/01: break;\n  }\n};`,
+      env: 'dom',
+    },
+    // 1: a ws 'close' listener's code parameter
+    { source: `${WS}ws.on('close', (code, reason) => {\n  if (/*|*/1006 === code) console.log(reason);\n});` },
+    // 2: names and branches at the code argument
+    {
+      source: `${WS}const POLICY = 1008;\nenum Close { Restart = 1012 }\nconst CODES = { tooBig: 1009 } as const;\ndeclare const ok: boolean;\nws.close(POL/*|*/ICY);\nws.close(Close.Res/*|enum*/tart);\nws.close(CODES.too/*|map*/Big);\nws.close(ok ? /*|then*/1000 : 10/*|else*/11);\nws.close(undefined ?? /*|nullish*/1001);`,
+    },
+    // 3: literals in declarations used by a close call, or named like close codes
+    {
+      source: `${WS}const POLICY = /*|const*/1008;\nenum CloseCode { Normal = /*|member*/1000 }\nconst CLOSE = { restart: /*|prop*/1012 } as const;\nconst TIMEOUT_MS = /*|timeout*/3000;\nws.close(POLICY);`,
+    },
+    // 4: numbers that are not close codes
+    {
+      source: `${WS}setTimeout(() => ws.close(1000), /*|timer*/1000);\nconst list = [1, 2];\nlist[/*|index*/1];\nif (list.length === /*|length*/1000) ws.close(1000, 'x'.repeat(/*|repeat*/10));\ndeclare const err: { code: number };\nif (err.code === /*|errcode*/1008) {}`,
+    },
+  ]);
+
+  it('a comparison with event.code shows the code without a runtime verdict', () => {
+    const md = markdown(snippets[0]!);
+    assert.match(md, /^\*\*1006 Abnormal Closure\*\*/);
+    assert.doesNotMatch(md, /Accepted by|Not accepted by/);
+    assert.equal(heading(snippets[0]!, 'ne'), '**1000 Normal Closure**');
+  });
+
+  it('case labels of a switch on a received code', () => {
+    assert.equal(heading(snippets[0]!, 'case'), '**1000 Normal Closure**');
+    assert.equal(heading(snippets[0]!, 'case4'), '**4001 Private Use**');
+    assert.deepEqual(hover(snippets[0]!, 'case')!.range, { start: { line: 5, character: 9 }, end: { line: 5, character: 13 } });
+  });
+
+  it("a ws 'close' listener's code parameter", () => {
+    assert.equal(heading(snippets[1]!), '**1006 Abnormal Closure**');
+  });
+
+  it('const, enum member and as-const property names at the code argument, with the runtime verdict', () => {
+    const md = markdown(snippets[2]!);
+    assert.match(md, /^\*\*1008 Policy Violation\*\*/);
+    assert.match(md, /✓ Accepted by `ws`\./);
+    assert.equal(heading(snippets[2]!, 'enum'), '**1012 Service Restart**');
+    assert.equal(heading(snippets[2]!, 'map'), '**1009 Message Too Big**');
+  });
+
+  it('both branches of ?: and the fallback of ??', () => {
+    assert.equal(heading(snippets[2]!, 'then'), '**1000 Normal Closure**');
+    assert.equal(heading(snippets[2]!, 'else'), '**1011 Internal Error**');
+    assert.equal(heading(snippets[2]!, 'nullish'), '**1001 Going Away**');
+  });
+
+  it('literals of declarations passed to close, or named like close codes', () => {
+    const md = markdown(snippets[3]!, 'const');
+    assert.match(md, /^\*\*1008 Policy Violation\*\*/);
+    assert.match(md, /✓ Accepted by `ws`\./, 'the runtime of the call that uses the const');
+    assert.equal(heading(snippets[3]!, 'member'), '**1000 Normal Closure**');
+    assert.doesNotMatch(markdown(snippets[3]!, 'member'), /Accepted by/, 'no call uses it: no runtime verdict');
+    assert.equal(heading(snippets[3]!, 'prop'), '**1012 Service Restart**');
+    assert.equal(hover(snippets[3]!, 'timeout'), undefined, 'TIMEOUT_MS = 3000 is neither used nor named as a close code');
+  });
+
+  it('no hover on numbers that are not close codes', () => {
+    for (const marker of ['timer', 'index', 'length', 'repeat', 'errcode']) {
+      assert.equal(hover(snippets[4]!, marker), undefined, marker);
+    }
+  });
+});
+
+describe('hover on the method of a close-like call', () => {
+  const [ws, dom, js, union] = featureSnippets([
+    { source: `${WS}ws.cl/*|*/ose(1000);` },
+    { source: `declare const ws: WebSocket;\nws./*|*/close(1000);`, env: 'dom' },
+    { source: `const ws = new WebSocket('wss://example.test');\nws.close/*|*/(1000);`, env: 'js' },
+    { source: `import WebSocket from 'ws';\ndeclare const ws: WebSocket | globalThis.WebSocket;\nws.clo/*|*/se(1000);`, env: 'dom' },
+  ]);
+
+  it('ws: the profile, its summary and its rules for code and reason', () => {
+    assert.equal(
+      markdown(ws!),
+      [
+        '**close() on `ws`**',
+        '*Runtime profile `ws`, from the receiver’s type.*',
+        'Accepts 1000–1003, 1007–1014 and 3000–4999; anything else, strings and null included, throws TypeError. The reason must fit in 123 UTF-8 bytes (RangeError). Fractions inside the accepted ranges are truncated on the wire. The same rules apply to @fastify/websocket and @hono/node-ws, which hand out ws sockets.',
+        '**Accepted codes:** 1000–1003, 1007–1014, 3000–4999  \n' +
+          '**Other codes:** `close()` throws `TypeError: First argument must be a valid error code number` and leaves the socket stuck in CLOSING: no Close frame goes out until `terminate()` is called or the peer closes  \n' +
+          '**Reason over 123 bytes:** `close()` throws `RangeError: The message must not be greater than 123 bytes` and leaves the socket stuck in CLOSING  \n' +
+          '**Reason without a code:** The reason is silently dropped and an empty Close frame is sent, so the peer sees 1005',
+      ].join('\n\n'),
+    );
+    assert.deepEqual(hover(ws!)!.range, { start: { line: 2, character: 3 }, end: { line: 2, character: 8 } });
+  });
+
+  it('a DOM WebSocket: the WHATWG profile', () => {
+    const md = markdown(dom!);
+    assert.equal(md.split('\n\n')[0], '**close() on the browser WebSocket (WHATWG)**');
+    assert.equal(md.split('\n\n')[1], '*Runtime profile `whatwg`, from the receiver’s type.*');
+    assert.match(md, /\*\*Accepted codes:\*\* 1000, 3000–4999 {2}\n/);
+  });
+
+  it('an untyped JavaScript receiver: says what the inference rests on', () => {
+    const md = markdown(js!);
+    assert.equal(md.split('\n\n')[1], '*Runtime profile `whatwg`, inferred from `new WebSocket(…)`; add types to be sure.*');
+  });
+
+  it('a union of two runtimes: one section each', () => {
+    const md = markdown(union!);
+    assert.match(md, /\*\*close\(\) on `ws`\*\*/);
+    assert.match(md, /\*\*close\(\) on the browser WebSocket \(WHATWG\)\*\*/);
+    assert.match(md, /\n\n---\n\n/);
+  });
+});
