@@ -1,15 +1,11 @@
-// Which wsclose settings apply to a file linted by ESLint, resolved exactly as the CLI does
-// (server/src/cli/config.ts): the nearest wsclose.config.json upward from the file's folder (or the
-// defaults, with ESLint's cwd as base), the app profiles from the package.json nearest to that
-// config's folder (or to the file's folder), and the file's `ignore` and `runtimes` globs.
-// The only place of the plugin that reads files (node:fs). Lookups are cached per folder for the
-// life of the process; parsed config files and package.json files are re-read when their size or
+// Which wsclose settings apply to a file linted by ESLint: the engine's ConfigResolver (the same
+// resolution as the CLI and the language server) over the real file system. The only place of
+// the plugin that reads files. Config and package.json files are re-read when their size or
 // modification time changes, so a long-running ESLint (an editor) sees edits to them.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ResolvedConfig } from '../core/config';
-import { activeAppProfiles, CONFIG_FILE_NAME, defaultConfig, dependenciesOf, parseConfigText, settingsForFile } from '../engine/config-file';
-import { RULE_DEFAULTS } from '../engine/rule-defaults';
+import { ConfigResolver, type ConfigHost } from '../engine/config-resolver';
 import type { AppProfileId, RuntimeId } from '../registry/types';
 
 export interface FileSettings {
@@ -20,97 +16,45 @@ export interface FileSettings {
   readonly ignored: boolean;
 }
 
-interface Stamped<T> {
-  readonly stamp: string;
-  readonly value: T;
-}
+const host: ConfigHost = {
+  isFile: (file) => {
+    try {
+      return fs.statSync(file).isFile();
+    } catch {
+      return false;
+    }
+  },
+  readFile: (file) => fs.readFileSync(file, 'utf8'),
+  stamp: (file) => {
+    try {
+      const stat = fs.statSync(file);
+      return `${stat.size}:${stat.mtimeMs}`;
+    } catch {
+      return 'missing';
+    }
+  },
+};
 
 export class SettingsResolver {
-  /** Folder → nearest wsclose.config.json / package.json at or above it. */
-  private readonly configFileByDir = new Map<string, string | undefined>();
-  private readonly packageJsonByDir = new Map<string, string | undefined>();
-  private readonly configs = new Map<string, Stamped<ResolvedConfig>>();
-  private readonly dependencies = new Map<string, Stamped<ReadonlySet<string>>>();
-  private readonly defaults = new Map<string, ResolvedConfig>();
+  /** One resolver per ESLint working directory: the default config's globs are relative to it. */
+  private readonly byCwd = new Map<string, ConfigResolver>();
 
   /** Throws when the applicable wsclose.config.json cannot be read or is invalid (the CLI exits with 2). */
   settingsFor(file: string, cwd: string): FileSettings {
-    const configFile = this.nearest(this.configFileByDir, path.dirname(file), CONFIG_FILE_NAME);
-    const config = configFile !== undefined ? this.loadConfig(configFile, cwd) : this.defaultFor(cwd);
-    const packageJson = this.nearest(this.packageJsonByDir, configFile !== undefined ? path.dirname(configFile) : path.dirname(file), 'package.json');
-    const dependencies = packageJson !== undefined ? this.loadDependencies(packageJson) : new Set<string>();
-    const { ignored, runtime } = settingsForFile(config, file);
-    return { config, appProfiles: activeAppProfiles(config, dependencies), runtime, ignored };
-  }
-
-  private defaultFor(cwd: string): ResolvedConfig {
-    let config = this.defaults.get(cwd);
-    if (!config) {
-      config = defaultConfig(cwd, RULE_DEFAULTS);
-      this.defaults.set(cwd, config);
+    let resolver = this.byCwd.get(cwd);
+    if (!resolver) this.byCwd.set(cwd, (resolver = new ConfigResolver(host, { defaultBaseDir: cwd })));
+    const configFile = resolver.configFileFor(file);
+    let config = resolver.defaultConfig();
+    if (configFile !== undefined) {
+      const loaded = resolver.load(configFile);
+      if (!loaded.config) {
+        const lines = loaded.problems.map((p) => `${displayPath(p.file, cwd)}:${p.line}:${p.column}: ${p.message}`);
+        throw new Error(`wsclose: invalid config file ${displayPath(configFile, cwd)}:\n${lines.join('\n')}`);
+      }
+      config = loaded.config;
     }
-    return config;
-  }
-
-  private loadConfig(configFile: string, cwd: string): ResolvedConfig {
-    const stamp = stampOf(configFile);
-    const cached = this.configs.get(configFile);
-    if (cached && cached.stamp === stamp) return cached.value;
-    const display = displayPath(configFile, cwd);
-    let text: string;
-    try {
-      text = fs.readFileSync(configFile, 'utf8');
-    } catch (error) {
-      throw new Error(`wsclose: cannot read the config file ${display}: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    const { config, problems } = parseConfigText(text, configFile, RULE_DEFAULTS);
-    if (!config) {
-      const lines = problems.map((p) => `${displayPath(p.file, cwd)}:${p.line}:${p.column}: ${p.message}`);
-      throw new Error(`wsclose: invalid config file ${display}:\n${lines.join('\n')}`);
-    }
-    this.configs.set(configFile, { stamp, value: config });
-    return config;
-  }
-
-  private loadDependencies(packageJson: string): ReadonlySet<string> {
-    const stamp = stampOf(packageJson);
-    const cached = this.dependencies.get(packageJson);
-    if (cached && cached.stamp === stamp) return cached.value;
-    let text = '{}';
-    try {
-      text = fs.readFileSync(packageJson, 'utf8');
-    } catch {
-      // Unreadable: no dependencies, as in the CLI.
-    }
-    const value = dependenciesOf(text);
-    this.dependencies.set(packageJson, { stamp, value });
-    return value;
-  }
-
-  private nearest(cache: Map<string, string | undefined>, dir: string, name: string): string | undefined {
-    if (cache.has(dir)) return cache.get(dir);
-    const candidate = path.join(dir, name);
-    const parent = path.dirname(dir);
-    const found = isFile(candidate) ? candidate : parent === dir ? undefined : this.nearest(cache, parent, name);
-    cache.set(dir, found);
-    return found;
-  }
-}
-
-function isFile(file: string): boolean {
-  try {
-    return fs.statSync(file).isFile();
-  } catch {
-    return false;
-  }
-}
-
-function stampOf(file: string): string {
-  try {
-    const stat = fs.statSync(file);
-    return `${stat.size}:${stat.mtimeMs}`;
-  } catch {
-    return 'missing';
+    const { appProfiles, runtimeOverride, ignored } = resolver.fileConfig(config, file);
+    return { config, appProfiles, runtime: runtimeOverride, ignored };
   }
 }
 

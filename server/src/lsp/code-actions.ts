@@ -1,0 +1,108 @@
+// Code actions. Per wsclose diagnostic, in this order: the rule's fix (preferred), each
+// suggestion, "disable <rule> for this line", "disable <rule> for the entire file", "show
+// documentation". Edits travel inline; what they need comes from the diagnostic's `data` (or the
+// server's last result when the client drops it), and diagnostics computed for another document
+// version are ignored. `source.fixAll.wsclose` applies every safe fix, never suggestions.
+import { CodeActionKind } from 'vscode-languageserver';
+import type { CodeAction, CodeActionParams, Command, Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Finding, RuleId } from '../core/finding';
+import { isRuleId } from '../core/finding';
+import { toLspEdits } from './convert';
+import { DIRECTIVE_CODE, SOURCE } from './diagnostics';
+import type { DiagnosticData, DocsLinks } from './diagnostics';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.wsclose`;
+export const SHOW_DOCUMENTATION_COMMAND = 'wsclose.showDocumentation';
+
+export interface EditOptions {
+  /** Use versioned documentChanges (client capability workspace.workspaceEdit.documentChanges). */
+  readonly documentChanges: boolean;
+}
+
+/** Does the request's `only` filter admit actions of `kind`? */
+export function wants(only: readonly string[] | undefined, kind: string): boolean {
+  return !only || only.length === 0 || only.some((o) => kind === o || kind.startsWith(`${o}.`));
+}
+
+export function workspaceEdit(document: TextDocument, edits: TextEdit[], options: EditOptions): WorkspaceEdit {
+  return options.documentChanges
+    ? { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits }] }
+    : { changes: { [document.uri]: edits } };
+}
+
+/** Quick fixes for the wsclose diagnostics of a request. */
+export function quickFixes(
+  document: TextDocument,
+  params: CodeActionParams,
+  dataFor: (diagnostic: Diagnostic) => DiagnosticData | undefined,
+  docs: DocsLinks,
+  options: EditOptions,
+): CodeAction[] {
+  const fixes: CodeAction[] = [];
+  const suggestions: CodeAction[] = [];
+  const disables = new Map<string, CodeAction>();
+  const documentation = new Map<string, CodeAction>();
+  for (const diagnostic of params.context.diagnostics ?? []) {
+    if (diagnostic?.source !== SOURCE) continue;
+    const data = dataFor(diagnostic);
+    if (!data || data.version !== document.version) continue; // computed for another version: stale
+    const code = typeof diagnostic.code === 'string' ? diagnostic.code : undefined;
+    const ruleId = data.ruleId ?? (code !== undefined && isRuleId(code) ? code : null);
+    if (data.fix && data.fix.length > 0) {
+      const title = ruleId ? `Fix this ${ruleId} problem` : 'Remove this directive problem';
+      fixes.push({ title, kind: CodeActionKind.QuickFix, isPreferred: true, diagnostics: [diagnostic], edit: workspaceEdit(document, data.fix, options) });
+    }
+    for (const suggestion of data.suggestions ?? []) {
+      suggestions.push({ title: suggestion.desc, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: workspaceEdit(document, suggestion.edits, options) });
+    }
+    if (ruleId) {
+      const line = disableLineAction(document, diagnostic, ruleId, options);
+      const file = disableFileAction(document, diagnostic, ruleId, options);
+      if (!disables.has(line.title)) disables.set(line.title, line);
+      if (!disables.has(file.title)) disables.set(file.title, file);
+    }
+    const docsCode = ruleId ?? DIRECTIVE_CODE;
+    const title = ruleId ? `Show documentation for ${ruleId}` : 'Show documentation for wsclose directives';
+    if (!documentation.has(title)) {
+      const command: Command = { title, command: SHOW_DOCUMENTATION_COMMAND, arguments: [docs.forCode(docsCode)] };
+      documentation.set(title, { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command });
+    }
+  }
+  return [...fixes, ...suggestions, ...disables.values(), ...documentation.values()];
+}
+
+function disableLineAction(document: TextDocument, diagnostic: Diagnostic, ruleId: RuleId, options: EditOptions): CodeAction {
+  const line = diagnostic.range.start.line;
+  const lineText = document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
+  const indent = /^[ \t]*/.exec(lineText)![0];
+  const edit: TextEdit = { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}// wsclose-disable-next-line ${ruleId}${eol(document)}` };
+  return { title: `Disable ${ruleId} for this line`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: workspaceEdit(document, [edit], options) };
+}
+
+function disableFileAction(document: TextDocument, diagnostic: Diagnostic, ruleId: RuleId, options: EditOptions): CodeAction {
+  const line = document.getText().startsWith('#!') ? 1 : 0;
+  const position = { line, character: 0 };
+  const edit: TextEdit = { range: { start: position, end: position }, newText: `/* wsclose-disable ${ruleId} */${eol(document)}` };
+  return { title: `Disable ${ruleId} for the entire file`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: workspaceEdit(document, [edit], options) };
+}
+
+function eol(document: TextDocument): string {
+  return document.getText().includes('\r\n') ? '\r\n' : '\n';
+}
+
+/** source.fixAll.wsclose: every safe fix of the current findings, non-overlapping, in one edit. */
+export function fixAllAction(document: TextDocument, findings: readonly Finding[], options: EditOptions): CodeAction | undefined {
+  const edits = findings.flatMap((f) => (f.fix ? [f.fix] : []));
+  const chosen: Array<readonly { start: number; end: number; text: string }[]> = [];
+  const taken: Array<[number, number]> = [];
+  for (const fix of edits) {
+    const overlaps = fix.some((e) => taken.some(([s, t]) => e.start < t && s < e.end) || taken.some(([s, t]) => e.start === e.end && s === t && s === e.start));
+    if (overlaps) continue; // applied on the next fix-all, as ESLint does
+    chosen.push(fix);
+    for (const e of fix) taken.push([e.start, e.end]);
+  }
+  if (chosen.length === 0) return undefined;
+  const lspEdits = toLspEdits(document, chosen.flat().sort((a, b) => a.start - b.start));
+  return { title: 'Fix all auto-fixable wsclose problems', kind: FIX_ALL_KIND, edit: workspaceEdit(document, lspEdits, options) };
+}

@@ -1,0 +1,91 @@
+// wsclose.config.json for the editor: the engine's ConfigResolver over the real file system (the
+// same resolution as the CLI, so both agree), the `wsclose.rules` setting on top, and a broken
+// config reported once (log with the precise location + one warning message) while the server
+// keeps working with the default config.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { ResolvedConfig } from '../core/config';
+import { applyRuleOverrides, defaultConfig } from '../engine/config-file';
+import { ConfigResolver } from '../engine/config-resolver';
+import type { FileConfig } from '../engine/config-resolver';
+import { RULE_DEFAULTS } from '../engine/rule-defaults';
+import type { Settings } from './settings';
+import type { Logger } from './workspace';
+
+export interface ConfigCacheEvents extends Logger {
+  /** Shows a warning to the user (window/showMessage). */
+  warnUser(message: string): void;
+}
+
+export class ConfigCache {
+  private resolver: ConfigResolver;
+  /** Config file → the problems last reported for it (each distinct problem set is reported once). */
+  private readonly reported = new Map<string, string>();
+  private readonly withOverrides = new WeakMap<ResolvedConfig, Map<string, ResolvedConfig>>();
+
+  constructor(
+    defaultBaseDir: string,
+    private readonly events: ConfigCacheEvents,
+  ) {
+    this.resolver = createResolver(defaultBaseDir);
+  }
+
+  /** The folder the default config's globs are relative to (the first workspace folder). */
+  setDefaultBaseDir(defaultBaseDir: string): void {
+    this.resolver = createResolver(defaultBaseDir);
+  }
+
+  /** Config, app profiles, runtime override and ignore state for a file, with the settings' rule overrides. */
+  forFile(file: string, settings: Settings): FileConfig {
+    const configFile = this.resolver.configFileFor(file);
+    let config: ResolvedConfig;
+    if (configFile === undefined) {
+      config = this.resolver.defaultConfig();
+    } else {
+      const loaded = this.resolver.load(configFile);
+      if (loaded.config) {
+        config = loaded.config;
+        this.reported.delete(configFile);
+      } else {
+        this.report(configFile, loaded.problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`));
+        config = defaultConfig(path.dirname(configFile), RULE_DEFAULTS);
+      }
+    }
+    const base = this.resolver.fileConfig(config, file);
+    return { ...base, config: this.override(config, settings) };
+  }
+
+  /** A wsclose.config.json or package.json changed. */
+  clear(): void {
+    this.resolver.clear();
+  }
+
+  private report(configFile: string, lines: readonly string[]): void {
+    const key = lines.join('\n');
+    if (this.reported.get(configFile) === key) return;
+    this.reported.set(configFile, key);
+    this.events.error(`Invalid wsclose config (using the defaults until it is fixed):\n${lines.join('\n')}`);
+    this.events.warnUser(`wsclose: ${lines[0] ?? configFile}${lines.length > 1 ? ` (and ${lines.length - 1} more problems)` : ''}. Using the default configuration until it is fixed.`);
+  }
+
+  private override(config: ResolvedConfig, settings: Settings): ResolvedConfig {
+    if (settings.rules.length === 0) return config;
+    const key = settings.rules.map((r) => `${r.ruleId}=${r.severity}`).join(',');
+    let byKey = this.withOverrides.get(config);
+    if (!byKey) this.withOverrides.set(config, (byKey = new Map()));
+    let result = byKey.get(key);
+    if (!result) byKey.set(key, (result = applyRuleOverrides(config, settings.rules)));
+    return result;
+  }
+}
+
+function createResolver(defaultBaseDir: string): ConfigResolver {
+  const isFile = (file: string): boolean => {
+    try {
+      return fs.statSync(file).isFile();
+    } catch {
+      return false;
+    }
+  };
+  return new ConfigResolver({ isFile, readFile: (file) => fs.readFileSync(file, 'utf8') }, { defaultBaseDir });
+}

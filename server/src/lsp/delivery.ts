@@ -1,0 +1,158 @@
+// Delivering diagnostics. Push: after any change, every open document is re-checked (types are
+// cross-file; the program is incremental, so this is cheap), the changed one first; a pass that a
+// newer change overtakes stops, and a result is published only for the version it was computed
+// for. Pull: textDocument/diagnostic and workspace/diagnostic (every file of the open documents'
+// projects), cancellable between files, with result ids so unchanged reports stay small.
+import { LSPErrorCodes, ResponseError } from 'vscode-languageserver';
+import type {
+  CancellationToken,
+  Connection,
+  DocumentDiagnosticParams,
+  DocumentDiagnosticReport,
+  WorkspaceDiagnosticParams,
+  WorkspaceDiagnosticReport,
+  WorkspaceDocumentDiagnosticReport,
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { pathToUri, uriKey } from './convert';
+import { toDiagnostic } from './diagnostics';
+import type { DocsLinks, ResultCache } from './diagnostics';
+import type { Documents } from './documents';
+import type { FileState, Linting } from './linting';
+import { isCheckableFile } from './workspace';
+import type { Logger, Workspace } from './workspace';
+
+const PUSH_DELAY_MS = 50;
+
+export interface DeliveryDeps {
+  readonly connection: Connection;
+  readonly documents: Documents;
+  readonly workspace: Workspace;
+  readonly linting: Linting;
+  readonly results: ResultCache;
+  readonly docs: DocsLinks;
+  readonly log: Logger;
+}
+
+export class Delivery {
+  /** Bumped by every change that can alter any result; pushes from older passes are dropped. */
+  private epoch = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private readonly first = new Set<string>();
+  private readonly savedOnly = new Set<string>();
+
+  /** Push model (publishDiagnostics) or pull; decided at initialize by client capability. */
+  push = true;
+
+  constructor(private readonly deps: DeliveryDeps) {}
+
+  /** Something changed: re-check open documents (push) — `uri` first. */
+  changed(uri?: string, options: { saved?: boolean } = {}): void {
+    this.epoch++;
+    if (!this.push) return;
+    if (uri !== undefined) {
+      this.first.add(uri);
+      if (options.saved) this.savedOnly.add(uri);
+    }
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.pushAll(this.epoch).catch((error: unknown) => this.deps.log.error(`Diagnostics pass failed: ${String(error)}`));
+    }, PUSH_DELAY_MS);
+  }
+
+  /** A document closed: its diagnostics go away (push) and the others are re-checked. */
+  closed(uri: string): void {
+    this.deps.results.delete(uri);
+    if (this.push) void this.deps.connection.sendDiagnostics({ uri, diagnostics: [] });
+    this.changed();
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+  }
+
+  private async pushAll(epoch: number): Promise<void> {
+    const all = this.deps.documents.all();
+    const firstKeys = new Set([...this.first].map(uriKey));
+    const saved = new Set([...this.savedOnly].map(uriKey));
+    this.first.clear();
+    this.savedOnly.clear();
+    const ordered = [...all.filter((d) => firstKeys.has(uriKey(d.uri))), ...all.filter((d) => !firstKeys.has(uriKey(d.uri)))];
+    for (const document of ordered) {
+      if (epoch !== this.epoch) return; // overtaken: the newer pass re-checks everything
+      try {
+        const settings = await this.deps.linting.settingsFor(document.uri);
+        if (epoch !== this.epoch) return;
+        // onSave: a dirty document keeps its last published diagnostics until it is saved.
+        if (settings.run === 'onSave' && this.deps.documents.isDirty(document) && !saved.has(uriKey(document.uri)) && this.deps.results.get(document.uri)) continue;
+        const current = this.deps.documents.byUri(document.uri);
+        if (!current || current.version !== document.version) continue;
+        const state = this.deps.linting.stateOf(document.uri, settings, { needProgram: false });
+        const diagnostics = state ? this.deps.linting.findings(state).map((f) => toDiagnostic(f, state, this.deps.docs)) : [];
+        this.deps.results.set(document.uri, { version: document.version, diagnostics });
+        await this.deps.connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+      } catch (error) {
+        this.deps.log.error(`Cannot check ${document.uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      }
+      await new Promise((resolve) => setImmediate(resolve)); // let newer messages in
+    }
+  }
+
+  /** textDocument/diagnostic. */
+  async pullDocument(params: DocumentDiagnosticParams, token: CancellationToken): Promise<DocumentDiagnosticReport> {
+    const uri = params.textDocument.uri;
+    const document = this.deps.documents.byUri(uri);
+    const epoch = this.epoch;
+    const settings = await this.deps.linting.settingsFor(uri);
+    throwIfCancelled(token);
+    if (document && (epoch !== this.epoch || this.deps.documents.byUri(uri)?.version !== document.version)) {
+      throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed while it was being checked.', { retriggerRequest: true });
+    }
+    const resultId = `${this.epoch}`;
+    if (params.previousResultId === resultId) return { kind: 'unchanged', resultId };
+    const cached = document ? this.deps.results.get(uri) : undefined;
+    if (document && cached && settings.run === 'onSave' && this.deps.documents.isDirty(document)) return { kind: 'full', items: cached.diagnostics };
+    const state = this.deps.linting.stateOf(uri, settings, { needProgram: false });
+    const items = state ? this.deps.linting.findings(state).map((f) => toDiagnostic(f, state, this.deps.docs)) : [];
+    if (document) this.deps.results.set(uri, { version: document.version, diagnostics: items });
+    return { kind: 'full', resultId, items };
+  }
+
+  /** workspace/diagnostic: every checkable file of the projects that hold an open document. */
+  async pullWorkspace(params: WorkspaceDiagnosticParams, token: CancellationToken): Promise<WorkspaceDiagnosticReport> {
+    const resultId = `${this.epoch}`;
+    const previous = new Map((params.previousResultIds ?? []).map((p) => [uriKey(p.uri), p.value]));
+    const files = new Set<string>();
+    for (const project of this.deps.workspace.openProjects()) {
+      for (const file of project.rootNames()) if (isCheckableFile(file) && !file.includes('/node_modules/')) files.add(file);
+    }
+    const items: WorkspaceDocumentDiagnosticReport[] = [];
+    for (const file of [...files].sort()) {
+      throwIfCancelled(token);
+      const open: TextDocument | undefined = this.deps.documents.get(file);
+      const uri = open?.uri ?? pathToUri(file);
+      const version = open ? open.version : null;
+      if (previous.get(uriKey(uri)) === resultId) {
+        items.push({ kind: 'unchanged', uri, version, resultId });
+        continue;
+      }
+      const settings = await this.deps.linting.settingsFor(uri);
+      throwIfCancelled(token);
+      let state: FileState | undefined;
+      try {
+        state = this.deps.linting.stateOf(uri, settings, { needProgram: true });
+      } catch (error) {
+        this.deps.log.error(`Cannot check ${file}: ${String(error)}`);
+      }
+      const diagnostics = state ? this.deps.linting.findings(state).map((f) => toDiagnostic(f, state, this.deps.docs)) : [];
+      items.push({ kind: 'full', uri, version, resultId, items: diagnostics });
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    return { items };
+  }
+}
+
+function throwIfCancelled(token: CancellationToken): void {
+  if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
+}

@@ -1,0 +1,91 @@
+// Wires the pure feature modules of ./features (hover, completion, inlay hints, refactors) into
+// the connection: capabilities to announce, and handlers that build the file's current state
+// (settings, config, program) and call them. Stale or cancelled requests answer nothing.
+import type { CancellationToken, CodeAction, Connection, Range, ServerCapabilities } from 'vscode-languageserver';
+import { CodeActionKind } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { workspaceEdit } from './code-actions';
+import type { EditOptions } from './code-actions';
+import { isRange } from './convert';
+import type { Documents } from './documents';
+import { completionsAt } from './features/completion';
+import { hoverAt } from './features/hover';
+import { inlayHintsIn } from './features/inlay-hints';
+import { refactorsAt } from './features/refactors';
+import { guardRequest, requireUri } from './guard';
+import type { FileState, Linting } from './linting';
+import type { Logger } from './workspace';
+
+export interface FeatureDeps {
+  readonly documents: Documents;
+  readonly linting: Linting;
+  readonly log: Logger;
+}
+
+export interface RegisteredFeatures {
+  readonly capabilities: Partial<ServerCapabilities>;
+  /** Refactor code actions (kind refactor.rewrite). */
+  readonly refactors?: (state: FileState, range: Range, options: EditOptions) => CodeAction[];
+}
+
+export function registerFeatures(connection: Connection, deps: FeatureDeps): RegisteredFeatures {
+  const { documents, linting, log } = deps;
+
+  /** The current state of an open document with a program, or undefined (unknown, disabled, stale, cancelled). */
+  const stateFor = async (params: unknown, token: CancellationToken): Promise<{ state: FileState & { program: NonNullable<FileState['program']> }; document: TextDocument } | undefined> => {
+    const uri = requireUri(params);
+    const document = documents.byUri(uri);
+    if (!document) return undefined;
+    const version = document.version;
+    const settings = await linting.settingsFor(document.uri);
+    if (token.isCancellationRequested || documents.byUri(uri)?.version !== version || !settings.enable) return undefined;
+    const state = linting.stateOf(document.uri, settings, { needProgram: true });
+    return state?.program ? { state: state as FileState & { program: NonNullable<FileState['program']> }, document } : undefined;
+  };
+
+  connection.onHover(
+    guardRequest(log, 'textDocument/hover', async (params, token) => {
+      const found = await stateFor(params, token);
+      if (!found || !isPosition(params.position)) return null;
+      return hoverAt(found.state.program, found.state.sourceFile, found.document.offsetAt(params.position), found.state.context) ?? null;
+    }),
+  );
+
+  connection.onCompletion(
+    guardRequest(log, 'textDocument/completion', async (params, token) => {
+      const found = await stateFor(params, token);
+      if (!found || !isPosition(params.position)) return null;
+      return completionsAt(found.state.program, found.state.sourceFile, found.document.offsetAt(params.position), found.state.context) ?? null;
+    }),
+  );
+
+  connection.languages.inlayHint.on(
+    guardRequest(log, 'textDocument/inlayHint', async (params, token) => {
+      const found = await stateFor(params, token);
+      if (!found || !isRange(params.range)) return null;
+      const range = { start: found.document.offsetAt(params.range.start), end: found.document.offsetAt(params.range.end) };
+      return inlayHintsIn(found.state.program, found.state.sourceFile, range, found.state.context);
+    }),
+  );
+
+  return {
+    capabilities: {
+      hoverProvider: true,
+      completionProvider: { triggerCharacters: ['('], resolveProvider: false },
+      inlayHintProvider: { resolveProvider: false },
+    },
+    refactors: (state, range, options) => {
+      if (!state.program) return [];
+      const offsets = { start: state.document.offsetAt(range.start), end: state.document.offsetAt(range.end) };
+      return refactorsAt(state.program, state.sourceFile, offsets, state.context).map((refactor) => ({
+        title: refactor.title,
+        kind: CodeActionKind.RefactorRewrite,
+        edit: workspaceEdit(state.document, refactor.edits, options),
+      }));
+    },
+  };
+}
+
+function isPosition(value: unknown): value is { line: number; character: number } {
+  return isRange({ start: value, end: value });
+}

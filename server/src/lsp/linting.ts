@@ -1,0 +1,112 @@
+// Everything the server knows about one file at one moment: its text and version, the settings
+// and wsclose config for it, its project's current program, and the engine's findings. Shared by
+// diagnostics, code actions and the feature modules (hover, completion, inlay hints, refactors).
+import * as ts from 'typescript';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Finding } from '../core/finding';
+import { analyzeSourceFile, mayContainCloseCall } from '../engine/lint-file';
+import type { FileConfig } from '../engine/config-resolver';
+import type { ConfigCache } from './config-cache';
+import { pathToUri, uriToPath } from './convert';
+import type { Documents } from './documents';
+import type { FeatureContext } from './features/feature-context';
+import type { Settings, SettingsCache } from './settings';
+import { isCheckableFile } from './workspace';
+import type { Logger, Workspace } from './workspace';
+import type { Locale } from '../registry/locales/catalog';
+
+export interface FileState {
+  readonly uri: string;
+  readonly file: string;
+  /** The open document, or a snapshot of a closed file (version 0… as read from its program). */
+  readonly document: TextDocument;
+  /** The open document's version; undefined for a closed file. */
+  readonly version: number | undefined;
+  readonly settings: Settings;
+  readonly fileConfig: FileConfig;
+  readonly program: ts.Program | undefined;
+  /** The file as parsed in its program, or alone (no type information) when no program has it. */
+  readonly sourceFile: ts.SourceFile;
+  readonly context: FeatureContext;
+}
+
+export interface LintingDeps {
+  readonly documents: Documents;
+  readonly workspace: Workspace;
+  readonly configs: ConfigCache;
+  readonly settings: SettingsCache;
+  readonly log: Logger;
+  readonly locale: () => Locale;
+}
+
+export class Linting {
+  constructor(private readonly deps: LintingDeps) {}
+
+  /** Settings for a resource (async: may ask the client). */
+  settingsFor(uri: string): Promise<Settings> {
+    return this.deps.settings.get(uri);
+  }
+
+  /**
+   * The state of an open document or a file on disk, given its settings (fetched beforehand, so
+   * this is synchronous and cannot interleave with document changes). Undefined for files wsclose
+   * does not check (other schemes, other extensions, unreadable).
+   */
+  stateOf(uri: string, settings: Settings, options: { needProgram: boolean }): FileState | undefined {
+    const file = uriToPath(uri);
+    if (file === undefined || !isCheckableFile(file)) return undefined;
+    const open = this.deps.documents.byUri(uri);
+    const fileConfig = this.deps.configs.forFile(file, settings);
+    const text = open?.getText();
+    const needProgram = options.needProgram || text === undefined || mayContainCloseCall(text);
+    const { program, sourceFile: inProgram } = needProgram ? this.deps.workspace.programFor(file) : { program: undefined, sourceFile: undefined };
+    let sourceFile = inProgram;
+    if (!sourceFile || (text !== undefined && sourceFile.text !== text)) {
+      const ownText = text ?? safeRead(file, this.deps.log);
+      if (ownText === undefined) return undefined;
+      sourceFile = ts.createSourceFile(file, ownText, ts.ScriptTarget.Latest, true);
+    }
+    const document = open ?? TextDocument.create(pathToUri(file), 'typescript', 0, sourceFile.text);
+    const context: FeatureContext = {
+      config: fileConfig.config,
+      appProfiles: fileConfig.appProfiles,
+      ...(fileConfig.runtimeOverride ? { runtimeOverride: fileConfig.runtimeOverride } : {}),
+      locale: this.deps.locale(),
+      inlayHints: settings.inlayHints,
+    };
+    return {
+      uri: open?.uri ?? uri,
+      file,
+      document,
+      version: open?.version,
+      settings,
+      fileConfig,
+      program: inProgram === sourceFile ? program : undefined,
+      sourceFile,
+      context,
+    };
+  }
+
+  /** The engine's findings for a file state (none when disabled or ignored). */
+  findings(state: FileState): Finding[] {
+    if (!state.settings.enable || state.fileConfig.ignored) return [];
+    const text = state.sourceFile.text;
+    if (!mayContainCloseCall(text) && !text.includes('wsclose-')) return [];
+    return analyzeSourceFile(state.program, state.sourceFile, {
+      config: state.fileConfig.config,
+      appProfiles: state.fileConfig.appProfiles,
+      // Only English catalogs exist so far; the client's locale is kept in the context for later.
+      locale: 'en',
+      ...(state.fileConfig.runtimeOverride ? { runtimeOverride: state.fileConfig.runtimeOverride } : {}),
+    }).findings;
+  }
+}
+
+function safeRead(file: string, log: Logger): string | undefined {
+  try {
+    return ts.sys.readFile(file);
+  } catch (error) {
+    log.error(`Cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
+}

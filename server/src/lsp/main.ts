@@ -1,0 +1,31 @@
+// Process entry of dist/language-server.js (bin `wsclose-language-server`). The transport comes
+// from argv (`--stdio`, `--node-ipc`, `--socket=<port>`, `--pipe=<name>`). In stdio mode stdout
+// belongs to the protocol: console output goes to the client's log (connection.console) instead.
+import * as path from 'node:path';
+import { format } from 'node:util';
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { startServer } from './server';
+
+// Read at build time: esbuild inlines the JSON into the bundle.
+const version = ((): string | undefined => {
+  try {
+    return (require('../../../package.json') as { version: string }).version;
+  } catch {
+    return undefined;
+  }
+})();
+
+const connection = createConnection(ProposedFeatures.all);
+
+console.log = (...args: unknown[]) => connection.console.log(format(...args));
+console.info = (...args: unknown[]) => connection.console.info(format(...args));
+console.warn = (...args: unknown[]) => connection.console.warn(format(...args));
+console.error = (...args: unknown[]) => connection.console.error(format(...args));
+console.debug = (...args: unknown[]) => connection.console.log(format(...args));
+
+process.on('uncaughtException', (error) => connection.console.error(`Uncaught exception: ${error.stack ?? error.message}`));
+process.on('unhandledRejection', (reason) => connection.console.error(`Unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`));
+
+// The bundle is dist/language-server.js: the package root (docs/, README.md) is one folder up.
+startServer(connection, { packageRoot: path.join(__dirname, '..'), ...(version ? { version } : {}) });
+connection.listen();

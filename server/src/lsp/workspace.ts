@@ -1,0 +1,219 @@
+// Projects and freshness: one ts.LanguageService per tsconfig and one per inferred project (loose
+// files, per workspace folder), all sharing one DocumentRegistry so a library file is parsed once.
+// Open documents are overlaid on disk: their script version is the document version, a closed
+// file's is a disk version bumped by file-watcher events. After any change, getProgram() gives
+// an incrementally updated program. Config, package.json and file create/delete events throw the
+// services away (they are rebuilt lazily, reusing the registry's parsed files).
+import * as path from 'node:path';
+import * as ts from 'typescript';
+import { INFERRED_PROJECT_OPTIONS } from '../engine/project';
+import type { ProjectHost } from '../engine/project';
+import { TsconfigLocator } from '../engine/tsconfig-locator';
+import { errorText } from './convert';
+
+/** Open documents, keyed by absolute path. */
+export interface Overlay {
+  get(file: string): { readonly version: number; getText(): string } | undefined;
+  openFiles(): string[];
+}
+
+export interface Logger {
+  info(message: string): void;
+  error(message: string): void;
+}
+
+export interface ProjectEntry {
+  /** `tsconfig:<path>` or `inferred:<folder>`. */
+  readonly key: string;
+  readonly tsconfig: string | undefined;
+  readonly service: ts.LanguageService;
+  /** The files this project checks (tsconfig files, or the loose open files of the inferred project). */
+  rootNames(): string[];
+}
+
+export const SOURCE_FILE = /\.(?:[cm]?tsx?|[cm]?jsx?)$/i;
+const DECLARATION_FILE = /\.d\.[cm]?ts$/i;
+
+export function isCheckableFile(file: string): boolean {
+  return SOURCE_FILE.test(file) && !DECLARATION_FILE.test(file);
+}
+
+export class Workspace {
+  private readonly projects = new Map<string, ProjectEntry>();
+  private readonly diskVersions = new Map<string, number>();
+  private readonly registry = ts.createDocumentRegistry(ts.sys.useCaseSensitiveFileNames);
+  private readonly locator: TsconfigLocator;
+  private readonly reportedTsconfigs = new Set<string>();
+  private projectVersion = 0;
+  private readonly fsHost: ProjectHost;
+
+  constructor(
+    private readonly overlay: Overlay,
+    private readonly log: Logger,
+    /** Workspace folder paths; an inferred project is rooted at the one holding the file. */
+    private readonly folders: () => readonly string[],
+  ) {
+    const safeRead = (file: string, encoding?: string): string | undefined => {
+      const open = this.overlay.get(file);
+      if (open) return open.getText();
+      try {
+        return ts.sys.readFile(file, encoding);
+      } catch (error) {
+        this.log.error(`Cannot read ${file}: ${errorText(error)}`);
+        return undefined;
+      }
+    };
+    this.fsHost = {
+      ...ts.sys,
+      readFile: safeRead,
+      fileExists: (file) => this.overlay.get(file) !== undefined || ts.sys.fileExists(file),
+    };
+    this.locator = new TsconfigLocator(this.fsHost, (tsconfig, diagnostics) => {
+      if (this.reportedTsconfigs.has(tsconfig)) return;
+      this.reportedTsconfigs.add(tsconfig);
+      for (const d of diagnostics) this.log.error(`${tsconfig}: ${formatTsDiagnostic(d)}`);
+    });
+  }
+
+  /** The project that checks `file` (created on first use). */
+  projectFor(file: string): ProjectEntry {
+    let tsconfig: string | undefined;
+    try {
+      tsconfig = this.locator.tsconfigFor(file);
+    } catch (error) {
+      this.log.error(`Cannot load the tsconfig for ${file}: ${errorText(error)}`);
+    }
+    const key = tsconfig !== undefined ? `tsconfig:${tsconfig}` : `inferred:${this.inferredRoot(file)}`;
+    let project = this.projects.get(key);
+    if (!project) {
+      project = tsconfig !== undefined ? this.createTsconfigProject(key, tsconfig) : this.createInferredProject(key, this.inferredRoot(file));
+      this.projects.set(key, project);
+    }
+    return project;
+  }
+
+  /** The current program of a file's project and the file in it (undefined when it is not part of it). */
+  programFor(file: string): { project: ProjectEntry; program: ts.Program | undefined; sourceFile: ts.SourceFile | undefined } {
+    const project = this.projectFor(file);
+    let program: ts.Program | undefined;
+    try {
+      program = project.service.getProgram();
+    } catch (error) {
+      this.log.error(`Cannot build the program of ${project.key}: ${errorText(error)}`);
+    }
+    return { project, program, sourceFile: program?.getSourceFile(file) };
+  }
+
+  /** Projects that hold at least one open document. */
+  openProjects(): ProjectEntry[] {
+    const result = new Map<string, ProjectEntry>();
+    for (const file of this.overlay.openFiles()) {
+      if (!isCheckableFile(file)) continue;
+      const project = this.projectFor(file);
+      result.set(project.key, project);
+    }
+    return [...result.values()];
+  }
+
+  /** An open document changed, opened or closed. */
+  documentsChanged(): void {
+    this.projectVersion++;
+    this.disposeEmptyInferredProjects();
+  }
+
+  /** A closed file changed on disk. */
+  diskFileChanged(file: string): void {
+    const key = this.locator.key(file);
+    this.diskVersions.set(key, (this.diskVersions.get(key) ?? 0) + 1);
+    this.projectVersion++;
+  }
+
+  /** tsconfig, package.json, created or deleted files: rebuild every project lazily. */
+  reset(): void {
+    for (const project of this.projects.values()) project.service.dispose();
+    this.projects.clear();
+    this.locator.clear();
+    this.reportedTsconfigs.clear();
+    this.projectVersion++;
+  }
+
+  dispose(): void {
+    this.reset();
+  }
+
+  private inferredRoot(file: string): string {
+    const folders = [...this.folders()].sort((a, b) => b.length - a.length);
+    return folders.find((folder) => file === folder || file.startsWith(folder.endsWith(path.sep) ? folder : folder + path.sep)) ?? path.dirname(file);
+  }
+
+  private createTsconfigProject(key: string, tsconfig: string): ProjectEntry {
+    const located = this.locator.parse(tsconfig);
+    const options = located.parsed.options;
+    const rootNames = (): string[] => {
+      const names = [...this.locator.parse(tsconfig).parsed.fileNames];
+      // Open files the tsconfig includes but that are not on disk yet (unsaved new files).
+      for (const file of this.overlay.openFiles()) if (!names.includes(file) && this.locator.tsconfigFor(file) === tsconfig) names.push(file);
+      return names;
+    };
+    const service = this.createService(options, path.dirname(tsconfig), rootNames, located.parsed.projectReferences);
+    return { key, tsconfig, service, rootNames };
+  }
+
+  private createInferredProject(key: string, root: string): ProjectEntry {
+    const rootNames = (): string[] =>
+      this.overlay.openFiles().filter((file) => isCheckableFile(file) && this.locator.tsconfigFor(file) === undefined && this.inferredRoot(file) === root);
+    const service = this.createService(INFERRED_PROJECT_OPTIONS, root, rootNames, undefined);
+    return { key, tsconfig: undefined, service, rootNames };
+  }
+
+  private disposeEmptyInferredProjects(): void {
+    for (const [key, project] of this.projects) {
+      if (project.tsconfig === undefined && project.rootNames().length === 0) {
+        project.service.dispose();
+        this.projects.delete(key);
+      }
+    }
+  }
+
+  private createService(
+    options: ts.CompilerOptions,
+    currentDirectory: string,
+    rootNames: () => string[],
+    projectReferences: readonly ts.ProjectReference[] | undefined,
+  ): ts.LanguageService {
+    const host = this.fsHost;
+    const serviceHost: ts.LanguageServiceHost = {
+      getCompilationSettings: () => options,
+      getProjectVersion: () => String(this.projectVersion),
+      getScriptFileNames: rootNames,
+      getScriptVersion: (file) => {
+        const open = this.overlay.get(file);
+        return open ? `open:${open.version}` : `disk:${this.diskVersions.get(this.locator.key(file)) ?? 0}`;
+      },
+      getScriptSnapshot: (file) => {
+        const text = host.readFile(file);
+        return text === undefined ? undefined : ts.ScriptSnapshot.fromString(text);
+      },
+      getCurrentDirectory: () => currentDirectory,
+      getDefaultLibFileName: (o) => ts.getDefaultLibFilePath(o),
+      fileExists: host.fileExists,
+      readFile: host.readFile,
+      readDirectory: host.readDirectory,
+      directoryExists: host.directoryExists,
+      getDirectories: host.getDirectories,
+      useCaseSensitiveFileNames: () => host.useCaseSensitiveFileNames,
+      ...(host.realpath ? { realpath: host.realpath } : {}),
+      ...(projectReferences ? { getProjectReferences: () => projectReferences } : {}),
+    };
+    return ts.createLanguageService(serviceHost, this.registry);
+  }
+}
+
+export function formatTsDiagnostic(diagnostic: ts.Diagnostic): string {
+  const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n');
+  if (diagnostic.file && diagnostic.start !== undefined) {
+    const { line, character } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);
+    return `${line + 1}:${character + 1}: ${message} (TS${diagnostic.code})`;
+  }
+  return `${message} (TS${diagnostic.code})`;
+}

@@ -1,0 +1,50 @@
+// Expected diagnostics of the fixture workspace test/fixtures/lsp/basic (shared by the push, pull
+// and CLI-parity tests). Messages are the engine's, exactly as the CLI prints them.
+import * as path from 'node:path';
+import type { Diagnostic } from 'vscode-languageserver-protocol/node';
+import { REPO_ROOT } from '../harness/paths';
+import { uriOf } from './harness';
+
+export const docsHref = (ruleId: string): string => uriOf(path.join(REPO_ROOT, 'docs', 'rules', `${ruleId}.md`));
+
+export const REASON_WITHOUT_CODE_MESSAGE =
+  'A reason is passed without a close code. On `ws`, the reason is silently dropped and an empty Close frame is sent, so the peer sees 1005. Pass a code before the reason, e.g. 1000 (Normal Closure).';
+
+const reservedMessage = (code: string): string =>
+  `${code} is reserved for local use and must never be sent in a Close frame. On \`ws\`, \`close()\` throws \`TypeError: First argument must be a valid error code number\` and leaves the socket stuck in CLOSING: no Close frame goes out until \`terminate()\` is called or the peer closes. Use 1000 (Normal Closure) or 1011 (Internal Error), or call close() with no code.`;
+
+const range = (line: number, start: number, end: number): Diagnostic['range'] => ({ start: { line, character: start }, end: { line, character: end } });
+
+/** server.ts as committed: diagnostics without `data` (compared separately). */
+export const SERVER_TS_DIAGNOSTICS: Diagnostic[] = [
+  {
+    range: range(8, 19, 28),
+    severity: 2,
+    source: 'wsclose',
+    code: 'reason-without-code',
+    codeDescription: { href: docsHref('reason-without-code') },
+    message: REASON_WITHOUT_CODE_MESSAGE,
+  },
+  {
+    range: range(10, 19, 23),
+    severity: 1,
+    source: 'wsclose',
+    code: 'reserved-code',
+    codeDescription: { href: docsHref('reserved-code') },
+    message: reservedMessage('1005 (No Status Received)'),
+  },
+];
+
+/** server.ts after codes.ts changed SHUTDOWN_CODE to 1006. */
+export const SHUTDOWN_1006_DIAGNOSTIC: Diagnostic = {
+  range: range(13, 43, 56),
+  severity: 1,
+  source: 'wsclose',
+  code: 'reserved-code',
+  codeDescription: { href: docsHref('reserved-code') },
+  message: reservedMessage('1006 (Abnormal Closure)'),
+};
+
+export function withoutData(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return diagnostics.map(({ data: _data, ...rest }) => rest);
+}
