@@ -17,7 +17,11 @@ function nvimVersion(): string | undefined {
 }
 
 const version = nvimVersion();
-const skip = version === undefined ? 'nvim is not installed (apt-get install -y neovim)' : !fs.existsSync(SERVER) ? `${SERVER} is not built (npm run build)` : false;
+// CI installs Neovim and sets WSCLOSE_REQUIRE_EDITORS=1, so a missing editor fails there instead of skipping.
+const required = process.env['WSCLOSE_REQUIRE_EDITORS'] === '1';
+const missing = version === undefined ? 'nvim is not installed (apt-get install -y neovim)' : !fs.existsSync(SERVER) ? `${SERVER} is not built (npm run build)` : undefined;
+if (missing && required) throw new Error(`WSCLOSE_REQUIRE_EDITORS=1 but ${missing}`);
+const skip = missing ?? false;
 
 it(`headless Neovim sees a diagnostic, a hover and a code action (${version ?? 'no nvim'})`, { skip, timeout: 60_000 }, () => {
   const result = spawnSync('nvim', ['--headless', '--clean', '-c', `luafile ${path.join(FIXTURE, 'lsp-check.lua')}`, path.join(FIXTURE, 'project', 'app.ts')], {
