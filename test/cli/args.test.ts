@@ -32,6 +32,10 @@ describe('parseCliArgs', () => {
       quiet: false,
       maxWarnings: -1,
       color: undefined,
+      fix: undefined,
+      baseline: undefined,
+      baselineWrite: undefined,
+      stats: false,
     });
   });
 
@@ -51,8 +55,16 @@ describe('parseCliArgs', () => {
         quiet: true,
         maxWarnings: 0,
         color: false,
+        fix: undefined,
+        baseline: undefined,
+        baselineWrite: undefined,
+        stats: false,
       },
     );
+    const ci = lintOptions(['--fix-dry-run', '--baseline', 'b.json', '--stats', '-f', 'sarif']);
+    assert.deepEqual([ci.fix, ci.baseline, ci.baselineWrite, ci.stats, ci.format], ['dry-run', 'b.json', undefined, true, 'sarif']);
+    const write = lintOptions(['--fix', '--baseline-write', 'b.json', '-f', 'github']);
+    assert.deepEqual([write.fix, write.baseline, write.baselineWrite, write.format], ['write', undefined, 'b.json', 'github']);
     assert.equal(lintOptions(['--color']).color, true);
     assert.equal(lintOptions(['--max-warnings=-1']).maxWarnings, -1);
     assert.deepEqual(lintOptions(['--rule', 'invalid-code:WARN']).rules, [{ ruleId: 'invalid-code', severity: 'warn' }]);
@@ -72,7 +84,11 @@ describe('parseCliArgs', () => {
 
   it('rejects missing and invalid values', () => {
     assert.match(usageError(['--config']), /argument missing/);
-    assert.equal(usageError(['--format', 'sarif']), 'Invalid format "sarif": use stylish or json.');
+    assert.equal(usageError(['--format', 'xml']), 'Invalid format "xml": use stylish, json, sarif or github.');
+    assert.equal(usageError(['--baseline', ' ']), 'Option --baseline needs a file path.');
+    assert.equal(usageError(['--fix', '--fix-dry-run']), 'Options --fix and --fix-dry-run cannot be used together.');
+    assert.match(usageError(['--cache']), /^wsclose has no --cache: .*#why-there-is-no---cache$/);
+    assert.doesNotMatch(usageError(['--xyz']), /--cache/, 'the cache options are not offered');
     assert.equal(usageError(['--max-warnings', 'many']), 'Invalid --max-warnings "many": use a whole number of warnings (0 or more).');
     assert.equal(usageError(['--rule', 'reserved-code']), 'Invalid --rule "reserved-code": write it as <rule-id>:<severity>, e.g. --rule reserved-code:warn.');
     assert.equal(usageError(['--rule', 'reservd-code:off']), 'Unknown rule "reservd-code" in --rule. Did you mean "reserved-code"?');
@@ -82,7 +98,7 @@ describe('parseCliArgs', () => {
   });
 
   it('documents every option in the usage text', () => {
-    for (const option of ['--config', '--project', '--rule', '--no-ignore', '--format', '--quiet', '--max-warnings', '--color', '--no-color', '--help', '--version']) {
+    for (const option of ['--config', '--project', '--rule', '--no-ignore', '--format', '--quiet', '--max-warnings', '--fix', '--fix-dry-run', '--baseline', '--baseline-write', '--stats', '--color', '--no-color', '--help', '--version']) {
       assert.ok(USAGE.includes(option), option);
     }
   });

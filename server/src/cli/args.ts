@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { RULE_IDS, isRuleId } from '../core/finding';
 import type { RuleId, Severity } from '../core/finding';
 import { closestName } from '../core/text/did-you-mean';
+import { PROJECT_URL } from '../rules/docs-url';
 import { CliError } from './cli-error';
 import { FORMAT_NAMES, isFormatName } from './formatters';
 import type { FormatName } from './formatters';
@@ -22,6 +23,14 @@ export interface CliOptions {
   readonly maxWarnings: number;
   /** --color / --no-color; undefined: decide from the environment. */
   readonly color: boolean | undefined;
+  /** --fix: write fixes; --fix-dry-run: compute them only. */
+  readonly fix: 'write' | 'dry-run' | undefined;
+  /** --baseline <file>: report only findings it does not record. */
+  readonly baseline: string | undefined;
+  /** --baseline-write <file>: record today's findings there. */
+  readonly baselineWrite: string | undefined;
+  /** --stats: timings and counts on stderr. */
+  readonly stats: boolean;
 }
 
 export type CliCommand = { readonly kind: 'help' } | { readonly kind: 'version' } | { readonly kind: 'lint'; readonly options: CliOptions };
@@ -36,6 +45,15 @@ const OPTIONS = {
   'max-warnings': { type: 'string' },
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
+  fix: { type: 'boolean' },
+  'fix-dry-run': { type: 'boolean' },
+  baseline: { type: 'string' },
+  'baseline-write': { type: 'string' },
+  stats: { type: 'boolean' },
+  // ESLint's cache options: recognised only to explain why wsclose has no cache.
+  cache: { type: 'boolean' },
+  'cache-location': { type: 'string' },
+  'cache-strategy': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -50,9 +68,14 @@ Options:
   -p, --project <tsconfig>  Use this tsconfig.json (or folder) for every file (default: each file's nearest one)
   --rule <id:severity>      Set a rule's severity: off, warn, error (or 0, 1, 2); repeatable
   --no-ignore               Check files the config's "ignore" patterns exclude
-  -f, --format <name>       Output format: stylish (default) or json
-  --quiet                   Report errors only, no warnings
+  -f, --format <name>       Output format: stylish (default), json, sarif or github
+  --quiet                   Report errors only, no warnings (with --fix: fix errors only)
   --max-warnings <number>   Exit with code 1 when there are more warnings than this
+  --fix                     Apply safe fixes to the files, then report what is left
+  --fix-dry-run             Apply safe fixes in memory only (json output: the fixed text as "output")
+  --baseline <file>         Report only findings the baseline file does not record; list stale entries
+  --baseline-write <file>   Record today's findings in a baseline file
+  --stats                   Print timings per phase and counts to stderr
   --color, --no-color       Force colours on or off (default: on when stdout is a terminal)
   -h, --help                Show this help
   -v, --version             Print the version
@@ -63,6 +86,12 @@ Rules: ${RULE_IDS.join(', ')}
 
 Exit codes: 0 no errors, 1 errors or too many warnings, 2 invalid usage, config or internal error.
 `;
+
+const CACHE_OPTIONS = ['cache', 'cache-location', 'cache-strategy'] as const;
+
+export const CACHE_MESSAGE = (option: string): string =>
+  `wsclose has no --cache${option === 'cache' ? '' : ` (so no --${option} either)`}: a file's findings depend on types declared in other files, so a per-file cache would report stale results. ` +
+  `See "Why there is no --cache" in the README: ${PROJECT_URL}#why-there-is-no---cache`;
 
 const SEVERITIES: Readonly<Record<string, Severity>> = { off: 'off', warn: 'warn', error: 'error', '0': 'off', '1': 'warn', '2': 'error' };
 
@@ -77,9 +106,15 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   if (values.help) return { kind: 'help' };
   if (values.version) return { kind: 'version' };
   if (values.color && values['no-color']) throw new CliError('Options --color and --no-color cannot be used together.');
+  const cacheOption = CACHE_OPTIONS.find((name) => values[name] !== undefined);
+  if (cacheOption !== undefined) throw new CliError(CACHE_MESSAGE(cacheOption));
+  if (values.fix && values['fix-dry-run']) throw new CliError('Options --fix and --fix-dry-run cannot be used together.');
+  if (values.baseline !== undefined && values['baseline-write'] !== undefined) {
+    throw new CliError('Options --baseline and --baseline-write cannot be used together: --baseline-write records every finding of the run.');
+  }
 
   const format = values.format ?? 'stylish';
-  if (!isFormatName(format)) throw new CliError(`Invalid format "${format}": use ${FORMAT_NAMES.join(' or ')}.`);
+  if (!isFormatName(format)) throw new CliError(`Invalid format "${format}": use ${FORMAT_NAMES.slice(0, -1).join(', ')} or ${FORMAT_NAMES[FORMAT_NAMES.length - 1]}.`);
 
   return {
     kind: 'lint',
@@ -93,6 +128,10 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
       quiet: values.quiet ?? false,
       maxWarnings: parseMaxWarnings(values['max-warnings']),
       color: values.color ? true : values['no-color'] ? false : undefined,
+      fix: values.fix ? 'write' : values['fix-dry-run'] ? 'dry-run' : undefined,
+      baseline: nonEmpty(values.baseline, '--baseline'),
+      baselineWrite: nonEmpty(values['baseline-write'], '--baseline-write'),
+      stats: values.stats ?? false,
     },
   };
 }
@@ -107,8 +146,9 @@ function argumentErrorMessage(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
     const option = /'([^']+)'/.exec(message)?.[1] ?? message;
-    const names = Object.keys(OPTIONS).map((name) => `--${name}`);
-    const suggestion = option.startsWith('--') ? closestName(option.slice(2), Object.keys(OPTIONS)) : undefined;
+    const visible = Object.keys(OPTIONS).filter((name) => !(CACHE_OPTIONS as readonly string[]).includes(name));
+    const names = visible.map((name) => `--${name}`);
+    const suggestion = option.startsWith('--') ? closestName(option.slice(2), visible) : undefined;
     return suggestion !== undefined
       ? `Invalid option '${option}' - perhaps you meant '--${suggestion}'?`
       : `Invalid option '${option}'. Valid options: ${names.join(', ')} (see wsclose --help).`;

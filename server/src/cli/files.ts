@@ -4,6 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
+import { decodeSource } from './source-io';
 
 export const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'] as const;
 
@@ -102,12 +103,5 @@ function toPosix(file: string): string {
  * byte-order mark is dropped (offsets, like ESLint's, do not count it). Throws when unreadable.
  */
 export function readSourceText(file: string): string {
-  const buffer = fs.readFileSync(file);
-  if (buffer.length >= 2 && buffer[0] === 0xfe && buffer[1] === 0xff) {
-    const swapped = Buffer.from(buffer.subarray(2, 2 + ((buffer.length - 2) & ~1)));
-    return swapped.swap16().toString('utf16le');
-  }
-  if (buffer.length >= 2 && buffer[0] === 0xff && buffer[1] === 0xfe) return buffer.toString('utf16le', 2);
-  if (buffer.length >= 3 && buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf) return buffer.toString('utf8', 3);
-  return buffer.toString('utf8');
+  return decodeSource(fs.readFileSync(file)).text;
 }

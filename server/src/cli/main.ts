@@ -1,12 +1,20 @@
 // The `wsclose` process entry: arguments in, formatted results to stdout, run diagnostics to
 // stderr, and ESLint's exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or
 // too many warnings, 2 invalid usage, invalid config or an internal error.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { parseCliArgs, USAGE } from './args';
+import { applyBaseline, baselineEntries, readBaseline, serializeBaseline } from './baseline';
+import type { BaselineEntry } from './baseline';
 import { CliError } from './cli-error';
+import { errorText } from './config';
 import { shouldUseColor } from './formatters/colors';
 import { FORMATTERS } from './formatters';
+import { createProgress } from './progress';
 import { totals } from './results';
 import { runLint } from './run';
+import { formatStats } from './stats';
 
 // Read at build time: esbuild inlines the JSON into dist/cli.js. A `require`, not an `import`, so
 // that tsc does not copy package.json into its output folder (where the path does not resolve).
@@ -23,6 +31,10 @@ export interface CliIO {
   readonly cwd: string;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly stdoutIsTTY: boolean;
+  /** Progress is drawn on stderr only when it is a terminal. */
+  readonly stderrIsTTY?: boolean;
+  /** Milliseconds (a clock for progress and --stats). */
+  readonly now?: () => number;
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
 }
@@ -40,21 +52,66 @@ export function execute(io: CliIO): number {
       return 0;
     }
     const { options } = command;
-    const run = runLint({
-      cwd: io.cwd,
-      patterns: options.patterns,
-      config: options.config,
-      project: options.project,
-      rules: options.rules,
-      ignore: options.ignore,
-      quiet: options.quiet,
-    });
+    const now = io.now ?? ((): number => performance.now());
+    const started = now();
+    // A baseline is read first: a broken one stops the run before the (possibly long) lint.
+    const baselineFile = options.baseline ?? options.baselineWrite;
+    const baselinePath = baselineFile === undefined ? undefined : path.resolve(io.cwd, baselineFile);
+    const recorded = options.baseline !== undefined ? readBaseline(baselinePath!, options.baseline) : undefined;
+    const run = runLint(
+      {
+        cwd: io.cwd,
+        patterns: options.patterns,
+        config: options.config,
+        project: options.project,
+        rules: options.rules,
+        ignore: options.ignore,
+        quiet: options.quiet,
+        fix: options.fix,
+      },
+      { progress: createProgress({ isTTY: io.stderrIsTTY ?? false, write: io.stderr, now }), now },
+    );
     for (const warning of run.warnings) line(io.stderr, warning);
 
-    const output = FORMATTERS[options.format](run.results, { color: shouldUseColor(options.color, io.env, io.stdoutIsTTY), cwd: io.cwd });
-    if (output !== '') line(io.stdout, output);
+    let results = run.results;
+    let baselineTime: number | undefined;
+    if (baselinePath !== undefined) {
+      const baselineStarted = now();
+      let entries: BaselineEntry[];
+      if (recorded !== undefined) {
+        entries = recorded;
+      } else {
+        entries = baselineEntries(results, run.sources, baselinePath);
+        try {
+          fs.writeFileSync(baselinePath, serializeBaseline(entries));
+        } catch (error) {
+          throw new CliError(`Cannot write baseline file "${baselineFile}": ${errorText(error)}`);
+        }
+        line(io.stderr, `wsclose: recorded ${entries.length} ${entries.length === 1 ? 'finding' : 'findings'} in ${baselineFile}.`);
+      }
+      const outcome = applyBaseline(results, run.sources, entries, baselinePath);
+      results = outcome.results;
+      if (outcome.unmatched.length > 0) {
+        line(io.stderr, `wsclose: ${outcome.unmatched.length} baseline ${outcome.unmatched.length === 1 ? 'entry matches' : 'entries match'} no finding any more; prune ${baselineFile} with --baseline-write:`);
+        for (const entry of outcome.unmatched) line(io.stderr, `  ${entry.file}  ${entry.ruleId ?? 'directive'}  ${entry.fingerprint}`);
+      }
+      baselineTime = now() - baselineStarted;
+    }
 
-    const { errorCount, warningCount } = totals(run.results);
+    const formatStarted = now();
+    const output = FORMATTERS[options.format](results, {
+      color: shouldUseColor(options.color, io.env, io.stdoutIsTTY),
+      cwd: io.cwd,
+      sources: run.sources,
+      version,
+    });
+    if (output !== '') line(io.stdout, output);
+    if (options.stats) {
+      const format = now() - formatStarted;
+      line(io.stderr, formatStats({ run: run.stats, ...(baselineTime !== undefined ? { baseline: baselineTime } : {}), format, total: now() - started, fix: options.fix !== undefined }));
+    }
+
+    const { errorCount, warningCount } = totals(results);
     const tooManyWarnings = options.maxWarnings >= 0 && warningCount > options.maxWarnings;
     if (errorCount === 0 && tooManyWarnings) line(io.stderr, `wsclose found too many warnings (maximum: ${options.maxWarnings}).`);
     return errorCount > 0 || tooManyWarnings ? 1 : 0;
@@ -76,6 +133,7 @@ if (require.main === module) {
     cwd: process.cwd(),
     env: process.env,
     stdoutIsTTY: process.stdout.isTTY === true,
+    stderrIsTTY: process.stderr.isTTY === true,
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
   });

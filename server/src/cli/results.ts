@@ -38,6 +38,8 @@ export interface LintResult {
   readonly fixableErrorCount: number;
   readonly fixableWarningCount: number;
   readonly usedDeprecatedRules: readonly never[];
+  /** With --fix / --fix-dry-run, the whole fixed text when fixes changed the file (ESLint's field). */
+  readonly output?: string;
 }
 
 export interface Position {

@@ -1,20 +1,24 @@
 // One CLI run, without process access (no argv, stdout or exit codes), so tests can call it
 // in-process: find the files, resolve their configs, build the programs the files need, lint
-// every file and return ESLint-shaped results. Usage and config problems throw a CliError.
+// every file, apply fixes (--fix, --fix-dry-run) and return ESLint-shaped results. Usage and
+// config problems throw a CliError.
 import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import * as ts from 'typescript';
-import type { RuleId, Severity } from '../core/finding';
+import type { Finding, RuleId, Severity } from '../core/finding';
 import { settingsForFile } from '../engine/config-file';
-import { lintSourceFile, mayContainCloseCall } from '../engine/lint-file';
-import { SourceFileCache } from '../engine/project';
-import type { ProjectHost } from '../engine/project';
 import type { ResolvedConfig } from '../core/config';
 import { CliError } from './cli-error';
 import { ConfigResolver, errorText } from './config';
-import { expandInputs, isSourceFile, readSourceText, SOURCE_EXTENSIONS } from './files';
-import { assignPrograms } from './projects';
-import { createResult, errorsOnly, fatalResult, ignoredResult, resultFromFindings } from './results';
+import { fixUntilStable, MAX_FIX_PASSES } from './fix';
+import { expandInputs, isSourceFile, SOURCE_EXTENSIONS } from './files';
+import { Linter } from './linter';
+import type { FileToLint } from './linter';
+import type { ProgressReporter } from './progress';
+import { errorsOnly, fatalResult, ignoredResult, resultFromFindings } from './results';
 import type { LintResult } from './results';
+import { readSourceSnapshot, writeIfUnchanged } from './source-io';
+import type { SourceSnapshot } from './source-io';
 
 export interface RunOptions {
   readonly cwd: string;
@@ -27,49 +31,70 @@ export interface RunOptions {
   readonly rules?: ReadonlyArray<{ readonly ruleId: RuleId; readonly severity: Severity }>;
   /** False with --no-ignore. */
   readonly ignore?: boolean;
-  /** Errors only. */
+  /** Errors only (and with --fix, fixes of errors only). */
   readonly quiet?: boolean;
+  /** --fix: apply fixes and write the files; --fix-dry-run: apply them in memory only. */
+  readonly fix?: 'write' | 'dry-run' | undefined;
 }
 
 export interface RunEnvironment {
   /** Reads a source file to check; throws when it cannot. Defaults to the file system. */
   readonly readSource?: (file: string) => string;
+  /** Called right before a fixed file is checked for changes and written (a test hook). */
+  readonly beforeWrite?: (file: string) => void;
+  readonly progress?: ProgressReporter;
+  /** Milliseconds, for --stats. */
+  readonly now?: () => number;
+}
+
+export interface RunStats {
+  /** Milliseconds per phase. */
+  readonly timings: { readonly discover: number; readonly config: number; readonly programs: number; readonly lint: number; readonly fix: number };
+  readonly counts: { readonly files: number; readonly programs: number; readonly findings: number; readonly fixPasses: number; readonly filesFixed: number };
 }
 
 export interface RunOutput {
   /** One result per checked file, sorted by path (with --quiet, files with errors only). */
   readonly results: LintResult[];
-  /** Problems with the run that are not findings (tsconfig problems), one line each, for stderr. */
+  /** Problems with the run that are not findings (tsconfig problems, dropped fixes, files not written), one line each, for stderr. */
   readonly warnings: string[];
+  /** The text each result's positions refer to (the fixed text after fixes), by absolute path. */
+  readonly sources: ReadonlyMap<string, string>;
+  readonly stats: RunStats;
 }
 
 export const NOT_A_SOURCE_FILE_MESSAGE = `File ignored because it is not a JavaScript or TypeScript source file: wsclose checks ${SOURCE_EXTENSIONS.join(', ')} files (not .d.ts).`;
 
-interface FileToCheck {
-  readonly path: string;
-  readonly config: ResolvedConfig;
-  readonly text: string;
-}
-
 export function runLint(options: RunOptions, environment: RunEnvironment = {}): RunOutput {
+  const now = environment.now ?? ((): number => performance.now());
+  const progress = environment.progress;
   const cwd = path.resolve(options.cwd);
   const displayPath = (file: string): string => {
     const relative = path.relative(cwd, file);
     return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
   };
   const warnings: string[] = [];
+  const warn = (line: string): void => {
+    if (!warnings.includes(line)) warnings.push(line);
+  };
+  let started = now();
   const configs = new ConfigResolver({ cwd, configFile: options.config, overrides: options.rules ?? [], displayPath });
   configs.preload();
   configs.throwIfProblems();
   const project = options.project === undefined ? undefined : resolveProject(path.resolve(cwd, options.project));
   if (project !== undefined && !ts.sys.fileExists(project)) throw new CliError(`Cannot read tsconfig "${options.project}": no such file.`);
+  let configTime = now() - started;
 
   // 1. Files named by the arguments: every argument must match something.
+  started = now();
+  progress?.phase('finding files');
   const inputs = expandInputs(options.patterns.length > 0 ? options.patterns : ['.'], cwd);
   const unmatched = inputs.find((input) => input.files.length === 0);
   if (unmatched) throw new CliError([`No files matching the pattern "${unmatched.pattern}" were found.`, 'Please check for typing mistakes in the pattern.']);
+  let discoverTime = now() - started;
 
   // 2. Configs (all problems reported together), then ignore patterns.
+  started = now();
   const results = new Map<string, LintResult>();
   const toCheck = new Map<string, ResolvedConfig>();
   for (const input of inputs) for (const file of input.files) configs.configFor(file.path);
@@ -93,54 +118,120 @@ export function runLint(options: RunOptions, environment: RunEnvironment = {}): 
     }
     if (kept === 0) throw new CliError(`All files matched by '${input.pattern}' are ignored.`);
   }
+  configTime += now() - started;
 
   // 3. Read every file; unreadable ones get a fatal error instead of stopping the run.
-  const readSource = environment.readSource ?? readSourceText;
-  const files: FileToCheck[] = [];
+  started = now();
+  const linted: FileToLint[] = [];
+  const snapshots = new Map<string, SourceSnapshot>();
+  let checked = 0;
+  const linter = new Linter({ project, configs, warn, displayPath, now, onFileLinted: () => {
+      // Counts the first pass only; --fix passes lint some files again.
+      if (checked < linted.length) progress?.files(++checked, linted.length);
+    },
+  });
   for (const [file, config] of toCheck) {
     try {
-      files.push({ path: file, config, text: readSource(file) });
+      const snapshot = environment.readSource ? injectedSnapshot(file, environment.readSource(file)) : readSourceSnapshot(file);
+      snapshots.set(file, snapshot);
+      linter.texts.set(file, snapshot.text);
+      linted.push({ path: file, config });
     } catch (error) {
       results.set(file, fatalResult(file, `Cannot read the file: ${errorText(error)}`));
     }
   }
+  discoverTime += now() - started;
 
-  // 4. Programs only for files that may contain a close call; the others get directive checks only.
-  const texts = new Map(files.map((file) => [path.resolve(file.path), file.text]));
-  const host: ProjectHost = { ...ts.sys, readFile: (file, encoding) => texts.get(path.resolve(file)) ?? ts.sys.readFile(file, encoding) };
-  const cache = new SourceFileCache();
-  const programs = assignPrograms(
-    files.filter((file) => mayContainCloseCall(file.text)).map((file) => file.path),
-    { project, host, cache, warn: (line) => warnings.push(line), displayPath },
-  );
+  // 4. Programs and lint.
+  progress?.phase('building programs');
+  const findings = new Map<string, readonly Finding[]>();
+  const outcomes = linter.lint(linted);
+  for (const [file, outcome] of outcomes) {
+    if ('fatal' in outcome) results.set(file, fatalResult(file, outcome.fatal));
+    else findings.set(file, outcome.findings);
+  }
+  const firstPass = new Map(findings);
+  const { programs: programsTime, lint: lintTime } = linter.timings;
 
-  // 5. Lint.
-  for (const file of files) {
-    const program = programs.get(file.path);
-    // Without a program the engine checks only `wsclose-` directives (see lintSourceFile): a file
-    // with neither a close-like call nor a directive needs no parsing at all.
-    if (!program && !file.text.includes('wsclose-')) {
-      results.set(file.path, createResult(file.path, []));
-      continue;
-    }
-    const inProgram = program?.getSourceFile(file.path);
-    if (program && !inProgram) warnings.push(`${displayPath(file.path)}: warning: the file is not part of its TypeScript program; checked without type information.`);
-    const sourceFile = inProgram ?? cache.get(file.path, ts.ScriptTarget.Latest, host);
-    if (!sourceFile) {
-      results.set(file.path, fatalResult(file.path, 'Cannot read the file.'));
-      continue;
-    }
-    const settings = settingsForFile(file.config, file.path);
-    const findings = lintSourceFile(inProgram ? program : undefined, sourceFile, {
-      config: file.config,
-      appProfiles: configs.appProfilesFor(file.config, file.path),
-      ...(settings.runtime ? { runtimeOverride: settings.runtime } : {}),
+  // 5. Fixes, in memory, until stable; then written (--fix) unless a file changed on disk meanwhile.
+  started = now();
+  let fixPasses = 0;
+  const written = new Set<string>();
+  if (options.fix) {
+    progress?.phase('fixing');
+    const byPath = new Map(linted.map((file) => [file.path, file]));
+    const summary = fixUntilStable({
+      texts: linter.texts,
+      findings,
+      relint: (files) => {
+        for (const file of files) linter.changed.add(file);
+        const relinted = new Map<string, readonly Finding[]>();
+        for (const [file, outcome] of linter.lint(files.map((file) => byPath.get(file)!))) relinted.set(file, 'fatal' in outcome ? [] : outcome.findings);
+        return relinted;
+      },
+      shouldFix: (finding) => !options.quiet || finding.severity === 'error',
+      warn,
+      displayPath,
     });
-    results.set(file.path, resultFromFindings(file.path, sourceFile.text, findings));
+    fixPasses = summary.passes;
+    if (summary.unstable) warn(`wsclose: fixes were still changing files after ${MAX_FIX_PASSES} passes; the remaining fixes were not applied.`);
+    for (const file of summary.changed) {
+      if (options.fix === 'dry-run') continue;
+      environment.beforeWrite?.(file);
+      const outcome = writeIfUnchanged(file, snapshots.get(file)!, linter.texts.get(file)!);
+      if (outcome.kind === 'written') {
+        written.add(file);
+        continue;
+      }
+      warn(
+        outcome.kind === 'changed-on-disk'
+          ? `${displayPath(file)}: warning: not fixed: the file changed on disk during the run; run wsclose --fix again.`
+          : `${displayPath(file)}: warning: not fixed: cannot write the file: ${outcome.error}`,
+      );
+      // Report the file as it is on disk: its findings from before the fixes.
+      linter.texts.set(file, snapshots.get(file)!.text);
+      findings.set(file, firstPass.get(file)!);
+      summary.changed.delete(file);
+    }
+  }
+  const fixTime = now() - started;
+
+  const sources = new Map<string, string>();
+  for (const [file, fileFindings] of findings) {
+    const text = linter.texts.get(file)!;
+    const result = resultFromFindings(file, text, fileFindings);
+    const fixed = options.fix !== undefined && text !== snapshots.get(file)!.text;
+    results.set(file, fixed ? { ...result, output: text } : result);
+    if (result.messages.length > 0) sources.set(file, text);
   }
 
   const sorted = [...results.values()].sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
-  return { results: options.quiet ? errorsOnly(sorted) : sorted, warnings };
+  const reported = options.quiet ? errorsOnly(sorted) : sorted;
+  progress?.done();
+  return {
+    results: reported,
+    warnings,
+    sources,
+    stats: {
+      timings: { discover: discoverTime, config: configTime, programs: programsTime, lint: lintTime, fix: fixTime },
+      counts: {
+        files: linted.length,
+        programs: linter.programCount,
+        findings: reported.reduce((total, result) => total + result.messages.length, 0),
+        fixPasses,
+        filesFixed: options.fix === 'dry-run' ? [...findings.keys()].filter((file) => linter.texts.get(file) !== snapshots.get(file)!.text).length : written.size,
+      },
+    },
+  };
+}
+
+/** A file read by an injected reader (tests): its stamp comes from the disk when the file is there. */
+function injectedSnapshot(file: string, text: string): SourceSnapshot {
+  try {
+    return { ...readSourceSnapshot(file), text };
+  } catch {
+    return { text, encoding: 'utf8', bom: false, stamp: { size: -1, mtimeMs: -1, hash: '' } };
+  }
 }
 
 /** --project accepts a tsconfig file or, like `tsc -p`, a folder holding a tsconfig.json. */

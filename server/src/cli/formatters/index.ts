@@ -1,7 +1,9 @@
 // The output formats of `--format`. A formatter is a pure function of the results and a context,
 // the contract ESLint formatters follow.
 import type { LintResult } from '../results';
+import { formatGithub } from './github';
 import { formatJson } from './json';
+import { formatSarif } from './sarif';
 import { formatStylish } from './stylish';
 
 export interface FormatterContext {
@@ -9,6 +11,10 @@ export interface FormatterContext {
   readonly color: boolean;
   /** The working directory of the run. */
   readonly cwd: string;
+  /** The text each result's positions refer to, by absolute path (for formats that need more than line/column). */
+  readonly sources?: ReadonlyMap<string, string>;
+  /** wsclose's version, for formats that name the tool. */
+  readonly version?: string;
 }
 
 export type Formatter = (results: readonly LintResult[], context: FormatterContext) => string;
@@ -16,6 +22,8 @@ export type Formatter = (results: readonly LintResult[], context: FormatterConte
 export const FORMATTERS = {
   stylish: formatStylish,
   json: formatJson,
+  sarif: formatSarif,
+  github: formatGithub,
 } as const satisfies Record<string, Formatter>;
 
 export type FormatName = keyof typeof FORMATTERS;

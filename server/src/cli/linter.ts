@@ -1,0 +1,110 @@
+// The lint stage of a run: builds the programs the given files need (through a host that reads
+// the run's current texts, so fixed texts are seen without touching the disk) and lints each file.
+// Used for the first pass over every file and again, by --fix, for the files a pass changed.
+import * as path from 'node:path';
+import * as ts from 'typescript';
+import type { Finding } from '../core/finding';
+import type { ResolvedConfig } from '../core/config';
+import { settingsForFile } from '../engine/config-file';
+import { lintSourceFile, mayContainCloseCall } from '../engine/lint-file';
+import { SourceFileCache } from '../engine/project';
+import type { ProjectHost } from '../engine/project';
+import type { ConfigResolver } from './config';
+import { assignPrograms } from './projects';
+
+export interface FileToLint {
+  readonly path: string;
+  readonly config: ResolvedConfig;
+}
+
+/** Findings of a file, or why it could not be checked. */
+export type LintOutcome = { readonly findings: readonly Finding[] } | { readonly fatal: string };
+
+export interface LinterOptions {
+  readonly project: string | undefined;
+  readonly configs: ConfigResolver;
+  readonly warn: (line: string) => void;
+  readonly displayPath: (file: string) => string;
+  readonly now: () => number;
+  /** Called after each file is linted. */
+  readonly onFileLinted?: () => void;
+}
+
+/** Parses files whose text changed during the run afresh; everything else comes from the shared cache. */
+class OverlayCache extends SourceFileCache {
+  constructor(
+    private readonly base: SourceFileCache,
+    private readonly changed: ReadonlySet<string>,
+  ) {
+    super();
+  }
+
+  override get(fileName: string, languageVersion: ts.ScriptTarget | ts.CreateSourceFileOptions, host: ProjectHost): ts.SourceFile | undefined {
+    if (!this.changed.has(path.resolve(fileName))) return this.base.get(fileName, languageVersion, host);
+    const text = host.readFile(fileName);
+    return text === undefined ? undefined : ts.createSourceFile(fileName, text, languageVersion, true);
+  }
+}
+
+export class Linter {
+  /** Current text of every file of the run, by absolute path. */
+  readonly texts = new Map<string, string>();
+  /** Files whose text differs from what is on disk (fixed by --fix). */
+  readonly changed = new Set<string>();
+  readonly host: ProjectHost;
+  readonly timings = { programs: 0, lint: 0 };
+  private readonly cache = new SourceFileCache();
+  private readonly programs = new Set<ts.Program>();
+
+  constructor(private readonly options: LinterOptions) {
+    this.host = { ...ts.sys, readFile: (file, encoding) => this.texts.get(path.resolve(file)) ?? ts.sys.readFile(file, encoding) };
+  }
+
+  /** How many distinct programs were built. */
+  get programCount(): number {
+    return this.programs.size;
+  }
+
+  lint(files: readonly FileToLint[]): Map<string, LintOutcome> {
+    const { now } = this.options;
+    const cache = this.changed.size === 0 ? this.cache : new OverlayCache(this.cache, this.changed);
+    const outcomes = new Map<string, LintOutcome>();
+
+    // Programs only for files that may contain a close call; the others get directive checks only.
+    let started = now();
+    const programs = assignPrograms(
+      files.filter((file) => mayContainCloseCall(this.texts.get(file.path) ?? '')).map((file) => file.path),
+      { project: this.options.project, host: this.host, cache, warn: this.options.warn, displayPath: this.options.displayPath },
+    );
+    for (const program of programs.values()) this.programs.add(program);
+    this.timings.programs += now() - started;
+
+    started = now();
+    for (const file of files) {
+      outcomes.set(file.path, this.lintOne(file, programs.get(file.path), cache));
+      this.options.onFileLinted?.();
+    }
+    this.timings.lint += now() - started;
+    return outcomes;
+  }
+
+  private lintOne(file: FileToLint, program: ts.Program | undefined, cache: SourceFileCache): LintOutcome {
+    const text = this.texts.get(file.path) ?? '';
+    // Without a program the engine checks only `wsclose-` directives (see lintSourceFile): a file
+    // with neither a close-like call nor a directive needs no parsing at all.
+    if (!program && !text.includes('wsclose-')) return { findings: [] };
+    const inProgram = program?.getSourceFile(file.path);
+    if (program && !inProgram) {
+      this.options.warn(`${this.options.displayPath(file.path)}: warning: the file is not part of its TypeScript program; checked without type information.`);
+    }
+    const sourceFile = inProgram ?? cache.get(file.path, ts.ScriptTarget.Latest, this.host);
+    if (!sourceFile) return { fatal: 'Cannot read the file.' };
+    const settings = settingsForFile(file.config, file.path);
+    const findings = lintSourceFile(inProgram ? program : undefined, sourceFile, {
+      config: file.config,
+      appProfiles: this.options.configs.appProfilesFor(file.config, file.path),
+      ...(settings.runtime ? { runtimeOverride: settings.runtime } : {}),
+    });
+    return { findings };
+  }
+}
