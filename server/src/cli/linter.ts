@@ -9,7 +9,7 @@ import { settingsForFile } from '../engine/config-file';
 import { lintSourceFile, mayContainCloseCall } from '../engine/lint-file';
 import { SourceFileCache } from '../engine/project';
 import type { ProjectHost } from '../engine/project';
-import type { ConfigResolver } from './config';
+import type { CliConfigs } from './config';
 import { assignPrograms } from './projects';
 
 export interface FileToLint {
@@ -22,7 +22,7 @@ export type LintOutcome = { readonly findings: readonly Finding[] } | { readonly
 
 export interface LinterOptions {
   readonly project: string | undefined;
-  readonly configs: ConfigResolver;
+  readonly configs: CliConfigs;
   readonly warn: (line: string) => void;
   readonly displayPath: (file: string) => string;
   readonly now: () => number;

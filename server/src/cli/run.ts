@@ -9,7 +9,7 @@ import type { Finding, RuleId, Severity } from '../core/finding';
 import { settingsForFile } from '../engine/config-file';
 import type { ResolvedConfig } from '../core/config';
 import { CliError } from './cli-error';
-import { ConfigResolver, errorText } from './config';
+import { CliConfigs, errorText } from './config';
 import { fixUntilStable, MAX_FIX_PASSES } from './fix';
 import { expandInputs, isSourceFile, SOURCE_EXTENSIONS } from './files';
 import { Linter } from './linter';
@@ -78,7 +78,7 @@ export function runLint(options: RunOptions, environment: RunEnvironment = {}): 
     if (!warnings.includes(line)) warnings.push(line);
   };
   let started = now();
-  const configs = new ConfigResolver({ cwd, configFile: options.config, overrides: options.rules ?? [], displayPath });
+  const configs = new CliConfigs({ cwd, configFile: options.config, overrides: options.rules ?? [], displayPath });
   configs.preload();
   configs.throwIfProblems();
   const project = options.project === undefined ? undefined : resolveProject(path.resolve(cwd, options.project));
