@@ -17,11 +17,13 @@ const ALLOWED: Readonly<Record<string, { layers: readonly string[]; packages: re
   rules: { layers: ['registry', 'core', 'analysis', 'rules'], packages: ['typescript'] },
   // The engine does path arithmetic but never touches the file system or the process.
   engine: { layers: ['registry', 'core', 'analysis', 'rules', 'engine'], packages: ['typescript', 'jsonc-parser', 'picomatch', 'node:path'] },
-  cli: { layers: ['registry', 'core', 'rules', 'engine', 'cli', '(root)'], packages: ['typescript', 'picomatch', 'node:*'] },
+  // Node-specific hosts shared by the adapters (the engine takes them as parameters).
+  platform: { layers: ['engine', 'platform'], packages: ['node:*'] },
+  cli: { layers: ['registry', 'core', 'rules', 'engine', 'platform', 'cli', '(root)'], packages: ['typescript', 'picomatch', 'node:*'] },
   // The language server: the only place that imports vscode-languageserver.
-  lsp: { layers: ['registry', 'core', 'rules', 'engine', 'lsp', '(root)'], packages: ['typescript', 'node:*', 'vscode-languageserver', 'vscode-languageserver/node', 'vscode-languageserver-textdocument', 'vscode-uri'] },
+  lsp: { layers: ['registry', 'core', 'rules', 'engine', 'platform', 'lsp', '(root)'], packages: ['typescript', 'node:*', 'vscode-languageserver', 'vscode-languageserver/node', 'vscode-languageserver-textdocument', 'vscode-uri'] },
   // The ESLint plugin: gets types from typescript-eslint's parser services.
-  eslint: { layers: ['registry', 'core', 'rules', 'engine', 'eslint', '(root)'], packages: ['typescript', '@typescript-eslint/utils', 'eslint', 'node:*'] },
+  eslint: { layers: ['registry', 'core', 'rules', 'engine', 'platform', 'eslint', '(root)'], packages: ['typescript', '@typescript-eslint/utils', 'eslint', 'node:*'] },
   '(api)': { layers: ['registry', 'core', 'analysis', 'rules', 'engine'], packages: [] },
 };
 

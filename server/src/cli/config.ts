@@ -1,12 +1,12 @@
 // The CLI's view of configuration: the engine's ConfigResolver over the real file system (the
 // same resolution as the language server and the ESLint plugin), with every config problem
 // collected so the run can stop with exit code 2 listing all of them at once.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ResolvedConfig } from '../core/config';
 import type { RuleId, Severity } from '../core/finding';
 import type { ConfigProblem } from '../engine/config-file';
-import { ConfigResolver, type ConfigHost } from '../engine/config-resolver';
+import { ConfigResolver } from '../engine/config-resolver';
+import { nodeConfigHost as host } from '../platform/node-config-host';
 import type { AppProfileId } from '../registry/types';
 import { CliError } from './cli-error';
 
@@ -18,17 +18,6 @@ export interface CliConfigOptions {
   /** Shows a path in messages (relative to the cwd when inside it). */
   readonly displayPath: (file: string) => string;
 }
-
-const host: ConfigHost = {
-  isFile: (file) => {
-    try {
-      return fs.statSync(file).isFile();
-    } catch {
-      return false;
-    }
-  },
-  readFile: (file) => fs.readFileSync(file, 'utf8'),
-};
 
 export class CliConfigs {
   private readonly resolver: ConfigResolver;

@@ -1,11 +1,10 @@
 // Which wsclose settings apply to a file linted by ESLint: the engine's ConfigResolver (the same
-// resolution as the CLI and the language server) over the real file system. The only place of
-// the plugin that reads files. Config and package.json files are re-read when their size or
+// resolution as the CLI and the language server) over the real file system. Config and package.json files are re-read when their size or
 // modification time changes, so a long-running ESLint (an editor) sees edits to them.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ResolvedConfig } from '../core/config';
-import { ConfigResolver, type ConfigHost } from '../engine/config-resolver';
+import { ConfigResolver } from '../engine/config-resolver';
+import { nodeConfigHost as host } from '../platform/node-config-host';
 import type { AppProfileId, RuntimeId } from '../registry/types';
 
 export interface FileSettings {
@@ -15,25 +14,6 @@ export interface FileSettings {
   /** The config's `ignore` patterns match the file: the plugin reports nothing for it, as the CLI skips it. */
   readonly ignored: boolean;
 }
-
-const host: ConfigHost = {
-  isFile: (file) => {
-    try {
-      return fs.statSync(file).isFile();
-    } catch {
-      return false;
-    }
-  },
-  readFile: (file) => fs.readFileSync(file, 'utf8'),
-  stamp: (file) => {
-    try {
-      const stat = fs.statSync(file);
-      return `${stat.size}:${stat.mtimeMs}`;
-    } catch {
-      return 'missing';
-    }
-  },
-};
 
 export class SettingsResolver {
   /** One resolver per ESLint working directory: the default config's globs are relative to it. */

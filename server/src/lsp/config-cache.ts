@@ -2,11 +2,11 @@
 // same resolution as the CLI, so both agree), the `wsclose.rules` setting on top, and a broken
 // config reported once (log with the precise location + one warning message) while the server
 // keeps working with the default config.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ResolvedConfig } from '../core/config';
 import { applyRuleOverrides, defaultConfig } from '../engine/config-file';
 import { ConfigResolver } from '../engine/config-resolver';
+import { nodeConfigHost } from '../platform/node-config-host';
 import type { FileConfig } from '../engine/config-resolver';
 import { RULE_DEFAULTS } from '../engine/rule-defaults';
 import type { Settings } from './settings';
@@ -80,12 +80,5 @@ export class ConfigCache {
 }
 
 function createResolver(defaultBaseDir: string): ConfigResolver {
-  const isFile = (file: string): boolean => {
-    try {
-      return fs.statSync(file).isFile();
-    } catch {
-      return false;
-    }
-  };
-  return new ConfigResolver({ isFile, readFile: (file) => fs.readFileSync(file, 'utf8') }, { defaultBaseDir });
+  return new ConfigResolver(nodeConfigHost, { defaultBaseDir });
 }
