@@ -71,7 +71,11 @@ describe('evaluateArgument', () => {
     assert.deepEqual(valuesOf('try {} catch (err) { probe(String(err)); }'), ['partial:0:error-text']);
     assert.deepEqual(valuesOf('declare const e: Error; probe(e.message);'), ['partial:0:error-text']);
     assert.deepEqual(valuesOf('declare const e: Error; probe(e.message.slice(0, 40));'), ['partial:0:limited']);
-    assert.deepEqual(valuesOf('probe(JSON.stringify({ a: 1 }));'), ['partial:0:serialized']);
+    assert.deepEqual(valuesOf('declare const x: object; probe(JSON.stringify(x));'), ['partial:0:serialized']);
+    assert.deepEqual(valuesOf('declare const room: string; probe(JSON.stringify({ type: "kicked", room }));'), ['partial:0:serialized']);
+  });
+  it('JSON.stringify of literal data is a known string', () => {
+    assert.deepEqual(valuesOf('const ROOM = "lobby"; probe(JSON.stringify({ type: "kicked", room: ROOM, n: [1, true, null] }));'), ['string:{"type":"kicked","room":"lobby","n":[1,true,null]}']);
   });
   it('origins: caught error codes and HTTP statuses', () => {
     assert.deepEqual(valuesOf('try {} catch (err: any) { probe(err.code); }'), ['unknown:other:error-code']);

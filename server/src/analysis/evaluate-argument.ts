@@ -31,7 +31,7 @@ function evaluate(expression: ts.Expression, ctx: AnalysisContext, depth: number
   if (ts.isTemplateExpression(node)) return [evaluateTemplate(node, ctx, depth)];
   if (ts.isIdentifier(node)) return evaluateIdentifier(node, ctx, depth);
   if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) return evaluateAccess(node, ctx, depth);
-  if (ts.isCallExpression(node)) return evaluateCall(node, ctx);
+  if (ts.isCallExpression(node)) return evaluateCall(node, ctx, depth);
   return fromType(node, ctx);
 }
 
@@ -146,11 +146,50 @@ function evaluateAccess(node: ts.PropertyAccessExpression | ts.ElementAccessExpr
   return fromType(node, ctx);
 }
 
-function evaluateCall(node: ts.CallExpression, ctx: AnalysisContext): PossibleValue[] {
+function evaluateCall(node: ts.CallExpression, ctx: AnalysisContext, depth: number): PossibleValue[] {
   if (isLengthLimitingCall(node)) return [{ kind: 'partial-string', minBytes: 0, limited: true, node }];
+  const serialized = serializedLiteral(node, ctx, depth);
+  if (serialized !== undefined) return [{ kind: 'string', value: serialized, node }];
   const unbounded = unboundedSource(node, ctx);
   if (unbounded) return [{ kind: 'partial-string', minBytes: 0, limited: false, unbounded, node }];
   return fromType(node, ctx);
+}
+
+/**
+ * `JSON.stringify({ type: 'kicked', room })` of a literal whose every value is known is a known
+ * string, not unbounded text: compute it (only plain data — anything else stays unknown).
+ */
+function serializedLiteral(node: ts.CallExpression, ctx: AnalysisContext, depth: number): string | undefined {
+  const callee = node.expression;
+  const isStringify = ts.isPropertyAccessExpression(callee) && callee.name.text === 'stringify' && ts.isIdentifier(callee.expression) && callee.expression.text === 'JSON';
+  const argument = node.arguments[0];
+  if (!isStringify || node.arguments.length !== 1 || !argument) return undefined;
+  const value = literalData(argument, ctx, depth + 1);
+  return value === undefined ? undefined : JSON.stringify(value.data);
+}
+
+function literalData(expression: ts.Expression, ctx: AnalysisContext, depth: number): { data: unknown } | undefined {
+  const node = skipOuterExpressions(expression);
+  if (node.kind === ts.SyntaxKind.TrueKeyword) return { data: true };
+  if (node.kind === ts.SyntaxKind.FalseKeyword) return { data: false };
+  if (node.kind === ts.SyntaxKind.NullKeyword) return { data: null };
+  if (ts.isArrayLiteralExpression(node)) {
+    const items = node.elements.map((e) => (ts.isSpreadElement(e) ? undefined : literalData(e, ctx, depth + 1)));
+    return items.every((i) => i !== undefined) ? { data: items.map((i) => i!.data) } : undefined;
+  }
+  if (ts.isObjectLiteralExpression(node)) {
+    const data: Record<string, unknown> = {};
+    for (const property of node.properties) {
+      if (!ts.isPropertyAssignment(property) || !(ts.isIdentifier(property.name) || ts.isStringLiteral(property.name))) return undefined;
+      const value = literalData(property.initializer, ctx, depth + 1);
+      if (value === undefined) return undefined;
+      data[property.name.text] = value.data;
+    }
+    return { data };
+  }
+  const values = evaluate(node, ctx, depth);
+  const only = values.length === 1 ? values[0]! : undefined;
+  return only && (only.kind === 'string' || only.kind === 'number') ? { data: only.value } : undefined;
 }
 
 function enumValue(decl: ts.EnumMember, node: ts.Node, ctx: AnalysisContext): PossibleValue[] {
