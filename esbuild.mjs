@@ -1,10 +1,20 @@
-// One bundler for every entry point. `typescript` stays external: it must find its lib.*.d.ts
-// files next to its own module at run time, and it is a regular dependency of the package.
+// One bundler for every entry point. For the npm package `typescript` stays external: it must find
+// its lib.*.d.ts files next to its own module at run time, and it is a regular dependency of the
+// package. The VS Code extension ships no node_modules, so its server bundle
+// (dist/extension/language-server.js) contains TypeScript, and TypeScript's lib.*.d.ts files are
+// copied next to it: a bundled TypeScript looks for them beside the file it executes from.
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+// `--extension`: only the VS Code extension's bundles. `--dist <dir>`: write them there instead of
+// dist/ (client/package-vsix.mjs builds straight into its staging folder).
+const extensionOnly = process.argv.includes('--extension');
+const distArg = process.argv.indexOf('--dist');
+const dist = distArg >= 0 ? process.argv[distArg + 1] : 'dist';
 
 const shared = {
   bundle: true,
@@ -19,16 +29,37 @@ const shared = {
   logLevel: 'warning',
 };
 
+const EXTENSION_SERVER = 'dist/extension/language-server.js';
+const EXTENSION_OUTPUTS = ['dist/client.js', EXTENSION_SERVER];
+
 const builds = [
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['server/src/index.ts'], outfile: 'dist/api.js' },
   { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/language-server.js', banner: { js: '#!/usr/bin/env node' } },
   // ESLint and typescript-eslint are the user's (peer dependencies), never bundled.
   { entryPoints: ['server/src/eslint/plugin.ts'], outfile: 'dist/eslint-plugin.js', external: ['typescript', 'eslint', '@typescript-eslint/*', 'typescript-eslint'] },
-].filter((build) => existsSync(build.entryPoints[0]));
+  // The VS Code extension: the client (`vscode` is the host's) and a self-contained server.
+  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
+  { entryPoints: ['server/src/lsp/main.ts'], outfile: EXTENSION_SERVER, external: [], sourcemap: false },
+]
+  .filter((build) => existsSync(build.entryPoints[0]) && (!extensionOnly || EXTENSION_OUTPUTS.includes(build.outfile)))
+  .map((build) => ({ ...build, outfile: path.join(dist, path.relative('dist', build.outfile)) }));
+const extensionServer = path.join(dist, path.relative('dist', EXTENSION_SERVER));
+
+/** TypeScript's default libraries (lib.*.d.ts) next to the extension's server bundle. */
+function copyTypeScriptLibs() {
+  const libDir = path.dirname(createRequire(import.meta.url).resolve('typescript'));
+  const target = path.dirname(extensionServer);
+  mkdirSync(target, { recursive: true });
+  for (const name of readdirSync(libDir)) {
+    if (/^lib\..*\.d\.ts$|^lib\.d\.ts$/.test(name)) copyFileSync(path.join(libDir, name), path.join(target, name));
+  }
+}
 
 if (watch) {
+  copyTypeScriptLibs();
   for (const build of builds) await (await esbuild.context({ ...shared, ...build })).watch();
 } else {
   await Promise.all(builds.map((build) => esbuild.build({ ...shared, ...build })));
+  if (builds.some((build) => build.outfile === extensionServer)) copyTypeScriptLibs();
 }

@@ -4,8 +4,10 @@ import type { RegistryCatalog } from '../registry/locales/catalog';
 import { registryText } from '../registry';
 import type { DirectiveText } from '../core/text/directive-text';
 import { DIRECTIVE_TEXT_EN } from '../core/text/en';
+import { DIRECTIVE_TEXT_FR } from '../core/text/fr';
 import type { RulesCatalog } from '../rules/text/rule-text';
 import { RULES_TEXT_EN } from '../rules/text/en';
+import { RULES_TEXT_FR } from '../rules/text/fr';
 
 export interface TextBundle {
   readonly registry: RegistryCatalog;
@@ -15,6 +17,7 @@ export interface TextBundle {
 
 const BUNDLES: Readonly<Record<Locale, () => TextBundle>> = {
   en: () => ({ registry: registryText('en'), rules: RULES_TEXT_EN, directives: DIRECTIVE_TEXT_EN }),
+  fr: () => ({ registry: registryText('fr'), rules: RULES_TEXT_FR, directives: DIRECTIVE_TEXT_FR }),
 };
 
 export function textFor(locale: Locale): TextBundle {

@@ -8,9 +8,12 @@ import type { CodeAction, CodeActionParams, Command, Diagnostic, TextEdit, Works
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, RuleId } from '../core/finding';
 import { isRuleId } from '../core/finding';
+import { renderTemplate } from '../core/text/render-template';
 import { toLspEdits } from './convert';
 import { DIRECTIVE_CODE, SOURCE } from './diagnostics';
 import type { DiagnosticData, DocsLinks } from './diagnostics';
+import { LSP_TEXT_EN } from './text/en';
+import type { LspText } from './text/lsp-text';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.wsclose`;
 export const SHOW_DOCUMENTATION_COMMAND = 'wsclose.showDocumentation';
@@ -38,7 +41,9 @@ export function quickFixes(
   dataFor: (diagnostic: Diagnostic) => DiagnosticData | undefined,
   docs: DocsLinks,
   options: EditOptions,
+  text: LspText = LSP_TEXT_EN,
 ): CodeAction[] {
+  const titles = text.codeActions;
   const fixes: CodeAction[] = [];
   const suggestions: CodeAction[] = [];
   const disables = new Map<string, CodeAction>();
@@ -50,20 +55,20 @@ export function quickFixes(
     const code = typeof diagnostic.code === 'string' ? diagnostic.code : undefined;
     const ruleId = data.ruleId ?? (code !== undefined && isRuleId(code) ? code : null);
     if (data.fix && data.fix.length > 0) {
-      const title = ruleId ? `Fix this ${ruleId} problem` : 'Remove this directive problem';
+      const title = ruleId ? renderTemplate(titles.fixRule, { ruleId }) : titles.fixDirective;
       fixes.push({ title, kind: CodeActionKind.QuickFix, isPreferred: true, diagnostics: [diagnostic], edit: workspaceEdit(document, data.fix, options) });
     }
     for (const suggestion of data.suggestions ?? []) {
       suggestions.push({ title: suggestion.desc, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: workspaceEdit(document, suggestion.edits, options) });
     }
     if (ruleId) {
-      const line = disableLineAction(document, diagnostic, ruleId, options);
-      const file = disableFileAction(document, diagnostic, ruleId, options);
+      const line = disableLineAction(document, diagnostic, ruleId, options, renderTemplate(titles.disableLine, { ruleId }));
+      const file = disableFileAction(document, diagnostic, ruleId, options, renderTemplate(titles.disableFile, { ruleId }));
       if (!disables.has(line.title)) disables.set(line.title, line);
       if (!disables.has(file.title)) disables.set(file.title, file);
     }
     const docsCode = ruleId ?? DIRECTIVE_CODE;
-    const title = ruleId ? `Show documentation for ${ruleId}` : 'Show documentation for wsclose directives';
+    const title = ruleId ? renderTemplate(titles.showRuleDocs, { ruleId }) : titles.showDirectiveDocs;
     if (!documentation.has(title)) {
       const command: Command = { title, command: SHOW_DOCUMENTATION_COMMAND, arguments: [docs.forCode(docsCode)] };
       documentation.set(title, { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command });
@@ -72,19 +77,19 @@ export function quickFixes(
   return [...fixes, ...suggestions, ...disables.values(), ...documentation.values()];
 }
 
-function disableLineAction(document: TextDocument, diagnostic: Diagnostic, ruleId: RuleId, options: EditOptions): CodeAction {
+function disableLineAction(document: TextDocument, diagnostic: Diagnostic, ruleId: RuleId, options: EditOptions, title: string): CodeAction {
   const line = diagnostic.range.start.line;
   const lineText = document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
   const indent = /^[ \t]*/.exec(lineText)![0];
   const edit: TextEdit = { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}// wsclose-disable-next-line ${ruleId}${eol(document)}` };
-  return { title: `Disable ${ruleId} for this line`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: workspaceEdit(document, [edit], options) };
+  return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: workspaceEdit(document, [edit], options) };
 }
 
-function disableFileAction(document: TextDocument, diagnostic: Diagnostic, ruleId: RuleId, options: EditOptions): CodeAction {
+function disableFileAction(document: TextDocument, diagnostic: Diagnostic, ruleId: RuleId, options: EditOptions, title: string): CodeAction {
   const line = document.getText().startsWith('#!') ? 1 : 0;
   const position = { line, character: 0 };
   const edit: TextEdit = { range: { start: position, end: position }, newText: `/* wsclose-disable ${ruleId} */${eol(document)}` };
-  return { title: `Disable ${ruleId} for the entire file`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: workspaceEdit(document, [edit], options) };
+  return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: workspaceEdit(document, [edit], options) };
 }
 
 function eol(document: TextDocument): string {
@@ -92,7 +97,7 @@ function eol(document: TextDocument): string {
 }
 
 /** source.fixAll.wsclose: every safe fix of the current findings, non-overlapping, in one edit. */
-export function fixAllAction(document: TextDocument, findings: readonly Finding[], options: EditOptions): CodeAction | undefined {
+export function fixAllAction(document: TextDocument, findings: readonly Finding[], options: EditOptions, text: LspText = LSP_TEXT_EN): CodeAction | undefined {
   const edits = findings.flatMap((f) => (f.fix ? [f.fix] : []));
   const chosen: Array<readonly { start: number; end: number; text: string }[]> = [];
   const taken: Array<[number, number]> = [];
@@ -104,5 +109,5 @@ export function fixAllAction(document: TextDocument, findings: readonly Finding[
   }
   if (chosen.length === 0) return undefined;
   const lspEdits = toLspEdits(document, chosen.flat().sort((a, b) => a.start - b.start));
-  return { title: 'Fix all auto-fixable wsclose problems', kind: FIX_ALL_KIND, edit: workspaceEdit(document, lspEdits, options) };
+  return { title: text.codeActions.fixAll, kind: FIX_ALL_KIND, edit: workspaceEdit(document, lspEdits, options) };
 }

@@ -9,7 +9,10 @@ import { ConfigResolver } from '../engine/config-resolver';
 import { nodeConfigHost } from '../platform/node-config-host';
 import type { FileConfig } from '../engine/config-resolver';
 import { RULE_DEFAULTS } from '../engine/rule-defaults';
+import { renderTemplate } from '../core/text/render-template';
 import type { Settings } from './settings';
+import { LSP_TEXT_EN } from './text/en';
+import type { LspText } from './text/lsp-text';
 import type { Logger } from './workspace';
 
 export interface ConfigCacheEvents extends Logger {
@@ -26,6 +29,8 @@ export class ConfigCache {
   constructor(
     defaultBaseDir: string,
     private readonly events: ConfigCacheEvents,
+    /** The user-facing warning's catalog, in the client's locale (read when a problem is reported). */
+    private readonly text: () => LspText = () => LSP_TEXT_EN,
   ) {
     this.resolver = createResolver(defaultBaseDir);
   }
@@ -65,7 +70,10 @@ export class ConfigCache {
     if (this.reported.get(configFile) === key) return;
     this.reported.set(configFile, key);
     this.events.error(`Invalid wsclose config (using the defaults until it is fixed):\n${lines.join('\n')}`);
-    this.events.warnUser(`wsclose: ${lines[0] ?? configFile}${lines.length > 1 ? ` (and ${lines.length - 1} more problems)` : ''}. Using the default configuration until it is fixed.`);
+    const messages = this.text().invalidConfig;
+    const more = lines.length - 1;
+    const template = more <= 0 ? messages.one : more === 1 ? messages.oneMore : messages.many;
+    this.events.warnUser(renderTemplate(template, { problem: lines[0] ?? configFile, count: more }));
   }
 
   private override(config: ResolvedConfig, settings: Settings): ResolvedConfig {

@@ -1,6 +1,7 @@
 // Everything the server knows about one file at one moment: its text and version, the settings
 // and wsclose config for it, its project's current program, and the engine's findings. Shared by
 // diagnostics, code actions and the feature modules (hover, completion, inlay hints, refactors).
+import * as fs from 'node:fs';
 import * as ts from 'typescript';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../core/finding';
@@ -39,8 +40,32 @@ export interface LintingDeps {
   readonly locale: () => Locale;
 }
 
+/** Files larger than this (UTF-8 bytes) are not checked: the CLI's --max-file-size default. */
+export const MAX_FILE_SIZE = 4 * 1024 * 1024;
+
 export class Linting {
+  private readonly toldTooLarge = new Set<string>();
+
   constructor(private readonly deps: LintingDeps) {}
+
+  /** Over MAX_FILE_SIZE (logged once per file): generated bundles are not checked, as by the CLI. */
+  private tooLarge(file: string, text: string | undefined): boolean {
+    let size: number;
+    if (text !== undefined) size = text.length * 3 <= MAX_FILE_SIZE ? 0 : Buffer.byteLength(text, 'utf8');
+    else {
+      try {
+        size = fs.statSync(file).size;
+      } catch {
+        return false; // reading it reports the problem
+      }
+    }
+    if (size <= MAX_FILE_SIZE) return false;
+    if (!this.toldTooLarge.has(file)) {
+      this.toldTooLarge.add(file);
+      this.deps.log.info(`${file} is not checked: ${size} bytes is over the ${MAX_FILE_SIZE}-byte limit (the CLI's --max-file-size default); such files are usually generated.`);
+    }
+    return true;
+  }
 
   /** Settings for a resource (async: may ask the client). */
   settingsFor(uri: string): Promise<Settings> {
@@ -58,6 +83,7 @@ export class Linting {
     const open = this.deps.documents.byUri(uri);
     const fileConfig = this.deps.configs.forFile(file, settings);
     const text = open?.getText();
+    if (this.tooLarge(file, text)) return undefined;
     const needProgram = options.needProgram || text === undefined || mayContainCloseCall(text);
     const { program, sourceFile: inProgram } = needProgram ? this.deps.workspace.programFor(file) : { program: undefined, sourceFile: undefined };
     let sourceFile = inProgram;
@@ -95,8 +121,7 @@ export class Linting {
     return analyzeSourceFile(state.program, state.sourceFile, {
       config: state.fileConfig.config,
       appProfiles: state.fileConfig.appProfiles,
-      // Only English catalogs exist so far; the client's locale is kept in the context for later.
-      locale: 'en',
+      locale: state.context.locale,
       ...(state.fileConfig.runtimeOverride ? { runtimeOverride: state.fileConfig.runtimeOverride } : {}),
     }).findings;
   }

@@ -1,6 +1,7 @@
 // Process entry of dist/language-server.js (bin `wsclose-language-server`). The transport comes
 // from argv (`--stdio`, `--node-ipc`, `--socket=<port>`, `--pipe=<name>`). In stdio mode stdout
 // belongs to the protocol: console output goes to the client's log (connection.console) instead.
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { format } from 'node:util';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
@@ -26,6 +27,14 @@ console.debug = (...args: unknown[]) => connection.console.log(format(...args));
 process.on('uncaughtException', (error) => connection.console.error(`Uncaught exception: ${error.stack ?? error.message}`));
 process.on('unhandledRejection', (reason) => connection.console.error(`Unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`));
 
-// The bundle is dist/language-server.js: the package root (docs/, README.md) is one folder up.
-startServer(connection, { packageRoot: path.join(__dirname, '..'), ...(version ? { version } : {}) });
+// The package root (docs/, README.md) is the nearest folder above the bundle with a package.json:
+// one up for dist/language-server.js (npm), two up for dist/extension/language-server.js (VS Code).
+const packageRoot = ((): string => {
+  for (let dir = path.dirname(__dirname); ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) return path.join(__dirname, '..');
+  }
+})();
+
+startServer(connection, { packageRoot, ...(version ? { version } : {}) });
 connection.listen();

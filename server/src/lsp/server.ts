@@ -13,7 +13,10 @@ import {
   WatchKind,
 } from 'vscode-languageserver';
 import type { CodeAction, CodeActionParams, Connection, InitializeParams, InitializeResult, ServerCapabilities } from 'vscode-languageserver';
+import { renderTemplate } from '../core/text/render-template';
+import { resolveLocale } from '../registry/locales/catalog';
 import type { Locale } from '../registry/locales/catalog';
+import { registerClientRequests } from './client-requests';
 import { ConfigCache } from './config-cache';
 import { isRange, uriToPath } from './convert';
 import { fixAllAction, FIX_ALL_KIND, quickFixes, SHOW_DOCUMENTATION_COMMAND, wants } from './code-actions';
@@ -25,6 +28,7 @@ import { registerFeatures } from './feature-wiring';
 import { guardNotification, guardRequest, requireUri } from './guard';
 import { Linting } from './linting';
 import { SettingsCache } from './settings';
+import { lspText } from './text';
 import { isCheckableFile, Workspace } from './workspace';
 import type { Logger } from './workspace';
 
@@ -61,13 +65,14 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let folders: string[] = [];
   let locale: Locale = 'en';
   const workspace = new Workspace(documents, log, () => folders);
-  const configs = new ConfigCache(process.cwd(), { ...log, warnUser: (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }) });
+  const configs = new ConfigCache(process.cwd(), { ...log, warnUser: (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }) }, () => lspText(locale));
   const settings = new SettingsCache(connection, () => support.configuration, log);
   const linting = new Linting({ documents, workspace, configs, settings, log, locale: () => locale });
   const results = new ResultCache();
   const docs = new DocsLinks(options.packageRoot);
   const delivery = new Delivery({ connection, documents, workspace, linting, results, docs, log });
   const features = registerFeatures(connection, { documents, linting, log });
+  registerClientRequests(connection, { documents, linting, log, locale: () => locale });
 
   connection.onInitialize(
     guardRequest(log, 'initialize', (params: InitializeParams): InitializeResult => {
@@ -81,9 +86,11 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       support.diagnosticRefresh = caps.workspace?.diagnostics?.refreshSupport === true;
       support.inlayHintRefresh = caps.workspace?.inlayHint?.refreshSupport === true;
       const initOptions = (params.initializationOptions ?? {}) as { locale?: unknown };
+      // The client's display language (VS Code passes it as initializationOptions.locale too):
+      // fr, fr-CA, … → French; anything else → English.
       const requested = typeof initOptions.locale === 'string' ? initOptions.locale : params.locale;
-      if (requested && !requested.startsWith('en')) log.info(`Locale '${requested}' requested; only English messages exist so far.`);
-      locale = 'en';
+      locale = resolveLocale(requested);
+      if (requested && locale === 'en' && !/^en(?:[-_]|$)/i.test(requested)) log.info(`Locale '${requested}' requested; no catalog for it, using English.`);
       folders = (params.workspaceFolders ?? []).flatMap((f) => uriToPath(f.uri) ?? []);
       const rootPath = params.rootUri ? uriToPath(params.rootUri) : undefined;
       if (folders.length === 0 && rootPath) folders = [rootPath];
@@ -190,7 +197,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       if (wants(only, CodeActionKind.QuickFix)) {
         const dataFor = (d: { data?: unknown }): DiagnosticData | undefined =>
           isDiagnosticData(d.data) ? d.data : results.dataFor(uri, d as Parameters<ResultCache['dataFor']>[1]);
-        actions.push(...quickFixes(document, { ...params, context: { ...params.context, diagnostics: params.context?.diagnostics ?? [] } }, dataFor, docs, editOptions));
+        actions.push(...quickFixes(document, { ...params, context: { ...params.context, diagnostics: params.context?.diagnostics ?? [] } }, dataFor, docs, editOptions, lspText(locale)));
       }
       const wantsFixAll = wants(only, FIX_ALL_KIND) && (only !== undefined || actions.length > 0);
       const wantsRefactor = wants(only, CodeActionKind.RefactorRewrite) && features.refactors !== undefined;
@@ -200,7 +207,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         if (documents.byUri(uri)?.version !== version) return actions; // changed meanwhile: the client asks again
         const state = linting.stateOf(document.uri, fileSettings, { needProgram: wantsRefactor });
         if (state && wantsFixAll) {
-          const fixAll = fixAllAction(document, linting.findings(state), editOptions);
+          const fixAll = fixAllAction(document, linting.findings(state), editOptions, lspText(locale));
           if (fixAll) actions.push(fixAll);
         }
         if (state && wantsRefactor && state.program) actions.push(...features.refactors!(state, params.range, editOptions));
@@ -215,7 +222,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       const target = params.arguments?.[0];
       if (typeof target !== 'string') return null;
       if (support.showDocument) await connection.window.showDocument({ uri: target, external: false });
-      else void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: `wsclose documentation: ${uriToPath(target.replace(/#.*$/, '')) ?? target}` });
+      else void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: renderTemplate(lspText(locale).documentationAt, { path: uriToPath(target.replace(/#.*$/, '')) ?? target }) });
       return null;
     }),
   );

@@ -2,6 +2,7 @@
 // Bottom layer: nothing here imports from outside server/src/registry/.
 import type { RegistryCatalog, Locale } from './locales/catalog';
 import { en } from './locales/en';
+import { fr } from './locales/fr';
 import { APP_PROFILES } from './apps';
 import { codeKey, lookupCode } from './close-codes';
 import { RUNTIME_PROFILES } from './runtimes';
@@ -13,10 +14,10 @@ export * from './runtimes';
 export * from './specifiers';
 export * from './apps';
 export * from './situations';
-export { LOCALES } from './locales/catalog';
+export { LOCALES, resolveLocale } from './locales/catalog';
 export type { Locale, RegistryCatalog } from './locales/catalog';
 
-const CATALOGS: Readonly<Record<Locale, RegistryCatalog>> = { en };
+const CATALOGS: Readonly<Record<Locale, RegistryCatalog>> = { en, fr };
 
 /** The text catalog for a locale. */
 export function registryText(locale: Locale): RegistryCatalog {

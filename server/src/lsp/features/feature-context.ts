@@ -11,7 +11,7 @@ export interface FeatureContext {
   readonly appProfiles: readonly AppProfileId[];
   /** Runtime forced for this file by config `runtimes` globs, if any. */
   readonly runtimeOverride?: RuntimeId;
-  /** UI locale (currently always `en`: only English catalogs exist). */
+  /** UI locale of the client (initializationOptions.locale or params.locale; `fr-*` → `fr`, else `en`). */
   readonly locale: Locale;
   /** `wsclose.inlayHints.enabled` for the file's resource. */
   readonly inlayHints: boolean;

@@ -1,5 +1,5 @@
-// The shape every registry locale provides. `en` is complete; other locales must provide the
-// same keys (enforced by the type and by test/registry/locales.test.ts).
+// The shape every registry locale provides. `en` and `fr` are complete; every locale must provide
+// the same keys (enforced by the type and by test/registry/locales.test.ts and test/meta/locales.test.ts).
 import type {
   AppProfileId,
   AppProfileText,
@@ -11,7 +11,7 @@ import type {
   Sendable,
 } from '../types';
 
-export const LOCALES = ['en'] as const;
+export const LOCALES = ['en', 'fr'] as const;
 export type Locale = (typeof LOCALES)[number];
 
 export interface RegistryCatalog {
@@ -22,4 +22,12 @@ export interface RegistryCatalog {
   readonly rangeClasses: Readonly<Record<RangeClass, string>>;
   readonly sendable: Readonly<Record<Sendable, string>>;
   readonly reconnect: Readonly<Record<ReconnectAdvice, string>>;
+}
+
+/**
+ * The catalog locale for a client's locale tag: any `fr` tag (`fr`, `fr-CA`, `fr_FR`…) is `fr`;
+ * everything else, including a missing or malformed tag, is `en`.
+ */
+export function resolveLocale(tag: unknown): Locale {
+  return typeof tag === 'string' && /^fr(?:[-_]|$)/i.test(tag.trim()) ? 'fr' : 'en';
 }

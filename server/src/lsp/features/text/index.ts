@@ -3,11 +3,12 @@ import type { DocsText } from '../../../engine/code-docs';
 import { registryText } from '../../../registry';
 import type { Locale } from '../../../registry/locales/catalog';
 import { FEATURE_TEXT_EN } from './en';
+import { FEATURE_TEXT_FR } from './fr';
 import type { FeatureText } from './feature-text';
 
 export type { FeatureText } from './feature-text';
 
-const CATALOGS: Readonly<Record<Locale, FeatureText>> = { en: FEATURE_TEXT_EN };
+const CATALOGS: Readonly<Record<Locale, FeatureText>> = { en: FEATURE_TEXT_EN, fr: FEATURE_TEXT_FR };
 
 export function featureText(locale: Locale): FeatureText {
   return CATALOGS[locale];

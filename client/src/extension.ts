@@ -1,0 +1,88 @@
+/// <reference types="vscode" />
+// The VS Code extension: starts the bundled wsclose language server over IPC and wires the
+// commands and the language status item to it. No analysis and no settings logic live here: the
+// server reads the `wsclose.*` settings itself (workspace/configuration).
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
+import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+import type { ClientHandle } from './client-handle';
+import { DOCUMENT_SELECTOR } from './client-handle';
+import { registerCommands } from './commands';
+import { RestartPolicy } from './restart-policy';
+import { registerStatus } from './status';
+
+let handle: ClientHandle | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const output = vscode.window.createOutputChannel('wsclose', { log: true });
+  context.subscriptions.push(output);
+  const serverModule = context.asAbsolutePath('dist/extension/language-server.js');
+  const watchers = ['**/tsconfig*.json', '**/package.json', '**/wsclose.config.json'].map((glob) => vscode.workspace.createFileSystemWatcher(glob));
+  context.subscriptions.push(...watchers);
+
+  let client: LanguageClient | undefined;
+  const stateChanged = new vscode.EventEmitter<void>();
+  context.subscriptions.push(stateChanged);
+  const policy = new RestartPolicy(output, () => void vscode.commands.executeCommand('wsclose.restartServer'));
+
+  const create = (): LanguageClient => {
+    const serverOptions: ServerOptions = {
+      run: { module: serverModule, transport: TransportKind.ipc },
+      debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    };
+    const clientOptions: LanguageClientOptions = {
+      documentSelector: DOCUMENT_SELECTOR,
+      synchronize: { fileEvents: watchers },
+      initializationOptions: { locale: vscode.env.language },
+      outputChannel: output,
+      traceOutputChannel: output,
+      errorHandler: policy,
+    };
+    // The id `wsclose` makes the client honour the `wsclose.trace.server` setting.
+    const created = new LanguageClient('wsclose', 'wsclose', serverOptions, clientOptions);
+    created.onDidChangeState(() => stateChanged.fire());
+    return created;
+  };
+
+  const start = async (): Promise<void> => {
+    client = create();
+    stateChanged.fire();
+    try {
+      await client.start();
+    } catch (error) {
+      output.error(vscode.l10n.t('The wsclose server could not start: {0}', error instanceof Error ? error.message : String(error)));
+      throw error;
+    }
+  };
+
+  handle = {
+    get current() {
+      return client;
+    },
+    output,
+    onDidChangeState: stateChanged.event,
+    async restart() {
+      const previous = client;
+      client = undefined;
+      if (previous) {
+        try {
+          await previous.dispose(2000);
+        } catch (error) {
+          output.warn(`Stopping the server failed: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      }
+      policy.reset();
+      await start();
+    },
+  };
+
+  registerStatus(context, handle);
+  registerCommands(context, handle);
+  await start().catch(() => undefined);
+}
+
+export async function deactivate(): Promise<void> {
+  const client = handle?.current;
+  handle = undefined;
+  if (client) await client.dispose(2000);
+}

@@ -1,0 +1,40 @@
+// Texte français des fonctionnalités du serveur de langage (survols, complétion, refactorisations).
+import type { FeatureText } from './feature-text';
+
+export const FEATURE_TEXT_FR: FeatureText = {
+  docs: {
+    codeHeading: '{code} {name}',
+    whenYouSeeIt: 'Quand le voit-on ?',
+    howToFix: 'Comment corriger :',
+    reconnect: 'Reconnexion :',
+    acceptedBy: 'Accepté par {runtime}.',
+    notAcceptedBy: 'Refusé par {runtime} : {effect}.',
+    throws: 'Exception :',
+    appCodeSource: 'Code privé de {source}',
+    configCodeSource: 'Code privé de ce projet (wsclose.config.json)',
+    registeredOn: 'enregistré auprès de l’IANA le {date}',
+    runtimeHeading: '{method}() avec {runtime}',
+    runtimeTyped: 'Profil d’exécution `{id}`, d’après le type du récepteur.',
+    runtimeInferred: 'Profil d’exécution `{id}`, déduit de {evidence} ; ajoutez des types pour en être certain.',
+    acceptedCodes: 'Codes acceptés :',
+    invalidCode: 'Autres codes :',
+    longReason: 'Raison de plus de 123 octets :',
+    reasonWithoutCode: 'Raison sans code :',
+    listSeparator: ', ',
+    linkSeparator: ' · ',
+    table: {
+      code: 'Code',
+      name: 'Nom',
+      rangeClass: 'Catégorie',
+      meaning: 'Signification',
+      acceptedBy: 'Accepté par',
+      none: '—',
+    },
+  },
+  refactors: {
+    replaceWithName: 'Remplacer {value} par {name}',
+    addNameComment: 'Ajouter un commentaire avec le nom du registre ({name})',
+    nameComment: ' /* {name} */',
+  },
+  runtimeSeparator: '\n\n---\n\n',
+};

@@ -1,0 +1,20 @@
+// Texte français des actions de code et des messages du serveur de langage.
+import type { LspText } from './lsp-text';
+
+export const LSP_TEXT_FR: LspText = {
+  codeActions: {
+    fixRule: 'Corriger ce problème {ruleId}',
+    fixDirective: 'Corriger ce problème de directive',
+    disableLine: 'Désactiver {ruleId} pour cette ligne',
+    disableFile: 'Désactiver {ruleId} pour tout le fichier',
+    showRuleDocs: 'Afficher la documentation de {ruleId}',
+    showDirectiveDocs: 'Afficher la documentation des directives wsclose',
+    fixAll: 'Corriger tous les problèmes wsclose corrigibles automatiquement',
+  },
+  documentationAt: 'Documentation de wsclose : {path}',
+  invalidConfig: {
+    one: 'wsclose : {problem}. La configuration par défaut s’applique jusqu’à ce que le fichier soit corrigé.',
+    oneMore: 'wsclose : {problem} (et {count} autre problème). La configuration par défaut s’applique jusqu’à ce que le fichier soit corrigé.',
+    many: 'wsclose : {problem} (et {count} autres problèmes). La configuration par défaut s’applique jusqu’à ce que le fichier soit corrigé.',
+  },
+};

@@ -1,0 +1,32 @@
+// Le catalogue complet du registre en français, écrit pour des développeurs francophones.
+import type { RegistryCatalog } from '../catalog';
+import { apps } from './apps';
+import { codes } from './codes';
+import { runtimes } from './runtimes';
+
+export const fr: RegistryCatalog = {
+  codes,
+  runtimes,
+  apps,
+  rangeClasses: {
+    unused: 'inutilisé (0–999)',
+    protocol: 'code du protocole (RFC 6455 / IANA)',
+    'local-only': 'code local, jamais transmis',
+    reserved: 'réservé, sans signification',
+    'unassigned-protocol': 'non attribué, réservé aux futures RFC (1016–2999)',
+    registered: 'plage IANA « premier arrivé, premier servi » (3000–3999)',
+    private: 'usage privé (4000–4999)',
+    invalid: 'invalide (5000 et au-delà)',
+  },
+  sendable: {
+    yes: 'peut être envoyé',
+    no: 'ne doit jamais être envoyé',
+    'client-only': 'ne peut être envoyé que par un client',
+  },
+  reconnect: {
+    yes: 'se reconnecter',
+    backoff: 'se reconnecter avec un délai croissant',
+    no: 'ne pas se reconnecter automatiquement',
+    'not-applicable': 'sans objet',
+  },
+};

@@ -1,0 +1,108 @@
+// The client's locale reaches the server: with initializationOptions.locale 'fr' the diagnostics,
+// quick-fix titles, suggestions and hovers are French; an unsupported locale falls back to English.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { CodeActionRequest, HoverRequest } from 'vscode-languageserver-protocol/node';
+import type { CodeAction, MarkupContent } from 'vscode-languageserver-protocol/node';
+import { ConfigCache } from '../../server/src/lsp/config-cache';
+import { DEFAULT_SETTINGS } from '../../server/src/lsp/settings';
+import { lspText } from '../../server/src/lsp/text';
+import { LSP_FIXTURES, startClient } from './harness';
+import type { TestClient } from './harness';
+import { REASON_WITHOUT_CODE_MESSAGE } from './expected';
+
+const WORKSPACE = path.join(LSP_FIXTURES, 'basic');
+const SERVER_TS = path.join(WORKSPACE, 'src', 'server.ts');
+
+const FR_REASON_WITHOUT_CODE =
+  'Une raison est passée sans code de fermeture. Avec `ws`, la raison est abandonnée sans avertissement et une trame Close vide est envoyée, si bien que le pair voit 1005. Passez un code avant la raison, par exemple 1000 (Normal Closure).';
+const FR_RESERVED_1005 =
+  '1005 (No Status Received) est réservé à un usage local et ne doit jamais figurer dans une trame Close. Avec `ws`, `close()` lève `TypeError: First argument must be a valid error code number` et laisse le socket bloqué dans l’état CLOSING : aucune trame Close ne part tant que `terminate()` n’est pas appelé ou que le pair ne ferme pas. Utilisez 1000 (Normal Closure) ou 1011 (Internal Error), ou appelez close() sans code.';
+
+describe('language server in French (initializationOptions.locale = fr)', () => {
+  let client: TestClient;
+  before(async () => ({ client } = await startClient({ workspace: WORKSPACE, initializationOptions: { locale: 'fr' } })));
+  after(() => client.kill());
+
+  it('publishes French diagnostic messages', async () => {
+    const uri = await client.open(SERVER_TS);
+    const diagnostics = await client.diagnostics(uri);
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, d.message]),
+      [
+        ['reason-without-code', FR_REASON_WITHOUT_CODE],
+        ['reserved-code', FR_RESERVED_1005],
+      ],
+    );
+  });
+
+  it('titles quick fixes, suggestions and disable actions in French', async () => {
+    const uri = client.uriOf(SERVER_TS);
+    const diagnostics = await client.diagnostics(uri);
+    const titles = async (index: number): Promise<string[]> => {
+      const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
+        textDocument: { uri },
+        range: diagnostics[index]!.range,
+        context: { diagnostics: [diagnostics[index]!], only: ['quickfix'] },
+      })) as CodeAction[];
+      return actions.map((a) => a.title);
+    };
+    assert.deepEqual(await titles(0), [
+      'Corriger ce problème reason-without-code',
+      'Désactiver reason-without-code pour cette ligne',
+      'Désactiver reason-without-code pour tout le fichier',
+      'Afficher la documentation de reason-without-code',
+    ]);
+    assert.deepEqual(await titles(1), [
+      'Envoyer 1000 (Normal Closure) à la place',
+      'Envoyer 1011 (Internal Error) à la place',
+      'Appeler close() sans code',
+      'Désactiver reserved-code pour cette ligne',
+      'Désactiver reserved-code pour tout le fichier',
+      'Afficher la documentation de reserved-code',
+    ]);
+  });
+
+  it('renders hovers in French: a code’s docs and a runtime’s heading', async () => {
+    const uri = client.uriOf(SERVER_TS);
+    const onCode = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 10, character: 20 } });
+    const code = (onCode!.contents as MarkupContent).value;
+    assert.match(code, /^\*\*1005 No Status Received\*\*\n\n\*code local, jamais transmis · ne doit jamais être envoyé\*\n\nAucun code reçu : /);
+    assert.match(code, /\*\*Quand le voit-on \?\*\* Le pair a appelé close\(\) sans code/);
+    assert.match(code, /✗ Refusé par `ws` : `close\(\)` lève `TypeError/);
+    const onMethod = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 8, character: 15 } });
+    const method = (onMethod!.contents as MarkupContent).value;
+    assert.match(method, /^\*\*close\(\) avec `ws`\*\*\n\n\*Profil d’exécution `ws`, d’après le type du récepteur\.\*\n\nAccepte 1000–1003, 1007–1014 et 3000–4999/);
+  });
+});
+
+describe('language server with a locale it has no catalog for (de-DE)', () => {
+  let client: TestClient;
+  before(async () => ({ client } = await startClient({ workspace: WORKSPACE, initializationOptions: { locale: 'de-DE' } })));
+  after(() => client.kill());
+
+  it('falls back to English', async () => {
+    const uri = await client.open(SERVER_TS);
+    const diagnostics = await client.diagnostics(uri);
+    assert.equal(diagnostics[0]!.message, REASON_WITHOUT_CODE_MESSAGE);
+  });
+});
+
+describe('the broken-config warning', () => {
+  it('is shown in the client’s locale', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wsclose-locale-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'wsclose.config.json'), '{ "rules": { "reserved-code": "eror", "invalid-code": "eror" } }\n');
+      const warnings: string[] = [];
+      const cache = new ConfigCache(dir, { info: () => {}, error: () => {}, warnUser: (m) => warnings.push(m) }, () => lspText('fr'));
+      cache.forFile(path.join(dir, 'a.ts'), DEFAULT_SETTINGS);
+      assert.equal(warnings.length, 1);
+      assert.match(warnings[0]!, /^wsclose : .*wsclose\.config\.json:1:\d+: .* \(et 1 autre problème\)\. La configuration par défaut s’applique jusqu’à ce que le fichier soit corrigé\.$/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
