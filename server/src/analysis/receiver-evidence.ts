@@ -75,7 +75,8 @@ function assignedValues(receiver: ts.Expression, ctx: AnalysisContext): ts.Expre
       if (ts.isVariableDeclaration(decl) && decl.initializer) values.push(decl.initializer);
     }
     visitAssignments(ctx.sourceFile, (left, right) => {
-      if (ts.isIdentifier(left) && ctx.checker.getSymbolAtLocation(left) === symbol) values.push(right);
+      // The name first: asking the checker about every assignment of a large file is slow.
+      if (ts.isIdentifier(left) && left.text === receiver.text && ctx.checker.getSymbolAtLocation(left) === symbol) values.push(right);
     });
     return values;
   }
@@ -95,12 +96,26 @@ function assignedValues(receiver: ts.Expression, ctx: AnalysisContext): ts.Expre
   return [];
 }
 
+/**
+ * The `=` assignments under a node, collected once per node (syntax only, so safe to share between
+ * programs): a file with many untyped close calls would otherwise be walked once per call, which
+ * took seconds on large bundles.
+ */
+const assignmentsUnder = new WeakMap<ts.Node, ReadonlyArray<readonly [ts.Expression, ts.Expression]>>();
+
 function visitAssignments(root: ts.Node, onAssignment: (left: ts.Expression, right: ts.Expression) => void): void {
-  const visit = (node: ts.Node): void => {
-    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) onAssignment(node.left, node.right);
-    ts.forEachChild(node, visit);
-  };
-  visit(root);
+  let assignments = assignmentsUnder.get(root);
+  if (!assignments) {
+    const found: Array<readonly [ts.Expression, ts.Expression]> = [];
+    const visit = (node: ts.Node): void => {
+      if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) found.push([node.left, node.right]);
+      ts.forEachChild(node, visit);
+    };
+    visit(root);
+    assignmentsUnder.set(root, found);
+    assignments = found;
+  }
+  for (const [left, right] of assignments) onAssignment(left, right);
 }
 
 function enclosingClass(node: ts.Node): ts.ClassLikeDeclaration | undefined {

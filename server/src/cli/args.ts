@@ -8,6 +8,8 @@ import { PROJECT_URL } from '../rules/docs-url';
 import { CliError } from './cli-error';
 import { FORMAT_NAMES, isFormatName } from './formatters';
 import type { FormatName } from './formatters';
+import { parseShard } from './shard';
+import type { Shard } from './shard';
 
 export interface CliOptions {
   /** Files, directories and glob patterns; `['.']` when none were given. */
@@ -31,7 +33,14 @@ export interface CliOptions {
   readonly baselineWrite: string | undefined;
   /** --stats: timings and counts on stderr. */
   readonly stats: boolean;
+  /** --max-file-size: files larger than this many bytes are skipped with a note; 0: no limit. Unset: DEFAULT_MAX_FILE_SIZE. */
+  readonly maxFileSize?: number;
+  /** --shard i/n: check only the i-th of n deterministic parts of the files. */
+  readonly shard?: Shard;
 }
+
+/** Default of --max-file-size: far above any hand-written source, below the generated bundles that would only slow a run down. */
+export const DEFAULT_MAX_FILE_SIZE = 4 * 1024 * 1024;
 
 export type CliCommand = { readonly kind: 'help' } | { readonly kind: 'version' } | { readonly kind: 'lint'; readonly options: CliOptions };
 
@@ -50,6 +59,8 @@ const OPTIONS = {
   baseline: { type: 'string' },
   'baseline-write': { type: 'string' },
   stats: { type: 'boolean' },
+  shard: { type: 'string' },
+  'max-file-size': { type: 'string' },
   // ESLint's cache options: recognised only to explain why wsclose has no cache.
   cache: { type: 'boolean' },
   'cache-location': { type: 'string' },
@@ -76,6 +87,11 @@ Options:
   --baseline <file>         Report only findings the baseline file does not record; list stale entries
   --baseline-write <file>   Record today's findings in a baseline file
   --stats                   Print timings per phase and counts to stderr
+  --shard <i/n>             Check only part i of n (for CI matrices): a file is in part
+                            (hash of its path relative to the current folder) mod n + 1, so jobs
+                            run from the same folder split the files without overlap and their
+                            merged json/sarif results equal one run's (not with --baseline*)
+  --max-file-size <size>    Skip larger files with a note: bytes, or with kb/mb (default: 4mb; 0: no limit)
   --color, --no-color       Force colours on or off (default: on when stdout is a terminal)
   -h, --help                Show this help
   -v, --version             Print the version
@@ -113,6 +129,11 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     throw new CliError('Options --baseline and --baseline-write cannot be used together: --baseline-write records every finding of the run.');
   }
 
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+  if (shard !== undefined && (values.baseline !== undefined || values['baseline-write'] !== undefined)) {
+    throw new CliError('Option --shard cannot be used with --baseline or --baseline-write: a baseline covers every file of a run. Run the baseline without --shard.');
+  }
+
   const format = values.format ?? 'stylish';
   if (!isFormatName(format)) throw new CliError(`Invalid format "${format}": use ${FORMAT_NAMES.slice(0, -1).join(', ')} or ${FORMAT_NAMES[FORMAT_NAMES.length - 1]}.`);
 
@@ -132,6 +153,8 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
       baseline: nonEmpty(values.baseline, '--baseline'),
       baselineWrite: nonEmpty(values['baseline-write'], '--baseline-write'),
       stats: values.stats ?? false,
+      ...(shard !== undefined ? { shard } : {}),
+      ...(values['max-file-size'] !== undefined ? { maxFileSize: parseMaxFileSize(values['max-file-size']) } : {}),
     },
   };
 }
@@ -171,6 +194,13 @@ function parseRuleOverride(value: string): { ruleId: RuleId; severity: Severity 
     throw new CliError(`Invalid severity "${level}" for rule "${name}" in --rule: use off, warn, error, 0, 1 or 2.`);
   }
   return { ruleId: name, severity };
+}
+
+function parseMaxFileSize(value: string): number {
+  const match = /^(\d+(?:\.\d+)?)\s*(b|kb?|mb?)?$/i.exec(value.trim());
+  if (!match) throw new CliError(`Invalid --max-file-size "${value}": use a number of bytes, or of kilobytes or megabytes with kb or mb (e.g. 4mb); 0 for no limit.`);
+  const unit = (match[2] ?? 'b').toLowerCase()[0];
+  return Math.round(Number(match[1]) * (unit === 'm' ? 1024 * 1024 : unit === 'k' ? 1024 : 1));
 }
 
 function parseMaxWarnings(value: string | undefined): number {

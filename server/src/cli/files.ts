@@ -86,6 +86,11 @@ function walk(dir: string): string[] {
   return found.sort();
 }
 
+/** A file's size in bytes, or undefined when it cannot be read (the run reports that when reading it). */
+export function fileSize(file: string): number | undefined {
+  return statOrUndefined(file)?.size;
+}
+
 function statOrUndefined(file: string): fs.Stats | undefined {
   try {
     return fs.statSync(file);

@@ -66,8 +66,42 @@ export class Linter {
   }
 
   lint(files: readonly FileToLint[]): Map<string, LintOutcome> {
+    try {
+      return this.lintTogether(files, this.changed.size === 0 ? this.cache : new OverlayCache(this.cache, this.changed));
+    } catch (error) {
+      return this.isolate(files, error);
+    }
+  }
+
+  /**
+   * TypeScript itself can throw on pathological input (a stack overflow on code nested thousands
+   * of levels deep) while parsing or binding, which fails a whole program. Bisect: each half is
+   * linted again with its files parsed afresh, down to the files that fail alone, which get a fatal
+   * message; every other file is still checked.
+   */
+  private isolate(files: readonly FileToLint[], error: unknown): Map<string, LintOutcome> {
+    if (files.length <= 1) {
+      const outcomes = new Map<string, LintOutcome>(files.map((file) => [file.path, { fatal: cannotCheck(error) }]));
+      this.options.onFileLinted?.();
+      return outcomes;
+    }
+    const outcomes = new Map<string, LintOutcome>();
+    const middle = Math.ceil(files.length / 2);
+    for (const half of [files.slice(0, middle), files.slice(middle)]) {
+      const fresh = new Set([...this.changed, ...half.map((file) => file.path)]);
+      let halfOutcomes: Map<string, LintOutcome>;
+      try {
+        halfOutcomes = this.lintTogether(half, new OverlayCache(this.cache, fresh));
+      } catch (halfError) {
+        halfOutcomes = this.isolate(half, halfError);
+      }
+      for (const [file, outcome] of halfOutcomes) outcomes.set(file, outcome);
+    }
+    return outcomes;
+  }
+
+  private lintTogether(files: readonly FileToLint[], cache: SourceFileCache): Map<string, LintOutcome> {
     const { now } = this.options;
-    const cache = this.changed.size === 0 ? this.cache : new OverlayCache(this.cache, this.changed);
     const outcomes = new Map<string, LintOutcome>();
 
     // Programs only for files that may contain a close call; the others get directive checks only.
@@ -76,12 +110,20 @@ export class Linter {
       files.filter((file) => mayContainCloseCall(this.texts.get(file.path) ?? '')).map((file) => file.path),
       { project: this.options.project, host: this.host, cache, warn: this.options.warn, displayPath: this.options.displayPath },
     );
+    // Binding every file of a program happens here, so that a file TypeScript cannot bind fails its program now (see isolate).
+    for (const program of new Set(programs.values())) program.getTypeChecker();
     for (const program of programs.values()) this.programs.add(program);
     this.timings.programs += now() - started;
 
     started = now();
     for (const file of files) {
-      outcomes.set(file.path, this.lintOne(file, programs.get(file.path), cache));
+      let outcome: LintOutcome;
+      try {
+        outcome = this.lintOne(file, programs.get(file.path), cache);
+      } catch (error) {
+        outcome = { fatal: cannotCheck(error) }; // one file's failure never stops the run
+      }
+      outcomes.set(file.path, outcome);
       this.options.onFileLinted?.();
     }
     this.timings.lint += now() - started;
@@ -107,4 +149,13 @@ export class Linter {
     });
     return { findings };
   }
+}
+
+/** The fatal message of a file TypeScript or the engine failed on. */
+function cannotCheck(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof RangeError && /call stack/i.test(message)) {
+    return 'Cannot check the file: it is nested too deeply for TypeScript to analyze (Maximum call stack size exceeded).';
+  }
+  return `Cannot check the file: internal error: ${message}`;
 }

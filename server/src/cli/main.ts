@@ -68,6 +68,8 @@ export function execute(io: CliIO): number {
         ignore: options.ignore,
         quiet: options.quiet,
         fix: options.fix,
+        ...(options.maxFileSize !== undefined ? { maxFileSize: options.maxFileSize } : {}),
+        ...(options.shard !== undefined ? { shard: options.shard } : {}),
       },
       { progress: createProgress({ isTTY: io.stderrIsTTY ?? false, write: io.stderr, now }), now },
     );

@@ -8,10 +8,11 @@ import * as ts from 'typescript';
 import type { Finding, RuleId, Severity } from '../core/finding';
 import { settingsForFile } from '../engine/config-file';
 import type { ResolvedConfig } from '../core/config';
+import { DEFAULT_MAX_FILE_SIZE } from './args';
 import { CliError } from './cli-error';
 import { CliConfigs, errorText } from './config';
 import { fixUntilStable, MAX_FIX_PASSES } from './fix';
-import { expandInputs, isSourceFile, SOURCE_EXTENSIONS } from './files';
+import { expandInputs, fileSize, isSourceFile, SOURCE_EXTENSIONS } from './files';
 import { Linter } from './linter';
 import type { FileToLint } from './linter';
 import type { ProgressReporter } from './progress';
@@ -19,6 +20,8 @@ import { errorsOnly, fatalResult, ignoredResult, resultFromFindings } from './re
 import type { LintResult } from './results';
 import { readSourceSnapshot, writeIfUnchanged } from './source-io';
 import type { SourceSnapshot } from './source-io';
+import { inShard } from './shard';
+import type { Shard } from './shard';
 
 export interface RunOptions {
   readonly cwd: string;
@@ -35,6 +38,10 @@ export interface RunOptions {
   readonly quiet?: boolean;
   /** --fix: apply fixes and write the files; --fix-dry-run: apply them in memory only. */
   readonly fix?: 'write' | 'dry-run' | undefined;
+  /** --max-file-size: larger files are skipped with a note (0: no limit; default DEFAULT_MAX_FILE_SIZE). */
+  readonly maxFileSize?: number;
+  /** --shard i/n: only the files of that part (see shard.ts). */
+  readonly shard?: Shard;
 }
 
 export interface RunEnvironment {
@@ -99,6 +106,7 @@ export function runLint(options: RunOptions, environment: RunEnvironment = {}): 
   const toCheck = new Map<string, ResolvedConfig>();
   for (const input of inputs) for (const file of input.files) configs.configFor(file.path);
   configs.throwIfProblems();
+  const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   for (const input of inputs) {
     let kept = 0;
     for (const file of input.files) {
@@ -111,12 +119,23 @@ export function runLint(options: RunOptions, environment: RunEnvironment = {}): 
           results.set(file.path, ignoredResult(file.path));
           kept++;
         }
+      } else if (maxFileSize > 0 && (fileSize(file.path) ?? 0) > maxFileSize) {
+        // Generated bundles: a named file gets a warning in the results, a found one a note on stderr.
+        const message = tooLargeMessage(fileSize(file.path)!, maxFileSize);
+        if (file.explicit) results.set(file.path, ignoredResult(file.path, message));
+        else warn(`${displayPath(file.path)}: note: ${message}`);
+        kept++;
       } else {
         toCheck.set(file.path, config);
         kept++;
       }
     }
     if (kept === 0) throw new CliError(`All files matched by '${input.pattern}' are ignored.`);
+  }
+  // --shard: after every check that concerns the whole run, keep this part's files only.
+  if (options.shard !== undefined) {
+    for (const file of [...toCheck.keys()]) if (!inShard(file, cwd, options.shard)) toCheck.delete(file);
+    for (const file of [...results.keys()]) if (!inShard(file, cwd, options.shard)) results.delete(file);
   }
   configTime += now() - started;
 
@@ -223,6 +242,12 @@ export function runLint(options: RunOptions, environment: RunEnvironment = {}): 
       },
     },
   };
+}
+
+const megabytes = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`;
+
+export function tooLargeMessage(size: number, limit: number): string {
+  return `File skipped because it is larger than --max-file-size (${megabytes(size)} > ${megabytes(limit)}); such files are usually generated. Use "--max-file-size 0" to check it anyway.`;
 }
 
 /** A file read by an injected reader (tests): its stamp comes from the disk when the file is there. */

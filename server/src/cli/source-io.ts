@@ -72,6 +72,11 @@ export function writeIfUnchanged(file: string, snapshot: SourceSnapshot, text: s
     const current = fs.readFileSync(target);
     const stamp = stampOf(target, current);
     if (stamp.size !== snapshot.stamp.size || stamp.mtimeMs !== snapshot.stamp.mtimeMs || stamp.hash !== snapshot.stamp.hash) return { kind: 'changed-on-disk' };
+    // Invalid UTF-8 (or a truncated UTF-16 file) decodes lossily: writing the text back would replace
+    // bytes that no fix touches with U+FFFD. Such a file is never written.
+    if (!encodeSource(snapshot.text, snapshot.encoding, snapshot.bom).equals(current)) {
+      return { kind: 'failed', error: `the file is not valid ${snapshot.encoding === 'utf8' ? 'UTF-8' : 'UTF-16'}, so writing it would also change bytes that no fix touches` };
+    }
     mode = fs.statSync(target).mode & 0o7777;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'changed-on-disk' };
