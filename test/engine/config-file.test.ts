@@ -15,6 +15,7 @@ import {
   settingsForFile,
 } from '../../server/src/engine/config-file';
 import type { RuleDefaults } from '../../server/src/engine/config-file';
+import { globProblem } from '../../server/src/engine/config-validate';
 
 const BASE = path.resolve('/project');
 const FILE = path.join(BASE, 'wsclose.config.json');
@@ -245,7 +246,7 @@ describe('parseConfigText: runtimes and globs', () => {
       '1:27-1:36 Glob "/src/**" is absolute; patterns are relative to the folder of wsclose.config.json (for example "src/**").',
       '1:44-1:52 Glob "C:/src" is absolute; patterns are relative to the folder of wsclose.config.json (for example "src/**").',
       '1:60-1:74 Glob "../shared/**" contains a ".." segment, which never matches: patterns only match files inside the folder of wsclose.config.json. Move the config file up instead.',
-      '1:82-1:88 Invalid glob "{a,b" (unterminated group): check that every "(", "[" and "{" is closed.',
+      '1:82-1:88 Invalid glob "{a,b": "{" is never closed. Close it, or escape it with a backslash to match it literally.',
     ]);
     assert.deepEqual(problems('{ "ignore": ["dist/**", " ", "!", "a/../b", "[z-a]", 7] }'), [
       '1:25-1:28 A glob pattern cannot be empty.',
@@ -369,5 +370,16 @@ describe('findConfigFile', () => {
       path.resolve('/elsewhere/wsclose.config.json'),
       path.resolve('/wsclose.config.json'),
     ]);
+  });
+});
+
+describe('glob validation: unclosed brackets', () => {
+  it('reports the first unclosed bracket, brace or parenthesis', () => {
+    assert.match(globProblem('src/[a-') ?? '', /"\[" is never closed/);
+    assert.match(globProblem('**/{a,') ?? '', /"\{" is never closed/);
+    assert.match(globProblem('src/@(a|b') ?? '', /"\(" is never closed/);
+    assert.equal(globProblem('src/**/*.{ts,tsx}'), undefined);
+    assert.equal(globProblem('src/[{(]x'), undefined, 'brackets inside a character class are literal');
+    assert.equal(globProblem('src/\\[literal'), undefined, 'an escaped bracket is literal');
   });
 });

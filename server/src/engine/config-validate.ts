@@ -64,6 +64,8 @@ export function globProblem(pattern: string): string | undefined {
   if (pattern.split(/[/\\]/).includes('..')) {
     return `Glob "${pattern}" contains a ".." segment, which never matches: patterns only match files inside the folder of wsclose.config.json. Move the config file up instead.`;
   }
+  const unclosed = unclosedBracket(pattern);
+  if (unclosed) return `Invalid glob "${pattern}": "${unclosed}" is never closed. Close it, or escape it with a backslash to match it literally.`;
   try {
     // debug: true makes picomatch throw instead of silently compiling to a match-nothing regex.
     picomatch(pattern, { dot: true, debug: true });
@@ -72,6 +74,29 @@ export function globProblem(pattern: string): string | undefined {
     return `Invalid glob "${pattern}" (${detail}): check that every "(", "[" and "{" is closed.`;
   }
   return undefined;
+}
+
+/**
+ * picomatch compiles an unclosed `[`, `{` or `(` to a literal character, so `src/[a-` silently
+ * matches nothing the user meant: report the first bracket that is never closed.
+ */
+function unclosedBracket(pattern: string): string | undefined {
+  const closing: Record<string, string> = { '[': ']', '{': '}', '(': ')' };
+  const open: string[] = [];
+  for (let i = 0; i < pattern.length; i++) {
+    const char = pattern[i]!;
+    if (char === '\\') {
+      i++;
+      continue;
+    }
+    const inClass = open[open.length - 1] === '[';
+    if (closing[char] !== undefined && !(inClass && char !== '[')) {
+      if (!inClass) open.push(char);
+    } else if (open.length > 0 && char === closing[open[open.length - 1]!]) {
+      open.pop();
+    }
+  }
+  return open[0];
 }
 
 const quote = (value: string): string => `"${value}"`;
