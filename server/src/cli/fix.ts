@@ -3,6 +3,7 @@
 // file still parses, and lints the changed files again; fixes left out by an overlap are retried on
 // the next pass. Passes are bounded. Everything happens in memory: writing is the run's business.
 import * as ts from 'typescript';
+import { syntaxErrors } from '../engine/syntax-check';
 import { applyFixes, detectLineEnding } from '../core/apply-fixes';
 import type { Finding } from '../core/finding';
 import { createLineMap } from './results';
@@ -30,12 +31,6 @@ export interface FixSummary {
   readonly passes: number;
   /** The files were still changing after the last pass allowed. */
   readonly unstable: boolean;
-}
-
-/** Parse errors in a text, as TypeScript reports them for a file of that name. */
-export function syntaxErrors(fileName: string, text: string): ts.Diagnostic[] {
-  const { diagnostics = [] } = ts.transpileModule(text, { fileName, reportDiagnostics: true, compilerOptions: {} });
-  return diagnostics.filter((diagnostic) => diagnostic.file !== undefined && diagnostic.category === ts.DiagnosticCategory.Error);
 }
 
 /** Identifies a fix by what it does and where (the text around it), so offsets may move between passes. */

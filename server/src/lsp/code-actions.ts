@@ -5,10 +5,11 @@
 // version are ignored. `source.fixAll.wsclose` applies every safe fix, never suggestions.
 import { CodeActionKind } from 'vscode-languageserver';
 import type { CodeAction, CodeActionParams, Command, Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, RuleId } from '../core/finding';
 import { isRuleId } from '../core/finding';
 import { renderTemplate } from '../core/text/render-template';
+import { addsSyntaxErrors, syntaxErrors } from '../engine/syntax-check';
 import { toLspEdits } from './convert';
 import { DIRECTIVE_CODE, SOURCE } from './diagnostics';
 import type { DiagnosticData, DocsLinks } from './diagnostics';
@@ -48,17 +49,19 @@ export function quickFixes(
   const suggestions: CodeAction[] = [];
   const disables = new Map<string, CodeAction>();
   const documentation = new Map<string, CodeAction>();
+  const keepsSyntax = syntaxGuard(document);
   for (const diagnostic of params.context.diagnostics ?? []) {
     if (diagnostic?.source !== SOURCE) continue;
     const data = dataFor(diagnostic);
     if (!data || data.version !== document.version) continue; // computed for another version: stale
     const code = typeof diagnostic.code === 'string' ? diagnostic.code : undefined;
     const ruleId = data.ruleId ?? (code !== undefined && isRuleId(code) ? code : null);
-    if (data.fix && data.fix.length > 0) {
+    if (data.fix && data.fix.length > 0 && keepsSyntax(data.fix)) {
       const title = ruleId ? renderTemplate(titles.fixRule, { ruleId }) : titles.fixDirective;
       fixes.push({ title, kind: CodeActionKind.QuickFix, isPreferred: true, diagnostics: [diagnostic], edit: workspaceEdit(document, data.fix, options) });
     }
     for (const suggestion of data.suggestions ?? []) {
+      if (!keepsSyntax(suggestion.edits)) continue;
       suggestions.push({ title: suggestion.desc, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: workspaceEdit(document, suggestion.edits, options) });
     }
     if (ruleId) {
@@ -92,6 +95,25 @@ function disableFileAction(document: TextDocument, diagnostic: Diagnostic, ruleI
   return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: workspaceEdit(document, [edit], options) };
 }
 
+/**
+ * Refuses edits that would add parse errors to the document (the same check as the CLI's --fix):
+ * a fix or suggestion that would leave code that no longer parses is not offered at all.
+ */
+function syntaxGuard(document: TextDocument): (edits: readonly TextEdit[]) => boolean {
+  const fileName = fileNameOf(document.uri);
+  let baseline: number | undefined;
+  return (edits) => {
+    baseline ??= syntaxErrors(fileName, document.getText()).length;
+    return !addsSyntaxErrors(fileName, baseline, TextDocument.applyEdits(document, [...edits]));
+  };
+}
+
+/** A file name with the document's extension (TypeScript parses `.js` and `.ts` differently). */
+function fileNameOf(uri: string): string {
+  const extension = /\.[cm]?[jt]sx?$/i.exec(uri)?.[0];
+  return `document${extension ?? '.ts'}`;
+}
+
 function eol(document: TextDocument): string {
   return document.getText().includes('\r\n') ? '\r\n' : '\n';
 }
@@ -109,5 +131,6 @@ export function fixAllAction(document: TextDocument, findings: readonly Finding[
   }
   if (chosen.length === 0) return undefined;
   const lspEdits = toLspEdits(document, chosen.flat().sort((a, b) => a.start - b.start));
+  if (!syntaxGuard(document)(lspEdits)) return undefined; // never offer an edit that breaks parsing
   return { title: text.codeActions.fixAll, kind: FIX_ALL_KIND, edit: workspaceEdit(document, lspEdits, options) };
 }
