@@ -41,6 +41,8 @@ export function isCheckableFile(file: string): boolean {
 export class Workspace {
   private readonly projects = new Map<string, ProjectEntry>();
   private readonly diskVersions = new Map<string, number>();
+  /** Snapshots by file, valid while the file's script version is unchanged. */
+  private readonly snapshots = new Map<string, { readonly version: string; readonly snapshot: ts.IScriptSnapshot }>();
   private readonly registry = ts.createDocumentRegistry(ts.sys.useCaseSensitiveFileNames);
   private readonly locator: TsconfigLocator;
   private readonly reportedTsconfigs = new Set<string>();
@@ -132,6 +134,7 @@ export class Workspace {
   reset(): void {
     for (const project of this.projects.values()) project.service.dispose();
     this.projects.clear();
+    this.snapshots.clear();
     this.locator.clear();
     this.reportedTsconfigs.clear();
     this.projectVersion++;
@@ -191,8 +194,16 @@ export class Workspace {
         return open ? `open:${open.version}` : `disk:${this.diskVersions.get(this.locator.key(file)) ?? 0}`;
       },
       getScriptSnapshot: (file) => {
+        // The language service asks for every file of the program after each edit: re-reading
+        // thousands of unchanged files from disk per keystroke dominated edit latency.
+        const version = serviceHost.getScriptVersion(file);
+        const cached = this.snapshots.get(file);
+        if (cached && cached.version === version) return cached.snapshot;
         const text = host.readFile(file);
-        return text === undefined ? undefined : ts.ScriptSnapshot.fromString(text);
+        if (text === undefined) return undefined;
+        const snapshot = ts.ScriptSnapshot.fromString(text);
+        this.snapshots.set(file, { version, snapshot });
+        return snapshot;
       },
       getCurrentDirectory: () => currentDirectory,
       getDefaultLibFileName: (o) => ts.getDefaultLibFilePath(o),
