@@ -4,13 +4,13 @@
 import * as ts from 'typescript';
 import type { Confidence } from '../core/finding';
 import { RECEIVER_SPECIFIERS } from '../registry/specifiers';
-import type { RuntimeId } from '../registry/types';
+import type { Evidence, RuntimeId } from '../registry/types';
 import type { AnalysisContext } from './context';
 import { inferReceiverFromEvidence } from './receiver-evidence';
 import { skipOuterExpressions } from './syntax';
 
 export type ReceiverClass =
-  | { readonly kind: 'websocket'; readonly runtimes: readonly RuntimeId[]; readonly confidence: Confidence; readonly evidence?: string }
+  | { readonly kind: 'websocket'; readonly runtimes: readonly RuntimeId[]; readonly confidence: Confidence; readonly evidence?: Evidence }
   | { readonly kind: 'not-websocket' }
   | { readonly kind: 'unknown' };
 

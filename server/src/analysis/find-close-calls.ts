@@ -3,7 +3,7 @@
 import * as ts from 'typescript';
 import type { Confidence } from '../core/finding';
 import { CLOSE_METHOD_NAMES, RUNTIME_PROFILES } from '../registry/runtimes';
-import type { ArgumentShape, RuntimeId } from '../registry/types';
+import type { ArgumentShape, Evidence, RuntimeId } from '../registry/types';
 import { classifyConstructor, classifyReceiver } from './classify-receiver';
 import type { AnalysisContext } from './context';
 import { evaluateArgument } from './evaluate-argument';
@@ -20,7 +20,7 @@ export interface CloseCallSite {
   readonly runtimes: readonly RuntimeId[];
   readonly confidence: Confidence;
   /** For inferred receivers: what the inference rests on. */
-  readonly evidence?: string;
+  readonly evidence?: Evidence;
   readonly shape: ArgumentShape;
   readonly code: EvaluatedArgument;
   readonly reason: EvaluatedArgument;
@@ -77,7 +77,7 @@ function siteForConstructor(call: ts.NewExpression, ctx: AnalysisContext, option
   const confidence: Confidence = classified === 'untyped' ? 'inferred' : 'typed';
   const runtimes = classified === 'untyped' ? ['websocket-error' as const] : classified.filter((r) => r === 'websocket-error');
   if (runtimes.length === 0) return undefined;
-  const evidence = confidence === 'inferred' ? '`new WebSocketError(…)`' : undefined;
+  const evidence: Evidence | undefined = confidence === 'inferred' ? { kind: 'constructor', name } : undefined;
   return buildSite(call, name, callee, undefined, applyOverride(runtimes, options), confidence, evidence, 'error-options', ctx);
 }
 
@@ -92,7 +92,7 @@ function buildSite(
   receiver: ts.Expression | undefined,
   runtimes: readonly RuntimeId[],
   confidence: Confidence,
-  evidence: string | undefined,
+  evidence: Evidence | undefined,
   shape: ArgumentShape,
   ctx: AnalysisContext,
 ): CloseCallSite {

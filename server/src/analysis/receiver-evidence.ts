@@ -2,7 +2,7 @@
 // look for evidence in the code instead. Every rule of evidence is strict on purpose: a guess
 // that turns a file stream or a DB pool into a WebSocket is worse than no finding.
 import * as ts from 'typescript';
-import type { RuntimeId } from '../registry/types';
+import type { Evidence, RuntimeId } from '../registry/types';
 import type { AnalysisContext } from './context';
 import type { ReceiverClass } from './classify-receiver';
 import { enclosingFunction, isFunctionLike, listenerRegistration, skipOuterExpressions } from './syntax';
@@ -28,7 +28,7 @@ export function inferReceiverFromEvidence(receiver: ts.Expression, ctx: Analysis
   if (!ts.isIdentifier(receiver) || !ctx.mentionsWebSocket) return undefined;
   const decl = ctx.checker.getSymbolAtLocation(receiver)?.valueDeclaration;
   if (decl && ts.isParameter(decl) && isWsServerConnectionParameter(decl, ctx)) {
-    return { kind: 'websocket', runtimes: ['ws'], confidence: 'inferred', evidence: "a 'connection' listener of a ws server" };
+    return { kind: 'websocket', runtimes: ['ws'], confidence: 'inferred', evidence: { kind: 'connection-listener' } };
   }
   // Socket.IO sockets also have message listeners, send() and close(), but are not WebSockets.
   const socketIo = [...ctx.importedModules].some((m) => m.startsWith('socket.io') || m.startsWith('engine.io'));
@@ -37,13 +37,13 @@ export function inferReceiverFromEvidence(receiver: ts.Expression, ctx: Analysis
     // Server-side or Node-style usage (`.on(...)`, terminate/ping, a 'connection' parameter) means ws semantics.
     const nodeStyle = ctx.importedModules.has('ws') || shape === 'node' || (decl !== undefined && ts.isParameter(decl) && isConnectionListenerParameter(decl));
     const runtime: RuntimeId = nodeStyle ? 'ws' : 'whatwg';
-    return { kind: 'websocket', runtimes: [runtime], confidence: 'inferred', evidence: 'WebSocket-style usage (message listener and send/readyState)' };
+    return { kind: 'websocket', runtimes: [runtime], confidence: 'inferred', evidence: { kind: 'socket-usage' } };
   }
   return undefined;
 }
 
 /** `x` assigned `new WebSocket(...)` (declaration, assignment, or class field for `this.x`). */
-function constructedBy(receiver: ts.Expression, ctx: AnalysisContext): { runtime: RuntimeId; evidence: string } | undefined {
+function constructedBy(receiver: ts.Expression, ctx: AnalysisContext): { runtime: RuntimeId; evidence: Evidence } | undefined {
   for (const initializer of assignedValues(receiver, ctx)) {
     const value = skipOuterExpressions(initializer);
     if (!ts.isNewExpression(value)) continue;
@@ -54,7 +54,7 @@ function constructedBy(receiver: ts.Expression, ctx: AnalysisContext): { runtime
         : undefined;
     const runtime = name ? CONSTRUCTOR_RUNTIMES[name] : undefined;
     if (!runtime || !name) continue;
-    return { runtime: runtime === 'by-import' ? runtimeOfWebSocketConstructor(ctx) : runtime, evidence: `\`new ${name}(…)\`` };
+    return { runtime: runtime === 'by-import' ? runtimeOfWebSocketConstructor(ctx) : runtime, evidence: { kind: 'constructor', name } };
   }
   return undefined;
 }

@@ -20,6 +20,7 @@
 //     Hovering the declared *name* shows nothing: TypeScript's own hover covers it.
 import * as ts from 'typescript';
 import type { Confidence } from '../core/finding';
+import type { Evidence } from '../registry/types';
 import { closeContext } from '../analysis/close-context';
 import { createAnalysisContext, type AnalysisContext } from '../analysis/context';
 import { findCloseCalls, mayContainCloseCall, type CloseCallSite } from '../analysis/find-close-calls';
@@ -52,7 +53,7 @@ export type DocsTarget =
       readonly method: string;
       readonly runtimes: readonly RuntimeId[];
       readonly confidence: Confidence;
-      readonly evidence?: string;
+      readonly evidence?: Evidence;
     };
 
 interface FileAnalysis {

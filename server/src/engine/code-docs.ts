@@ -3,6 +3,8 @@
 // view later (no LSP or editor types here). Every label comes from a `CodeDocsText` catalog the
 // caller passes in (the language server's is lsp/features/text/<locale>.ts); facts and prose about
 // codes and runtimes come from the registry catalog.
+import { describeEvidence } from './evidence-text';
+import type { Evidence } from '../registry/types';
 import type { ConfiguredCode } from '../core/config';
 import { renderTemplate } from '../core/text/render-template';
 import { APP_PROFILES } from '../registry/apps';
@@ -158,7 +160,7 @@ export function renderRuntimeDocs(
   runtime: RuntimeId,
   method: string,
   confidence: 'typed' | 'inferred',
-  evidence: string | undefined,
+  evidence: Evidence | undefined,
   text: DocsText,
 ): string {
   const { labels, registry } = text;
@@ -166,7 +168,7 @@ export function renderRuntimeDocs(
   const runtimeText = registry.runtimes[runtime];
   const provenance =
     confidence === 'inferred' && evidence
-      ? renderTemplate(labels.runtimeInferred, { id: runtime, evidence })
+      ? renderTemplate(labels.runtimeInferred, { id: runtime, evidence: describeEvidence(evidence, registry) })
       : renderTemplate(labels.runtimeTyped, { id: runtime });
   return [
     bold(renderTemplate(labels.runtimeHeading, { method, runtime: runtimeText.name })),

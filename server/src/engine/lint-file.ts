@@ -11,6 +11,7 @@ import { parseDirectives } from '../analysis/directives';
 import { findCloseCalls, mayContainCloseCall, type CloseCallSite } from '../analysis/find-close-calls';
 import type { Locale } from '../registry/locales/catalog';
 import type { AppProfileId, RuntimeId } from '../registry/types';
+import { describeEvidence } from './evidence-text';
 import { createCodeNaming, type CodeNaming } from '../rules/code-naming';
 import type { RuleContext, RuleModule, RuleReport } from '../rules/define-rule';
 import { RULES } from '../rules';
@@ -89,7 +90,7 @@ function runRule(rule: RuleModule, site: CloseCallSite, analysis: AnalysisContex
     naming,
     report(report: RuleReport) {
       const base = renderTemplate(requireTemplate(ruleText.messages, report.messageId, rule.id), report.data);
-      const message = site.confidence === 'inferred' && site.evidence ? base + renderTemplate(text.rules.common.inferredSuffix, { evidence: site.evidence }) : base;
+      const message = site.confidence === 'inferred' && site.evidence ? base + renderTemplate(text.rules.common.inferredSuffix, { evidence: describeEvidence(site.evidence, text.registry) }) : base;
       const suggestions = (report.suggestions ?? []).map((s) => ({
         messageId: s.messageId,
         data: s.data,
@@ -134,3 +135,4 @@ function dedupe(findings: Finding[]): Finding[] {
     return true;
   });
 }
+

@@ -149,6 +149,15 @@ export interface ReceiverSpecifier {
   readonly runtime: RuntimeId;
 }
 
+/** What an inferred (untyped) receiver classification rests on; described per locale. */
+export type EvidenceKind = 'constructor' | 'connection-listener' | 'socket-usage';
+
+export interface Evidence {
+  readonly kind: EvidenceKind;
+  /** The constructor's name, for `constructor`. */
+  readonly name?: string;
+}
+
 export type AppProfileId = 'graphql-ws' | 'discord-gateway' | 'discord-voice' | 'twitch-eventsub';
 
 export interface AppCode {

@@ -3,6 +3,7 @@
 import type {
   AppProfileId,
   AppProfileText,
+  EvidenceKind,
   CodeText,
   RangeClass,
   ReconnectAdvice,
@@ -22,6 +23,8 @@ export interface RegistryCatalog {
   readonly rangeClasses: Readonly<Record<RangeClass, string>>;
   readonly sendable: Readonly<Record<Sendable, string>>;
   readonly reconnect: Readonly<Record<ReconnectAdvice, string>>;
+  /** What an inferred receiver rests on; `{name}` is the constructor for `constructor`. */
+  readonly evidence: Readonly<Record<EvidenceKind, string>>;
 }
 
 /**

@@ -23,6 +23,11 @@ export const en: RegistryCatalog = {
     no: 'must not be sent',
     'client-only': 'may be sent by clients only',
   },
+  evidence: {
+    constructor: '`new {name}(…)`',
+    'connection-listener': "a 'connection' listener of a ws server",
+    'socket-usage': 'WebSocket-style usage (message listener and send/readyState)',
+  },
   reconnect: {
     yes: 'reconnect',
     backoff: 'reconnect with backoff',

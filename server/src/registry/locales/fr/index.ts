@@ -23,6 +23,11 @@ export const fr: RegistryCatalog = {
     no: 'ne doit jamais être envoyé',
     'client-only': 'ne peut être envoyé que par un client',
   },
+  evidence: {
+    constructor: '`new {name}(…)`',
+    'connection-listener': "l’écouteur 'connection' d’un serveur ws",
+    'socket-usage': 'son usage de WebSocket (écouteur de messages et send/readyState)',
+  },
   reconnect: {
     yes: 'se reconnecter',
     backoff: 'se reconnecter avec un délai croissant',
