@@ -115,3 +115,29 @@ export function withLine(code: string, line: number, text: string): string {
   all[line - 1] = text;
   return all.join('\n');
 }
+
+/**
+ * Node look-alikes that also have close()/end() — a ws server, a file stream, readline, a
+ * MessagePort, a BroadcastChannel, a pg pool, a user class — none of them a WebSocket, each
+ * closed with `code`: a valid case for every rule, whatever the number.
+ */
+export function lookAlikeCloses(code: number): string {
+  return lines(
+    "import * as fs from 'node:fs';",
+    "import * as readline from 'node:readline';",
+    "import { MessageChannel, BroadcastChannel } from 'node:worker_threads';",
+    "import { WebSocketServer } from 'ws';",
+    "import { Pool } from 'pg';",
+    'const wss = new WebSocketServer({ port: 8080 });',
+    'wss.close();',
+    "fs.createReadStream('in.txt').close();",
+    'readline.createInterface({ input: process.stdin }).close();',
+    'new MessageChannel().port1.close();',
+    "new BroadcastChannel('jobs').close();",
+    'void new Pool().end();',
+    'class Connection { close(code: number, reason?: string) { return [code, reason]; } end(code: number) { return code; } }',
+    `new Connection().close(${code});`,
+    `new Connection().end(${code});`,
+  );
+}
+

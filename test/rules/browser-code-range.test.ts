@@ -1,6 +1,6 @@
 // browser-code-range: WHATWG sockets accept only 1000 and 3000–4999; the 1xxx codes servers may
 // send (1001–1003, 1007–1014) throw InvalidAccessError there.
-import { at, lines, ruleTester, withLine } from '../harness/rule-tester';
+import { at, lines, lookAlikeCloses, ruleTester, withLine } from '../harness/rule-tester';
 
 const BROWSER = 'the browser WebSocket (WHATWG)';
 const BROWSER_EFFECT =
@@ -116,23 +116,7 @@ ruleTester('browser-code-range', {
       ),
     },
     // Look-alikes: none of these is a WebSocket, whatever the numbers.
-    lines(
-      "import * as fs from 'node:fs';",
-      "import * as readline from 'node:readline';",
-      "import { MessageChannel, BroadcastChannel } from 'node:worker_threads';",
-      "import { WebSocketServer } from 'ws';",
-      "import { Pool } from 'pg';",
-      'const wss = new WebSocketServer({ port: 8080 });',
-      'wss.close();',
-      "fs.createReadStream('in.txt').close();",
-      'readline.createInterface({ input: process.stdin }).close();',
-      'new MessageChannel().port1.close();',
-      "new BroadcastChannel('jobs').close();",
-      'void new Pool().end();',
-      'class Connection { close(code: number, reason?: string) { return [code, reason]; } end(code: number) { return code; } }',
-      'new Connection().close(1001);',
-      'new Connection().end(1001);',
-    ),
+    lookAlikeCloses(1001),
   ],
   invalid: [
     {

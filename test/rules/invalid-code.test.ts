@@ -1,6 +1,6 @@
 // invalid-code: values that are not close codes at all — out of range, unassigned, fractional,
 // NaN, strings, error codes and HTTP statuses.
-import { at, lines, ruleTester, withLine } from '../harness/rule-tester';
+import { at, lines, lookAlikeCloses, ruleTester, withLine } from '../harness/rule-tester';
 
 /** The snippet with `line` replaced (for suggestion outputs). */
 
@@ -104,23 +104,7 @@ ruleTester('invalid-code', {
       'new Dialog().close(NaN);',
     ),
     // Look-alikes: none of these is a WebSocket, whatever the numbers.
-    lines(
-      "import * as fs from 'node:fs';",
-      "import * as readline from 'node:readline';",
-      "import { MessageChannel, BroadcastChannel } from 'node:worker_threads';",
-      "import { WebSocketServer } from 'ws';",
-      "import { Pool } from 'pg';",
-      'const wss = new WebSocketServer({ port: 8080 });',
-      'wss.close();',
-      "fs.createReadStream('in.txt').close();",
-      'readline.createInterface({ input: process.stdin }).close();',
-      'new MessageChannel().port1.close();',
-      "new BroadcastChannel('jobs').close();",
-      'void new Pool().end();',
-      'class Connection { close(code: number, reason?: string) { return [code, reason]; } end(code: number) { return code; } }',
-      'new Connection().close(401);',
-      'new Connection().end(401);',
-    ),
+    lookAlikeCloses(401),
   ],
   invalid: [
     {

@@ -1,7 +1,7 @@
 // unregistered-code: 3000–3999 is a registry range with only 3000 Unauthorized, 3003 Forbidden
 // and 3008 Timeout registered; other 3xxx codes should be registered or moved to 4000–4999.
 import type { ResolvedConfig } from '../../server/src/core/config';
-import { at, lines, ruleTester, withLine } from '../harness/rule-tester';
+import { at, lines, lookAlikeCloses, ruleTester, withLine } from '../harness/rule-tester';
 
 const declaring =
   (...codes: Array<{ code: number; name: string }>) =>
@@ -66,23 +66,7 @@ ruleTester('unregistered-code', {
       "fs.createReadStream('in.txt').close();",
     ),
     // Look-alikes: none of these is a WebSocket, whatever the numbers.
-    lines(
-      "import * as fs from 'node:fs';",
-      "import * as readline from 'node:readline';",
-      "import { MessageChannel, BroadcastChannel } from 'node:worker_threads';",
-      "import { WebSocketServer } from 'ws';",
-      "import { Pool } from 'pg';",
-      'const wss = new WebSocketServer({ port: 8080 });',
-      'wss.close();',
-      "fs.createReadStream('in.txt').close();",
-      'readline.createInterface({ input: process.stdin }).close();',
-      'new MessageChannel().port1.close();',
-      "new BroadcastChannel('jobs').close();",
-      'void new Pool().end();',
-      'class Connection { close(code: number, reason?: string) { return [code, reason]; } end(code: number) { return code; } }',
-      'new Connection().close(3001);',
-      'new Connection().end(3001);',
-    ),
+    lookAlikeCloses(3001),
   ],
   invalid: [
     {
