@@ -38,7 +38,7 @@ describe('--stats', () => {
     JSON.parse(run.stdout);
     assert.match(
       run.stderr,
-      /^wsclose stats:\n {2}discover +\d+\.\d ms\n {2}config +\d+\.\d ms\n {2}programs +\d+\.\d ms\n {2}lint +\d+\.\d ms\n {2}fix +\d+\.\d ms\n {2}format +\d+\.\d ms\n {2}total +\d+\.\d ms\n {2}files 5, programs 2, findings 9\n$/,
+      /^wsclose stats:\n {2}discover +\d+\.\d ms\n {2}config +\d+\.\d ms\n {2}programs +\d+\.\d ms\n {2}lint +\d+\.\d ms\n {2}fix +\d+\.\d ms\n {2}format +\d+\.\d ms\n {2}total +\d+\.\d ms\n {2}files 5, programs 2 \(\d+ source files, 0 repeated passes\), findings 9\n$/,
     );
   });
 
@@ -48,7 +48,7 @@ describe('--stats', () => {
     fs.rmSync(path.dirname(baseline), { recursive: true, force: true });
     // The fixed file is linted again in a second program; the baseline then records the 4 findings left.
     assert.match(stderr, /\n {2}fix +\d+\.\d ms\n {2}baseline +\d+\.\d ms\n {2}format +\d+\.\d ms\n/);
-    assert.match(stderr, /\n {2}files 1, programs 2, findings 4, fix passes 2, files fixed 1\n$/);
+    assert.match(stderr, /\n {2}files 1, programs 2 \(\d+ source files, 0 repeated passes\), findings 4, fix passes 2, files fixed 1\n$/);
   });
 });
 

@@ -10,7 +10,7 @@ import { lintSourceFile, mayContainCloseCall } from '../engine/lint-file';
 import { SourceFileCache } from '../engine/project';
 import type { ProjectHost } from '../engine/project';
 import type { CliConfigs } from './config';
-import { assignPrograms } from './projects';
+import { ProjectPrograms } from './projects';
 
 export interface FileToLint {
   readonly path: string;
@@ -28,6 +28,8 @@ export interface LinterOptions {
   readonly now: () => number;
   /** Called after each file is linted. */
   readonly onFileLinted?: () => void;
+  /** Leave imported project files out of programs until needed (default on; see engine/lazy-imports.ts). */
+  readonly lazyImports?: boolean;
 }
 
 /** Parses files whose text changed during the run afresh; everything else comes from the shared cache. */
@@ -53,6 +55,10 @@ export class Linter {
   readonly changed = new Set<string>();
   readonly host: ProjectHost;
   readonly timings = { programs: 0, lint: 0 };
+  /** Passes repeated because the analysis needed a project file left out of its program. */
+  lazyPasses = 0;
+  /** Source files (libraries included) in the programs of the stage that checked every file. */
+  programFiles = 0;
   private readonly cache = new SourceFileCache();
   private readonly programs = new Set<ts.Program>();
 
@@ -103,31 +109,54 @@ export class Linter {
   private lintTogether(files: readonly FileToLint[], cache: SourceFileCache): Map<string, LintOutcome> {
     const { now } = this.options;
     const outcomes = new Map<string, LintOutcome>();
-
+    const projects = new ProjectPrograms({
+      project: this.options.project,
+      host: this.host,
+      cache,
+      warn: this.options.warn,
+      displayPath: this.options.displayPath,
+      lazyImports: this.options.lazyImports !== false,
+    });
     // Programs only for files that may contain a close call; the others get directive checks only.
+    const typed = files.filter((file) => mayContainCloseCall(this.texts.get(file.path) ?? '')).map((file) => file.path);
     let started = now();
-    const programs = assignPrograms(
-      files.filter((file) => mayContainCloseCall(this.texts.get(file.path) ?? '')).map((file) => file.path),
-      { project: this.options.project, host: this.host, cache, warn: this.options.warn, displayPath: this.options.displayPath },
-    );
-    // Binding every file of a program happens here, so that a file TypeScript cannot bind fails its program now (see isolate).
-    for (const program of new Set(programs.values())) program.getTypeChecker();
-    for (const program of programs.values()) this.programs.add(program);
+    let programs = projects.assign(typed);
     this.timings.programs += now() - started;
+    let pending = files;
+    for (let pass = 0; ; pass++) {
+      started = now();
+      // Binding every file of a program happens here, so that a file TypeScript cannot bind fails its program now (see isolate).
+      for (const program of new Set(programs.values())) program.getTypeChecker();
+      for (const program of programs.values()) this.programs.add(program);
+      this.timings.programs += now() - started;
 
-    started = now();
-    for (const file of files) {
-      let outcome: LintOutcome;
-      try {
-        outcome = this.lintOne(file, programs.get(file.path), cache);
-      } catch (error) {
-        outcome = { fatal: cannotCheck(error) }; // one file's failure never stops the run
+      started = now();
+      for (const file of pending) {
+        let outcome: LintOutcome;
+        try {
+          outcome = this.lintOne(file, programs.get(file.path), cache);
+        } catch (error) {
+          outcome = { fatal: cannotCheck(error) }; // one file's failure never stops the run
+        }
+        outcomes.set(file.path, outcome);
+        if (pass === 0) this.options.onFileLinted?.();
       }
-      outcomes.set(file.path, outcome);
-      this.options.onFileLinted?.();
+      this.timings.lint += now() - started;
+
+      // A pass whose analysis needed a project file left out of its program is not trusted: the
+      // files of the programs rebuilt with that file are linted again (engine/lazy-imports.ts).
+      started = now();
+      if (!projects.reloadTouched()) {
+        // The first stage checks every file; --fix stages re-check some of them.
+        this.programFiles = Math.max(this.programFiles, [...new Set(programs.values())].reduce((total, program) => total + program.getSourceFiles().length, 0));
+        return outcomes;
+      }
+      const rebuilt = projects.assign(typed);
+      this.timings.programs += now() - started;
+      pending = files.filter((file) => programs.has(file.path) && rebuilt.get(file.path) !== programs.get(file.path));
+      programs = rebuilt;
+      this.lazyPasses++;
     }
-    this.timings.lint += now() - started;
-    return outcomes;
   }
 
   private lintOne(file: FileToLint, program: ts.Program | undefined, cache: SourceFileCache): LintOutcome {

@@ -7,6 +7,7 @@
 import * as ts from 'typescript';
 import { buildProgram, createInferredProject } from '../engine/project';
 import type { ProjectHost, SourceFileCache } from '../engine/project';
+import { LazyImports } from '../engine/lazy-imports';
 import { TsconfigLocator } from '../engine/tsconfig-locator';
 
 export interface ProjectOptions {
@@ -19,42 +20,72 @@ export interface ProjectOptions {
   readonly displayPath: (file: string) => string;
 }
 
-/** Programs for the given files (absolute paths), keyed by file. */
+/** Programs for the given files (absolute paths), keyed by file, each built in one pass. */
 export function assignPrograms(files: readonly string[], options: ProjectOptions): Map<string, ts.Program> {
-  const programs = new Map<string, ts.Program>();
-  if (files.length === 0) return programs;
-  const { host, cache } = options;
-  const locator = new TsconfigLocator(host, (tsconfig, diagnostics) => {
-    for (const diagnostic of diagnostics) options.warn(formatTsDiagnostic(diagnostic, tsconfig, options.displayPath));
-  });
-  const built = new Map<string, ts.Program>();
-  const load = (tsconfig: string, extraRootNames: readonly string[] = []): ts.Program => {
-    let program = built.get(tsconfig);
-    if (!program) {
-      program = buildProgram(locator.parse(tsconfig).parsed, host, cache, { narrowRoots: true, extraRootNames });
-      built.set(tsconfig, program);
-    }
-    return program;
-  };
+  return new ProjectPrograms(options).assign(files);
+}
 
-  if (options.project !== undefined) {
-    const { fileKeys } = locator.parse(options.project);
-    const program = load(options.project, files.filter((file) => !fileKeys.has(locator.key(file))));
-    for (const file of files) programs.set(file, program);
+/**
+ * The programs of one lint stage. Tsconfig programs leave imported project files out until the
+ * analysis needs one (engine/lazy-imports.ts): after a pass over the files, reloadTouched()
+ * drops the programs that needed a left-out file, and the next assign() rebuilds only those.
+ */
+export class ProjectPrograms {
+  private readonly locator: TsconfigLocator;
+  private readonly built = new Map<string, ts.Program>();
+  private readonly lazy = new Map<string, LazyImports>();
+  private inferred: ts.Program | undefined;
+
+  constructor(private readonly options: ProjectOptions & { readonly lazyImports?: boolean }) {
+    this.locator = new TsconfigLocator(options.host, (tsconfig, diagnostics) => {
+      for (const diagnostic of diagnostics) options.warn(formatTsDiagnostic(diagnostic, tsconfig, options.displayPath));
+    });
+  }
+
+  assign(files: readonly string[]): Map<string, ts.Program> {
+    const programs = new Map<string, ts.Program>();
+    if (files.length === 0) return programs;
+    if (this.options.project !== undefined) {
+      const { fileKeys } = this.locator.parse(this.options.project);
+      const program = this.load(this.options.project, files.filter((file) => !fileKeys.has(this.locator.key(file))));
+      for (const file of files) programs.set(file, program);
+      return programs;
+    }
+    const loose: string[] = [];
+    for (const file of files) {
+      const tsconfig = this.locator.tsconfigFor(file);
+      if (tsconfig !== undefined) programs.set(file, this.load(tsconfig));
+      else loose.push(file);
+    }
+    if (loose.length > 0) {
+      this.inferred ??= createInferredProject(loose, this.options.host, this.options.cache).program;
+      for (const file of loose) programs.set(file, this.inferred);
+    }
     return programs;
   }
 
-  const loose: string[] = [];
-  for (const file of files) {
-    const tsconfig = locator.tsconfigFor(file);
-    if (tsconfig !== undefined) programs.set(file, load(tsconfig));
-    else loose.push(file);
+  /** Drops the programs whose checker needed a left-out file since they were built; true if any did. */
+  reloadTouched(): boolean {
+    let any = false;
+    for (const [tsconfig, lazy] of this.lazy) {
+      if (!lazy.loadTouched()) continue;
+      this.built.delete(tsconfig);
+      any = true;
+    }
+    return any;
   }
-  if (loose.length > 0) {
-    const inferred = createInferredProject(loose, host, cache);
-    for (const file of loose) programs.set(file, inferred.program);
+
+  private load(tsconfig: string, extraRootNames: readonly string[] = []): ts.Program {
+    let program = this.built.get(tsconfig);
+    if (!program) {
+      let lazy = this.lazy.get(tsconfig);
+      if (!lazy && this.options.lazyImports !== false) this.lazy.set(tsconfig, (lazy = new LazyImports(this.options.host.useCaseSensitiveFileNames)));
+      const { host, cache } = this.options;
+      program = buildProgram(this.locator.parse(tsconfig).parsed, host, cache, { narrowRoots: true, extraRootNames, ...(lazy ? { lazyImports: lazy } : {}) });
+      this.built.set(tsconfig, program);
+    }
+    return program;
   }
-  return programs;
 }
 
 /** A tsconfig problem as one warning line: `file:line:column: warning: message (TSxxxx)`. */

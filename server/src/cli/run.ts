@@ -52,12 +52,14 @@ export interface RunEnvironment {
   readonly progress?: ProgressReporter;
   /** Milliseconds, for --stats. */
   readonly now?: () => number;
+  /** Leave imported project files out of programs until needed (default on; tests compare both). */
+  readonly lazyImports?: boolean;
 }
 
 export interface RunStats {
   /** Milliseconds per phase. */
   readonly timings: { readonly discover: number; readonly config: number; readonly programs: number; readonly lint: number; readonly fix: number };
-  readonly counts: { readonly files: number; readonly programs: number; readonly findings: number; readonly fixPasses: number; readonly filesFixed: number };
+  readonly counts: { readonly files: number; readonly programs: number; readonly programFiles: number; readonly lazyPasses: number; readonly findings: number; readonly fixPasses: number; readonly filesFixed: number };
 }
 
 export interface RunOutput {
@@ -144,7 +146,7 @@ export function runLint(options: RunOptions, environment: RunEnvironment = {}): 
   const linted: FileToLint[] = [];
   const snapshots = new Map<string, SourceSnapshot>();
   let checked = 0;
-  const linter = new Linter({ project, configs, warn, displayPath, now, onFileLinted: () => {
+  const linter = new Linter({ project, configs, warn, displayPath, now, lazyImports: environment.lazyImports !== false, onFileLinted: () => {
       // Counts the first pass only; --fix passes lint some files again.
       if (checked < linted.length) progress?.files(++checked, linted.length);
     },
@@ -236,6 +238,8 @@ export function runLint(options: RunOptions, environment: RunEnvironment = {}): 
       counts: {
         files: linted.length,
         programs: linter.programCount,
+        programFiles: linter.programFiles,
+        lazyPasses: linter.lazyPasses,
         findings: reported.reduce((total, result) => total + result.messages.length, 0),
         fixPasses,
         filesFixed: options.fix === 'dry-run' ? [...findings.keys()].filter((file) => linter.texts.get(file) !== snapshots.get(file)!.text).length : written.size,

@@ -5,6 +5,7 @@
 import * as path from 'node:path';
 import * as ts from 'typescript';
 import { mayContainCloseCall } from '../analysis/find-close-calls';
+import type { LazyImports } from './lazy-imports';
 
 /** The part of ts.System a project needs. */
 export type ProjectHost = Pick<
@@ -57,8 +58,9 @@ export function findTsconfig(fileName: string, host: ProjectHost): string | unde
 export interface LoadOptions {
   /**
    * Build the program from only the files that can matter: those that may contain a close-like
-   * call, declaration files, and files that declare globals or augment modules. Everything they
-   * import is still followed by TypeScript, so their types are unchanged (test/engine/project).
+   * call, declaration files, and files that declare globals or augment modules. What they import
+   * is still loaded (eagerly, or lazily with `lazyImports`), so their types are unchanged
+   * (test/engine/project, test/engine/lazy-imports).
    */
   readonly narrowRoots?: boolean;
 }
@@ -94,6 +96,11 @@ export function parseTsconfig(tsconfig: string, host: ProjectHost): ParsedTsconf
 export interface BuildOptions extends LoadOptions {
   /** Files to check that the tsconfig does not include (e.g. named on the command line). */
   readonly extraRootNames?: readonly string[];
+  /**
+   * Leave the project files that are not roots out of the program until the analysis needs one
+   * (see lazy-imports.ts). The same object is passed again to rebuild after a pass touched one.
+   */
+  readonly lazyImports?: LazyImports;
 }
 
 /** The program of a parsed tsconfig (see LoadOptions.narrowRoots). */
@@ -103,12 +110,16 @@ export function buildProgram(parsed: ParsedTsconfig, host: ProjectHost, cache: S
   const needsJs = !parsed.options.allowJs && extra.some((file) => /\.[cm]?jsx?$/i.test(file));
   const compilerOptions = needsJs ? { ...parsed.options, allowJs: true } : parsed.options;
   const own = options.narrowRoots ? parsed.fileNames.filter((f) => mayAffectAnalysis(f, host)) : parsed.fileNames;
-  return ts.createProgram({
-    rootNames: [...own, ...extra],
-    options: compilerOptions,
-    host: compilerHost(compilerOptions, host, cache),
-    projectReferences: parsed.projectReferences,
-  });
+  const rootNames = [...own, ...extra];
+  const lazy = options.lazyImports;
+  const programHost = compilerHost(compilerOptions, host, cache);
+  if (lazy) {
+    lazy.leaveOut(parsed.fileNames, rootNames);
+    programHost.resolveModuleNameLiterals = lazy.createResolver(programHost, host.getCurrentDirectory());
+  }
+  const program = ts.createProgram({ rootNames, options: compilerOptions, host: programHost, projectReferences: parsed.projectReferences });
+  lazy?.watch(program);
+  return program;
 }
 
 export function loadTsconfigProject(tsconfig: string, host: ProjectHost, cache = new SourceFileCache(), options: BuildOptions = { narrowRoots: true }): Project & { fileNames: readonly string[] } {
@@ -122,15 +133,18 @@ export function createInferredProject(fileNames: readonly string[], host: Projec
 }
 
 /**
- * Can this root file change what the analysis sees? A module without close-like calls only
- * matters through its exports, and TypeScript follows imports from the files that use them.
+ * Can this file change what the analysis sees, so that it must be a program root? A module
+ * without close-like calls only matters through its exports, which the files that use them
+ * import (loaded eagerly, or lazily: see lazy-imports.ts). Anything that declares globals must
+ * be a root, since nothing imports it.
  */
-function mayAffectAnalysis(fileName: string, host: ProjectHost): boolean {
+export function mayAffectAnalysis(fileName: string, host: Pick<ProjectHost, 'readFile'>): boolean {
   if (/\.d\.[mc]?ts$/.test(fileName)) return true;
   const text = host.readFile(fileName);
   if (text === undefined) return true; // let the program report it
   if (mayContainCloseCall(text)) return true;
-  if (/\bdeclare\s+(global|module|namespace)\b/.test(text)) return true;
+  // Global declarations, module augmentations and UMD globals (`export as namespace X`).
+  if (/\bdeclare\s+(global|module|namespace)\b|\bexport\s+as\s+namespace\b/.test(text)) return true;
   // A script (no top-level import/export) puts its declarations in the global scope.
   return !/^\s*(import|export)\b/m.test(text);
 }

@@ -40,18 +40,20 @@ export function registerClientRequests(connection: Connection, deps: ClientReque
       const version = document?.version;
       const settings = await linting.settingsFor(uri);
       if (token.isCancellationRequested || documents.byUri(uri)?.version !== version || !settings.enable) return NOT_CHECKED;
-      const state = linting.stateOf(uri, settings, { needProgram: false });
-      if (!state || state.fileConfig.ignored) return NOT_CHECKED;
-      if (!state.program) return { checked: true, closeCalls: 0, runtimes: [] };
-      const { sites } = analyzeSourceFile(state.program, state.sourceFile, {
-        config: state.fileConfig.config,
-        appProfiles: state.fileConfig.appProfiles,
-        ...(state.fileConfig.runtimeOverride ? { runtimeOverride: state.fileConfig.runtimeOverride } : {}),
-        applyDirectives: false,
+      const info = linting.withState(uri, settings, { needProgram: false }, (state): FileInfoResult => {
+        if (state.fileConfig.ignored) return NOT_CHECKED;
+        if (!state.program) return { checked: true, closeCalls: 0, runtimes: [] };
+        const { sites } = analyzeSourceFile(state.program, state.sourceFile, {
+          config: state.fileConfig.config,
+          appProfiles: state.fileConfig.appProfiles,
+          ...(state.fileConfig.runtimeOverride ? { runtimeOverride: state.fileConfig.runtimeOverride } : {}),
+          applyDirectives: false,
+        });
+        const ids = [...new Set(sites.flatMap((site) => site.runtimes))] as RuntimeId[];
+        const names = registryText(locale()).runtimes;
+        return { checked: true, closeCalls: sites.length, runtimes: ids.map((id) => ({ id, name: names[id].name })) };
       });
-      const ids = [...new Set(sites.flatMap((site) => site.runtimes))] as RuntimeId[];
-      const names = registryText(locale()).runtimes;
-      return { checked: true, closeCalls: sites.length, runtimes: ids.map((id) => ({ id, name: names[id].name })) };
+      return info ?? NOT_CHECKED;
     }),
   );
 }

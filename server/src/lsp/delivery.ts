@@ -7,6 +7,7 @@ import { LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import type {
   CancellationToken,
   Connection,
+  Diagnostic,
   DocumentDiagnosticParams,
   DocumentDiagnosticReport,
   WorkspaceDiagnosticParams,
@@ -18,7 +19,8 @@ import { pathToUri, uriKey } from './convert';
 import { toDiagnostic } from './diagnostics';
 import type { DocsLinks, ResultCache } from './diagnostics';
 import type { Documents } from './documents';
-import type { FileState, Linting } from './linting';
+import type { Linting } from './linting';
+import type { Settings } from './settings';
 import { isCheckableFile } from './workspace';
 import type { Logger, Workspace } from './workspace';
 
@@ -88,8 +90,7 @@ export class Delivery {
         if (settings.run === 'onSave' && this.deps.documents.isDirty(document) && !saved.has(uriKey(document.uri)) && this.deps.results.get(document.uri)) continue;
         const current = this.deps.documents.byUri(document.uri);
         if (!current || current.version !== document.version) continue;
-        const state = this.deps.linting.stateOf(document.uri, settings, { needProgram: false });
-        const diagnostics = state ? this.deps.linting.findings(state).map((f) => toDiagnostic(f, state, this.deps.docs)) : [];
+        const diagnostics = this.diagnosticsOf(document.uri, settings, { needProgram: false });
         this.deps.results.set(document.uri, { version: document.version, diagnostics });
         await this.deps.connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
       } catch (error) {
@@ -113,10 +114,13 @@ export class Delivery {
     if (params.previousResultId === resultId) return { kind: 'unchanged', resultId };
     const cached = document ? this.deps.results.get(uri) : undefined;
     if (document && cached && settings.run === 'onSave' && this.deps.documents.isDirty(document)) return { kind: 'full', items: cached.diagnostics };
-    const state = this.deps.linting.stateOf(uri, settings, { needProgram: false });
-    const items = state ? this.deps.linting.findings(state).map((f) => toDiagnostic(f, state, this.deps.docs)) : [];
+    const items = this.diagnosticsOf(uri, settings, { needProgram: false });
     if (document) this.deps.results.set(uri, { version: document.version, diagnostics: items });
     return { kind: 'full', resultId, items };
+  }
+
+  private diagnosticsOf(uri: string, settings: Settings, options: { needProgram: boolean }): Diagnostic[] {
+    return this.deps.linting.withState(uri, settings, options, (state) => this.deps.linting.findings(state).map((f) => toDiagnostic(f, state, this.deps.docs))) ?? [];
   }
 
   /** workspace/diagnostic: every checkable file of the projects that hold an open document. */
@@ -139,13 +143,12 @@ export class Delivery {
       }
       const settings = await this.deps.linting.settingsFor(uri);
       throwIfCancelled(token);
-      let state: FileState | undefined;
+      let diagnostics: Diagnostic[] = [];
       try {
-        state = this.deps.linting.stateOf(uri, settings, { needProgram: true });
+        diagnostics = this.diagnosticsOf(uri, settings, { needProgram: true });
       } catch (error) {
         this.deps.log.error(`Cannot check ${file}: ${String(error)}`);
       }
-      const diagnostics = state ? this.deps.linting.findings(state).map((f) => toDiagnostic(f, state, this.deps.docs)) : [];
       items.push({ kind: 'full', uri, version, resultId, items: diagnostics });
       await new Promise((resolve) => setImmediate(resolve));
     }

@@ -31,40 +31,50 @@ export interface RegisteredFeatures {
 export function registerFeatures(connection: Connection, deps: FeatureDeps): RegisteredFeatures {
   const { documents, linting, log } = deps;
 
-  /** The current state of an open document with a program, or undefined (unknown, disabled, stale, cancelled). */
-  const stateFor = async (params: unknown, token: CancellationToken): Promise<{ state: FileState & { program: NonNullable<FileState['program']> }; document: TextDocument } | undefined> => {
+  /**
+   * `compute` over the current state of an open document with a program (again over a rebuilt
+   * program when it needed a left-out import: Linting.withState), or undefined (unknown, disabled,
+   * stale, cancelled, no program).
+   */
+  const withProgram = async <T>(
+    params: unknown,
+    token: CancellationToken,
+    compute: (state: FileState & { program: NonNullable<FileState['program']> }, document: TextDocument) => T,
+  ): Promise<T | undefined> => {
     const uri = requireUri(params);
     const document = documents.byUri(uri);
     if (!document) return undefined;
     const version = document.version;
     const settings = await linting.settingsFor(document.uri);
     if (token.isCancellationRequested || documents.byUri(uri)?.version !== version || !settings.enable) return undefined;
-    const state = linting.stateOf(document.uri, settings, { needProgram: true });
-    return state?.program ? { state: state as FileState & { program: NonNullable<FileState['program']> }, document } : undefined;
+    return linting.withState(document.uri, settings, { needProgram: true }, (state) =>
+      state.program ? compute(state as FileState & { program: NonNullable<FileState['program']> }, document) : undefined,
+    );
   };
 
   connection.onHover(
     guardRequest(log, 'textDocument/hover', async (params, token) => {
-      const found = await stateFor(params, token);
-      if (!found || !isPosition(params.position)) return null;
-      return hoverAt(found.state.program, found.state.sourceFile, found.document.offsetAt(params.position), found.state.context) ?? null;
+      if (!isPosition(params.position)) return null;
+      return (await withProgram(params, token, (state, document) => hoverAt(state.program, state.sourceFile, document.offsetAt(params.position), state.context))) ?? null;
     }),
   );
 
   connection.onCompletion(
     guardRequest(log, 'textDocument/completion', async (params, token) => {
-      const found = await stateFor(params, token);
-      if (!found || !isPosition(params.position)) return null;
-      return completionsAt(found.state.program, found.state.sourceFile, found.document.offsetAt(params.position), found.state.context) ?? null;
+      if (!isPosition(params.position)) return null;
+      return (await withProgram(params, token, (state, document) => completionsAt(state.program, state.sourceFile, document.offsetAt(params.position), state.context))) ?? null;
     }),
   );
 
   connection.languages.inlayHint.on(
     guardRequest(log, 'textDocument/inlayHint', async (params, token) => {
-      const found = await stateFor(params, token);
-      if (!found || !isRange(params.range)) return null;
-      const range = { start: found.document.offsetAt(params.range.start), end: found.document.offsetAt(params.range.end) };
-      return inlayHintsIn(found.state.program, found.state.sourceFile, range, found.state.context);
+      if (!isRange(params.range)) return null;
+      return (
+        (await withProgram(params, token, (state, document) => {
+          const range = { start: document.offsetAt(params.range.start), end: document.offsetAt(params.range.end) };
+          return inlayHintsIn(state.program, state.sourceFile, range, state.context);
+        })) ?? null
+      );
     }),
   );
 

@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as ts from 'typescript';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../core/finding';
+import { MAX_LAZY_PASSES } from '../engine/lazy-imports';
 import { analyzeSourceFile, mayContainCloseCall } from '../engine/lint-file';
 import type { FileConfig } from '../engine/config-resolver';
 import type { ConfigCache } from './config-cache';
@@ -111,6 +112,21 @@ export class Linting {
       sourceFile,
       context,
     };
+  }
+
+  /**
+   * `compute` over the file's current state; computed again over a rebuilt program when the
+   * checker needed a project file that was left out of the program (engine/lazy-imports.ts), so
+   * that every answer is the one the full program gives. Undefined when stateOf is.
+   */
+  withState<T>(uri: string, settings: Settings, options: { needProgram: boolean }, compute: (state: FileState) => T): T | undefined {
+    // Each repeated pass loads more files, and the engine loads everything after MAX_LAZY_PASSES.
+    for (let pass = 0; ; pass++) {
+      const state = this.stateOf(uri, settings, options);
+      if (!state) return undefined;
+      const result = compute(state);
+      if (!state.program || pass > MAX_LAZY_PASSES || !this.deps.workspace.reloadTouched(state.file)) return result;
+    }
   }
 
   /** The engine's findings for a file state (none when disabled or ignored). */

@@ -205,12 +205,11 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         const version = document.version;
         const fileSettings = await linting.settingsFor(document.uri);
         if (documents.byUri(uri)?.version !== version) return actions; // changed meanwhile: the client asks again
-        const state = linting.stateOf(document.uri, fileSettings, { needProgram: wantsRefactor });
-        if (state && wantsFixAll) {
-          const fixAll = fixAllAction(document, linting.findings(state), editOptions, lspText(locale));
-          if (fixAll) actions.push(fixAll);
-        }
-        if (state && wantsRefactor && state.program) actions.push(...features.refactors!(state, params.range, editOptions));
+        const computed = linting.withState(document.uri, fileSettings, { needProgram: wantsRefactor }, (state) => [
+          ...(wantsFixAll ? [fixAllAction(document, linting.findings(state), editOptions, lspText(locale))].filter((action) => action !== undefined) : []),
+          ...(wantsRefactor && state.program ? features.refactors!(state, params.range, editOptions) : []),
+        ]);
+        actions.push(...(computed ?? []));
       }
       return actions;
     }),

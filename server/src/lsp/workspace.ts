@@ -4,9 +4,13 @@
 // file's is a disk version bumped by file-watcher events. After any change, getProgram() gives
 // an incrementally updated program. Config, package.json and file create/delete events throw the
 // services away (they are rebuilt lazily, reusing the registry's parsed files).
+// A tsconfig project's program is built, like the CLI's, from the files that can matter (open
+// files and files that may contain a close-like call); other project files they import are left
+// out until the analysis needs one (engine/lazy-imports.ts, reloadTouched).
 import * as path from 'node:path';
 import * as ts from 'typescript';
-import { INFERRED_PROJECT_OPTIONS } from '../engine/project';
+import { LazyImports } from '../engine/lazy-imports';
+import { INFERRED_PROJECT_OPTIONS, mayAffectAnalysis } from '../engine/project';
 import type { ProjectHost } from '../engine/project';
 import { TsconfigLocator } from '../engine/tsconfig-locator';
 import { errorText } from './convert';
@@ -31,6 +35,13 @@ export interface ProjectEntry {
   rootNames(): string[];
 }
 
+/** A tsconfig project's lazily loaded imports (see engine/lazy-imports.ts). */
+interface LazyState {
+  readonly imports: LazyImports;
+  /** Resolve every import again in the next program: the set of left-out files shrank. */
+  invalidateResolutions: boolean;
+}
+
 export const SOURCE_FILE = /\.(?:[cm]?tsx?|[cm]?jsx?)$/i;
 const DECLARATION_FILE = /\.d\.[cm]?ts$/i;
 
@@ -40,6 +51,9 @@ export function isCheckableFile(file: string): boolean {
 
 export class Workspace {
   private readonly projects = new Map<string, ProjectEntry>();
+  private readonly lazyStates = new Map<string, LazyState>();
+  /** Whether a file can be a program root (mayAffectAnalysis), by script version. */
+  private readonly rootCandidates = new Map<string, { readonly version: string; readonly value: boolean }>();
   private readonly diskVersions = new Map<string, number>();
   /** Snapshots by file, valid while the file's script version is unchanged. */
   private readonly snapshots = new Map<string, { readonly version: string; readonly snapshot: ts.IScriptSnapshot }>();
@@ -103,7 +117,24 @@ export class Workspace {
     } catch (error) {
       this.log.error(`Cannot build the program of ${project.key}: ${errorText(error)}`);
     }
+    const lazy = this.lazyStates.get(project.key);
+    if (lazy && program) {
+      lazy.invalidateResolutions = false;
+      lazy.imports.watch(program);
+    }
     return { project, program, sourceFile: program?.getSourceFile(file) };
+  }
+
+  /**
+   * After an answer computed from `file`'s program: true when the checker needed a project file
+   * left out of it. That file is loaded into the next program, and the answer must be computed again.
+   */
+  reloadTouched(file: string): boolean {
+    const lazy = this.lazyStates.get(this.projectFor(file).key);
+    if (!lazy?.imports.loadTouched()) return false;
+    lazy.invalidateResolutions = true;
+    this.projectVersion++;
+    return true;
   }
 
   /** Projects that hold at least one open document. */
@@ -134,6 +165,8 @@ export class Workspace {
   reset(): void {
     for (const project of this.projects.values()) project.service.dispose();
     this.projects.clear();
+    this.lazyStates.clear();
+    this.rootCandidates.clear();
     this.snapshots.clear();
     this.locator.clear();
     this.reportedTsconfigs.clear();
@@ -158,8 +191,33 @@ export class Workspace {
       for (const file of this.overlay.openFiles()) if (!names.includes(file) && this.locator.tsconfigFor(file) === tsconfig) names.push(file);
       return names;
     };
-    const service = this.createService(options, path.dirname(tsconfig), rootNames, located.parsed.projectReferences);
+    const lazy: LazyState = { imports: new LazyImports(this.fsHost.useCaseSensitiveFileNames), invalidateResolutions: false };
+    this.lazyStates.set(key, lazy);
+    const programRoots = (): string[] => {
+      const names = rootNames();
+      const open = new Set(this.overlay.openFiles());
+      const roots = names.filter((file) => open.has(file) || this.isRootCandidate(file));
+      lazy.imports.leaveOut(names, roots);
+      // A file that became a root (opened, or edited on disk to contain a close call) is loaded.
+      for (const file of roots) if (lazy.imports.load(file)) lazy.invalidateResolutions = true;
+      return roots;
+    };
+    const service = this.createService(options, path.dirname(tsconfig), programRoots, located.parsed.projectReferences, lazy);
     return { key, tsconfig, service, rootNames };
+  }
+
+  private isRootCandidate(file: string): boolean {
+    const version = this.scriptVersion(file);
+    const cached = this.rootCandidates.get(file);
+    if (cached && cached.version === version) return cached.value;
+    const value = mayAffectAnalysis(file, this.fsHost);
+    this.rootCandidates.set(file, { version, value });
+    return value;
+  }
+
+  private scriptVersion(file: string): string {
+    const open = this.overlay.get(file);
+    return open ? `open:${open.version}` : `disk:${this.diskVersions.get(this.locator.key(file)) ?? 0}`;
   }
 
   private createInferredProject(key: string, root: string): ProjectEntry {
@@ -183,16 +241,14 @@ export class Workspace {
     currentDirectory: string,
     rootNames: () => string[],
     projectReferences: readonly ts.ProjectReference[] | undefined,
+    lazy?: LazyState,
   ): ts.LanguageService {
     const host = this.fsHost;
     const serviceHost: ts.LanguageServiceHost = {
       getCompilationSettings: () => options,
       getProjectVersion: () => String(this.projectVersion),
       getScriptFileNames: rootNames,
-      getScriptVersion: (file) => {
-        const open = this.overlay.get(file);
-        return open ? `open:${open.version}` : `disk:${this.diskVersions.get(this.locator.key(file)) ?? 0}`;
-      },
+      getScriptVersion: (file) => this.scriptVersion(file),
       getScriptSnapshot: (file) => {
         // The language service asks for every file of the program after each edit: re-reading
         // thousands of unchanged files from disk per keystroke dominated edit latency.
@@ -216,6 +272,12 @@ export class Workspace {
       ...(host.realpath ? { realpath: host.realpath } : {}),
       ...(projectReferences ? { getProjectReferences: () => projectReferences } : {}),
     };
+    if (lazy) {
+      serviceHost.resolveModuleNameLiterals = lazy.imports.createResolver(host, currentDirectory);
+      // Not in TypeScript's public LanguageServiceHost typings, but read by the language service
+      // (as by the compiler host, where it is public): re-resolve imports once more files are loaded.
+      (serviceHost as ts.LanguageServiceHost & Pick<ts.CompilerHost, 'hasInvalidatedResolutions'>).hasInvalidatedResolutions = () => lazy.invalidateResolutions;
+    }
     return ts.createLanguageService(serviceHost, this.registry);
   }
 }

@@ -1,0 +1,115 @@
+// Lazy project imports: a program built from the files that may contain a close-like call does
+// not load the other project files they import until the analysis needs one of them.
+//
+// Why it is exact: TypeScript resolves an import lazily, the first time the checker needs the
+// imported symbol, and it does so by asking the program for the module's resolution
+// (`program.getResolvedModule`). An import to a left-out file resolves to "not found"; watching
+// that call tells us whether any question the analysis asked depended on a left-out file. If none
+// did, every answer is the one the full program gives (the left-out files have no global effect:
+// files that declare globals or augment modules are always loaded, see project.ts). If one did,
+// the touched files are loaded and the whole pass is repeated: a touched answer may already sit
+// in the checker's caches, so only a pass that touches nothing is trusted.
+//
+// In a typical project the close calls' receivers are typed by libraries (`ws`, the DOM,
+// `@types/node`), so the first pass touches nothing and most of the project is never parsed.
+import * as path from 'node:path';
+import * as ts from 'typescript';
+
+/** After this many repeated passes the rest of the project is loaded at once (long import chains). */
+export const MAX_LAZY_PASSES = 3;
+
+type ResolvedModuleLookup = (file: ts.SourceFile, moduleName: string, mode: ts.ResolutionMode) => ts.ResolvedModuleWithFailedLookupLocations | undefined;
+
+export class LazyImports {
+  /** Project files left out of the program until something needs them (case-folded keys). */
+  private lazy: Set<string> | undefined;
+  /** `containing file \0 specifier` → the left-out file it resolved to. */
+  private readonly leftOut = new Map<string, string>();
+  private readonly touched = new Set<string>();
+  private readonly watched = new WeakSet<ts.Program>();
+  private passes = 0;
+  private unwatchable = false;
+
+  constructor(private readonly useCaseSensitiveFileNames: boolean) {}
+
+  /** The first program decides which files may be left out: the project's files that are not its roots. */
+  leaveOut(projectFiles: readonly string[], rootNames: readonly string[]): void {
+    if (this.lazy) return;
+    const roots = new Set(rootNames.map((file) => this.key(file)));
+    this.lazy = new Set(projectFiles.map((file) => this.key(file)).filter((key) => !roots.has(key)));
+  }
+
+  /** A file that became a program root (opened in an editor) is never left out. True if it was. */
+  load(file: string): boolean {
+    return this.lazy?.delete(this.key(file)) ?? false;
+  }
+
+  /** How many project files are left out of the next program (for tests and --stats). */
+  get leftOutCount(): number {
+    return this.lazy?.size ?? 0;
+  }
+
+  /**
+   * `resolveModuleNameLiterals` for a compiler or language-service host: TypeScript's own
+   * resolution, except that a left-out project file resolves to nothing.
+   */
+  createResolver(host: ts.ModuleResolutionHost, currentDirectory: string): NonNullable<ts.CompilerHost['resolveModuleNameLiterals']> {
+    const cache = ts.createModuleResolutionCache(currentDirectory, (file) => (this.useCaseSensitiveFileNames ? file : file.toLowerCase()));
+    return (literals, containingFile, redirectedReference, options, containingSourceFile) =>
+      literals.map((literal) => {
+        const mode = ts.getModeForUsageLocation(containingSourceFile, literal, redirectedReference?.commandLine.options ?? options);
+        const resolution = ts.resolveModuleName(literal.text, containingFile, options, host, cache, redirectedReference, mode);
+        const target = resolution.resolvedModule?.resolvedFileName;
+        // A module augmentation (`declare module './x' {}`) is merged when the checker starts: never left out.
+        if (target === undefined || !this.lazy?.has(this.key(target)) || ts.isModuleDeclaration(literal.parent)) return resolution;
+        this.leftOut.set(`${containingSourceFile.fileName}\0${literal.text}`, target);
+        return { resolvedModule: undefined };
+      });
+  }
+
+  /** Watches a program's checker for questions about left-out files. Call before its first use. */
+  watch(program: ts.Program): void {
+    if (this.watched.has(program)) return;
+    this.watched.add(program);
+    // getResolvedModule is what the checker calls on its host (the program) to resolve an import;
+    // it is not in TypeScript's public typings. Should a TypeScript version lack it, nothing can
+    // be watched: load everything for the next pass rather than trust this one.
+    const internal = program as ts.Program & { getResolvedModule?: ResolvedModuleLookup };
+    const resolve = internal.getResolvedModule?.bind(program);
+    if (!resolve) {
+      this.unwatchable = true;
+      return;
+    }
+    internal.getResolvedModule = (file, moduleName, mode) => {
+      const result = resolve(file, moduleName, mode);
+      if (result?.resolvedModule === undefined) {
+        const target = this.leftOut.get(`${file.fileName}\0${moduleName}`);
+        if (target !== undefined) this.touched.add(target);
+      }
+      return result;
+    };
+  }
+
+  /** Whether the analysis since the last call needed a left-out file (results must be recomputed). */
+  hasTouched(): boolean {
+    return this.touched.size > 0 || (this.unwatchable && this.leftOutCount > 0);
+  }
+
+  /**
+   * Loads the touched files (their own imports stay lazy) — or, after MAX_LAZY_PASSES, every
+   * project file — for the next program. Returns false when nothing was touched.
+   */
+  loadTouched(): boolean {
+    if (!this.hasTouched()) return false;
+    this.passes++;
+    if (this.passes >= MAX_LAZY_PASSES || this.unwatchable) this.lazy?.clear();
+    for (const file of this.touched) this.lazy?.delete(this.key(file));
+    this.touched.clear();
+    return true;
+  }
+
+  private key(file: string): string {
+    const resolved = path.resolve(file);
+    return this.useCaseSensitiveFileNames ? resolved : resolved.toLowerCase();
+  }
+}

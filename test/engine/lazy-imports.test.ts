@@ -1,0 +1,177 @@
+// Lazy project imports (engine/lazy-imports.ts) must not change a single finding: every fixture
+// project, the example app and generated benchmark projects give the same findings with imported
+// files left out until needed as with the full program, and a pass that needed a left-out file
+// is repeated with it.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import * as ts from 'typescript';
+import { runLint } from '../../server/src/cli/run';
+import { defaultConfig } from '../../server/src/engine/config-file';
+import { LazyImports, MAX_LAZY_PASSES } from '../../server/src/engine/lazy-imports';
+import { lintSourceFile } from '../../server/src/engine/lint-file';
+import { buildProgram, parseTsconfig, SourceFileCache } from '../../server/src/engine/project';
+import { RULE_DEFAULTS } from '../../server/src/engine/rule-defaults';
+import { listFixtureProjects } from '../harness/fixture-project';
+import { EXAMPLES, PROJECTS, REPO_ROOT } from '../harness/paths';
+
+const config = defaultConfig(EXAMPLES, RULE_DEFAULTS);
+
+interface Outcome {
+  readonly findings: Map<string, string[]>;
+  readonly programFiles: ReadonlySet<string>;
+  readonly repeatedPasses: number;
+}
+
+function lintAll(program: ts.Program, fileNames: readonly string[]): Map<string, string[]> {
+  const result = new Map<string, string[]>();
+  for (const fileName of fileNames) {
+    const sourceFile = program.getSourceFile(fileName);
+    const findings = sourceFile ? lintSourceFile(program, sourceFile, { config }) : [];
+    result.set(fileName, findings.map((f) => `${f.ruleId} ${f.start}-${f.end} ${f.message}`));
+  }
+  return result;
+}
+
+/** The CLI's loop (cli/linter.ts), for one tsconfig: lint, and again while a pass touched a left-out file. */
+function lintLazily(tsconfig: string): Outcome {
+  const parsed = parseTsconfig(tsconfig, ts.sys);
+  const lazy = new LazyImports(ts.sys.useCaseSensitiveFileNames);
+  const cache = new SourceFileCache();
+  for (let repeatedPasses = 0; ; repeatedPasses++) {
+    const program = buildProgram(parsed, ts.sys, cache, { narrowRoots: true, lazyImports: lazy });
+    const findings = lintAll(program, parsed.fileNames);
+    if (!lazy.loadTouched()) return { findings, programFiles: new Set(program.getSourceFiles().map((f) => f.fileName)), repeatedPasses };
+  }
+}
+
+function lintFully(tsconfig: string): Outcome {
+  const parsed = parseTsconfig(tsconfig, ts.sys);
+  const program = buildProgram(parsed, ts.sys, new SourceFileCache(), { narrowRoots: false });
+  return { findings: lintAll(program, parsed.fileNames), programFiles: new Set(program.getSourceFiles().map((f) => f.fileName)), repeatedPasses: 0 };
+}
+
+const tsconfigs = [
+  path.join(EXAMPLES, 'server', 'tsconfig.json'),
+  path.join(EXAMPLES, 'web', 'tsconfig.json'),
+  ...listFixtureProjects().map((name) => path.join(PROJECTS, name, 'tsconfig.json')),
+];
+
+describe('lazy project imports: same findings as the full program', () => {
+  for (const tsconfig of tsconfigs) {
+    it(path.relative(REPO_ROOT, tsconfig), () => {
+      assert.deepEqual(lintLazily(tsconfig).findings, lintFully(tsconfig).findings);
+    });
+  }
+});
+
+describe('lazy project imports: passes', () => {
+  const fixture = path.join(PROJECTS, 'lazy-imports', 'tsconfig.json');
+  const src = path.join(PROJECTS, 'lazy-imports', 'src').replace(/\\/g, '/');
+
+  it('leaves out imported files the first program does not need, and loads them when a pass needs them', () => {
+    const parsed = parseTsconfig(fixture, ts.sys);
+    const lazy = new LazyImports(ts.sys.useCaseSensitiveFileNames);
+    const first = buildProgram(parsed, ts.sys, new SourceFileCache(), { narrowRoots: true, lazyImports: lazy });
+    const has = (program: ts.Program, file: string): boolean => program.getSourceFile(`${src}/${file}`) !== undefined;
+    assert.ok(has(first, 'hub.ts'));
+    assert.ok(!has(first, 'room.ts') && !has(first, 'connection.ts') && !has(first, 'backend.ts'), 'imported files are left out of the first program');
+    assert.ok(!lazy.hasTouched(), 'building the program asks nothing yet');
+    lintAll(first, parsed.fileNames);
+    assert.ok(lazy.hasTouched(), 'typing room.socket needs room.ts');
+    assert.ok(lazy.loadTouched());
+    const second = buildProgram(parsed, ts.sys, new SourceFileCache(), { narrowRoots: true, lazyImports: lazy });
+    assert.ok(has(second, 'room.ts') && has(second, 'backend.ts'));
+    assert.ok(!has(second, 'connection.ts'), "room.ts's own imports stay lazy");
+  });
+
+  it('finds through chains of imports what the full program finds, in a bounded number of passes', () => {
+    const lazily = lintLazily(fixture);
+    const hub = lazily.findings.get(`${src}/hub.ts`) ?? [];
+    assert.deepEqual(
+      hub.map((f) => f.split(' ')[0]),
+      ['reserved-code', 'browser-code-range'],
+      'the reserved code comes through `export *`, the receiver through two files',
+    );
+    assert.ok(lazily.repeatedPasses >= 1 && lazily.repeatedPasses <= MAX_LAZY_PASSES, `${lazily.repeatedPasses} repeated passes`);
+    assert.deepEqual(lazily.findings, lintFully(fixture).findings);
+  });
+
+  it('loads what a pass touched, and after MAX_LAZY_PASSES repeated passes the whole project', () => {
+    const files = new Map([
+      ['/p/a.ts', "import { b } from './b';\nimport { c } from './c';\nimport { d } from './d';\nexport const a = b + c + d;\n"],
+      ...['b', 'c', 'd', 'e'].map((name) => [`/p/${name}.ts`, `export const ${name} = 1;\n`] as [string, string]),
+    ]);
+    const moduleHost: ts.ModuleResolutionHost = { fileExists: (f) => files.has(f), readFile: (f) => files.get(f) };
+    const options: ts.CompilerOptions = { module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler };
+    const a = ts.createSourceFile('/p/a.ts', files.get('/p/a.ts')!, ts.ScriptTarget.Latest, true);
+    const literals = a.statements.filter(ts.isImportDeclaration).map((d) => d.moduleSpecifier as ts.StringLiteral);
+    const lazy = new LazyImports(true);
+    lazy.leaveOut([...files.keys()], ['/p/a.ts']);
+    assert.equal(lazy.leftOutCount, 4);
+    /** Resolves a.ts's imports like a program build, then asks for one the way the checker does. */
+    const pass = (touched: string): Array<string | undefined> => {
+      const resolutions = lazy.createResolver(moduleHost, '/p')(literals, '/p/a.ts', undefined, options, a, undefined);
+      const program = { getResolvedModule: (_file: ts.SourceFile, name: string) => resolutions[literals.findIndex((l) => l.text === name)] } as unknown as ts.Program;
+      lazy.watch(program);
+      (program as unknown as { getResolvedModule(file: ts.SourceFile, name: string): unknown }).getResolvedModule(a, touched);
+      return resolutions.map((r) => r.resolvedModule?.resolvedFileName);
+    };
+    assert.deepEqual(pass('./b'), [undefined, undefined, undefined], 'every import is left out at first');
+    assert.ok(lazy.loadTouched());
+    assert.equal(lazy.leftOutCount, 3, 'b.ts is loaded');
+    assert.deepEqual(pass('./c'), ['/p/b.ts', undefined, undefined]);
+    assert.ok(MAX_LAZY_PASSES === 3 && lazy.loadTouched());
+    assert.deepEqual(pass('./d'), ['/p/b.ts', '/p/c.ts', undefined]);
+    assert.ok(lazy.loadTouched());
+    assert.equal(lazy.leftOutCount, 0, 'the third repeated pass loads everything, e.ts included');
+    assert.deepEqual(pass('./d'), ['/p/b.ts', '/p/c.ts', '/p/d.ts']);
+    assert.ok(!lazy.loadTouched(), 'nothing left out, nothing touched');
+  });
+
+  it('a program TypeScript builds without the hook it watches means: load everything', () => {
+    const lazy = new LazyImports(true);
+    lazy.leaveOut(['/p/a.ts', '/p/b.ts'], ['/p/a.ts']);
+    lazy.watch({} as ts.Program);
+    assert.ok(lazy.hasTouched());
+    assert.ok(lazy.loadTouched());
+    assert.equal(lazy.leftOutCount, 0);
+  });
+
+  it('the installed TypeScript resolves imports through program.getResolvedModule (the watched hook)', () => {
+    const program = ts.createProgram({ rootNames: [], options: {} });
+    assert.equal(typeof (program as unknown as { getResolvedModule?: unknown }).getResolvedModule, 'function');
+  });
+});
+
+describe('lazy project imports: generated benchmark projects through the CLI', () => {
+  const scratch = path.join(REPO_ROOT, '.wsclose-tmp', `lazy-imports-${process.pid}`);
+  after(() => fs.rmSync(scratch, { recursive: true, force: true }));
+
+  for (const [mix, size] of [
+    ['typical', 400],
+    ['worst', 60],
+  ] as const) {
+    it(`${mix}-${size}: the same results with and without, and far fewer files parsed in the typical mix`, async () => {
+      const generator = (await import(pathToFileURL(path.join(REPO_ROOT, 'bench', 'generate.mjs')).href)) as {
+        generate(options: { size: number; mix: string; out: string }): { planted: unknown[] };
+      };
+      const out = path.join(scratch, `${mix}-${size}`);
+      const manifest = generator.generate({ size, mix, out });
+      const run = (lazyImports: boolean) => runLint({ cwd: out, patterns: ['src'] }, { lazyImports });
+      const lazily = run(true);
+      const fully = run(false);
+      assert.deepEqual(lazily.results, fully.results);
+      const findings = lazily.results.reduce((total, result) => total + result.messages.length, 0);
+      assert.equal(findings, manifest.planted.length);
+      if (mix === 'typical') {
+        assert.ok(
+          lazily.stats.counts.programFiles < fully.stats.counts.programFiles * 0.6,
+          `${lazily.stats.counts.programFiles} files with lazy imports, ${fully.stats.counts.programFiles} without`,
+        );
+      }
+    });
+  }
+});
