@@ -146,7 +146,7 @@ export class Linter {
       // A pass whose analysis needed a project file left out of its program is not trusted: the
       // files of the programs rebuilt with that file are linted again (engine/lazy-imports.ts).
       started = now();
-      if (!projects.reloadTouched()) {
+      if (!projects.reloadTouched(pass)) {
         // The first stage checks every file; --fix stages re-check some of them.
         this.programFiles = Math.max(this.programFiles, [...new Set(programs.values())].reduce((total, program) => total + program.getSourceFiles().length, 0));
         return outcomes;

@@ -64,11 +64,14 @@ export class ProjectPrograms {
     return programs;
   }
 
-  /** Drops the programs whose checker needed a left-out file since they were built; true if any did. */
-  reloadTouched(): boolean {
+  /**
+   * Drops the programs whose checker needed a left-out file since they were built; true if any
+   * did. `pass` counts the passes repeated so far (see LazyImports.loadTouched).
+   */
+  reloadTouched(pass: number): boolean {
     let any = false;
     for (const [tsconfig, lazy] of this.lazy) {
-      if (!lazy.loadTouched()) continue;
+      if (!lazy.loadTouched(pass)) continue;
       this.built.delete(tsconfig);
       any = true;
     }

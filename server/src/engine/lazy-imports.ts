@@ -27,7 +27,6 @@ export class LazyImports {
   private readonly leftOut = new Map<string, string>();
   private readonly touched = new Set<string>();
   private readonly watched = new WeakSet<ts.Program>();
-  private passes = 0;
   private unwatchable = false;
 
   constructor(private readonly useCaseSensitiveFileNames: boolean) {}
@@ -96,13 +95,14 @@ export class LazyImports {
   }
 
   /**
-   * Loads the touched files (their own imports stay lazy) — or, after MAX_LAZY_PASSES, every
-   * project file — for the next program. Returns false when nothing was touched.
+   * Loads the touched files for the next program (their own imports stay lazy). `pass` counts
+   * the passes of one computation that were already repeated: from MAX_LAZY_PASSES on, every
+   * project file is loaded, so a computation ends after at most MAX_LAZY_PASSES repeats.
+   * Returns false when nothing was touched.
    */
-  loadTouched(): boolean {
+  loadTouched(pass: number): boolean {
     if (!this.hasTouched()) return false;
-    this.passes++;
-    if (this.passes >= MAX_LAZY_PASSES || this.unwatchable) this.lazy?.clear();
+    if (pass + 1 >= MAX_LAZY_PASSES || this.unwatchable) this.lazy?.clear();
     for (const file of this.touched) this.lazy?.delete(this.key(file));
     this.touched.clear();
     return true;

@@ -149,6 +149,12 @@ export function mayAffectAnalysis(fileName: string, host: Pick<ProjectHost, 'rea
   return !/^\s*(import|export)\b/m.test(text);
 }
 
+/**
+ * JSDoc is parsed only where it carries types (JavaScript files). The analysis reads types, never
+ * documentation, and the JSDoc of lib.dom.d.ts and @types/node is a large part of their text.
+ */
+export const JSDOC_PARSING_MODE = ts.JSDocParsingMode.ParseForTypeInfo;
+
 /** TS18003 "No inputs were found": not a problem for us, the CLI decides which files to check. */
 const NO_INPUTS_FOUND = 18003;
 
@@ -165,6 +171,7 @@ function compilerHost(options: ts.CompilerOptions, host: ProjectHost, cache: Sou
   const base = ts.createCompilerHost(options, true);
   return {
     ...base,
+    jsDocParsingMode: JSDOC_PARSING_MODE,
     getSourceFile: (fileName, languageVersion) => cache.get(fileName, languageVersion, host),
     readFile: host.readFile,
     fileExists: host.fileExists,

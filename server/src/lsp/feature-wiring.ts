@@ -54,6 +54,7 @@ export function registerFeatures(connection: Connection, deps: FeatureDeps): Reg
 
   connection.onHover(
     guardRequest(log, 'textDocument/hover', async (params, token) => {
+      requireUri(params); // malformed parameters are a protocol error, not an empty answer
       if (!isPosition(params.position)) return null;
       return (await withProgram(params, token, (state, document) => hoverAt(state.program, state.sourceFile, document.offsetAt(params.position), state.context))) ?? null;
     }),
@@ -61,6 +62,7 @@ export function registerFeatures(connection: Connection, deps: FeatureDeps): Reg
 
   connection.onCompletion(
     guardRequest(log, 'textDocument/completion', async (params, token) => {
+      requireUri(params); // malformed parameters are a protocol error, not an empty answer
       if (!isPosition(params.position)) return null;
       return (await withProgram(params, token, (state, document) => completionsAt(state.program, state.sourceFile, document.offsetAt(params.position), state.context))) ?? null;
     }),
@@ -68,6 +70,7 @@ export function registerFeatures(connection: Connection, deps: FeatureDeps): Reg
 
   connection.languages.inlayHint.on(
     guardRequest(log, 'textDocument/inlayHint', async (params, token) => {
+      requireUri(params);
       if (!isRange(params.range)) return null;
       return (
         (await withProgram(params, token, (state, document) => {

@@ -120,12 +120,13 @@ export class Linting {
    * that every answer is the one the full program gives. Undefined when stateOf is.
    */
   withState<T>(uri: string, settings: Settings, options: { needProgram: boolean }, compute: (state: FileState) => T): T | undefined {
-    // Each repeated pass loads more files, and the engine loads everything after MAX_LAZY_PASSES.
+    // Each repeat loads more files, the last one every project file; the bound only guards against
+    // a TypeScript that would ignore the request to resolve imports again.
     for (let pass = 0; ; pass++) {
       const state = this.stateOf(uri, settings, options);
       if (!state) return undefined;
       const result = compute(state);
-      if (!state.program || pass > MAX_LAZY_PASSES || !this.deps.workspace.reloadTouched(state.file)) return result;
+      if (!state.program || pass > MAX_LAZY_PASSES || !this.deps.workspace.reloadTouched(state.file, pass)) return result;
     }
   }
 

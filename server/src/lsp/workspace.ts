@@ -10,7 +10,7 @@
 import * as path from 'node:path';
 import * as ts from 'typescript';
 import { LazyImports } from '../engine/lazy-imports';
-import { INFERRED_PROJECT_OPTIONS, mayAffectAnalysis } from '../engine/project';
+import { INFERRED_PROJECT_OPTIONS, JSDOC_PARSING_MODE, mayAffectAnalysis } from '../engine/project';
 import type { ProjectHost } from '../engine/project';
 import { TsconfigLocator } from '../engine/tsconfig-locator';
 import { errorText } from './convert';
@@ -57,7 +57,7 @@ export class Workspace {
   private readonly diskVersions = new Map<string, number>();
   /** Snapshots by file, valid while the file's script version is unchanged. */
   private readonly snapshots = new Map<string, { readonly version: string; readonly snapshot: ts.IScriptSnapshot }>();
-  private readonly registry = ts.createDocumentRegistry(ts.sys.useCaseSensitiveFileNames);
+  private readonly registry = ts.createDocumentRegistry(ts.sys.useCaseSensitiveFileNames, undefined, JSDOC_PARSING_MODE);
   private readonly locator: TsconfigLocator;
   private readonly reportedTsconfigs = new Set<string>();
   private projectVersion = 0;
@@ -127,11 +127,12 @@ export class Workspace {
 
   /**
    * After an answer computed from `file`'s program: true when the checker needed a project file
-   * left out of it. That file is loaded into the next program, and the answer must be computed again.
+   * left out of it. That file is loaded into the next program, and the answer must be computed
+   * again. `pass` counts the repeats of this answer so far (see LazyImports.loadTouched).
    */
-  reloadTouched(file: string): boolean {
+  reloadTouched(file: string, pass: number): boolean {
     const lazy = this.lazyStates.get(this.projectFor(file).key);
-    if (!lazy?.imports.loadTouched()) return false;
+    if (!lazy?.imports.loadTouched(pass)) return false;
     lazy.invalidateResolutions = true;
     this.projectVersion++;
     return true;
@@ -246,6 +247,7 @@ export class Workspace {
     const host = this.fsHost;
     const serviceHost: ts.LanguageServiceHost = {
       getCompilationSettings: () => options,
+      jsDocParsingMode: JSDOC_PARSING_MODE,
       getProjectVersion: () => String(this.projectVersion),
       getScriptFileNames: rootNames,
       getScriptVersion: (file) => this.scriptVersion(file),
