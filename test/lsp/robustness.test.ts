@@ -8,7 +8,9 @@ import { after, before, describe, it } from 'node:test';
 import {
   CodeActionRequest,
   DidChangeConfigurationNotification,
+  DidChangeTextDocumentNotification,
   DidChangeWatchedFilesNotification,
+  DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
   DocumentDiagnosticRequest,
   HoverRequest,
@@ -38,6 +40,20 @@ describe('language server robustness', () => {
     await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: 7, type: 1 }] } as never);
     const uri = await client.open(src('server.ts'));
     assert.equal((await pull(uri)).items.length, 2);
+  });
+
+  it('edits with positions past the end of the document: later diagnostics are still placed right', async () => {
+    // vscode-languageserver-textdocument clamps such an edit's text but not its line index
+    // (documents.ts): found by the fuzz test, where the directive below was reported on line 33.
+    const uri = client.uriOf(src('edge.js'));
+    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'javascript', version: 1, text: 'ws.close(1006);\n`${/* wsclose-disable */\n' } });
+    await client.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: { line: 32, character: 189 }, end: { line: 33, character: 55 } }, text: 'FTN~\r\n' }],
+    });
+    const items = (await pull(uri)).items as Array<{ range: { start: { line: number; character: number } } }>;
+    assert.deepEqual(items.map((d) => d.range.start), [{ line: 1, character: 3 }]);
+    await client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
   });
 
   it('unknown documents: empty answers', async () => {

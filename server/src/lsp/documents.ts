@@ -2,12 +2,37 @@
 // absolute path for the workspace overlay, and the version each document was last saved at
 // (for `wsclose.run: onSave`).
 import { TextDocuments } from 'vscode-languageserver';
+import type { TextDocumentsConfiguration } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Range } from 'vscode-languageserver-textdocument';
 import { uriToPath } from './convert';
 import type { Overlay } from './workspace';
 
+/**
+ * TextDocument, except that each incremental change's range is first clamped to the document.
+ * The LSP requires valid positions, but a client can send any: vscode-languageserver-textdocument
+ * clamps the text edit itself, yet updates its line index with the unclamped line numbers, after
+ * which every offset → position conversion of that document is wrong (found by the fuzz test).
+ */
+const ClampedTextDocument: TextDocumentsConfiguration<TextDocument> = {
+  create: TextDocument.create,
+  update(document, changes, version) {
+    for (const change of changes) {
+      const clamped = 'range' in change && change.range ? { ...change, range: clampRange(document, change.range) } : change;
+      TextDocument.update(document, [clamped], version);
+    }
+    return TextDocument.update(document, [], version);
+  },
+};
+
+function clampRange(document: TextDocument, range: Range): Range {
+  const start = document.offsetAt(range.start);
+  const end = document.offsetAt(range.end);
+  return { start: document.positionAt(Math.min(start, end)), end: document.positionAt(Math.max(start, end)) };
+}
+
 export class Documents implements Overlay {
-  readonly manager = new TextDocuments(TextDocument);
+  readonly manager = new TextDocuments(ClampedTextDocument);
   private readonly byPath = new Map<string, TextDocument>();
   private readonly savedVersions = new Map<string, number>();
 
