@@ -60,6 +60,7 @@ export class Linter {
   /** Source files (libraries included) in the programs of the stage that checked every file. */
   programFiles = 0;
   private readonly cache = new SourceFileCache();
+  private readonly toldNotInProgram = new Set<string>();
   private readonly programs = new Set<ts.Program>();
 
   constructor(private readonly options: LinterOptions) {
@@ -165,7 +166,8 @@ export class Linter {
     // with neither a close-like call nor a directive needs no parsing at all.
     if (!program && !text.includes('wsclose-')) return { findings: [] };
     const inProgram = program?.getSourceFile(file.path);
-    if (program && !inProgram) {
+    if (program && !inProgram && !this.toldNotInProgram.has(file.path)) {
+      this.toldNotInProgram.add(file.path); // once, though a repeated pass lints the file again
       this.options.warn(`${this.options.displayPath(file.path)}: warning: the file is not part of its TypeScript program; checked without type information.`);
     }
     const sourceFile = inProgram ?? cache.get(file.path, ts.ScriptTarget.Latest, this.host);
