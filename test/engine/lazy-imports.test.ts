@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import * as ts from 'typescript';
 import { runLint } from '../../server/src/cli/run';
 import { defaultConfig } from '../../server/src/engine/config-file';
-import { LazyImports, MAX_LAZY_PASSES } from '../../server/src/engine/lazy-imports';
+import { LazyImports, MAX_LAZY_PASSES, MIN_LEFT_OUT } from '../../server/src/engine/lazy-imports';
 import { lintSourceFile } from '../../server/src/engine/lint-file';
 import { buildProgram, parseTsconfig, SourceFileCache } from '../../server/src/engine/project';
 import { RULE_DEFAULTS } from '../../server/src/engine/rule-defaults';
@@ -38,7 +38,7 @@ function lintAll(program: ts.Program, fileNames: readonly string[]): Map<string,
 /** The CLI's loop (cli/linter.ts), for one tsconfig: lint, and again while a pass touched a left-out file. */
 function lintLazily(tsconfig: string): Outcome {
   const parsed = parseTsconfig(tsconfig, ts.sys);
-  const lazy = new LazyImports(ts.sys.useCaseSensitiveFileNames);
+  const lazy = new LazyImports(ts.sys.useCaseSensitiveFileNames, { minLeftOut: 0 });
   const cache = new SourceFileCache();
   for (let repeatedPasses = 0; ; repeatedPasses++) {
     const program = buildProgram(parsed, ts.sys, cache, { narrowRoots: true, lazyImports: lazy });
@@ -73,7 +73,7 @@ describe('lazy project imports: passes', () => {
 
   it('leaves out imported files the first program does not need, and loads them when a pass needs them', () => {
     const parsed = parseTsconfig(fixture, ts.sys);
-    const lazy = new LazyImports(ts.sys.useCaseSensitiveFileNames);
+    const lazy = new LazyImports(ts.sys.useCaseSensitiveFileNames, { minLeftOut: 0 });
     const first = buildProgram(parsed, ts.sys, new SourceFileCache(), { narrowRoots: true, lazyImports: lazy });
     const has = (program: ts.Program, file: string): boolean => program.getSourceFile(`${src}/${file}`) !== undefined;
     assert.ok(has(first, 'hub.ts'));
@@ -108,7 +108,7 @@ describe('lazy project imports: passes', () => {
     const options: ts.CompilerOptions = { module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler };
     const a = ts.createSourceFile('/p/a.ts', files.get('/p/a.ts')!, ts.ScriptTarget.Latest, true);
     const literals = a.statements.filter(ts.isImportDeclaration).map((d) => d.moduleSpecifier as ts.StringLiteral);
-    const lazy = new LazyImports(true);
+    const lazy = new LazyImports(true, { minLeftOut: 0 });
     lazy.leaveOut([...files.keys()], ['/p/a.ts']);
     assert.equal(lazy.leftOutCount, 4);
     /** Resolves a.ts's imports like a program build, then asks for one the way the checker does. */
@@ -131,8 +131,18 @@ describe('lazy project imports: passes', () => {
     assert.ok(!lazy.loadTouched(0), 'nothing left out, nothing touched');
   });
 
+  it(`leaves nothing out of a project with fewer than MIN_LEFT_OUT (${MIN_LEFT_OUT}) candidates: a repeated pass would cost more`, () => {
+    const files = (count: number): string[] => Array.from({ length: count }, (_, i) => `/p/f${i}.ts`);
+    const small = new LazyImports(true);
+    small.leaveOut(files(MIN_LEFT_OUT), ['/p/f0.ts']);
+    assert.equal(small.leftOutCount, 0);
+    const large = new LazyImports(true);
+    large.leaveOut(files(MIN_LEFT_OUT + 1), ['/p/f0.ts']);
+    assert.equal(large.leftOutCount, MIN_LEFT_OUT);
+  });
+
   it('a program TypeScript builds without the hook it watches means: load everything', () => {
-    const lazy = new LazyImports(true);
+    const lazy = new LazyImports(true, { minLeftOut: 0 });
     lazy.leaveOut(['/p/a.ts', '/p/b.ts'], ['/p/a.ts']);
     lazy.watch({} as ts.Program);
     assert.ok(lazy.hasTouched());

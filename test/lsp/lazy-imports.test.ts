@@ -8,12 +8,19 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { HoverRequest, WorkspaceDiagnosticRequest } from 'vscode-languageserver-protocol/node';
 import type { MarkupContent } from 'vscode-languageserver-protocol/node';
-import { PROJECTS } from '../harness/paths';
+import { MIN_LEFT_OUT } from '../../server/src/engine/lazy-imports';
+import { PROJECTS, REPO_ROOT } from '../harness/paths';
 import { startClient } from './harness';
 import type { TestClient } from './harness';
 
-const WORKSPACE = path.join(PROJECTS, 'lazy-imports');
+// The lazy-imports fixture plus enough files that nothing imports for imports to be left out at
+// all (MIN_LEFT_OUT), in a scratch folder inside the repository so that `ws` and @types resolve.
+const WORKSPACE = path.join(REPO_ROOT, '.wsclose-tmp', `lsp-lazy-imports-${process.pid}`);
 const HUB = path.join(WORKSPACE, 'src', 'hub.ts');
+fs.rmSync(WORKSPACE, { recursive: true, force: true });
+fs.cpSync(path.join(PROJECTS, 'lazy-imports'), WORKSPACE, { recursive: true });
+fs.mkdirSync(path.join(WORKSPACE, 'src', 'filler'));
+for (let i = 0; i < MIN_LEFT_OUT; i++) fs.writeFileSync(path.join(WORKSPACE, 'src', 'filler', `f${i}.ts`), `export const value${i} = ${i};\n`);
 
 /** Line and character of the first occurrence of `text` in hub.ts. */
 function positionOf(text: string): { line: number; character: number } {
@@ -26,7 +33,10 @@ function positionOf(text: string): { line: number; character: number } {
 describe('language server: lazily loaded imports', () => {
   let client: TestClient;
   before(async () => ({ client } = await startClient({ workspace: WORKSPACE, pull: true })));
-  after(() => client.kill());
+  after(() => {
+    client.kill();
+    fs.rmSync(WORKSPACE, { recursive: true, force: true });
+  });
 
   it('a hover sent first, before any diagnostics, sees a code imported through `export *` and a namespace', async () => {
     const uri = await client.open(HUB);
@@ -34,6 +44,7 @@ describe('language server: lazily loaded imports', () => {
     const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: at.line, character: at.character + 'codes.'.length + 1 } });
     assert.ok(hover, 'a hover on the imported constant');
     assert.match((hover.contents as MarkupContent).value, /1008/);
+    assert.ok(client.logs.some((line) => line.includes('needed project files its program had left out')), 'the program was rebuilt with them');
   });
 
   it('workspace diagnostics of every file equal the full program (the CLI)', async () => {

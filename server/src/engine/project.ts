@@ -113,10 +113,8 @@ export function buildProgram(parsed: ParsedTsconfig, host: ProjectHost, cache: S
   const rootNames = [...own, ...extra];
   const lazy = options.lazyImports;
   const programHost = compilerHost(compilerOptions, host, cache);
-  if (lazy) {
-    lazy.leaveOut(parsed.fileNames, rootNames);
-    programHost.resolveModuleNameLiterals = lazy.createResolver(programHost, host.getCurrentDirectory());
-  }
+  lazy?.leaveOut(parsed.fileNames, rootNames);
+  if (lazy?.active) programHost.resolveModuleNameLiterals = lazy.createResolver(programHost, host.getCurrentDirectory());
   const program = ts.createProgram({ rootNames, options: compilerOptions, host: programHost, projectReferences: parsed.projectReferences });
   lazy?.watch(program);
   return program;

@@ -131,8 +131,10 @@ export class Workspace {
    * again. `pass` counts the repeats of this answer so far (see LazyImports.loadTouched).
    */
   reloadTouched(file: string, pass: number): boolean {
-    const lazy = this.lazyStates.get(this.projectFor(file).key);
+    const project = this.projectFor(file);
+    const lazy = this.lazyStates.get(project.key);
     if (!lazy?.imports.loadTouched(pass)) return false;
+    this.log.info(`${project.key}: checking ${file} needed project files its program had left out; rebuilding the program with them.`);
     lazy.invalidateResolutions = true;
     this.projectVersion++;
     return true;
