@@ -57,7 +57,7 @@ const median = (values) => {
  * eslint) may crash — typed ESLint runs out of memory on large projects — and that is a result:
  * `crashed` says why. wsclose crashing is a bug: it throws.
  */
-function measure(script, args, cwd, { mayCrash = false } = {}) {
+function measure(script, args, cwd, { mayCrash = false, json = false } = {}) {
   const command = TIME ? TIME : NODE;
   const fullArgs = TIME ? ['-v', NODE, script, ...args] : [script, ...args];
   const started = performance.now();
@@ -67,10 +67,22 @@ function measure(script, args, cwd, { mayCrash = false } = {}) {
   const userS = Number(/User time \(seconds\): ([\d.]+)/.exec(run.stderr ?? '')?.[1] ?? NaN);
   const sysS = Number(/System time \(seconds\): ([\d.]+)/.exec(run.stderr ?? '')?.[1] ?? NaN);
   const signal = /Command terminated by signal (\d+)/.exec(run.stderr ?? '')?.[1];
-  const failed = run.status !== 0 && run.status !== 1;
+  // A JSON formatter that printed nothing parseable did not finish either (seen: ESLint killed by
+  // the out-of-memory handler while /usr/bin/time still reported exit status 1).
+  const failed = (run.status !== 0 && run.status !== 1) || (json && !parsesAsJson(run.stdout));
   if (failed && !mayCrash) throw new Error(`${path.basename(script)} ${args.join(' ')} exited ${run.status}:\n${run.stderr}`);
-  const crashed = failed ? (/heap out of memory/i.test(run.stderr ?? '') ? 'out of memory' : signal ? `signal ${signal}` : `exit ${run.status}`) : undefined;
+  const lastLine = (run.stderr ?? '').split('\n').map((line) => line.trim()).filter((line) => line && !/^(Command|\w[\w ()/]*:\s)/.test(line)).pop();
+  const crashed = failed ? (/heap out of memory/i.test(run.stderr ?? '') ? 'out of memory' : signal ? `signal ${signal}` : `exit ${run.status}${lastLine ? `: ${lastLine.slice(0, 80)}` : ''}`) : undefined;
   return { wallMs, rssMb: rssKb / 1024, cpuMs: (userS + sysS) * 1000, stdout: run.stdout, stderr: run.stderr, status: run.status, crashed };
+}
+
+function parsesAsJson(text) {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** `file:line:column:rule` for every message of an ESLint-shaped JSON result list. */
@@ -106,7 +118,7 @@ for (const size of sizes) {
     const tools = {
       wsclose: () => measure(CLI, ['src', '--format', 'json'], root),
       tsc: () => measure(TSC, ['--noEmit', '-p', '.'], root, { mayCrash: true }),
-      eslint: () => measure(ESLINT, ['--format', 'json', 'src'], root, { mayCrash: true }),
+      eslint: () => measure(ESLINT, ['--format', 'json', 'src'], root, { mayCrash: true, json: true }),
       floor: () => measure(path.join(REPO, 'bench', 'floor.mjs'), [root], root),
     };
     const samples = { wsclose: [], tsc: [], eslint: [], floor: [] };
@@ -121,7 +133,7 @@ for (const size of sizes) {
         const sample = tools[tool]();
         samples[tool].push(sample);
         if (sample.crashed) {
-          log(`  run ${run + 1} ${tool.padEnd(7)} CRASHED (${sample.crashed}) after ${(sample.wallMs / 1000).toFixed(2)} s  ${sample.rssMb.toFixed(0)} MB`);
+          log(`  run ${run + 1} ${tool.padEnd(7)} CRASHED (${sample.crashed}) after ${(sample.wallMs / 1000).toFixed(2)} s  ${sample.rssMb.toFixed(0)} MB; exit ${sample.status}; stderr ends:\n${(sample.stderr ?? '').split('\n').filter((l) => !/^\s+at |^\s*\d+: 0x/.test(l)).slice(-6).join('\n')}`);
           continue;
         }
         if (tool === 'wsclose') wscloseKeys = findingKeys(sample.stdout, root, '');
