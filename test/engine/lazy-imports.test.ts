@@ -9,60 +9,32 @@ import { after, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import * as ts from 'typescript';
 import { runLint } from '../../server/src/cli/run';
-import { defaultConfig } from '../../server/src/engine/config-file';
 import { LazyImports, MAX_LAZY_PASSES, MIN_LEFT_OUT } from '../../server/src/engine/lazy-imports';
-import { lintSourceFile } from '../../server/src/engine/lint-file';
 import { buildProgram, parseTsconfig, SourceFileCache } from '../../server/src/engine/project';
-import { RULE_DEFAULTS } from '../../server/src/engine/rule-defaults';
-import { listFixtureProjects } from '../harness/fixture-project';
-import { EXAMPLES, PROJECTS, REPO_ROOT } from '../harness/paths';
-
-const config = defaultConfig(EXAMPLES, RULE_DEFAULTS);
-
-interface Outcome {
-  readonly findings: Map<string, string[]>;
-  readonly programFiles: ReadonlySet<string>;
-  readonly repeatedPasses: number;
-}
-
-function lintAll(program: ts.Program, fileNames: readonly string[]): Map<string, string[]> {
-  const result = new Map<string, string[]>();
-  for (const fileName of fileNames) {
-    const sourceFile = program.getSourceFile(fileName);
-    const findings = sourceFile ? lintSourceFile(program, sourceFile, { config }) : [];
-    result.set(fileName, findings.map((f) => `${f.ruleId} ${f.start}-${f.end} ${f.message}`));
-  }
-  return result;
-}
+import { PROJECTS, REPO_ROOT } from '../harness/paths';
+import { equivalenceTsconfigs, findingsByFile } from '../harness/program-findings';
 
 /** The CLI's loop (cli/linter.ts), for one tsconfig: lint, and again while a pass touched a left-out file. */
-function lintLazily(tsconfig: string): Outcome {
+function lintLazily(tsconfig: string): { findings: Map<string, string[]>; repeatedPasses: number } {
   const parsed = parseTsconfig(tsconfig, ts.sys);
   const lazy = new LazyImports(ts.sys.useCaseSensitiveFileNames, { minLeftOut: 0 });
   const cache = new SourceFileCache();
   for (let repeatedPasses = 0; ; repeatedPasses++) {
     const program = buildProgram(parsed, ts.sys, cache, { narrowRoots: true, lazyImports: lazy });
-    const findings = lintAll(program, parsed.fileNames);
-    if (!lazy.loadTouched(repeatedPasses)) return { findings, programFiles: new Set(program.getSourceFiles().map((f) => f.fileName)), repeatedPasses };
+    const findings = findingsByFile(program, parsed.fileNames);
+    if (!lazy.loadTouched(repeatedPasses)) return { findings, repeatedPasses };
   }
 }
 
-function lintFully(tsconfig: string): Outcome {
+function lintFully(tsconfig: string): Map<string, string[]> {
   const parsed = parseTsconfig(tsconfig, ts.sys);
-  const program = buildProgram(parsed, ts.sys, new SourceFileCache(), { narrowRoots: false });
-  return { findings: lintAll(program, parsed.fileNames), programFiles: new Set(program.getSourceFiles().map((f) => f.fileName)), repeatedPasses: 0 };
+  return findingsByFile(buildProgram(parsed, ts.sys, new SourceFileCache(), { narrowRoots: false }), parsed.fileNames);
 }
 
-const tsconfigs = [
-  path.join(EXAMPLES, 'server', 'tsconfig.json'),
-  path.join(EXAMPLES, 'web', 'tsconfig.json'),
-  ...listFixtureProjects().map((name) => path.join(PROJECTS, name, 'tsconfig.json')),
-];
-
 describe('lazy project imports: same findings as the full program', () => {
-  for (const tsconfig of tsconfigs) {
+  for (const tsconfig of equivalenceTsconfigs()) {
     it(path.relative(REPO_ROOT, tsconfig), () => {
-      assert.deepEqual(lintLazily(tsconfig).findings, lintFully(tsconfig).findings);
+      assert.deepEqual(lintLazily(tsconfig).findings, lintFully(tsconfig));
     });
   }
 });
@@ -79,7 +51,7 @@ describe('lazy project imports: passes', () => {
     assert.ok(has(first, 'hub.ts'));
     assert.ok(!has(first, 'room.ts') && !has(first, 'connection.ts') && !has(first, 'backend.ts'), 'imported files are left out of the first program');
     assert.ok(!lazy.hasTouched(), 'building the program asks nothing yet');
-    lintAll(first, parsed.fileNames);
+    findingsByFile(first, parsed.fileNames);
     assert.ok(lazy.hasTouched(), 'typing room.socket needs room.ts');
     assert.ok(lazy.loadTouched(0));
     const second = buildProgram(parsed, ts.sys, new SourceFileCache(), { narrowRoots: true, lazyImports: lazy });
@@ -96,7 +68,7 @@ describe('lazy project imports: passes', () => {
       'the reserved code comes through `export *`, the receiver through two files',
     );
     assert.ok(lazily.repeatedPasses >= 1 && lazily.repeatedPasses <= MAX_LAZY_PASSES, `${lazily.repeatedPasses} repeated passes`);
-    assert.deepEqual(lazily.findings, lintFully(fixture).findings);
+    assert.deepEqual(lazily.findings, lintFully(fixture));
   });
 
   it('loads what a pass touched, and on the last of MAX_LAZY_PASSES repeats the whole project', () => {

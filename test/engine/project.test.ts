@@ -4,36 +4,19 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import * as ts from 'typescript';
-import { defaultConfig } from '../../server/src/engine/config-file';
-import { lintSourceFile } from '../../server/src/engine/lint-file';
 import { createInferredProject, findTsconfig, loadTsconfigProject } from '../../server/src/engine/project';
-import { RULE_DEFAULTS } from '../../server/src/engine/rule-defaults';
-import { listFixtureProjects } from '../harness/fixture-project';
 import { EXAMPLES, PROJECTS } from '../harness/paths';
+import { equivalenceTsconfigs, findingsByFile } from '../harness/program-findings';
 
-const config = defaultConfig(EXAMPLES, RULE_DEFAULTS);
-
-function findingsByFile(tsconfig: string, narrowRoots: boolean): Map<string, string[]> {
+function findingsWith(tsconfig: string, narrowRoots: boolean): Map<string, string[]> {
   const project = loadTsconfigProject(tsconfig, ts.sys, undefined, { narrowRoots });
-  const result = new Map<string, string[]>();
-  for (const fileName of project.fileNames) {
-    const sourceFile = project.program.getSourceFile(fileName);
-    const findings = sourceFile ? lintSourceFile(project.program, sourceFile, { config }) : [];
-    result.set(fileName, findings.map((f) => `${f.ruleId} ${f.start}-${f.end} ${f.message}`));
-  }
-  return result;
+  return findingsByFile(project.program, project.fileNames);
 }
 
-const tsconfigs = [
-  path.join(EXAMPLES, 'server', 'tsconfig.json'),
-  path.join(EXAMPLES, 'web', 'tsconfig.json'),
-  ...listFixtureProjects().map((name) => path.join(PROJECTS, name, 'tsconfig.json')),
-];
-
 describe('narrowed program roots', () => {
-  for (const tsconfig of tsconfigs) {
+  for (const tsconfig of equivalenceTsconfigs()) {
     it(`same findings with and without narrowing: ${path.relative(path.dirname(EXAMPLES), tsconfig)}`, () => {
-      assert.deepEqual(findingsByFile(tsconfig, true), findingsByFile(tsconfig, false));
+      assert.deepEqual(findingsWith(tsconfig, true), findingsWith(tsconfig, false));
     });
   }
   it('leaves out modules that cannot contain a close-like call', () => {
