@@ -135,7 +135,16 @@ describe('toLintMessage', () => {
       endColumn: 20, // `1006, "😀"` is 10 code units
       fix: { range: [start, start + 4], text: '1000' },
       suggestions: [{ desc: 'Send 1011 instead', messageId: 'replaceCode', fix: { range: [start, start + 4], text: '1011' } }],
+      confidence: 'high',
     });
+  });
+
+  it('reports an inferred receiver with its confidence and what it rests on', () => {
+    const related = { fileName: '/p/server.js', start: 3, end: 9, line: 12, column: 3, endLine: 12, endColumn: 9, message: 'The socket comes from here.' };
+    const message = toLintMessage(finding({ confidence: 'inferred', evidenceStrength: 'medium', related: [related] }), 'ws.close(1006)', createLineMap('ws.close(1006)'));
+    assert.equal(message.confidence, 'medium');
+    assert.deepEqual(message.relatedLocations, [{ filePath: '/p/server.js', line: 12, column: 3, endLine: 12, endColumn: 9, message: 'The socket comes from here.' }]);
+    assert.equal(toLintMessage(finding({ confidence: 'inferred', evidenceStrength: 'low' }), 'x', createLineMap('x')).confidence, 'low');
   });
 
   it('maps warn to severity 1 and keeps a null ruleId', () => {

@@ -1,5 +1,6 @@
 // Everything the analysis of one file needs, computed once per file.
 import * as ts from 'typescript';
+import type { Platform } from '../registry/types';
 
 export interface AnalysisContext {
   readonly program: ts.Program;
@@ -9,19 +10,37 @@ export interface AnalysisContext {
   readonly importedModules: ReadonlySet<string>;
   /** The file mentions WebSocket at all (an identifier or a ws-like import): gates weak evidence. */
   readonly mentionsWebSocket: boolean;
+  /** The platform the project runs on: decides what the global WebSocket is in untyped code. */
+  readonly platform: Platform;
 }
 
 const WS_MODULES = new Set(['ws', 'isomorphic-ws', 'websocket', 'reconnecting-websocket', 'partysocket']);
 
-export function createAnalysisContext(program: ts.Program, sourceFile: ts.SourceFile): AnalysisContext {
+export function createAnalysisContext(program: ts.Program, sourceFile: ts.SourceFile, platform: Platform = platformOfProgram(program)): AnalysisContext {
   const importedModules = collectImportedModules(sourceFile);
   const mentionsWebSocket =
     /\bWebSocket/.test(sourceFile.text) || [...importedModules].some((m) => WS_MODULES.has(m));
-  return { program, checker: program.getTypeChecker(), sourceFile, importedModules, mentionsWebSocket };
+  return { program, checker: program.getTypeChecker(), sourceFile, importedModules, mentionsWebSocket, platform };
 }
 
 function collectImportedModules(sourceFile: ts.SourceFile): Set<string> {
   // preProcessFile is the scanner-only pass tsserver uses: it sees imports, exports and require().
   const info = ts.preProcessFile(sourceFile.text, true, true);
   return new Set(info.importedFiles.map((f) => f.fileName));
+}
+
+const platforms = new WeakMap<ts.Program, Platform>();
+
+/**
+ * The platform a program's types say it runs on: Workers' or Bun's type packages in the program
+ * (their globals replace the DOM's), else Node. A config can say otherwise (LintFileOptions.platform).
+ */
+export function platformOfProgram(program: ts.Program): Platform {
+  let platform = platforms.get(program);
+  if (!platform) {
+    const files = program.getSourceFiles().map((f) => f.fileName);
+    platform = files.some((f) => f.includes('/@cloudflare/workers-types/')) ? 'cloudflare' : files.some((f) => /\/(bun-types|@types\/bun)\//.test(f)) ? 'bun' : 'node';
+    platforms.set(program, platform);
+  }
+  return platform;
 }

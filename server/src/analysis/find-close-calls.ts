@@ -7,7 +7,8 @@ import type { ArgumentShape, Evidence, RuntimeId } from '../registry/types';
 import { classifyConstructor, classifyReceiver } from './classify-receiver';
 import type { AnalysisContext } from './context';
 import { evaluateArgument } from './evaluate-argument';
-import { accessedName } from './syntax';
+import { accessedName, skipOuterExpressions } from './syntax';
+import { wrapperCalled } from './wrappers';
 import type { EvaluatedArgument } from './values';
 
 export interface CloseCallSite {
@@ -26,11 +27,25 @@ export interface CloseCallSite {
   readonly reason: EvaluatedArgument;
   /** Where a missing code argument would be inserted (positional shape). */
   readonly codeInsertOffset: number;
+  /** For a call of a wrapper (a function that passes its parameters on to a close call): that close call. */
+  readonly forwardedTo?: { readonly name: string; readonly closeCall: ts.CallExpression };
 }
 
 /** Cheap text test run before any type information is requested for a file. */
 export function mayContainCloseCall(text: string): boolean {
   return /\b(?:close|end|drop|reconnect)\b\s*(?:\(|['"`]\s*\]\s*\()|\bWebSocketError\b|['"](?:close|end|drop)['"]\s*\]/.test(text);
+}
+
+/**
+ * Cheap text test for the files a program needs besides those with a close-like call: files that
+ * may call a wrapper of a close call (`client.kick(1000, 'banned')`, `conn.disconnect(code)`), and
+ * — in JavaScript, where types are missing and the socket-flow analysis follows sockets through
+ * the code — files where sockets are made, received or passed around. TypeScript files that only
+ * pass typed sockets around stay out (their types answer, through lazy imports).
+ */
+export function mayNeedAnalysis(text: string, fileName = ''): boolean {
+  if (mayContainCloseCall(text) || /\(\s*[1-4]\d{3}\s*[,)]|\b\w*(?:close|disconnect|kick|terminate|reject|shutdown)\w*\s*\(/i.test(text)) return true;
+  return /\.[cm]?jsx?$/i.test(fileName) && /socket|\bwss?\b|WebSocketPair|['"]connection['"]/i.test(text);
 }
 
 export interface FindOptions {
@@ -42,7 +57,7 @@ export function findCloseCalls(ctx: AnalysisContext, options: FindOptions = {}):
   const sites: CloseCallSite[] = [];
   const visit = (node: ts.Node): void => {
     if (ts.isCallExpression(node)) {
-      const site = siteForMethodCall(node, ctx, options);
+      const site = siteForMethodCall(node, ctx, options) ?? siteForWrapperCall(node, ctx, options);
       if (site) sites.push(site);
     } else if (ts.isNewExpression(node)) {
       const site = siteForConstructor(node, ctx, options);
@@ -81,6 +96,39 @@ function siteForConstructor(call: ts.NewExpression, ctx: AnalysisContext, option
   return buildSite(call, name, callee, undefined, applyOverride(runtimes, options), confidence, evidence, 'error-options', ctx);
 }
 
+/**
+ * A call of a wrapper (`client.closeSocket(1000, 'banned')`) is checked like the close call it
+ * ends in, with the values written here (analysis/wrappers.ts).
+ */
+function siteForWrapperCall(call: ts.CallExpression, ctx: AnalysisContext, options: FindOptions): CloseCallSite | undefined {
+  const wrapper = wrapperCalled(call, ctx);
+  if (!wrapper) return undefined;
+  const { receiver } = wrapper;
+  const runtimes = applyOverride(receiver.runtimes, options).filter((r) => RUNTIME_PROFILES[r].methods[wrapper.method] === 'positional');
+  if (runtimes.length === 0 || call.arguments.some(ts.isSpreadElement)) return undefined;
+  const code = wrapper.codeParameter !== undefined ? call.arguments[wrapper.codeParameter] : undefined;
+  const reason = wrapper.reasonParameter !== undefined ? call.arguments[wrapper.reasonParameter] : undefined;
+  // A value the caller leaves out is the wrapper's own (its default, its fallback): checked at the wrapper.
+  if (!code && !reason) return undefined;
+  const callee = skipOuterExpressions(call.expression);
+  const methodNode = ts.isPropertyAccessExpression(callee) ? callee.name : callee;
+  return {
+    call,
+    method: wrapper.method,
+    methodNode,
+    // The object here is the wrapper's, not the socket: rules that look at the socket itself skip this site.
+    receiver: undefined,
+    runtimes,
+    confidence: receiver.confidence,
+    ...(receiver.evidence ? { evidence: receiver.evidence } : {}),
+    shape: 'positional',
+    code: code ? evaluateArgument(code, ctx) : unknownArgument('number'),
+    reason: reason ? evaluateArgument(reason, ctx) : unknownArgument('string'),
+    codeInsertOffset: call.arguments.pos,
+    forwardedTo: { name: wrapper.name, closeCall: wrapper.closeCall },
+  };
+}
+
 function applyOverride(runtimes: readonly RuntimeId[], options: FindOptions): RuntimeId[] {
   return options.runtimeOverride ? [options.runtimeOverride] : [...runtimes];
 }
@@ -97,6 +145,9 @@ function buildSite(
   ctx: AnalysisContext,
 ): CloseCallSite {
   const args = call.arguments ?? ts.factory.createNodeArray<ts.Expression>();
+  // `(...args) => socket.close(...args)` passes on whatever its callers give: nothing to judge here.
+  const spread = args.findIndex(ts.isSpreadElement);
+  if (spread >= 0) return { call, method, methodNode, receiver, runtimes, confidence, ...(evidence ? { evidence } : {}), shape, code: unknownArgument('number'), reason: unknownArgument('string'), codeInsertOffset: call.getEnd() };
   let codeNode: ts.Expression | undefined;
   let reasonNode: ts.Expression | undefined;
   if (shape === 'positional') {
@@ -124,6 +175,10 @@ function buildSite(
     reason: evaluateArgument(reasonNode, ctx),
     codeInsertOffset: openParen ? openParen.getEnd() : call.getEnd(),
   };
+}
+
+function unknownArgument(type: 'number' | 'string'): EvaluatedArgument {
+  return { node: undefined, values: [{ kind: 'unknown', type }] };
 }
 
 function propertyValue(object: ts.ObjectLiteralExpression, name: string): ts.Expression | undefined {

@@ -6,7 +6,7 @@ import * as ts from 'typescript';
 import type { Finding } from '../core/finding';
 import type { ResolvedConfig } from '../core/config';
 import { settingsForFile } from '../engine/config-file';
-import { lintSourceFile, mayContainCloseCall } from '../engine/lint-file';
+import { lintSourceFile, mayNeedAnalysis } from '../engine/lint-file';
 import { SourceFileCache } from '../engine/project';
 import type { ProjectHost } from '../engine/project';
 import type { CliConfigs } from './config';
@@ -119,7 +119,7 @@ export class Linter {
       lazyImports: this.options.lazyImports !== false,
     });
     // Programs only for files that may contain a close call; the others get directive checks only.
-    const typed = files.filter((file) => mayContainCloseCall(this.texts.get(file.path) ?? '')).map((file) => file.path);
+    const typed = files.filter((file) => mayNeedAnalysis(this.texts.get(file.path) ?? '', file.path)).map((file) => file.path);
     let started = now();
     let programs = projects.assign(typed);
     this.timings.programs += now() - started;

@@ -25,6 +25,27 @@ export interface LintMessage {
   readonly endColumn?: number;
   readonly fix?: EslintFix;
   readonly suggestions?: ReadonlyArray<{ readonly desc: string; readonly messageId: string; readonly fix: EslintFix }>;
+  /** How sure the receiver's classification is: `high` from types, `medium`/`low` from the socket's flow or usage. */
+  readonly confidence?: FindingConfidence;
+  /** What an inferred finding rests on: where the socket comes from and the storages on its way. */
+  readonly relatedLocations?: readonly RelatedLintLocation[];
+}
+
+export type FindingConfidence = 'high' | 'medium' | 'low';
+
+export interface RelatedLintLocation {
+  /** Absolute path. */
+  readonly filePath: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  readonly message: string;
+}
+
+/** The confidence a finding is reported with (see LintMessage.confidence). */
+export function confidenceOf(finding: Finding): FindingConfidence {
+  return finding.confidence === 'typed' ? 'high' : (finding.evidenceStrength ?? 'medium');
 }
 
 export interface LintResult {
@@ -111,6 +132,10 @@ export function toLintMessage(finding: Finding, source: string, positionAt: (off
     endColumn: end.column,
     ...(fix ? { fix } : {}),
     ...(suggestions.length > 0 ? { suggestions } : {}),
+    ...(finding.ruleId !== null ? { confidence: confidenceOf(finding) } : {}),
+    ...(finding.related && finding.related.length > 0
+      ? { relatedLocations: finding.related.map((r) => ({ filePath: r.fileName, line: r.line, column: r.column, endLine: r.endLine, endColumn: r.endColumn, message: r.message })) }
+      : {}),
   };
 }
 

@@ -40,6 +40,19 @@ export interface Suggestion {
   readonly edits: readonly TextEdit[];
 }
 
+/** A place in another part of the project that explains a finding (where an inferred socket comes from). */
+export interface RelatedLocation {
+  readonly fileName: string;
+  readonly start: number;
+  readonly end: number;
+  /** 1-based, as ESLint and SARIF count. */
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  readonly message: string;
+}
+
 export interface Finding {
   /** `null` for problems with directives (unused or unknown `wsclose-disable` comments), as ESLint does. */
   readonly ruleId: RuleId | null;
@@ -57,6 +70,10 @@ export interface Finding {
   readonly fixDesc?: string;
   /** Edits that change behaviour (another code, a shorter reason): offered, never auto-applied. */
   readonly suggestions?: readonly Suggestion[];
+  /** For inferred receivers: how sure the inference is (`medium`: followed to a socket's source; `low`: usage or names only). */
+  readonly evidenceStrength?: 'medium' | 'low';
+  /** For inferred receivers: where the socket comes from and the storages it went through. */
+  readonly related?: readonly RelatedLocation[];
   /** Set on unused-directive findings so editors can fade them. */
   readonly unnecessary?: boolean;
 }

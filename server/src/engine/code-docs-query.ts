@@ -23,7 +23,7 @@ import type { Confidence } from '../core/finding';
 import type { Evidence } from '../registry/types';
 import { closeContext } from '../analysis/close-context';
 import { createAnalysisContext, type AnalysisContext } from '../analysis/context';
-import { findCloseCalls, mayContainCloseCall, type CloseCallSite } from '../analysis/find-close-calls';
+import { findCloseCalls, mayNeedAnalysis, type CloseCallSite } from '../analysis/find-close-calls';
 import { enclosingFunction, skipOuterExpressions } from '../analysis/syntax';
 import { parameterOrigin, propertyOrigin } from '../analysis/value-origins';
 import { RUNTIME_PROFILES } from '../registry/runtimes';
@@ -68,7 +68,7 @@ function analyze(program: ts.Program, sourceFile: ts.SourceFile, options: QueryO
   const cached = analyses.get(sourceFile);
   if (cached && cached.program === program && cached.override === options.runtimeOverride) return cached.value;
   const ctx = createAnalysisContext(program, sourceFile);
-  const sites = mayContainCloseCall(sourceFile.text)
+  const sites = mayNeedAnalysis(sourceFile.text, sourceFile.fileName)
     ? findCloseCalls(ctx, options.runtimeOverride ? { runtimeOverride: options.runtimeOverride } : {})
     : [];
   const value = { ctx, sites };

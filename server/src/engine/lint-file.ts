@@ -8,17 +8,17 @@ import { applyDirectives } from '../core/suppressions';
 import { renderTemplate } from '../core/text/render-template';
 import { createAnalysisContext, type AnalysisContext } from '../analysis/context';
 import { parseDirectives } from '../analysis/directives';
-import { findCloseCalls, mayContainCloseCall, type CloseCallSite } from '../analysis/find-close-calls';
+import { findCloseCalls, mayContainCloseCall, mayNeedAnalysis, type CloseCallSite } from '../analysis/find-close-calls';
 import type { Locale } from '../registry/locales/catalog';
 import type { AppProfileId, RuntimeId } from '../registry/types';
-import { describeEvidence } from './evidence-text';
+import { describeEvidence, evidenceLocations, locateNode } from './evidence-text';
 import { createCodeNaming, type CodeNaming } from '../rules/code-naming';
 import type { RuleContext, RuleModule, RuleReport } from '../rules/define-rule';
 import { RULES } from '../rules';
 import { textFor, type TextBundle } from './locale';
 
 /** Adapters decide which files need a program with this cheap text test. */
-export { mayContainCloseCall };
+export { mayContainCloseCall, mayNeedAnalysis };
 
 export interface LintFileOptions {
   readonly config: ResolvedConfig;
@@ -52,7 +52,7 @@ export function analyzeSourceFile(program: ts.Program | undefined, sourceFile: t
   const naming = createCodeNaming(options.config.codes, options.appProfiles ?? []);
   let sites: CloseCallSite[] = [];
   const findings: Finding[] = [];
-  if (program && mayContainCloseCall(sourceFile.text)) {
+  if (program && mayNeedAnalysis(sourceFile.text, sourceFile.fileName)) {
     const analysis = createAnalysisContext(program, sourceFile);
     sites = findCloseCalls(analysis, options.runtimeOverride ? { runtimeOverride: options.runtimeOverride } : {});
     const rules = enabledRules(options);
@@ -90,7 +90,15 @@ function runRule(rule: RuleModule, site: CloseCallSite, analysis: AnalysisContex
     naming,
     report(report: RuleReport) {
       const base = renderTemplate(requireTemplate(ruleText.messages, report.messageId, rule.id), report.data);
-      const message = site.confidence === 'inferred' && site.evidence ? base + renderTemplate(text.rules.common.inferredSuffix, { evidence: describeEvidence(site.evidence, text.registry) }) : base;
+      const evidence = site.confidence === 'inferred' ? site.evidence : undefined;
+      const message = evidence
+        ? base + renderTemplate(text.rules.common.inferredSuffix, { evidence: describeEvidence(evidence, text.registry, { program: analysis.program, currentFile: analysis.sourceFile.fileName }) })
+        : base;
+      const related = evidence ? evidenceLocations(evidence, text.registry, analysis.program) : [];
+      const forwarded = site.forwardedTo;
+      const forwardedData = forwarded && { name: forwarded.name, call: forwarded.closeCall.expression.getText() };
+      if (forwarded && forwardedData) related.unshift(locateNode(forwarded.closeCall, renderTemplate(text.rules.common.forwardedRelated, forwardedData)));
+      const fullMessage = forwardedData ? message + renderTemplate(text.rules.common.forwardedSuffix, forwardedData) : message;
       const suggestions = (report.suggestions ?? []).map((s) => ({
         messageId: s.messageId,
         data: s.data,
@@ -101,11 +109,13 @@ function runRule(rule: RuleModule, site: CloseCallSite, analysis: AnalysisContex
         ruleId: rule.id,
         messageId: report.messageId,
         data: report.data,
-        message,
+        message: fullMessage,
         severity: setting.severity === 'error' ? 'error' : 'warn',
         start: report.node.getStart(),
         end: report.node.getEnd(),
         confidence: site.confidence,
+        ...(evidence ? { evidenceStrength: evidence.strength ?? (evidence.kind === 'socket-usage' ? 'low' : 'medium') } : {}),
+        ...(related.length > 0 ? { related } : {}),
         ...(report.fix && report.fix.length > 0 ? { fix: normalizeEdits(report.fix) } : {}),
         ...(report.fix && report.fixMessageId ? { fixDesc: renderTemplate(requireTemplate(ruleText.messages, report.fixMessageId, rule.id), report.data) } : {}),
         ...(suggestions.length > 0 ? { suggestions } : {}),

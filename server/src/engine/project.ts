@@ -4,7 +4,7 @@
 // touches the disk itself. Parsed source files are shared between the programs of one run.
 import * as path from 'node:path';
 import * as ts from 'typescript';
-import { mayContainCloseCall } from '../analysis/find-close-calls';
+import { mayNeedAnalysis } from '../analysis/find-close-calls';
 import type { LazyImports } from './lazy-imports';
 
 /** The part of ts.System a project needs. */
@@ -140,7 +140,7 @@ export function mayAffectAnalysis(fileName: string, host: Pick<ProjectHost, 'rea
   if (/\.d\.[mc]?ts$/.test(fileName)) return true;
   const text = host.readFile(fileName);
   if (text === undefined) return true; // let the program report it
-  if (mayContainCloseCall(text)) return true;
+  if (mayNeedAnalysis(text, fileName)) return true;
   // Global declarations, module augmentations and UMD globals (`export as namespace X`).
   if (/\bdeclare\s+(global|module|namespace)\b|\bexport\s+as\s+namespace\b/.test(text)) return true;
   // A script (no top-level import/export) puts its declarations in the global scope.

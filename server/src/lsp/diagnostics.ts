@@ -58,6 +58,15 @@ export function toDiagnostic(finding: Finding, state: FileState, docs: DocsLinks
     codeDescription: { href: finding.ruleId ? docs.rule(finding.ruleId) : docs.directives() },
     message: finding.message,
     ...(finding.unnecessary ? { tags: [DiagnosticTag.Unnecessary] } : {}),
+    ...(finding.related && finding.related.length > 0
+      ? {
+          relatedInformation: finding.related.map((r) => ({
+            // TypeScript's line/character are UTF-16 based, as LSP positions are.
+            location: { uri: pathToUri(r.fileName), range: { start: { line: r.line - 1, character: r.column - 1 }, end: { line: r.endLine - 1, character: r.endColumn - 1 } } },
+            message: r.message,
+          })),
+        }
+      : {}),
     data,
   };
 }

@@ -6,7 +6,7 @@ import * as ts from 'typescript';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../core/finding';
 import { MAX_LAZY_PASSES } from '../engine/lazy-imports';
-import { analyzeSourceFile, mayContainCloseCall } from '../engine/lint-file';
+import { analyzeSourceFile, mayNeedAnalysis } from '../engine/lint-file';
 import type { FileConfig } from '../engine/config-resolver';
 import type { ConfigCache } from './config-cache';
 import { pathToUri, uriToPath } from './convert';
@@ -85,7 +85,7 @@ export class Linting {
     const fileConfig = this.deps.configs.forFile(file, settings);
     const text = open?.getText();
     if (this.tooLarge(file, text)) return undefined;
-    const needProgram = options.needProgram || text === undefined || mayContainCloseCall(text);
+    const needProgram = options.needProgram || text === undefined || mayNeedAnalysis(text, file);
     const { program, sourceFile: inProgram } = needProgram ? this.deps.workspace.programFor(file) : { program: undefined, sourceFile: undefined };
     let sourceFile = inProgram;
     if (!sourceFile || (text !== undefined && sourceFile.text !== text)) {
@@ -134,7 +134,7 @@ export class Linting {
   findings(state: FileState): Finding[] {
     if (!state.settings.enable || state.fileConfig.ignored) return [];
     const text = state.sourceFile.text;
-    if (!mayContainCloseCall(text) && !text.includes('wsclose-')) return [];
+    if (!mayNeedAnalysis(text, state.sourceFile.fileName) && !text.includes('wsclose-')) return [];
     return analyzeSourceFile(state.program, state.sourceFile, {
       config: state.fileConfig.config,
       appProfiles: state.fileConfig.appProfiles,

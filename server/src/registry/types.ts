@@ -150,12 +150,38 @@ export interface ReceiverSpecifier {
 }
 
 /** What an inferred (untyped) receiver classification rests on; described per locale. */
-export type EvidenceKind = 'constructor' | 'connection-listener' | 'socket-usage';
+/** The platform a project's code runs on, from its setup (package.json, wrangler/deno config). */
+export type Platform = 'browser' | 'node' | 'cloudflare' | 'deno' | 'bun';
+
+export type EvidenceKind =
+  | 'constructor' // `new WebSocket(…)` and the other client constructors
+  | 'connection-listener' // a `connection` listener of a ws server
+  | 'server-handler' // a Bun `websocket` or uWebSockets.js handler
+  | 'upgrade' // Deno.upgradeWebSocket(…)
+  | 'pair' // new WebSocketPair()
+  | 'server-clients' // a ws server's `clients`
+  | 'declared-type' // a value whose declared type is a WebSocket, stored where types are lost
+  | 'socket-usage'; // used like a socket (weak)
+
+/** A place in the checked project (absolute file name, UTF-16 offsets). */
+export interface EvidenceStepLocation {
+  readonly fileName: string;
+  readonly start: number;
+  readonly end: number;
+}
 
 export interface Evidence {
   readonly kind: EvidenceKind;
   /** The constructor's name, for `constructor`. */
   readonly name?: string;
+  /** Where the socket comes from (socket-flow evidence). */
+  readonly at?: EvidenceStepLocation;
+  /** The storage nearest the receiver the socket went through (`this.socket`). */
+  readonly via?: string;
+  /** How much the inference can be trusted: `low` when a hop matched a property by name only, or for usage alone. */
+  readonly strength?: 'medium' | 'low';
+  /** The storages from the source to the receiver, each where the value was written. */
+  readonly steps?: ReadonlyArray<EvidenceStepLocation & { readonly label: string }>;
 }
 
 export type AppProfileId = 'graphql-ws' | 'discord-gateway' | 'discord-voice' | 'twitch-eventsub';

@@ -81,6 +81,19 @@ export function formatSarif(results: readonly LintResult[], context: FormatterCo
         level: levelOf(message),
         message: { text: message.message },
         locations: [{ physicalLocation: { artifactLocation: location, region } }],
+        ...(message.relatedLocations && message.relatedLocations.length > 0
+          ? {
+              relatedLocations: message.relatedLocations.map((related, id) => ({
+                id,
+                physicalLocation: {
+                  artifactLocation: artifactLocation(related.filePath, context.cwd),
+                  region: { startLine: related.line, startColumn: related.column, endLine: related.endLine, endColumn: related.endColumn },
+                },
+                message: { text: related.message },
+              })),
+            }
+          : {}),
+        ...(message.confidence ? { properties: { confidence: message.confidence } } : {}),
         ...(message.fix ? { fixes: [fixOf(message.fix, context.sources?.get(result.filePath), location)] } : {}),
       });
     }

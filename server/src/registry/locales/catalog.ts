@@ -25,6 +25,17 @@ export interface RegistryCatalog {
   readonly reconnect: Readonly<Record<ReconnectAdvice, string>>;
   /** What an inferred receiver rests on; `{name}` is the constructor for `constructor`. */
   readonly evidence: Readonly<Record<EvidenceKind, string>>;
+  /** How the socket-flow evidence is told: `{source}` (the evidence above) at `{location}`, stored in `{via}`. */
+  readonly evidenceDetail: {
+    readonly at: string;
+    readonly via: string;
+    /** `{line}` of the same file. */
+    readonly sameFile: string;
+    /** A related location's text: `{label}` is the storage (`this.socket`). */
+    readonly stepMessage: string;
+    /** The related location of the source. */
+    readonly sourceMessage: string;
+  };
 }
 
 /**

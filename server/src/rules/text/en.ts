@@ -6,6 +6,8 @@ export const RULES_TEXT_EN: RulesCatalog = {
     or: ' or ',
     codeWithName: '{code} ({name})',
     inferredSuffix: ' (Receiver inferred from {evidence}; add types to be sure.)',
+    forwardedSuffix: ' (`{name}` passes it on to `{call}()`.)',
+    forwardedRelated: '`{name}` passes the value on to this close call.',
     situations: {
       normal: 'a normal end',
       'going-away': 'a shutdown',

@@ -8,6 +8,8 @@ export const RULES_TEXT_FR: RulesCatalog = {
     or: ' ou ',
     codeWithName: '{code} ({name})',
     inferredSuffix: ' (Type du socket déduit de {evidence} ; ajoutez des types pour en être certain.)',
+    forwardedSuffix: ' (`{name}` la transmet à `{call}()`.)',
+    forwardedRelated: '`{name}` transmet la valeur à cet appel de fermeture.',
     // Précédés d’un article : ils suivent « La raison décrit … » et « (motif : …) ».
     situations: {
       normal: 'une fin normale',

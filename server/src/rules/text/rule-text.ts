@@ -18,6 +18,10 @@ export interface CommonText {
   readonly codeWithName: string;
   /** Appended to findings whose receiver was inferred rather than typed. */
   readonly inferredSuffix: string;
+  /** Appended to findings at a call of a wrapper: `{name}` passes the value on to `{call}`. */
+  readonly forwardedSuffix: string;
+  /** The related location of the close call a wrapper ends in. */
+  readonly forwardedRelated: string;
   readonly situations: Readonly<Record<Situation, string>>;
   readonly failurePaths: Readonly<Record<FailurePath, string>>;
   readonly unboundedSources: Readonly<Record<UnboundedSource, string>>;

@@ -24,9 +24,21 @@ export const en: RegistryCatalog = {
     'client-only': 'may be sent by clients only',
   },
   evidence: {
+    'server-handler': 'a Bun or uWebSockets.js WebSocket handler',
+    upgrade: '`Deno.upgradeWebSocket(…)`',
+    pair: '`new WebSocketPair()`',
+    'server-clients': "a ws server's `clients`",
+    'declared-type': 'a value declared as a WebSocket',
     constructor: '`new {name}(…)`',
     'connection-listener': "a 'connection' listener of a ws server",
     'socket-usage': 'WebSocket-style usage (message listener and send/readyState)',
+  },
+  evidenceDetail: {
+    at: '{source} at {location}',
+    via: '{source}, stored in `{via}`',
+    sameFile: 'line {line}',
+    stepMessage: 'The socket is stored in `{label}` here.',
+    sourceMessage: 'The socket comes from {source} here.',
   },
   reconnect: {
     yes: 'reconnect',

@@ -24,9 +24,21 @@ export const fr: RegistryCatalog = {
     'client-only': 'ne peut être envoyé que par un client',
   },
   evidence: {
+    'server-handler': 'un gestionnaire WebSocket de Bun ou uWebSockets.js',
+    upgrade: '`Deno.upgradeWebSocket(…)`',
+    pair: '`new WebSocketPair()`',
+    'server-clients': 'les `clients` d’un serveur ws',
+    'declared-type': 'une valeur déclarée comme WebSocket',
     constructor: '`new {name}(…)`',
     'connection-listener': "l’écouteur 'connection' d’un serveur ws",
     'socket-usage': 'son usage de WebSocket (écouteur de messages et send/readyState)',
+  },
+  evidenceDetail: {
+    at: '{source} en {location}',
+    via: '{source}, rangé dans `{via}`',
+    sameFile: 'ligne {line}',
+    stepMessage: 'Le socket est rangé dans `{label}` ici.',
+    sourceMessage: 'Le socket vient de {source} ici.',
   },
   reconnect: {
     yes: 'se reconnecter',

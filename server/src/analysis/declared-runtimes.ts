@@ -1,0 +1,150 @@
+// Which WebSocket runtime(s) a declared type is: the declarations of its symbol are matched
+// against registry/specifiers.ts (a TypeScript default library, or a file of an exact npm package).
+// Unions, intersections, type parameters and subclasses are followed.
+import * as ts from 'typescript';
+import { RECEIVER_SPECIFIERS } from '../registry/specifiers';
+import type { RuntimeId } from '../registry/types';
+
+/** What type questions need: the program (to tell default-library files) and its checker. */
+export interface TypeContext {
+  readonly program: ts.Program;
+  readonly checker: ts.TypeChecker;
+}
+
+export type TypeVerdict = RuntimeId[] | 'untyped';
+
+const cache = new WeakMap<ts.TypeChecker, Map<ts.Type, TypeVerdict>>();
+
+export function runtimesOfType(type: ts.Type, ctx: TypeContext, depth = 0): TypeVerdict {
+  let perChecker = cache.get(ctx.checker);
+  if (!perChecker) cache.set(ctx.checker, (perChecker = new Map()));
+  const cached = perChecker.get(type);
+  if (cached) return cached;
+  const verdict = computeRuntimes(type, ctx, depth);
+  perChecker.set(type, verdict);
+  return verdict;
+}
+
+function computeRuntimes(type: ts.Type, ctx: TypeContext, depth: number): TypeVerdict {
+  if (depth > 6) return [];
+  if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return 'untyped';
+  if (type.isUnion()) {
+    const parts = type.types.filter((t) => !(t.flags & (ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void)));
+    if (parts.length === 0) return [];
+    const verdicts = parts.map((t) => runtimesOfType(t, ctx, depth + 1));
+    if (verdicts.every((v) => v === 'untyped')) return 'untyped';
+    return [...new Set(verdicts.flatMap((v) => (v === 'untyped' ? [] : v)))];
+  }
+  if (type.isIntersection()) {
+    return [...new Set(type.types.flatMap((t) => {
+      const v = runtimesOfType(t, ctx, depth + 1);
+      return v === 'untyped' ? [] : v;
+    }))];
+  }
+  if (type.flags & ts.TypeFlags.TypeParameter) {
+    const constraint = ctx.checker.getBaseConstraintOfType(type);
+    return constraint && constraint !== type ? runtimesOfType(constraint, ctx, depth + 1) : [];
+  }
+  const direct = matchSpecifiers(type, ctx);
+  if (direct.length > 0) return direct;
+  // A user class that extends a WebSocket class is that WebSocket.
+  const target = (type as ts.TypeReference).target ?? type;
+  if (target.isClassOrInterface()) {
+    return [...new Set(ctx.checker.getBaseTypes(target).flatMap((base) => {
+      const v = runtimesOfType(base, ctx, depth + 1);
+      return v === 'untyped' ? [] : v;
+    }))];
+  }
+  return [];
+}
+
+/**
+ * Runtimes whose own type package redeclares the global `WebSocket`: when @types/node or the DOM lib
+ * merges into the same global symbol, the platform package says which runtime the code runs on.
+ */
+const PLATFORM_RUNTIMES: ReadonlySet<RuntimeId> = new Set(['cloudflare']);
+
+function matchSpecifiers(type: ts.Type, ctx: TypeContext): RuntimeId[] {
+  const matched = matchDeclarations(type, ctx);
+  const platform = matched.filter((r) => PLATFORM_RUNTIMES.has(r));
+  return platform.length > 0 ? platform : matched;
+}
+
+function matchDeclarations(type: ts.Type, ctx: TypeContext): RuntimeId[] {
+  const symbols = [type.aliasSymbol, type.getSymbol()].filter((s): s is ts.Symbol => s !== undefined);
+  const runtimes: RuntimeId[] = [];
+  for (const symbol of symbols) {
+    for (const decl of symbol.getDeclarations() ?? []) {
+      // `export default class X` has the symbol name 'default': the declaration keeps the real name.
+      const declaredName = (decl as ts.NamedDeclaration).name;
+      const name = declaredName && ts.isIdentifier(declaredName) ? declaredName.text : symbol.getName();
+      const candidates = RECEIVER_SPECIFIERS.filter((spec) => spec.name === name);
+      if (candidates.length === 0) continue;
+      const file = decl.getSourceFile();
+      const isLib = ctx.program.isSourceFileDefaultLibrary(file);
+      const pkg = packageNameOf(file.fileName);
+      for (const spec of candidates) {
+        const matches = spec.from === 'lib' ? isLib : pkg !== undefined && pkg === spec.package;
+        if (matches && !runtimes.includes(spec.runtime)) runtimes.push(spec.runtime);
+      }
+    }
+  }
+  return runtimes;
+}
+
+/**
+ * The npm package a declaration file belongs to, compared exactly (so `ws` never matches
+ * `isomorphic-ws`): the path segment(s) after the last `node_modules/`, `@types/` removed.
+ */
+export function packageNameOf(fileName: string): string | undefined {
+  const marker = '/node_modules/';
+  const index = fileName.replace(/\\/g, '/').lastIndexOf(marker);
+  if (index < 0) return undefined;
+  const segments = fileName.replace(/\\/g, '/').slice(index + marker.length).split('/');
+  const first = segments[0] ?? '';
+  let name = first.startsWith('@') ? `${first}/${segments[1] ?? ''}` : first;
+  if (name.startsWith('@types/')) {
+    name = name.slice('@types/'.length);
+    if (name.includes('__')) name = `@${name.replace('__', '/')}`;
+  }
+  return name;
+}
+
+/** A file of the project itself: not a declaration file, not under node_modules. */
+export function isProjectFile(file: ts.SourceFile, program: ts.Program): boolean {
+  return !file.isDeclarationFile && !program.isSourceFileFromExternalLibrary(file) && !file.fileName.includes('/node_modules/');
+}
+
+/**
+ * What a declared type says about a value whose type is not a WebSocket: a WebSocket server of a
+ * known package, the project's own class, a structural type the project declared itself
+ * (`interface WebSocketLike { close(code?: number): void }`: the value may still be a socket), or
+ * a library type that is something else (a stream, a pool): not a socket.
+ */
+export type DeclaredKind =
+  | { readonly kind: 'server'; readonly runtime: RuntimeId }
+  | { readonly kind: 'class'; readonly declaration: ts.ClassLikeDeclaration }
+  | { readonly kind: 'structural' }
+  | { readonly kind: 'other' };
+
+const SERVER_TYPE_NAMES = new Set(['WebSocketServer', 'Server']);
+
+export function declaredKind(type: ts.Type, ctx: TypeContext): DeclaredKind {
+  const symbol = type.aliasSymbol ?? type.getSymbol();
+  const declarations = symbol?.getDeclarations() ?? [];
+  if (declarations.length === 0) return type.flags & ts.TypeFlags.Object ? { kind: 'structural' } : { kind: 'other' };
+  for (const decl of declarations) {
+    const file = decl.getSourceFile();
+    const pkg = packageNameOf(file.fileName);
+    const name = (decl as ts.NamedDeclaration).name;
+    if (pkg === 'ws' && name && ts.isIdentifier(name) && SERVER_TYPE_NAMES.has(name.text)) return { kind: 'server', runtime: 'ws' };
+  }
+  if (declarations.every((d) => isProjectFile(d.getSourceFile(), ctx.program))) {
+    const cls = declarations.find((d): d is ts.ClassLikeDeclaration => ts.isClassLike(d));
+    if (cls) return { kind: 'class', declaration: cls };
+    return { kind: 'structural' };
+  }
+  // Object literal types inferred in JavaScript (`{ socket: any }`) carry no named declaration.
+  if (symbol && symbol.flags & (ts.SymbolFlags.ObjectLiteral | ts.SymbolFlags.TypeLiteral)) return { kind: 'structural' };
+  return { kind: 'other' };
+}

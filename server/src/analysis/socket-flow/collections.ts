@@ -1,0 +1,67 @@
+// Sockets kept in collections: arrays, sets and maps filled with `push`/`add`/`set`/`c[k] = v`,
+// a ws server's `clients`, the two ends of a `WebSocketPair`. The elements of a collection are
+// every value written into it, wherever in the project that happens.
+import * as ts from 'typescript';
+import { skipOuterExpressions } from '../syntax';
+import { lastName } from './file-index';
+import type { SocketFlow } from './flow';
+import { withStep, type FlowValue } from './values';
+
+/** The elements of the collection an expression holds. */
+export function elementsOf(flow: SocketFlow, collection: ts.Expression, depth: number): readonly FlowValue[] {
+  const values = elementsOfValues(flow, flow.valuesOf(collection, depth), depth);
+  return [...values, ...writtenElements(flow, collection, depth)];
+}
+
+/** The elements of collections the flow already holds (a pair, `clients`, an array literal). */
+export function elementsOfValues(flow: SocketFlow, collections: readonly FlowValue[], _depth: number): readonly FlowValue[] {
+  const values: FlowValue[] = [];
+  for (const value of collections) {
+    if (value.kind === 'collection') values.push(...value.elements);
+    else if (value.kind === 'pair') values.push({ kind: 'socket', source: { kind: 'pair', runtime: 'cloudflare', node: value.node }, steps: [] });
+    else if (value.kind === 'not-socket') values.push(value);
+  }
+  void flow;
+  return values;
+}
+
+/**
+ * Values written into the collection after it was made: `c.add(v)`, `c.push(v)`, `c.set(k, v)`,
+ * `c[k] = v`. The write's target must be the same variable or property (by declaration), or —
+ * for properties the checker cannot resolve — the same text (`this.clients`).
+ */
+function writtenElements(flow: SocketFlow, collection: ts.Expression, depth: number): readonly FlowValue[] {
+  const target = skipOuterExpressions(collection);
+  const name = lastName(target);
+  if (name === undefined) return [];
+  const nameNode = ts.isPropertyAccessExpression(target) ? target.name : target;
+  const symbol = flow.symbolOf(nameNode);
+  const text = target.getText();
+  const sameTarget = (written: ts.Expression): boolean => {
+    const w = skipOuterExpressions(written);
+    const wNameNode = ts.isPropertyAccessExpression(w) ? w.name : w;
+    const wSymbol = flow.symbolOf(wNameNode);
+    return symbol !== undefined && wSymbol !== undefined ? wSymbol === symbol : w.getText() === text;
+  };
+  const values: FlowValue[] = [];
+  for (const index of flow.indexes()) {
+    for (const write of index.elementWrites.get(name) ?? []) {
+      if (ts.isBinaryExpression(write)) {
+        const left = skipOuterExpressions(write.left);
+        if (ts.isElementAccessExpression(left) && sameTarget(left.expression)) values.push(...step(flow.valuesOf(write.right, depth), write, text));
+      } else if (ts.isCallExpression(write) && ts.isPropertyAccessExpression(write.expression) && sameTarget(write.expression.expression)) {
+        const method = write.expression.name.text;
+        const args = method === 'set' ? write.arguments.slice(1, 2) : write.arguments;
+        for (const arg of args) {
+          if (ts.isSpreadElement(arg)) values.push(...step(elementsOf(flow, arg.expression, depth), write, text));
+          else values.push(...step(flow.valuesOf(arg, depth), write, text));
+        }
+      }
+    }
+  }
+  return values;
+}
+
+function step(values: readonly FlowValue[], node: ts.Node, label: string): FlowValue[] {
+  return withStep(values, { node, label });
+}

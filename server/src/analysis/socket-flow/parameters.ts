@@ -1,0 +1,275 @@
+// Values that reach a function through its parameters — from the listener registrations that
+// give sockets (a ws server's `connection`, Bun and uWebSockets.js handlers, `handleUpgrade`,
+// `forEach` over a collection) and from every call of the function in the project (direct calls,
+// method calls, `new`, `super`, `.call`, and references passed on, `.bind(this)` included) —
+// and values that leave a function through its returns.
+import * as ts from 'typescript';
+import { UWS_MODULE } from '../../registry/socket-sources';
+import { isFunctionLike, listenerRegistration, skipOuterExpressions } from '../syntax';
+import { elementsOf } from './collections';
+import { lastName } from './file-index';
+import type { SocketFlow } from './flow';
+import { thisOwner } from './prototype';
+import { bunHandlerObject, uwsHandlerObject } from './sources';
+import { withStep, type FlowValue } from './values';
+
+const MAX_CALL_SITES = 40;
+const ITERATORS = /^(forEach|map|filter|some|every|find|findLast|flatMap|reduce)$/;
+
+type FunctionNode = ts.SignatureDeclaration & { body?: ts.Node };
+
+export function parameterValues(flow: SocketFlow, param: ts.ParameterDeclaration, depth: number): readonly FlowValue[] {
+  const fn = param.parent;
+  if (!isFunctionLike(fn) || param.dotDotDotToken) return [];
+  const index = fn.parameters.indexOf(param);
+  const values: FlowValue[] = [];
+  if (param.initializer) values.push(...flow.valuesOf(param.initializer, depth));
+  values.push(...listenerValues(flow, fn, index, depth));
+  const label = ts.isIdentifier(param.name) ? param.name.text : param.name.getText();
+  for (const site of callSitesOf(flow, fn, depth)) {
+    const argument = site.args[index + site.offset];
+    if (!argument || ts.isSpreadElement(argument)) continue;
+    values.push(...withStep(flow.valuesOf(argument, depth), { node: argument, label }));
+  }
+  return values;
+}
+
+/** Sockets a function receives as a listener or handler (sources), and collection elements it iterates. */
+function listenerValues(flow: SocketFlow, fn: FunctionNode, index: number, depth: number): readonly FlowValue[] {
+  const values: FlowValue[] = [];
+  const registrations = registrationsOf(flow, fn);
+  for (const registration of registrations) {
+    const { call, event } = registration;
+    const emitter = ts.isPropertyAccessExpression(call.expression) ? call.expression.expression : undefined;
+    if (!emitter) continue;
+    if (event === 'connection' && index === 0) {
+      for (const server of flow.valuesOf(emitter, depth)) {
+        if (server.kind === 'server') values.push({ kind: 'socket', source: { kind: 'connection-listener', runtime: server.runtime, node: call }, steps: [] });
+      }
+    }
+  }
+  const parent = fn.parent;
+  // wss.handleUpgrade(req, socket, head, (ws) => …)
+  if (parent && ts.isCallExpression(parent) && parent.arguments[3] === fn && index === 0 && lastName(parent.expression) === 'handleUpgrade' && ts.isPropertyAccessExpression(parent.expression)) {
+    for (const server of flow.valuesOf(parent.expression.expression, depth)) {
+      if (server.kind === 'server') values.push({ kind: 'socket', source: { kind: 'connection-listener', runtime: server.runtime, node: parent }, steps: [] });
+    }
+  }
+  // collection.forEach((socket) => …)
+  if (parent && ts.isCallExpression(parent) && parent.arguments[0] === fn && index === 0 && ts.isPropertyAccessExpression(parent.expression) && ITERATORS.test(parent.expression.name.text)) {
+    values.push(...elementsOf(flow, parent.expression.expression, depth));
+  }
+  const handlers = handlerObjectOf(fn);
+  if (handlers && index === 0) {
+    if (bunHandlerObject(handlers)) values.push({ kind: 'socket', source: { kind: 'server-handler', runtime: 'bun-server', node: fn }, steps: [] });
+    else if (uwsHandlerObject(handlers, importsModule(fn.getSourceFile(), UWS_MODULE))) values.push({ kind: 'socket', source: { kind: 'server-handler', runtime: 'uws', node: fn }, steps: [] });
+  }
+  return values;
+}
+
+/** `{ open(ws) {…} }` or `{ open: (ws) => … }`: the object literal a handler function belongs to. */
+function handlerObjectOf(fn: FunctionNode): ts.ObjectLiteralExpression | undefined {
+  if (ts.isMethodDeclaration(fn) && ts.isObjectLiteralExpression(fn.parent)) return fn.parent;
+  const parent = fn.parent;
+  if (parent && ts.isPropertyAssignment(parent) && ts.isObjectLiteralExpression(parent.parent)) return parent.parent;
+  return undefined;
+}
+
+interface Registration {
+  readonly call: ts.CallExpression;
+  readonly event: string;
+}
+
+/** `x.on('event', fn)` with the function itself, a reference to it, or `ref.bind(this)`. */
+function registrationsOf(flow: SocketFlow, fn: FunctionNode): Registration[] {
+  const registrations: Registration[] = [];
+  const direct = listenerRegistration(fn);
+  if (direct && fn.parent && ts.isCallExpression(fn.parent)) registrations.push({ call: fn.parent, event: direct.event });
+  for (const use of referencesPassedOn(flow, fn)) {
+    const call = use.parent;
+    if (!ts.isCallExpression(call) || call.arguments[1] !== use) continue;
+    const first = call.arguments[0];
+    if (first && ts.isStringLiteralLike(first) && ts.isPropertyAccessExpression(call.expression) && /^(on|once|addListener|addEventListener|prependListener)$/.test(call.expression.name.text)) {
+      registrations.push({ call, event: first.text });
+    }
+  }
+  return registrations;
+}
+
+/** The symbol that names a function: its declaration name, the variable or property holding it. */
+function functionSymbol(flow: SocketFlow, fn: FunctionNode): { symbol: ts.Symbol; name: string } | undefined {
+  const named = (node: ts.Node | undefined) => {
+    if (!node) return undefined;
+    const symbol = flow.symbolOf(node);
+    const name = ts.isIdentifier(node) || ts.isPrivateIdentifier(node) || ts.isStringLiteral(node) ? node.text : undefined;
+    return symbol && name ? { symbol, name } : undefined;
+  };
+  if ((ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn)) && fn.name) return named(fn.name);
+  const parent = fn.parent;
+  if (!parent) return undefined;
+  if (ts.isVariableDeclaration(parent) && parent.initializer === fn) return named(parent.name);
+  if (ts.isPropertyAssignment(parent) && parent.initializer === fn) return named(parent.name);
+  if (ts.isPropertyDeclaration(parent) && parent.initializer === fn) return named(parent.name);
+  if (ts.isBinaryExpression(parent) && parent.right === fn && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+    const left = skipOuterExpressions(parent.left);
+    return named(ts.isPropertyAccessExpression(left) ? left.name : left);
+  }
+  return undefined;
+}
+
+/** Expressions elsewhere that name the function as a value passed on: `fn`, `this.fn`, `this.fn.bind(this)`. */
+function referencesPassedOn(flow: SocketFlow, fn: FunctionNode): ts.Expression[] {
+  const named = functionSymbol(flow, fn);
+  if (!named) return [];
+  const found: ts.Expression[] = [];
+  for (const index of flow.indexes()) {
+    for (const bind of index.binds.get(named.name) ?? []) {
+      const target = (bind.expression as ts.PropertyAccessExpression).expression;
+      if (resolvesTo(flow, target, named.symbol)) found.push(bind);
+    }
+    for (const call of index.calls.get('on') ?? []) collectArg(call);
+    for (const call of index.calls.get('once') ?? []) collectArg(call);
+    for (const call of index.calls.get('addEventListener') ?? []) collectArg(call);
+    for (const call of index.calls.get('addListener') ?? []) collectArg(call);
+  }
+  return found;
+
+  function collectArg(call: ts.CallExpression): void {
+    const arg = call.arguments[1];
+    if (arg && (ts.isIdentifier(arg) || ts.isPropertyAccessExpression(arg)) && lastName(arg) === named!.name && resolvesTo(flow, arg, named!.symbol)) found.push(arg);
+  }
+}
+
+function resolvesTo(flow: SocketFlow, expression: ts.Expression, symbol: ts.Symbol): boolean {
+  const e = skipOuterExpressions(expression);
+  const nameNode = ts.isPropertyAccessExpression(e) ? e.name : e;
+  return flow.symbolOf(nameNode) === symbol;
+}
+
+interface CallSite {
+  readonly args: readonly ts.Expression[];
+  /** Arguments before the function's own (1 for `f.call(thisArg, …)`). */
+  readonly offset: number;
+}
+
+/** Every call of the function in the project, found by name in the index and confirmed by symbol. */
+export function callSitesOf(flow: SocketFlow, fn: FunctionNode, depth: number): CallSite[] {
+  const sites: CallSite[] = [];
+  if (ts.isConstructorDeclaration(fn) || isConstructorFunction(fn)) sites.push(...constructionsOf(flow, fn, depth));
+  const named = functionSymbol(flow, fn);
+  if (!named) return sites;
+  for (const index of flow.indexes()) {
+    for (const call of index.calls.get(named.name) ?? []) {
+      if (sites.length >= MAX_CALL_SITES) return sites;
+      const callee = skipOuterExpressions(call.expression);
+      const viaCall = ts.isPropertyAccessExpression(callee) && callee.name.text === 'call' && lastName(callee.expression) === named.name;
+      const target = viaCall ? (callee as ts.PropertyAccessExpression).expression : callee;
+      if (resolvesTo(flow, target, named.symbol) || (!viaCall && methodOfInstance(flow, target, fn, named.name, depth))) {
+        sites.push({ args: call.arguments, offset: viaCall ? 1 : 0 });
+      }
+    }
+  }
+  return sites;
+}
+
+/** `obj.m(…)` where the checker cannot resolve `m` but the flow knows `obj` is an instance of m's class. */
+function methodOfInstance(flow: SocketFlow, callee: ts.Expression, fn: FunctionNode, name: string, depth: number): boolean {
+  if (!ts.isPropertyAccessExpression(callee) || flow.symbolOf(callee.name)) return false;
+  const owner = ts.isMethodDeclaration(fn) && ts.isClassLike(fn.parent) ? fn.parent : undefined;
+  if (!owner) return false;
+  return flow.valuesOf(callee.expression, depth).some((v) => v.kind === 'instance' && v.declaration === owner) && name.length > 0;
+}
+
+function isConstructorFunction(fn: FunctionNode): boolean {
+  return ts.isFunctionDeclaration(fn) && !!fn.name && /^[A-Z]/.test(fn.name.text);
+}
+
+/** `new C(…)` for a constructor of class C (or constructor function C), and `super(…)` in subclasses. */
+function constructionsOf(flow: SocketFlow, fn: FunctionNode, depth: number): CallSite[] {
+  const cls = ts.isConstructorDeclaration(fn) ? fn.parent : fn;
+  const nameNode = (cls as ts.ClassLikeDeclaration | ts.FunctionDeclaration).name;
+  const sites: CallSite[] = [];
+  for (const index of flow.indexes()) {
+    for (const construction of index.constructions.get(nameNode?.text ?? '') ?? []) {
+      if (ts.isNewExpression(construction) && flow.valuesOf(construction.expression, depth).some((v) => v.kind === 'class' && v.declaration === cls)) {
+        sites.push({ args: construction.arguments ?? [], offset: 0 });
+      }
+    }
+    for (const superCall of index.constructions.get('super') ?? []) {
+      const subclass = superCall.parent && findClass(superCall);
+      const base = subclass?.heritageClauses?.find((c) => c.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
+      if (base && flow.valuesOf(base.expression, depth).some((v) => v.kind === 'class' && v.declaration === cls)) sites.push({ args: (superCall as ts.CallExpression).arguments, offset: 0 });
+    }
+  }
+  return sites;
+}
+
+function findClass(node: ts.Node): ts.ClassLikeDeclaration | undefined {
+  for (let current = node.parent; current; current = current.parent) if (ts.isClassLike(current)) return current;
+  return undefined;
+}
+
+/** A member of a project class: a field's values, or a method/getter's returns. */
+export function memberValues(flow: SocketFlow, declaration: ts.Node, name: string, depth: number): readonly FlowValue[] {
+  const values: FlowValue[] = [];
+  if (ts.isClassLike(declaration)) {
+    for (const member of declaration.members) {
+      if (member.name?.getText() !== name) continue;
+      if (ts.isPropertyDeclaration(member) && member.initializer) values.push(...flow.valuesOf(member.initializer, depth));
+      if (ts.isGetAccessorDeclaration(member)) values.push(...returnsOf(flow, member, depth));
+    }
+  }
+  // `this.name = v` anywhere in the class, or in the constructor function and its prototype methods.
+  const file = declaration.getSourceFile();
+  const visit = (node: ts.Node): void => {
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      const left = skipOuterExpressions(node.left);
+      if (ts.isPropertyAccessExpression(left) && left.name.text === name && left.expression.kind === ts.SyntaxKind.ThisKeyword && thisOwner(left) === declaration) {
+        values.push(...withStep(flow.valuesOf(node.right, depth), { node, label: left.getText() }));
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(ts.isClassLike(declaration) ? declaration : file);
+  return values;
+}
+
+/** What a call returns: the return statements of the functions the callee resolves to. */
+export function returnValues(flow: SocketFlow, call: ts.CallExpression, depth: number): readonly FlowValue[] {
+  const callee = skipOuterExpressions(call.expression);
+  const nameNode = ts.isPropertyAccessExpression(callee) ? callee.name : callee;
+  const symbol = flow.symbolOf(nameNode);
+  const values: FlowValue[] = [];
+  for (const decl of symbol?.declarations ?? []) {
+    const fn = functionOf(decl);
+    if (fn && fn.getSourceFile() && !fn.getSourceFile().isDeclarationFile) values.push(...returnsOf(flow, fn, depth));
+  }
+  return values;
+}
+
+function functionOf(decl: ts.Node): FunctionNode | undefined {
+  if (isFunctionLike(decl)) return decl;
+  if ((ts.isVariableDeclaration(decl) || ts.isPropertyAssignment(decl) || ts.isPropertyDeclaration(decl)) && decl.initializer) {
+    const init = skipOuterExpressions(decl.initializer);
+    return isFunctionLike(init) ? init : undefined;
+  }
+  return undefined;
+}
+
+function returnsOf(flow: SocketFlow, fn: FunctionNode, depth: number): readonly FlowValue[] {
+  const body = fn.body;
+  if (!body) return [];
+  if (!ts.isBlock(body)) return flow.valuesOf(body as ts.Expression, depth);
+  const values: FlowValue[] = [];
+  const visit = (node: ts.Node): void => {
+    if (isFunctionLike(node)) return;
+    if (ts.isReturnStatement(node) && node.expression) values.push(...flow.valuesOf(node.expression, depth));
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(body, visit);
+  return values;
+}
+
+function importsModule(file: ts.SourceFile, module: string): boolean {
+  return file.text.includes(module);
+}

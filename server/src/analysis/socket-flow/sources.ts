@@ -1,0 +1,109 @@
+// The places sockets come from when no type says so: WebSocket constructors (global, `ws`,
+// `isomorphic-ws`, reconnecting wrappers), `WebSocketPair`, `Deno.upgradeWebSocket`, the servers
+// whose `connection` listeners receive sockets, and the handler objects of Bun and uWebSockets.js.
+// Each is recognised by name AND by where the name comes from (an import, a `require`, a global),
+// so a project's own `WebSocket` class or a `connection` event of a database pool is not one.
+import * as ts from 'typescript';
+import { GLOBAL_OBJECTS, GLOBAL_SOCKET_RUNTIME, SOCKET_CONSTRUCTORS, SOCKET_SERVERS } from '../../registry/socket-sources';
+import type { Platform, RuntimeId } from '../../registry/types';
+import { skipOuterExpressions } from '../syntax';
+
+/** What an imported or required binding is: the module and the export (`=` for `module.exports`). */
+export interface ModuleBinding {
+  readonly module: string;
+  readonly exportName: string;
+}
+
+export function constructorRuntime(binding: ModuleBinding | 'global', name: string, platform: Platform): RuntimeId | undefined {
+  if (binding === 'global') return SOCKET_CONSTRUCTORS['']![name] === undefined ? undefined : GLOBAL_SOCKET_RUNTIME[platform];
+  return SOCKET_CONSTRUCTORS[binding.module]?.[binding.exportName];
+}
+
+/** A module whose exports the flow knows (`ws`, `isomorphic-ws`…): other modules are followed into their code. */
+export function isSocketModule(module: string): boolean {
+  return SOCKET_CONSTRUCTORS[module] !== undefined || SOCKET_SERVERS[module] !== undefined;
+}
+
+/** The runtime of the sockets a server export makes (`new WebSocketServer()` of `ws`). */
+export function serverRuntime(binding: ModuleBinding): RuntimeId | undefined {
+  const server = SOCKET_SERVERS[binding.module];
+  return server && server.exports.includes(binding.exportName) ? server.runtime : undefined;
+}
+
+/** `require('x')` → 'x'. */
+export function requiredModule(node: ts.Node): string | undefined {
+  const e = ts.isExpression(node) ? skipOuterExpressions(node) : node;
+  if (!ts.isCallExpression(e) || !ts.isIdentifier(e.expression) || e.expression.text !== 'require') return undefined;
+  const first = e.arguments[0];
+  return e.arguments.length === 1 && first && ts.isStringLiteralLike(first) ? first.text : undefined;
+}
+
+/**
+ * The module binding an import or require declaration gives a name: `import W from 'ws'`,
+ * `import { WebSocketServer as S } from 'ws'`, `import * as ws from 'ws'`, `const W = require('ws')`,
+ * `const { Server } = require('ws')`.
+ */
+export function bindingOfDeclaration(decl: ts.Node): ModuleBinding | undefined {
+  if (ts.isImportClause(decl) && decl.name) return moduleOf(decl.parent, 'default');
+  if (ts.isNamespaceImport(decl)) return moduleOf(decl.parent.parent, '*');
+  if (ts.isImportSpecifier(decl)) return moduleOf(decl.parent.parent.parent, (decl.propertyName ?? decl.name).text);
+  if (ts.isImportEqualsDeclaration(decl) && ts.isExternalModuleReference(decl.moduleReference) && ts.isStringLiteralLike(decl.moduleReference.expression)) {
+    return { module: decl.moduleReference.expression.text, exportName: '=' };
+  }
+  if (ts.isVariableDeclaration(decl) && decl.initializer) {
+    const required = requiredModule(decl.initializer);
+    if (required !== undefined && ts.isIdentifier(decl.name)) return { module: required, exportName: '=' };
+    const init = skipOuterExpressions(decl.initializer);
+    // const W = require('ws').WebSocket
+    if (ts.isPropertyAccessExpression(init)) {
+      const module = requiredModule(init.expression);
+      if (module !== undefined) return { module, exportName: init.name.text };
+    }
+  }
+  if (ts.isBindingElement(decl) && ts.isObjectBindingPattern(decl.parent) && ts.isVariableDeclaration(decl.parent.parent) && decl.parent.parent.initializer) {
+    const module = requiredModule(decl.parent.parent.initializer);
+    const name = decl.propertyName ?? decl.name;
+    if (module !== undefined && ts.isIdentifier(name)) return { module, exportName: name.text };
+  }
+  return undefined;
+}
+
+function moduleOf(importDeclaration: ts.ImportDeclaration | ts.JSDocImportTag, exportName: string): ModuleBinding | undefined {
+  const specifier = importDeclaration.moduleSpecifier;
+  return ts.isStringLiteralLike(specifier) ? { module: specifier.text, exportName } : undefined;
+}
+
+/** `window.WebSocket`, `globalThis.WebSocket`, `self.WebSocket`, `global.WebSocket`. */
+export function isGlobalObjectAccess(node: ts.PropertyAccessExpression): boolean {
+  const object = skipOuterExpressions(node.expression);
+  return ts.isIdentifier(object) && GLOBAL_OBJECTS.has(object.text);
+}
+
+/** `Deno.upgradeWebSocket(req)`. */
+export function isDenoUpgrade(node: ts.CallExpression): boolean {
+  const callee = skipOuterExpressions(node.expression);
+  return ts.isPropertyAccessExpression(callee) && callee.name.text === 'upgradeWebSocket' && ts.isIdentifier(callee.expression) && callee.expression.text === 'Deno';
+}
+
+/** `Bun.serve({ …, websocket: { open(ws) {…}, message(ws, m) {…}, close(ws, code, reason) {…} } })`. */
+export function bunHandlerObject(handlers: ts.ObjectLiteralExpression): boolean {
+  const property = handlers.parent;
+  if (!property || !ts.isPropertyAssignment(property) || property.initializer !== handlers || property.name.getText() !== 'websocket') return false;
+  const options = property.parent;
+  if (!ts.isObjectLiteralExpression(options)) return false;
+  const call = options.parent;
+  if (call && ts.isCallExpression(call)) {
+    const callee = skipOuterExpressions(call.expression);
+    return ts.isPropertyAccessExpression(callee) && callee.name.text === 'serve' && ts.isIdentifier(callee.expression) && callee.expression.text === 'Bun';
+  }
+  // `export default { fetch(req, server) {…}, websocket: {…} }`: Bun's module-style server.
+  return !!call && ts.isExportAssignment(call) && options.properties.some((p) => p.name?.getText() === 'fetch');
+}
+
+/** `app.ws('/path', { open: (ws) => …, message: (ws, m) => … })` of uWebSockets.js. */
+export function uwsHandlerObject(handlers: ts.ObjectLiteralExpression, importsUws: boolean): boolean {
+  const call = handlers.parent;
+  if (!importsUws || !call || !ts.isCallExpression(call) || call.arguments[1] !== handlers) return false;
+  const callee = skipOuterExpressions(call.expression);
+  return ts.isPropertyAccessExpression(callee) && callee.name.text === 'ws';
+}

@@ -1,0 +1,53 @@
+// What the socket-flow analysis knows a value can be, following it backwards from a `.close()`
+// receiver. Only a few kinds matter: sockets (and where they came from), the things that make
+// sockets (servers, constructors, WebSocketPair, Deno's upgrade result), instances of the
+// project's own classes (for wrappers), and values known NOT to be sockets (which silence a guess).
+import type * as ts from 'typescript';
+import type { EvidenceKind, RuntimeId } from '../../registry/types';
+
+/** Where a socket comes from: the node a user can look at to check the inference. */
+export interface SocketSource {
+  readonly kind: EvidenceKind;
+  readonly runtime: RuntimeId;
+  readonly node: ts.Node;
+  /** The constructor name for `constructor` sources. */
+  readonly name?: string;
+}
+
+/** One storage the socket went through on its way to the receiver (`this.socket`, a parameter…). */
+export interface FlowStep {
+  readonly node: ts.Node;
+  /** As written: `this.socket`, `conn`, `clients`. */
+  readonly label: string;
+  /** The hop matched a property by its name only (no declaration ties the two ends). */
+  readonly byName?: boolean;
+}
+
+export type FlowValue =
+  | { readonly kind: 'socket'; readonly source: SocketSource; readonly steps: readonly FlowStep[] }
+  /** A WebSocket server of a runtime (its `connection` listeners get sockets, `clients` holds them). */
+  | { readonly kind: 'server'; readonly runtime: RuntimeId; readonly node: ts.Node }
+  /** A WebSocket constructor (`WebSocket`, `require('ws')`, `window.WebSocket`). */
+  | { readonly kind: 'constructor'; readonly runtime: RuntimeId; readonly name: string; readonly node: ts.Node }
+  /** A class that makes servers (`WebSocketServer` of `ws`). */
+  | { readonly kind: 'server-class'; readonly runtime: RuntimeId }
+  /** The `WebSocketPair` class of Workers. */
+  | { readonly kind: 'pair-class' }
+  /** A module namespace (`require('ws')`, `import * as ws from 'ws'`): its properties are its exports. */
+  | { readonly kind: 'module'; readonly module: string }
+  /** A class or constructor function declared in the project. */
+  | { readonly kind: 'class'; readonly declaration: ts.Node }
+  /** `new WebSocketPair()`: both its elements are Workers sockets. */
+  | { readonly kind: 'pair'; readonly node: ts.Node }
+  /** `Deno.upgradeWebSocket(req)`: `{ socket, response }`. */
+  | { readonly kind: 'upgrade-result'; readonly node: ts.Node }
+  /** A collection whose elements are these values (`[...]`, `Object.values(pair)`, `wss.clients`). */
+  | { readonly kind: 'collection'; readonly elements: readonly FlowValue[] }
+  /** An instance of a class or constructor function declared in the project. */
+  | { readonly kind: 'instance'; readonly declaration: ts.Node }
+  /** Certainly not a WebSocket: its type or its constructor says so. */
+  | { readonly kind: 'not-socket' };
+
+export function withStep(values: readonly FlowValue[], step: FlowStep): FlowValue[] {
+  return values.map((v) => (v.kind === 'socket' ? { ...v, steps: [step, ...v.steps] } : v));
+}

@@ -1,0 +1,209 @@
+// Wrappers: functions and methods that pass their own parameters on to a socket's close-like call
+// (`closeSocket(code, reason) { this.socket.close(code || 1006, reason) }`, an adapter's
+// `close: (code, reason) => ws.close(code, reason)`). The values that matter are the ones their
+// callers pass, so each call of a wrapper is checked like a close call, at the call, the way
+// TypeScript reports a bad argument where it is written. The wrapper's own defaults and
+// fallbacks stay findings of the close call inside it.
+import * as ts from 'typescript';
+import { CLOSE_METHOD_NAMES } from '../registry/runtimes';
+import { classifyReceiver } from './classify-receiver';
+import { createAnalysisContext, type AnalysisContext } from './context';
+import { lastName } from './socket-flow/file-index';
+import { socketFlow } from './socket-flow/flow';
+import { thisOwner } from './socket-flow/prototype';
+import { accessedName, isFunctionLike, skipOuterExpressions } from './syntax';
+import type { ReceiverClass } from './classify-receiver';
+
+type FunctionNode = ts.SignatureDeclaration & { body?: ts.Node };
+
+/** A wrapper: which of its parameters become the code and reason of which close-like call. */
+export interface Wrapper {
+  readonly fn: FunctionNode;
+  readonly name: string;
+  /** The close-like call inside the wrapper (the innermost one, through nested wrappers). */
+  readonly closeCall: ts.CallExpression;
+  readonly method: string;
+  readonly receiver: Extract<ReceiverClass, { kind: 'websocket' }>;
+  readonly codeParameter?: number;
+  readonly reasonParameter?: number;
+}
+
+const MAX_NESTING = 3;
+
+/** Names of functions that may be wrappers, per file: any function whose close-like call mentions one of its parameters. */
+const candidatesByFile = new WeakMap<ts.SourceFile, ReadonlyMap<string, readonly FunctionNode[]>>();
+
+function candidatesOf(file: ts.SourceFile): ReadonlyMap<string, readonly FunctionNode[]> {
+  let found = candidatesByFile.get(file);
+  if (found) return found;
+  const map = new Map<string, FunctionNode[]>();
+  const visit = (node: ts.Node, fns: readonly FunctionNode[]): void => {
+    const inner = isFunctionLike(node) ? [...fns, node] : fns;
+    if (ts.isCallExpression(node) && node.arguments.length > 0) {
+      const method = accessedName(node.expression);
+      if (method && (CLOSE_METHOD_NAMES.has(method) || map.has(method))) {
+        const mentioned = new Set(node.arguments.flatMap((a) => identifiersIn(a)));
+        for (const fn of inner) {
+          const name = functionName(fn);
+          if (name && fn.parameters.some((p) => ts.isIdentifier(p.name) && mentioned.has(p.name.text))) {
+            const list = map.get(name) ?? [];
+            if (!list.includes(fn)) list.push(fn);
+            map.set(name, list);
+          }
+        }
+      }
+    }
+    ts.forEachChild(node, (child) => visit(child, inner));
+  };
+  visit(file, []);
+  found = map;
+  candidatesByFile.set(file, found);
+  return found;
+}
+
+function identifiersIn(node: ts.Node): string[] {
+  const names: string[] = [];
+  const visit = (n: ts.Node): void => {
+    if (ts.isIdentifier(n)) names.push(n.text);
+    if (!isFunctionLike(n)) ts.forEachChild(n, visit);
+  };
+  visit(node);
+  return names;
+}
+
+/** The name a function is called by: its own, or the variable/property/method that holds it. */
+export function functionName(fn: FunctionNode): string | undefined {
+  if ((ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn)) && fn.name && (ts.isIdentifier(fn.name) || ts.isStringLiteral(fn.name))) return fn.name.text;
+  const parent = fn.parent;
+  if (!parent) return undefined;
+  if ((ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)) && parent.initializer === fn && (ts.isIdentifier(parent.name) || ts.isStringLiteral(parent.name))) return parent.name.text;
+  if (ts.isBinaryExpression(parent) && parent.right === fn) return lastName(parent.left);
+  return undefined;
+}
+
+const wrapperNames = new WeakMap<ts.Program, ReadonlySet<string>>();
+
+/** Every name under which a wrapper may be called in the program (syntax only; a cheap first filter). */
+function possibleWrapperNames(program: ts.Program): ReadonlySet<string> {
+  let names = wrapperNames.get(program);
+  if (!names) {
+    const set = new Set<string>();
+    for (const file of socketFlow(program, 'node').projectFiles()) for (const name of candidatesOf(file).keys()) set.add(name);
+    wrapperNames.set(program, (names = set));
+  }
+  return names;
+}
+
+const wrappers = new WeakMap<ts.Program, Map<FunctionNode, Wrapper | null>>();
+
+/** If `call` calls a wrapper, the wrapper. */
+export function wrapperCalled(call: ts.CallExpression, ctx: AnalysisContext): Wrapper | undefined {
+  const callee = skipOuterExpressions(call.expression);
+  const name = lastName(callee);
+  if (!name || call.arguments.length === 0 || !possibleWrapperNames(ctx.program).has(name)) return undefined;
+  for (const fn of calleeFunctions(callee, name, ctx)) {
+    const wrapper = wrapperOf(fn, ctx, 0);
+    if (wrapper) return wrapper;
+  }
+  return undefined;
+}
+
+/** The functions a callee names: by the checker, or — for an untyped object — by what the flow knows it is. */
+function calleeFunctions(callee: ts.Expression, name: string, ctx: AnalysisContext): FunctionNode[] {
+  const nameNode = ts.isPropertyAccessExpression(callee) ? callee.name : callee;
+  let symbol = ctx.checker.getSymbolAtLocation(nameNode);
+  if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = ctx.checker.getAliasedSymbol(symbol);
+  const fns = (symbol?.declarations ?? []).flatMap((d) => functionsOfDeclaration(d));
+  if (fns.length > 0 || !ts.isPropertyAccessExpression(callee)) return fns;
+  const flow = socketFlow(ctx.program, ctx.platform);
+  flow.beginQuery();
+  return flow.valuesOf(callee.expression, 0).flatMap((owner) => (owner.kind === 'instance' ? methodsNamed(owner.declaration, name) : []));
+}
+
+/** Methods of a project class (or constructor function and its prototype) by name. */
+function methodsNamed(declaration: ts.Node, name: string): FunctionNode[] {
+  const found: FunctionNode[] = [];
+  if (ts.isClassLike(declaration)) {
+    for (const member of declaration.members) if (ts.isMethodDeclaration(member) && member.name.getText() === name) found.push(member);
+  }
+  for (const candidate of candidatesOf(declaration.getSourceFile()).get(name) ?? []) {
+    if (!found.includes(candidate) && ownerOfMethod(candidate) === declaration) found.push(candidate);
+  }
+  return found;
+}
+
+function functionsOfDeclaration(decl: ts.Node): FunctionNode[] {
+  if (isFunctionLike(decl) && decl.body) return [decl];
+  const init = (ts.isVariableDeclaration(decl) || ts.isPropertyAssignment(decl) || ts.isPropertyDeclaration(decl)) ? decl.initializer : ts.isBinaryExpression(decl) ? decl.right : undefined;
+  const value = init && skipOuterExpressions(init);
+  return value && isFunctionLike(value) ? [value] : [];
+}
+
+function wrapperOf(fn: FunctionNode, ctx: AnalysisContext, nesting: number): Wrapper | undefined {
+  let perProgram = wrappers.get(ctx.program);
+  if (!perProgram) wrappers.set(ctx.program, (perProgram = new Map()));
+  if (perProgram.has(fn)) return perProgram.get(fn) ?? undefined;
+  perProgram.set(fn, null); // recursion guard
+  const wrapper = findWrapper(fn, ctx, nesting);
+  perProgram.set(fn, wrapper ?? null);
+  return wrapper;
+}
+
+function findWrapper(fn: FunctionNode, ctx: AnalysisContext, nesting: number): Wrapper | undefined {
+  const name = functionName(fn);
+  if (!name || !fn.body || nesting > MAX_NESTING || fn.getSourceFile().isDeclarationFile) return undefined;
+  const fileCtx = fn.getSourceFile() === ctx.sourceFile ? ctx : createAnalysisContext(ctx.program, fn.getSourceFile(), ctx.platform);
+  let found: Wrapper | undefined;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isCallExpression(node) && node.arguments.length > 0) found = wrapperThrough(node, fn, name, fileCtx, nesting);
+    ts.forEachChild(node, visit);
+  };
+  visit(fn.body);
+  return found;
+}
+
+/** Is this call inside `fn` a close-like call (or a wrapper call) whose code or reason is one of fn's parameters? */
+function wrapperThrough(call: ts.CallExpression, fn: FunctionNode, name: string, ctx: AnalysisContext, nesting: number): Wrapper | undefined {
+  const method = accessedName(call.expression);
+  let target: { closeCall: ts.CallExpression; method: string; receiver: Extract<ReceiverClass, { kind: 'websocket' }>; code: number; reason: number } | undefined;
+  if (method && CLOSE_METHOD_NAMES.has(method)) {
+    const receiver = classifyReceiver((call.expression as ts.PropertyAccessExpression | ts.ElementAccessExpression).expression, ctx);
+    if (receiver.kind === 'websocket') target = { closeCall: call, method, receiver, code: 0, reason: 1 };
+  }
+  if (!target) {
+    const inner = wrapperCalled(call, ctx);
+    if (!inner || inner.fn === fn || nesting >= MAX_NESTING) return undefined;
+    if (inner.codeParameter === undefined && inner.reasonParameter === undefined) return undefined;
+    target = { closeCall: inner.closeCall, method: inner.method, receiver: inner.receiver, code: inner.codeParameter ?? -1, reason: inner.reasonParameter ?? -1 };
+  }
+  const codeParameter = forwardedParameter(call.arguments[target.code], fn, ctx);
+  const reasonParameter = forwardedParameter(call.arguments[target.reason], fn, ctx);
+  if (codeParameter === undefined && reasonParameter === undefined) return undefined;
+  return {
+    fn,
+    name,
+    closeCall: target.closeCall,
+    method: target.method,
+    receiver: target.receiver,
+    ...(codeParameter !== undefined ? { codeParameter } : {}),
+    ...(reasonParameter !== undefined ? { reasonParameter } : {}),
+  };
+}
+
+/** `p`, `p || x`, `p ?? x`: the index of fn's parameter whose value the argument passes on. */
+function forwardedParameter(argument: ts.Expression | undefined, fn: FunctionNode, ctx: AnalysisContext): number | undefined {
+  if (!argument) return undefined;
+  let node = skipOuterExpressions(argument);
+  while (ts.isBinaryExpression(node) && (node.operatorToken.kind === ts.SyntaxKind.BarBarToken || node.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) node = skipOuterExpressions(node.left);
+  if (!ts.isIdentifier(node)) return undefined;
+  const decl = ctx.checker.getSymbolAtLocation(node)?.valueDeclaration;
+  if (!decl || !ts.isParameter(decl) || decl.parent !== fn || decl.dotDotDotToken) return undefined;
+  return fn.parameters.indexOf(decl);
+}
+
+/** The class or constructor function a method belongs to (`X.prototype.m = function…` included). */
+function ownerOfMethod(fn: FunctionNode): ts.Node | undefined {
+  if (ts.isMethodDeclaration(fn) && ts.isClassLike(fn.parent)) return fn.parent;
+  return ts.isFunctionExpression(fn) ? thisOwner(fn.body ?? fn) : undefined;
+}
