@@ -7,6 +7,7 @@ import type { Evidence, RuntimeId } from '../registry/types';
 import type { AnalysisContext } from './context';
 import { inferReceiverFromEvidence } from './receiver-evidence';
 import { declaredKind, runtimesOfType } from './declared-runtimes';
+import { isDenoUpgradeSocket } from './socket-flow/deno';
 import { traceSocket } from './socket-flow/trace-receiver';
 import { skipOuterExpressions } from './syntax';
 
@@ -24,6 +25,10 @@ export function classifyReceiver(receiver: ts.Expression, ctx: AnalysisContext):
   if (typed === 'untyped') return fromSocketFlow(node, ctx) ?? inferReceiverFromEvidence(node, ctx) ?? { kind: 'unknown' };
   // The project's own structural type (`interface WebSocketLike`) says nothing about what the value is.
   if (typed.length === 0) return declaredKind(type, ctx).kind === 'structural' ? (fromSocketFlow(node, ctx) ?? NOT_WEBSOCKET) : NOT_WEBSOCKET;
+  // Deno types the sockets of Deno.upgradeWebSocket as the global (browser) WebSocket, but they are server sockets.
+  if (typed.length === 1 && typed[0] === 'whatwg' && ctx.sourceFile.text.includes('upgradeWebSocket') && isDenoUpgradeSocket(node, ctx.checker)) {
+    return { kind: 'websocket', runtimes: ['deno-server'], confidence: 'typed' };
+  }
   return { kind: 'websocket', runtimes: adjustForFile(typed, ctx), confidence: 'typed' };
 }
 

@@ -8,7 +8,7 @@ import { classifyConstructor, classifyReceiver } from './classify-receiver';
 import type { AnalysisContext } from './context';
 import { evaluateArgument } from './evaluate-argument';
 import { accessedName, skipOuterExpressions } from './syntax';
-import { wrapperCalled } from './wrappers';
+import { argumentFor, wrapperCalled } from './wrappers';
 import type { EvaluatedArgument } from './values';
 
 export interface CloseCallSite {
@@ -106,8 +106,8 @@ function siteForWrapperCall(call: ts.CallExpression, ctx: AnalysisContext, optio
   const { receiver } = wrapper;
   const runtimes = applyOverride(receiver.runtimes, options).filter((r) => RUNTIME_PROFILES[r].methods[wrapper.method] === 'positional');
   if (runtimes.length === 0 || call.arguments.some(ts.isSpreadElement)) return undefined;
-  const code = wrapper.codeParameter !== undefined ? call.arguments[wrapper.codeParameter] : undefined;
-  const reason = wrapper.reasonParameter !== undefined ? call.arguments[wrapper.reasonParameter] : undefined;
+  const code = wrapper.codeParameter && argumentFor(call, wrapper.codeParameter);
+  const reason = wrapper.reasonParameter && argumentFor(call, wrapper.reasonParameter);
   // A value the caller leaves out is the wrapper's own (its default, its fallback): checked at the wrapper.
   if (!code && !reason) return undefined;
   const callee = skipOuterExpressions(call.expression);

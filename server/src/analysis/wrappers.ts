@@ -24,8 +24,27 @@ export interface Wrapper {
   readonly closeCall: ts.CallExpression;
   readonly method: string;
   readonly receiver: Extract<ReceiverClass, { kind: 'websocket' }>;
-  readonly codeParameter?: number;
-  readonly reasonParameter?: number;
+  readonly codeParameter?: ForwardedParameter;
+  readonly reasonParameter?: ForwardedParameter;
+}
+
+/** A parameter passed on: by position, or a property of an options object (`_close({ code, reason })`). */
+export interface ForwardedParameter {
+  readonly index: number;
+  readonly property?: string;
+}
+
+/** The argument expression a call gives for a forwarded parameter, if it writes one. */
+export function argumentFor(call: ts.CallExpression, parameter: ForwardedParameter): ts.Expression | undefined {
+  const argument = call.arguments[parameter.index];
+  if (!argument || parameter.property === undefined) return argument;
+  const object = skipOuterExpressions(argument);
+  if (!ts.isObjectLiteralExpression(object)) return undefined;
+  for (const property of object.properties) {
+    if (ts.isPropertyAssignment(property) && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) && property.name.text === parameter.property) return property.initializer;
+    if (ts.isShorthandPropertyAssignment(property) && property.name.text === parameter.property) return property.name;
+  }
+  return undefined;
 }
 
 const MAX_NESTING = 3;
@@ -45,7 +64,7 @@ function candidatesOf(file: ts.SourceFile): ReadonlyMap<string, readonly Functio
         const mentioned = new Set(node.arguments.flatMap((a) => identifiersIn(a)));
         for (const fn of inner) {
           const name = functionName(fn);
-          if (name && fn.parameters.some((p) => ts.isIdentifier(p.name) && mentioned.has(p.name.text))) {
+          if (name && fn.parameters.some((p) => boundNames(p.name).some((n) => mentioned.has(n)))) {
             const list = map.get(name) ?? [];
             if (!list.includes(fn)) list.push(fn);
             map.set(name, list);
@@ -59,6 +78,12 @@ function candidatesOf(file: ts.SourceFile): ReadonlyMap<string, readonly Functio
   found = map;
   candidatesByFile.set(file, found);
   return found;
+}
+
+/** `p`, or the names a destructuring parameter binds (`{ code, reason }`). */
+function boundNames(name: ts.BindingName): string[] {
+  if (ts.isIdentifier(name)) return [name.text];
+  return name.elements.flatMap((element) => (ts.isBindingElement(element) ? boundNames(element.name) : []));
 }
 
 function identifiersIn(node: ts.Node): string[] {
@@ -166,19 +191,18 @@ function findWrapper(fn: FunctionNode, ctx: AnalysisContext, nesting: number): W
 /** Is this call inside `fn` a close-like call (or a wrapper call) whose code or reason is one of fn's parameters? */
 function wrapperThrough(call: ts.CallExpression, fn: FunctionNode, name: string, ctx: AnalysisContext, nesting: number): Wrapper | undefined {
   const method = accessedName(call.expression);
-  let target: { closeCall: ts.CallExpression; method: string; receiver: Extract<ReceiverClass, { kind: 'websocket' }>; code: number; reason: number } | undefined;
+  let target: { closeCall: ts.CallExpression; method: string; receiver: Extract<ReceiverClass, { kind: 'websocket' }>; code?: ForwardedParameter; reason?: ForwardedParameter } | undefined;
   if (method && CLOSE_METHOD_NAMES.has(method)) {
     const receiver = classifyReceiver((call.expression as ts.PropertyAccessExpression | ts.ElementAccessExpression).expression, ctx);
-    if (receiver.kind === 'websocket') target = { closeCall: call, method, receiver, code: 0, reason: 1 };
+    if (receiver.kind === 'websocket') target = { closeCall: call, method, receiver, code: { index: 0 }, reason: { index: 1 } };
   }
   if (!target) {
     const inner = wrapperCalled(call, ctx);
     if (!inner || inner.fn === fn || nesting >= MAX_NESTING) return undefined;
-    if (inner.codeParameter === undefined && inner.reasonParameter === undefined) return undefined;
-    target = { closeCall: inner.closeCall, method: inner.method, receiver: inner.receiver, code: inner.codeParameter ?? -1, reason: inner.reasonParameter ?? -1 };
+    target = { closeCall: inner.closeCall, method: inner.method, receiver: inner.receiver, ...(inner.codeParameter ? { code: inner.codeParameter } : {}), ...(inner.reasonParameter ? { reason: inner.reasonParameter } : {}) };
   }
-  const codeParameter = forwardedParameter(call.arguments[target.code], fn, ctx);
-  const reasonParameter = forwardedParameter(call.arguments[target.reason], fn, ctx);
+  const codeParameter = target.code && forwardedParameter(argumentFor(call, target.code), fn, ctx);
+  const reasonParameter = target.reason && forwardedParameter(argumentFor(call, target.reason), fn, ctx);
   if (codeParameter === undefined && reasonParameter === undefined) return undefined;
   return {
     fn,
@@ -191,15 +215,20 @@ function wrapperThrough(call: ts.CallExpression, fn: FunctionNode, name: string,
   };
 }
 
-/** `p`, `p || x`, `p ?? x`: the index of fn's parameter whose value the argument passes on. */
-function forwardedParameter(argument: ts.Expression | undefined, fn: FunctionNode, ctx: AnalysisContext): number | undefined {
+/** `p`, `p || x`, `p ?? x`, or `code` of `({ code, reason })`: which of fn's parameters the argument passes on. */
+function forwardedParameter(argument: ts.Expression | undefined, fn: FunctionNode, ctx: AnalysisContext): ForwardedParameter | undefined {
   if (!argument) return undefined;
   let node = skipOuterExpressions(argument);
   while (ts.isBinaryExpression(node) && (node.operatorToken.kind === ts.SyntaxKind.BarBarToken || node.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) node = skipOuterExpressions(node.left);
   if (!ts.isIdentifier(node)) return undefined;
   const decl = ctx.checker.getSymbolAtLocation(node)?.valueDeclaration;
-  if (!decl || !ts.isParameter(decl) || decl.parent !== fn || decl.dotDotDotToken) return undefined;
-  return fn.parameters.indexOf(decl);
+  if (decl && ts.isParameter(decl) && decl.parent === fn && !decl.dotDotDotToken) return { index: fn.parameters.indexOf(decl) };
+  // A property of an options parameter, destructured where it is declared: `_close({ code, reason })`.
+  if (decl && ts.isBindingElement(decl) && !decl.dotDotDotToken && ts.isObjectBindingPattern(decl.parent) && ts.isParameter(decl.parent.parent) && decl.parent.parent.parent === fn) {
+    const key = decl.propertyName ?? decl.name;
+    if (ts.isIdentifier(key) || ts.isStringLiteral(key)) return { index: fn.parameters.indexOf(decl.parent.parent), property: key.text };
+  }
+  return undefined;
 }
 
 /** The class or constructor function a method belongs to (`X.prototype.m = function…` included). */

@@ -7,7 +7,7 @@ import type { RuleId, Severity } from '../core/finding';
 import type { ConfigProblem } from '../engine/config-file';
 import { ConfigResolver } from '../engine/config-resolver';
 import { nodeConfigHost as host } from '../platform/node-config-host';
-import type { AppProfileId } from '../registry/types';
+import type { AppProfileId, Platform } from '../registry/types';
 import { CliError } from './cli-error';
 
 export interface CliConfigOptions {
@@ -57,6 +57,11 @@ export class CliConfigs {
   /** App profiles for a file: from the package.json nearest to its config file's folder (or its own folder). */
   appProfilesFor(config: ResolvedConfig, file: string): AppProfileId[] {
     return this.resolver.appProfilesFor(config, file);
+  }
+
+  /** The platform a file's package runs on (wrangler/deno config, platform dependencies). */
+  platformFor(file: string): Platform | undefined {
+    return this.resolver.platformFor(file);
   }
 }
 

@@ -176,6 +176,7 @@ export class Linter {
     const findings = lintSourceFile(inProgram ? program : undefined, sourceFile, {
       config: file.config,
       appProfiles: this.options.configs.appProfilesFor(file.config, file.path),
+      platform: this.options.configs.platformFor(file.path),
       ...(settings.runtime ? { runtimeOverride: settings.runtime } : {}),
     });
     return { findings };

@@ -7,7 +7,8 @@
 import * as path from 'node:path';
 import type { ResolvedConfig } from '../core/config';
 import type { RuleId, Severity } from '../core/finding';
-import type { AppProfileId, RuntimeId } from '../registry/types';
+import { PLATFORM_MARKERS } from '../registry/socket-sources';
+import type { AppProfileId, Platform, RuntimeId } from '../registry/types';
 import { activeAppProfiles, applyRuleOverrides, defaultConfig, dependenciesOf, findConfigFile, parseConfigText, settingsForFile } from './config-file';
 import type { ConfigProblem } from './config-file';
 import { RULE_DEFAULTS } from './rule-defaults';
@@ -45,6 +46,8 @@ export interface FileConfig {
   readonly appProfiles: readonly AppProfileId[];
   readonly runtimeOverride: RuntimeId | undefined;
   readonly ignored: boolean;
+  /** The platform the file's package says it runs on (registry PLATFORM_MARKERS), if it says. */
+  readonly platform: Platform | undefined;
 }
 
 export class ConfigResolver {
@@ -52,6 +55,7 @@ export class ConfigResolver {
   private readonly configFileByDir = new Map<string, string | undefined>();
   private readonly packageJsonByDir = new Map<string, string | undefined>();
   private readonly profiles = new Map<string, AppProfileId[]>();
+  private readonly platforms = new Map<string, Platform | undefined>();
   private fallback: ResolvedConfig | undefined;
 
   constructor(
@@ -99,15 +103,33 @@ export class ConfigResolver {
     return profiles;
   }
 
-  /** Config, app profiles, ignore and runtime override for a file, given the config to use. */
+  /** Config, app profiles, ignore, runtime override and platform for a file, given the config to use. */
   fileConfig(config: ResolvedConfig, file: string): FileConfig {
     const settings = settingsForFile(config, file);
-    return { config, appProfiles: this.appProfilesFor(config, file), runtimeOverride: settings.runtime, ignored: settings.ignored };
+    return { config, appProfiles: this.appProfilesFor(config, file), runtimeOverride: settings.runtime, ignored: settings.ignored, platform: this.platformFor(file) };
+  }
+
+  /**
+   * The platform of the package a file belongs to: a wrangler or deno config next to its nearest
+   * package.json (or in the file's own folders when there is none), or a platform dependency.
+   */
+  platformFor(file: string): Platform | undefined {
+    const packageJson = this.nearest(this.packageJsonByDir, path.dirname(file), (dir) => this.nearestFile(dir, 'package.json'));
+    const dir = packageJson !== undefined ? path.dirname(packageJson) : path.dirname(file);
+    const key = `${packageJson ?? dir}\0${packageJson !== undefined ? (this.host.stamp?.(packageJson) ?? '') : ''}`;
+    if (this.platforms.has(key)) return this.platforms.get(key);
+    const dependencies = dependenciesOf(packageJson !== undefined ? this.readOr(packageJson, '{}') : '{}');
+    const marker = PLATFORM_MARKERS.find(
+      (m) => m.files.some((name) => (packageJson !== undefined ? this.host.isFile(path.join(dir, name)) : this.nearestFile(dir, name) !== undefined)) || m.packages.some((p) => dependencies.has(p)),
+    );
+    this.platforms.set(key, marker?.platform);
+    return marker?.platform;
   }
 
   /** Forget everything (a config file, package.json or folder changed). */
   clear(): void {
     this.loaded.clear();
+    this.platforms.clear();
     this.configFileByDir.clear();
     this.packageJsonByDir.clear();
     this.profiles.clear();

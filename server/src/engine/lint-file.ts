@@ -6,11 +6,11 @@ import type { ResolvedConfig } from '../core/config';
 import type { Finding, RuleId, TextEdit } from '../core/finding';
 import { applyDirectives } from '../core/suppressions';
 import { renderTemplate } from '../core/text/render-template';
-import { createAnalysisContext, type AnalysisContext } from '../analysis/context';
+import { createAnalysisContext, platformOfProgram, type AnalysisContext } from '../analysis/context';
 import { parseDirectives } from '../analysis/directives';
 import { findCloseCalls, mayContainCloseCall, mayNeedAnalysis, type CloseCallSite } from '../analysis/find-close-calls';
 import type { Locale } from '../registry/locales/catalog';
-import type { AppProfileId, RuntimeId } from '../registry/types';
+import type { AppProfileId, Platform, RuntimeId } from '../registry/types';
 import { describeEvidence, evidenceLocations, locateNode } from './evidence-text';
 import { createCodeNaming, type CodeNaming } from '../rules/code-naming';
 import type { RuleContext, RuleModule, RuleReport } from '../rules/define-rule';
@@ -25,6 +25,8 @@ export interface LintFileOptions {
   readonly locale?: Locale;
   /** App profiles active for this file's project (see engine/config-file activeAppProfiles). */
   readonly appProfiles?: readonly AppProfileId[];
+  /** The platform the file's package runs on (FileConfig.platform); else what the program's types say. */
+  readonly platform?: Platform | undefined;
   /** Runtime forced by a config override for this file. */
   readonly runtimeOverride?: RuntimeId;
   /** Only run these rules (the ESLint plugin runs one rule per ESLint rule). */
@@ -53,7 +55,7 @@ export function analyzeSourceFile(program: ts.Program | undefined, sourceFile: t
   let sites: CloseCallSite[] = [];
   const findings: Finding[] = [];
   if (program && mayNeedAnalysis(sourceFile.text, sourceFile.fileName)) {
-    const analysis = createAnalysisContext(program, sourceFile);
+    const analysis = createAnalysisContext(program, sourceFile, options.platform ?? platformOfProgram(program));
     sites = findCloseCalls(analysis, options.runtimeOverride ? { runtimeOverride: options.runtimeOverride } : {});
     const rules = enabledRules(options);
     for (const site of sites) {

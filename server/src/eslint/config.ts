@@ -5,12 +5,13 @@ import * as path from 'node:path';
 import type { ResolvedConfig } from '../core/config';
 import { ConfigResolver } from '../engine/config-resolver';
 import { nodeConfigHost as host } from '../platform/node-config-host';
-import type { AppProfileId, RuntimeId } from '../registry/types';
+import type { AppProfileId, Platform, RuntimeId } from '../registry/types';
 
 export interface FileSettings {
   readonly config: ResolvedConfig;
   readonly appProfiles: readonly AppProfileId[];
   readonly runtime: RuntimeId | undefined;
+  readonly platform: Platform | undefined;
   /** The config's `ignore` patterns match the file: the plugin reports nothing for it, as the CLI skips it. */
   readonly ignored: boolean;
 }
@@ -33,8 +34,8 @@ export class SettingsResolver {
       }
       config = loaded.config;
     }
-    const { appProfiles, runtimeOverride, ignored } = resolver.fileConfig(config, file);
-    return { config, appProfiles, runtime: runtimeOverride, ignored };
+    const { appProfiles, runtimeOverride, ignored, platform } = resolver.fileConfig(config, file);
+    return { config, appProfiles, runtime: runtimeOverride, ignored, platform };
   }
 }
 

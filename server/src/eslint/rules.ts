@@ -83,7 +83,7 @@ function entryFor(program: ts.Program, sourceFile: ts.SourceFile, file: string, 
 }
 
 function sameSettings(a: FileSettings, b: FileSettings): boolean {
-  return a.config === b.config && a.runtime === b.runtime && a.ignored === b.ignored && a.appProfiles.join() === b.appProfiles.join();
+  return a.config === b.config && a.runtime === b.runtime && a.platform === b.platform && a.ignored === b.ignored && a.appProfiles.join() === b.appProfiles.join();
 }
 
 /** The engine config for a run: the file's wsclose config, with rule settings from ESLint's side. */
@@ -107,6 +107,7 @@ function findingsFor(program: ts.Program, sourceFile: ts.SourceFile, entry: File
     findings = lintSourceFile(program, sourceFile, {
       config: engineConfig(settings.config, own ? { ruleId, options } : undefined),
       appProfiles: settings.appProfiles,
+      platform: settings.platform,
       ...(settings.runtime ? { runtimeOverride: settings.runtime } : {}),
       ...(own ? { onlyRules: [ruleId] } : {}),
       applyDirectives: false,

@@ -46,6 +46,7 @@ export function registerClientRequests(connection: Connection, deps: ClientReque
         const { sites } = analyzeSourceFile(state.program, state.sourceFile, {
           config: state.fileConfig.config,
           appProfiles: state.fileConfig.appProfiles,
+          platform: state.fileConfig.platform,
           ...(state.fileConfig.runtimeOverride ? { runtimeOverride: state.fileConfig.runtimeOverride } : {}),
           applyDirectives: false,
         });

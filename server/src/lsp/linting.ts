@@ -138,6 +138,7 @@ export class Linting {
     return analyzeSourceFile(state.program, state.sourceFile, {
       config: state.fileConfig.config,
       appProfiles: state.fileConfig.appProfiles,
+      platform: state.fileConfig.platform,
       locale: state.context.locale,
       ...(state.fileConfig.runtimeOverride ? { runtimeOverride: state.fileConfig.runtimeOverride } : {}),
     }).findings;

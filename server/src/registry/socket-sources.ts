@@ -36,3 +36,16 @@ export const GLOBAL_SOCKET_RUNTIME: Readonly<Record<Platform, RuntimeId>> = {
   bun: 'whatwg',
   cloudflare: 'cloudflare',
 };
+
+/**
+ * How a project says which platform it runs on: a config file next to its package.json, or a
+ * dependency. The first match wins (a Workers project may also list Node's types).
+ */
+export const PLATFORM_MARKERS: ReadonlyArray<{ readonly platform: Platform; readonly files: readonly string[]; readonly packages: readonly string[] }> = [
+  { platform: 'cloudflare', files: ['wrangler.toml', 'wrangler.json', 'wrangler.jsonc'], packages: ['wrangler', '@cloudflare/workers-types'] },
+  { platform: 'deno', files: ['deno.json', 'deno.jsonc'], packages: [] },
+  { platform: 'bun', files: ['bunfig.toml'], packages: ['bun-types', '@types/bun'] },
+];
+
+/** Durable Object methods that Workers' hibernation API calls with the socket as first argument. */
+export const DURABLE_OBJECT_SOCKET_HANDLERS: ReadonlySet<string> = new Set(['webSocketMessage', 'webSocketClose', 'webSocketError']);

@@ -112,6 +112,8 @@ export class SocketFlow {
     if (runtimes.length > 0) return runtimes.map((runtime) => ({ kind: 'socket', source: { kind: 'declared-type', runtime, node }, steps: [] }));
     if (type.flags & (ts.TypeFlags.StringLike | ts.TypeFlags.NumberLike | ts.TypeFlags.BooleanLike | ts.TypeFlags.BigIntLike)) return [{ kind: 'not-socket' }];
     if (type.getConstructSignatures().length > 0 || type.getCallSignatures().length > 0) return undefined; // classes and functions: by syntax
+    // `any[]`, `Set<any>`, `Map<string, any>`: a container of untyped values, followed by syntax.
+    if (this.checker.getTypeArguments(type as ts.TypeReference)?.some((t) => (t.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) !== 0)) return undefined;
     const declared = declaredKind(type, this);
     if (declared.kind === 'server') return [{ kind: 'server', runtime: declared.runtime, node }];
     if (declared.kind === 'class') return [{ kind: 'instance', declaration: declared.declaration }];
@@ -237,7 +239,7 @@ export class SocketFlow {
         unknownObject = true;
       }
     }
-    if (unknownObject && values.length === 0) values.push(...this.valuesByPropertyName(name, depth));
+    if (unknownObject && values.length === 0) values.push(...this.valuesByPropertyName(name, at, depth));
     return values;
   }
 
@@ -246,9 +248,16 @@ export class SocketFlow {
    * that name in the project. Marked by name only (low confidence), and silent when the name is
    * written too often to mean one thing.
    */
-  private valuesByPropertyName(name: string, depth: number): readonly FlowValue[] {
+  private valuesByPropertyName(name: string, at: ts.Node, depth: number): readonly FlowValue[] {
+    // Writes in the reading file first: objects of one shape are usually made and read in one module.
+    const sameFile = this.byNameIn([fileIndex(at.getSourceFile())], name, depth);
+    if (sameFile.some((v) => v.kind === 'socket') && !sameFile.some((v) => v.kind !== 'socket')) return sameFile;
+    return this.byNameIn(this.indexes(), name, depth);
+  }
+
+  private byNameIn(indexes: readonly FileIndex[], name: string, depth: number): readonly FlowValue[] {
     const writes: Array<{ node: ts.Node; value: ts.Expression; label: string }> = [];
-    for (const index of this.indexes()) {
+    for (const index of indexes) {
       for (const assignment of index.assignments.get(name) ?? []) {
         const left = skipOuterExpressions(assignment.left);
         if (ts.isPropertyAccessExpression(left) || ts.isElementAccessExpression(left)) writes.push({ node: assignment, value: assignment.right, label: left.getText() });

@@ -4,7 +4,7 @@
 // method calls, `new`, `super`, `.call`, and references passed on, `.bind(this)` included) —
 // and values that leave a function through its returns.
 import * as ts from 'typescript';
-import { UWS_MODULE } from '../../registry/socket-sources';
+import { DURABLE_OBJECT_SOCKET_HANDLERS, UWS_MODULE } from '../../registry/socket-sources';
 import { isFunctionLike, listenerRegistration, skipOuterExpressions } from '../syntax';
 import { elementsOf } from './collections';
 import { lastName } from './file-index';
@@ -59,12 +59,26 @@ function listenerValues(flow: SocketFlow, fn: FunctionNode, index: number, depth
   if (parent && ts.isCallExpression(parent) && parent.arguments[0] === fn && index === 0 && ts.isPropertyAccessExpression(parent.expression) && ITERATORS.test(parent.expression.name.text)) {
     values.push(...elementsOf(flow, parent.expression.expression, depth));
   }
+  if (index === 0 && isDurableObjectSocketHandler(fn, flow)) {
+    values.push({ kind: 'socket', source: { kind: 'server-handler', runtime: 'cloudflare', node: fn }, steps: [] });
+  }
   const handlers = handlerObjectOf(fn);
   if (handlers && index === 0) {
     if (bunHandlerObject(handlers)) values.push({ kind: 'socket', source: { kind: 'server-handler', runtime: 'bun-server', node: fn }, steps: [] });
     else if (uwsHandlerObject(handlers, importsModule(fn.getSourceFile(), UWS_MODULE))) values.push({ kind: 'socket', source: { kind: 'server-handler', runtime: 'uws', node: fn }, steps: [] });
   }
   return values;
+}
+
+/**
+ * `webSocketMessage(ws, message)` / `webSocketClose(ws, code, reason, wasClean)` of a Durable
+ * Object: the class extends `DurableObject`, accepts sockets itself, or the project runs on Workers.
+ */
+function isDurableObjectSocketHandler(fn: FunctionNode, flow: SocketFlow): boolean {
+  if (!ts.isMethodDeclaration(fn) || !ts.isIdentifier(fn.name) || !DURABLE_OBJECT_SOCKET_HANDLERS.has(fn.name.text) || !ts.isClassLike(fn.parent)) return false;
+  const cls = fn.parent;
+  const base = cls.heritageClauses?.find((c) => c.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
+  return flow.platform === 'cloudflare' || (base !== undefined && /\bDurableObject\b/.test(base.expression.getText())) || /\.acceptWebSocket\(/.test(cls.getText());
 }
 
 /** `{ open(ws) {…} }` or `{ open: (ws) => … }`: the object literal a handler function belongs to. */
