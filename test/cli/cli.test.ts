@@ -27,6 +27,9 @@ interface Case {
 const NO_FILES = (pattern: string): string =>
   `No files matching the pattern "${pattern}" were found.\nPlease check for typing mistakes in the pattern.\n`;
 
+const SKIPPED_NODE_MODULES = (folder: string): string =>
+  `wsclose: skipped ${folder} (node_modules folders are not checked; name the folder, or list its packages as workspaces in package.json, to check them).\n`;
+
 const CASES: readonly Case[] = [
   // A TypeScript project: findings of every severity, clean files, a file outside tsconfig "include".
   { name: 'stylish output', fixture: 'ts-project', args: [], exitCode: 1, stdout: { golden: 'ts-project.txt' }, stderr: '' },
@@ -126,6 +129,21 @@ const CASES: readonly Case[] = [
   // Suppression directives.
   { name: 'directives', fixture: 'directives', args: [], exitCode: 1, stdout: { golden: 'directives.txt' }, stderr: '' },
   { name: 'directives (json)', fixture: 'directives', args: ['-f', 'json'], exitCode: 1, stdout: { golden: 'directives.json' }, stderr: '' },
+
+  // A monorepo's own packages under packages/node_modules (as node-red keeps them).
+  { name: 'declared workspaces under node_modules are checked', fixture: 'node-modules-packages/declared', args: [], exitCode: 1, stdout: { golden: 'node-modules-workspaces.txt' }, stderr: '' },
+  { name: 'pnpm-workspace.yaml workspaces under node_modules are checked', fixture: 'node-modules-packages/pnpm', args: [], exitCode: 1, stdout: { golden: 'node-modules-pnpm.txt' }, stderr: '' },
+  { name: 'undeclared project code under node_modules: skipped, with a note', fixture: 'node-modules-packages/undeclared', args: [], exitCode: 0, stdout: '', stderr: SKIPPED_NODE_MODULES('packages/node_modules') },
+  { name: 'a node_modules folder named explicitly is checked', fixture: 'node-modules-packages/undeclared', args: ['packages/node_modules'], exitCode: 1, stdout: { golden: 'node-modules-named.txt' }, stderr: '' },
+  { name: 'a glob that matches nothing under node_modules: no note', fixture: 'node-modules-packages/undeclared', args: ['**/lib/*.js'], exitCode: 0, stdout: '', stderr: '' },
+  {
+    name: 'nothing but node_modules: the note says why no file was found',
+    fixture: 'node-modules-packages/undeclared/packages',
+    args: [],
+    exitCode: 2,
+    stdout: '',
+    stderr: NO_FILES('.') + SKIPPED_NODE_MODULES('node_modules'),
+  },
 
   // A tsconfig with problems: warnings on stderr, the run goes on.
   {

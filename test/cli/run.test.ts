@@ -16,6 +16,8 @@ import { CLI_FIXTURES } from './harness';
 const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'wsclose-cli-'));
 after(() => fs.rmSync(temp, { recursive: true, force: true }));
 
+const toPosix = (file: string): string => file.split(path.sep).join('/');
+
 function write(relative: string, text = ''): string {
   const file = path.join(temp, relative);
   fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -98,6 +100,41 @@ describe('expandInputs', () => {
     assert.deepEqual(names('missing.ts'), []);
     const [explicit] = expandInputs(['notes.md'], cwd);
     assert.deepEqual([explicit!.kind, explicit!.files[0]!.explicit], ['file', true]);
+  });
+
+  describe('node_modules folders', () => {
+    const fixture = (name: string): string => path.join(CLI_FIXTURES, 'node-modules-packages', name);
+    const discover = (cwd: string, pattern = '.'): [string[], string[]] => {
+      const [input] = expandInputs([pattern], cwd);
+      return [input!.files.map((f) => toPosix(path.relative(cwd, f.path))), input!.skippedNodeModules.map((folder) => toPosix(path.relative(cwd, folder)))];
+    };
+
+    it('walks the workspaces package.json declares there, and nothing else of them', () => {
+      // Not the undeclared packages/node_modules/tools, nor the workspace's installed node_modules/dep.
+      assert.deepEqual(discover(fixture('declared')), [['packages/node_modules/@app/client/index.js'], []]);
+    });
+
+    it('walks the workspaces of pnpm-workspace.yaml, without the ones it excludes', () => {
+      assert.deepEqual(discover(fixture('pnpm')), [['packages/node_modules/client/index.js'], []]);
+    });
+
+    it('walks workspaces declared by a folder above the walked one, or met inside it', () => {
+      assert.deepEqual(discover(fixture('declared'), 'packages')[0], ['packages/node_modules/@app/client/index.js']);
+      const [files] = discover(path.join(CLI_FIXTURES, 'node-modules-packages'));
+      assert.ok(files.includes('declared/packages/node_modules/@app/client/index.js'), files.join('\n'));
+      assert.ok(files.includes('pnpm/packages/node_modules/client/index.js'), files.join('\n'));
+    });
+
+    it('names project code it skips: a node_modules folder with no package.json beside it and no install markers', () => {
+      assert.deepEqual(discover(fixture('undeclared')), [['lib/index.js'], ['packages/node_modules']]);
+      for (const file of ['nm/src/node_modules/app/a.js', 'nm/lib/node_modules/.package-lock.json', 'nm/lib/node_modules/x/b.js', 'nm/pnpm/node_modules/.modules.yaml', 'nm/pnpm/node_modules/y/c.js', 'nm/assets/node_modules/z/readme.md']) write(file);
+      assert.deepEqual(discover(path.join(temp, 'nm')), [[], ['src/node_modules']]);
+    });
+
+    it('names skipped project code for a glob only when the glob would match files in it', () => {
+      assert.deepEqual(discover(fixture('undeclared'), '**/lib/*.js'), [['lib/index.js'], []]);
+      assert.deepEqual(discover(fixture('undeclared'), '**/index.js'), [['lib/index.js'], ['packages/node_modules']]);
+    });
   });
 
   it('knows which files are sources', () => {

@@ -129,7 +129,24 @@ export function execute(io: CliIO): number {
   }
 }
 
+/**
+ * A reader that stops early (`wsclose … | head`) closes the pipe, and writing the rest fails with
+ * EPIPE. That is the reader's choice, not a failure of the run: as in ESLint (whose console output
+ * ignores stream errors), the rest is dropped and the exit code stays the one the findings give.
+ * Any other failure to write the results is an internal error (exit code 2).
+ */
+function dropOutputWhenReaderLeaves(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') return;
+      process.exitCode = 2;
+      if (stream === process.stdout && !process.stderr.destroyed) process.stderr.write(`wsclose ${version}: internal error: cannot write the results: ${error.message}\n`);
+    });
+  }
+}
+
 if (require.main === module) {
+  dropOutputWhenReaderLeaves();
   process.exitCode = execute({
     argv: process.argv.slice(2),
     cwd: process.cwd(),

@@ -72,6 +72,11 @@ export interface RunOutput {
   readonly stats: RunStats;
 }
 
+/** Project code under a node_modules folder is left unchecked, unlike ESLint's silence: say so, and how to check it. */
+export function skippedNodeModulesNote(folder: string): string {
+  return `wsclose: skipped ${folder} (node_modules folders are not checked; name the folder, or list its packages as workspaces in package.json, to check them).`;
+}
+
 export const NOT_A_SOURCE_FILE_MESSAGE = `File ignored because it is not a JavaScript or TypeScript source file: wsclose checks ${SOURCE_EXTENSIONS.join(', ')} files (not .d.ts).`;
 
 export function runLint(options: RunOptions, environment: RunEnvironment = {}): RunOutput {
@@ -98,8 +103,10 @@ export function runLint(options: RunOptions, environment: RunEnvironment = {}): 
   started = now();
   progress?.phase('finding files');
   const inputs = expandInputs(options.patterns.length > 0 ? options.patterns : ['.'], cwd);
+  const skippedNodeModules = [...new Set(inputs.flatMap((input) => input.skippedNodeModules))].map((folder) => skippedNodeModulesNote(displayPath(folder)));
   const unmatched = inputs.find((input) => input.files.length === 0);
-  if (unmatched) throw new CliError([`No files matching the pattern "${unmatched.pattern}" were found.`, 'Please check for typing mistakes in the pattern.']);
+  if (unmatched) throw new CliError([`No files matching the pattern "${unmatched.pattern}" were found.`, 'Please check for typing mistakes in the pattern.', ...skippedNodeModules]);
+  for (const note of skippedNodeModules) warn(note);
   let discoverTime = now() - started;
 
   // 2. Configs (all problems reported together), then ignore patterns.
