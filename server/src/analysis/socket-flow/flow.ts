@@ -94,7 +94,8 @@ export class SocketFlow {
       return [{ kind: 'collection', elements: node.elements.flatMap((e) => (ts.isSpreadElement(e) ? elementsOf(this, e.expression, next) : this.valuesOf(e, next))) }];
     }
     if (ts.isClassExpression(node) || ts.isFunctionExpression(node)) return [{ kind: 'class', declaration: node }];
-    if (ts.isLiteralExpression(node) || ts.isObjectLiteralExpression(node) || ts.isArrowFunction(node) || ts.isTemplateExpression(node)) return [{ kind: 'not-socket' }];
+    if (ts.isObjectLiteralExpression(node)) return [{ kind: 'object', literal: node }];
+    if (ts.isLiteralExpression(node) || ts.isArrowFunction(node) || ts.isTemplateExpression(node)) return [{ kind: 'not-socket' }];
     return [];
   }
 
@@ -235,11 +236,18 @@ export class SocketFlow {
         values.push(...object.elements);
       } else if (object.kind === 'instance') {
         values.push(...memberValues(this, object.declaration, name, depth));
+      } else if (object.kind === 'object') {
+        // `{ socket: null }` filled in later (`conn.socket = new WebSocket(url)`): its initializer and the writes by name.
+        for (const property of object.literal.properties) {
+          if (ts.isPropertyAssignment(property) && property.name.getText() === name) values.push(...this.valuesOf(property.initializer, depth));
+          if (ts.isShorthandPropertyAssignment(property) && property.name.text === name) values.push(...this.shorthandValues(property, depth));
+        }
+        unknownObject = true;
       } else if (object.kind !== 'not-socket') {
         unknownObject = true;
       }
     }
-    if (unknownObject && values.length === 0) values.push(...this.valuesByPropertyName(name, at, depth));
+    if (unknownObject && !values.some((v) => v.kind === 'socket')) values.push(...this.valuesByPropertyName(name, at, depth));
     return values;
   }
 

@@ -43,6 +43,8 @@ export type FlowValue =
   | { readonly kind: 'upgrade-result'; readonly node: ts.Node }
   /** A collection whose elements are these values (`[...]`, `Object.values(pair)`, `wss.clients`). */
   | { readonly kind: 'collection'; readonly elements: readonly FlowValue[] }
+  /** An object literal: its properties are its own initializers and what is written to them later. */
+  | { readonly kind: 'object'; readonly literal: ts.ObjectLiteralExpression }
   /** An instance of a class or constructor function declared in the project. */
   | { readonly kind: 'instance'; readonly declaration: ts.Node }
   /** Certainly not a WebSocket: its type or its constructor says so. */
