@@ -81,6 +81,18 @@ describe('evaluateArgument', () => {
     assert.deepEqual(valuesOf('try {} catch (err: any) { probe(err.code); }'), ['unknown:other:error-code']);
     assert.deepEqual(valuesOf("import type { IncomingMessage } from 'node:http'; declare const res: IncomingMessage; probe(res.statusCode);"), ['unknown:number:http-status']);
   });
+  it('received close codes: only a library CloseEvent or a socket close handler', () => {
+    assert.deepEqual(valuesOf("const ws = new WebSocket('wss://x'); ws.onclose = (e) => probe(e.code);", 'dom'), ['unknown:number:received-close-code']);
+    assert.deepEqual(valuesOf('class CloseEvent { constructor(readonly code: number) {} } const Unauthorized = new CloseEvent(4401); probe(Unauthorized.code);'), ['unknown:number']);
+    assert.deepEqual(valuesOf('interface CloseEvent { code: number } declare const e: CloseEvent; probe(e.code);'), ['unknown:number']);
+    assert.deepEqual(valuesOf("import { EventEmitter } from 'node:events'; new EventEmitter().on('close', (code: number) => probe(code));"), ['unknown:number']);
+    assert.deepEqual(valuesOf('export const adapter = { close: (code: number) => probe(code) };'), ['unknown:number']);
+  });
+  it('a numeric code the project declares on its own error class is not an error code', () => {
+    assert.deepEqual(valuesOf('class AppError extends Error { constructor(readonly code: number) { super(); } } declare const err: AppError; probe(err.code);'), ['unknown:number']);
+    assert.deepEqual(valuesOf('class UnauthorizedError extends Error { static readonly code = 4401; } probe(UnauthorizedError.code);'), ['number:4401']);
+    assert.deepEqual(valuesOf('declare const err: NodeJS.ErrnoException; probe(err.code);'), ['unknown:other:error-code']);
+  });
   it('literal types from the checker when syntax runs out', () => {
     assert.deepEqual(valuesOf('declare const code: 1000 | 4001; probe(code);'), ['number:1000', 'number:4001']);
     assert.deepEqual(valuesOf('declare const code: number; probe(code);'), ['unknown:number']);

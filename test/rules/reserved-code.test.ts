@@ -148,6 +148,60 @@ ruleTester('reserved-code', {
       '  console.log(code, reason.toString());',
       '});',
     ),
+    {
+      name: 'pass-through adapters: a property or method named close receives codes from its callers',
+      code: lines(
+        "import type WebSocket from 'ws';",
+        'declare const socket: WebSocket;',
+        'export const transport = {',
+        '  close: (code: number, reason: string) => socket.close(code, reason),',
+        '};',
+        'export const session = {',
+        '  close(code?: number, reason?: string) { socket.close(code, reason); },',
+        '};',
+        'export class Connection {',
+        '  constructor(private readonly ws: WebSocket) {}',
+        '  close(code: number, reason: string) { this.ws.close(code, reason); }',
+        '}',
+      ),
+    },
+    {
+      name: 'a close event of an emitter that is not a socket (a room, an http server)',
+      code: lines(
+        "import { EventEmitter } from 'node:events';",
+        "import type WebSocket from 'ws';",
+        'declare const ws: WebSocket;',
+        'const room = new EventEmitter();',
+        "room.on('close', (code: number, reason: string) => ws.close(code, reason));",
+        'class Lobby { onclose?: (code: number) => void }',
+        'const lobby = new Lobby();',
+        'lobby.onclose = (code) => ws.close(code);',
+      ),
+    },
+    {
+      name: 'the project’s own type named CloseEvent is not a received close event',
+      code: lines(
+        "import type WebSocket from 'ws';",
+        'class CloseEvent { constructor(readonly code: number, readonly reason: string) {} }',
+        'interface AppClose { code: number; reason: string }',
+        "export const Unauthorized = new CloseEvent(4401, 'Unauthorized');",
+        "export const Kicked: AppClose = { code: 4000, reason: 'Kicked' };",
+        'declare const ws: WebSocket;',
+        'ws.close(Unauthorized.code, Unauthorized.reason);',
+        'ws.close(Kicked.code, Kicked.reason);',
+        'export function reject(event: CloseEvent) { ws.close(event.code, event.reason); }',
+      ),
+    },
+    {
+      name: 'untyped JavaScript adapters: a close property is not a close handler',
+      env: 'js',
+      code: lines(
+        "const socket = new WebSocket('wss://example.com');",
+        'export const transport = { close: (code, reason) => socket.close(code, reason) };',
+        'export const session = { close(code, reason) { socket.close(code, reason); } };',
+        'export const options = { websocket: { close(code, reason) { socket.close(code, reason); } } };',
+      ),
+    },
   ],
   invalid: [
     {
@@ -586,6 +640,30 @@ ruleTester('reserved-code', {
         'feed.onclose = (event) => mirror.close(event.code, event.reason);',
       ),
       errors: [{ messageId: 'forwarded', line: 3, column: 40, endColumn: 50, confidence: 'inferred' }],
+    },
+    {
+      name: 'untyped JavaScript: a close listener on an untyped emitter, and a Bun-style handler map',
+      env: 'js',
+      code: lines(
+        "const mirror = new WebSocket('wss://b.example');",
+        "export function relay(upstream) { upstream.on('close', (code, reason) => mirror.close(code, reason)); }",
+        'export const server = { websocket: { close(ws, code, reason) { mirror.close(code, reason); } } };',
+      ),
+      errors: [
+        { messageId: 'forwarded', line: 2, column: 87, endColumn: 91, confidence: 'inferred' },
+        { messageId: 'forwarded', line: 3, column: 77, endColumn: 81, confidence: 'inferred' },
+      ],
+    },
+    {
+      name: 'a handler method of a class registered on a DOM socket: the CloseEvent of the DOM lib',
+      env: 'dom',
+      code: lines(
+        'declare const mirror: WebSocket;',
+        'export class Relay {',
+        '  onClose(event: CloseEvent) { mirror.close(event.code); }',
+        '}',
+      ),
+      errors: [{ messageId: 'forwarded', line: 3, column: 45, endColumn: 55 }],
     },
   ],
 });

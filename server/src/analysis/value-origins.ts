@@ -1,6 +1,7 @@
 // Recognises values whose *origin* says they do not belong in close(): received close codes,
 // error codes, HTTP statuses, and reason text whose length nobody bounded.
 import * as ts from 'typescript';
+import { classifyReceiver, packageNameOf } from './classify-receiver';
 import type { AnalysisContext } from './context';
 import { isFunctionLike, listenerRegistration, skipOuterExpressions } from './syntax';
 import type { UnboundedSource, ValueOrigin } from './values';
@@ -14,16 +15,20 @@ export function propertyOrigin(object: ts.Expression, name: string, ctx: Analysi
   const typeName = typeSymbolName(object, ctx);
   if (name === 'status' && typeName && HTTP_TYPES.has(typeName)) return 'http-status';
   if (name !== 'code') return undefined;
-  if (typeName && CLOSE_EVENT_TYPES.has(typeName)) return 'received-close-code';
+  if (isLibraryCloseEvent(object, ctx)) return 'received-close-code';
+  // The project's own `code` (a static `Unauthorized.code = 4401`, an app error class with a
+  // numeric code): evaluated from its declaration or type, not an errno or error string.
+  if (isProjectNumericCode(object, ctx)) return undefined;
   if (isErrorValue(object, ctx)) return 'error-code';
   const param = parameterOf(object, ctx);
-  if (param && closeListenerOf(param)) return 'received-close-code';
+  // The event parameter of a socket's close handler: `ws.onclose = (e) => … e.code`.
+  if (param && param.parent.parameters[0] === param && socketCloseHandlerOf(param, ctx) && !isHandlerMap(param.parent)) return 'received-close-code';
   return undefined;
 }
 
 /** Origin of a bare identifier used as a code: a 'close' listener's code parameter. */
 export function parameterOrigin(decl: ts.ParameterDeclaration, ctx: AnalysisContext): ValueOrigin | undefined {
-  const fn = closeListenerOf(decl);
+  const fn = socketCloseHandlerOf(decl, ctx);
   if (!fn) return undefined;
   const index = fn.parameters.indexOf(decl);
   const named = ts.isIdentifier(decl.name) && /code/i.test(decl.name.text);
@@ -106,11 +111,72 @@ function parameterOf(expr: ts.Expression, ctx: AnalysisContext): ts.ParameterDec
   return decl && ts.isParameter(decl) ? decl : undefined;
 }
 
-function closeListenerOf(param: ts.ParameterDeclaration): ts.SignatureDeclaration | undefined {
+/**
+ * The function `param` belongs to, when that function is the close handler **of a socket**:
+ * registered for 'close' (`on`/`once`/`addEventListener`/`onclose =`) on an emitter that is a
+ * WebSocket — or, when the emitter has no type at all, on any emitter (registration with the event
+ * name is the evidence); or the close entry of a server's handler map (Bun's `websocket: { close(ws,
+ * code, reason) }`, uWS `app.ws(pattern, { close: (ws, code, message) => … })`). A function that is
+ * merely a property or method named `close` — a pass-through adapter `close: (code, reason) =>
+ * socket.close(code, reason)` — receives codes from its callers, not from the network.
+ */
+function socketCloseHandlerOf(param: ts.ParameterDeclaration, ctx: AnalysisContext): ts.SignatureDeclaration | undefined {
   const fn = param.parent;
   if (!isFunctionLike(fn)) return undefined;
   const registration = listenerRegistration(fn);
-  return registration && registration.event.toLowerCase() === 'close' ? fn : undefined;
+  if (!registration || registration.event.toLowerCase() !== 'close') return undefined;
+  const emitter = skipOuterExpressions(registration.emitter);
+  if (ts.isObjectLiteralExpression(emitter)) return isServerHandlerMap(fn, param, emitter, ctx) ? fn : undefined;
+  return classifyReceiver(emitter, ctx).kind === 'not-websocket' ? undefined : fn;
+}
+
+function isHandlerMap(fn: ts.SignatureDeclaration): boolean {
+  const parent = fn.parent;
+  return ts.isMethodDeclaration(fn) ? ts.isObjectLiteralExpression(parent) : !!parent && ts.isPropertyAssignment(parent) && ts.isObjectLiteralExpression(parent.parent);
+}
+
+/**
+ * A handler object a server library calls with a socket first: its `close` member is declared by a
+ * library (bun-types' `WebSocketHandler`, uWS's `WebSocketBehavior`, Hono's `WSEvents`), or — with no
+ * types — it is the `websocket:` entry of a server options object or the second argument of
+ * `app.ws(pattern, { … })`, and its close function takes the socket before the code.
+ */
+function isServerHandlerMap(fn: ts.SignatureDeclaration, param: ts.ParameterDeclaration, literal: ts.ObjectLiteralExpression, ctx: AnalysisContext): boolean {
+  const member = ts.isMethodDeclaration(fn) ? fn : fn.parent;
+  const name = member && (ts.isMethodDeclaration(member) || ts.isPropertyAssignment(member)) && ts.isIdentifier(member.name) ? member.name.text : undefined;
+  const contextual = ctx.checker.getContextualType(literal);
+  const declared = name && contextual ? contextual.getProperty(name) : undefined;
+  if (declared?.declarations?.length) return declared.declarations.some((d) => isLibraryFile(d.getSourceFile(), ctx));
+  if (fn.parameters.indexOf(param) < 1) return false;
+  const holder = literal.parent;
+  if (holder && ts.isPropertyAssignment(holder) && ts.isIdentifier(holder.name) && holder.name.text === 'websocket') return true;
+  return !!holder && ts.isCallExpression(holder) && holder.arguments[1] === literal && ts.isPropertyAccessExpression(holder.expression) && holder.expression.name.text === 'ws';
+}
+
+/** A TypeScript default library (the DOM lib) or a file of an installed package (undici-types, ws, bun-types…). */
+function isLibraryFile(file: ts.SourceFile, ctx: AnalysisContext): boolean {
+  return ctx.program.isSourceFileDefaultLibrary(file) || ctx.program.isSourceFileFromExternalLibrary(file) || packageNameOf(file.fileName) !== undefined;
+}
+
+/** A real `CloseEvent`: declared by a default library or a package, not the project's own type of that name. */
+function isLibraryCloseEvent(expr: ts.Expression, ctx: AnalysisContext): boolean {
+  const type = ctx.checker.getNonNullableType(ctx.checker.getTypeAtLocation(expr));
+  const parts = type.isUnion() ? type.types : [type];
+  return parts.some((part) => {
+    const symbol = part.aliasSymbol ?? part.getSymbol();
+    if (!symbol || !CLOSE_EVENT_TYPES.has(symbol.getName())) return false;
+    return (symbol.declarations ?? []).some((d) => isLibraryFile(d.getSourceFile(), ctx));
+  });
+}
+
+/** `object.code` is declared by the project itself, with a numeric type. */
+function isProjectNumericCode(object: ts.Expression, ctx: AnalysisContext): boolean {
+  const type = ctx.checker.getNonNullableType(ctx.checker.getTypeAtLocation(object));
+  const property = type.getProperty('code');
+  const declarations = property?.declarations ?? [];
+  if (declarations.length === 0 || declarations.some((d) => isLibraryFile(d.getSourceFile(), ctx))) return false;
+  const codeType = ctx.checker.getTypeOfSymbol(property!);
+  return (ctx.checker.getNonNullableType(codeType).flags & ts.TypeFlags.NumberLike) !== 0;
 }
 
 function isEmitterStyle(fn: ts.SignatureDeclaration): boolean {
