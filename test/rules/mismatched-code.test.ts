@@ -217,6 +217,33 @@ ruleTester('mismatched-code', {
       env: 'dom',
       code: lines("const sock = new WebSocket('wss://chat.example.com');", "function logout() { sock.close(1000, 'User logged out'); }"),
     },
+    {
+      name: '1008 is the generic policy code: any rule a server enforces fits it, a handshake deadline included',
+      code: lines(
+        ...WS,
+        "ws.close(1008, 'attach-handshake-timeout');",
+        "ws.close(1008, 'Idle timeout');",
+        "ws.close(1008, 'Message too big');",
+        "ws.close(1008, 'Server busy');",
+        "ws.close(1008, 'Binary messages are not supported');",
+      ),
+    },
+    {
+      name: 'a scheduled disconnect or session lifetime in a plain timer is deliberate, not a timeout failure',
+      code: lines(
+        ...SERVER,
+        'const SESSION_LIFETIME_MS = 3_600_000;',
+        'declare const pingInterval: ReturnType<typeof setInterval>;',
+        "wss.on('connection', (ws) => {",
+        '  const disconnectTimeout = setTimeout(() => ws.close(1000), SESSION_LIFETIME_MS);',
+        '  const sessionTimeout = setTimeout(() => {',
+        '    clearInterval(pingInterval);',
+        "    ws.close(1000, 'Session over');",
+        '  }, SESSION_LIFETIME_MS);',
+        "  ws.on('close', () => { clearTimeout(disconnectTimeout); clearTimeout(sessionTimeout); });",
+        '});',
+      ),
+    },
   ],
   invalid: [
     {
@@ -390,6 +417,23 @@ ruleTester('mismatched-code', {
             { messageId: 'replaceCode', output: sub(codeHeartbeat, 'ws.close(1000)', 'ws.close(1001)') },
           ],
         },
+      ],
+    },
+    {
+      name: 'a ping timer that closes with 1000: its name and its delay speak of pings',
+      code: lines(
+        ...SERVER,
+        'const PONG_TIMEOUT_MS = 10_000;',
+        "wss.on('connection', (ws) => {",
+        '  let pingTimeout: ReturnType<typeof setTimeout>;',
+        '  const expect = () => { pingTimeout = setTimeout(() => ws.close(1000), 30_000); };',
+        '  setTimeout(() => ws.close(1000), PONG_TIMEOUT_MS);',
+        "  ws.on('pong', () => { clearTimeout(pingTimeout); expect(); });",
+        '});',
+      ),
+      errors: [
+        { messageId: 'failureWithNormal', line: 6, column: 66, data: { failure: 'a heartbeat or timeout callback' } },
+        { messageId: 'failureWithNormal', line: 7, column: 29, data: { failure: 'a heartbeat or timeout callback' } },
       ],
     },
     {

@@ -129,6 +129,26 @@ export const SITUATION_KEYWORDS: Readonly<Record<Situation, readonly string[]>> 
   gateway: ['gateway', 'upstream', 'proxy', 'backend', 'origin server'],
 };
 
+/**
+ * Words that make a timer a liveness check — a heartbeat, a ping/pong exchange, an "is alive" flag —
+ * whose expiry means the connection is dead. A timer that only says "timeout" (a scheduled
+ * disconnect, a session lifetime, `disconnectTimeout`) closes on purpose and is not a failure.
+ * Same matching contract as SITUATION_KEYWORDS.
+ */
+export const LIVENESS_KEYWORDS: readonly string[] = [
+  'heartbeat', 'heartbeats', 'ping', 'pings', 'pong', 'pongs', 'alive', 'keepalive', 'keep alive', 'liveness',
+  'last seen', 'no response', 'unresponsive', 'zombie', 'zombied', 'dead', 'stale',
+];
+
+/** Does `text` (identifiers or prose) speak of liveness (LIVENESS_KEYWORDS)? */
+export function mentionsLiveness(text: string): boolean {
+  const words = splitWords(text);
+  return LIVENESS_KEYWORDS.some((keyword) => {
+    const parts = keyword.split(' ');
+    return words.some((_, i) => parts.every((part, k) => words[i + k] === part));
+  });
+}
+
 /** Generic keywords that only decide the situation when nothing more specific matched. */
 export const WEAK_KEYWORDS: ReadonlySet<string> = new Set([
   'invalid',
@@ -180,8 +200,10 @@ export const CODE_SITUATIONS: Readonly<Record<number, readonly Situation[]>> = {
   1003: ['unsupported-data'],
   // Strictly "data inconsistent with its frame type" (bad UTF-8); application validation is 1008.
   1007: ['invalid-message'],
-  // The RFC lets 1008 stand for any policy, including details a server prefers not to reveal.
-  1008: ['policy', 'auth', 'forbidden', 'rate-limit', 'invalid-message', 'capacity'],
+  // The RFC lets 1008 stand for any policy, including details a server prefers not to reveal: a
+  // server may use it for every rule it enforces — limits, deadlines (a handshake or idle timeout),
+  // what it accepts — so a reason naming any rejection does not contradict it.
+  1008: ['policy', 'auth', 'forbidden', 'rate-limit', 'invalid-message', 'capacity', 'overload', 'too-big', 'unsupported-data', 'protocol-error', 'timeout'],
   1009: ['too-big'],
   1010: [],
   1011: ['internal-error', 'gateway'],
