@@ -10,7 +10,9 @@ export type PrematureKind = 'created-then-closed' | 'closed-on-open';
 
 export function prematureCloseKind(site: CloseCallSite, checker: ts.TypeChecker): PrematureKind | undefined {
   if (!site.receiver) return undefined;
-  if (closesFirstThingOnOpen(site, checker)) return 'closed-on-open';
+  // Inside the socket's own open listener the socket is OPEN: the only case reported there is the
+  // connection opened just to be torn down (the handler's first, unconditional statement).
+  if (insideOwnOpenListener(site, checker)) return closesFirstThingOnOpen(site, checker) ? 'closed-on-open' : undefined;
   const creation = creationBefore(site.receiver, site.call, checker);
   if (!creation) return undefined;
   return nothingWaitsBetween(creation, site) ? 'created-then-closed' : undefined;
@@ -128,9 +130,47 @@ function closesFirstThingOnOpen(site: CloseCallSite, checker: ts.TypeChecker): b
   if (first !== statement && first !== site.call) return false;
   const registration = listenerRegistration(fn);
   if (!registration || registration.event.toLowerCase() !== 'open') return false;
-  const emitter = skipOuterExpressions(registration.emitter).getText();
-  if (emitter !== skipOuterExpressions(site.receiver!).getText()) return false;
-  return creationBefore(registration.emitter, fn.parent!, checker) !== undefined;
+  if (!sameSocket(registration.emitter, site.receiver!, checker)) return false;
+  const creation = creationBefore(registration.emitter, fn.parent!, checker);
+  return creation !== undefined && runsWhenever(fn.parent!, creation);
+}
+
+/**
+ * Does `registration` run whenever `creation` did — plain statements after it, not a branch
+ * (`if (cancelled) ws.once('open', () => ws.close())` defers the close of a CONNECTING socket, the
+ * very fix for closing it too early)?
+ */
+function runsWhenever(registration: ts.Node, creation: ts.Node): boolean {
+  let node: ts.Node | undefined = registration.parent;
+  for (; node && !contains(node, creation); node = node.parent) {
+    if (!isStraightLine(node) && !ts.isCallExpression(node)) return false;
+  }
+  return !!node;
+}
+
+function contains(outer: ts.Node, inner: ts.Node): boolean {
+  return inner.getStart() >= outer.getStart() && inner.getEnd() <= outer.getEnd();
+}
+
+/** Is the close inside (at any depth) an open listener registered on the socket it closes? */
+function insideOwnOpenListener(site: CloseCallSite, checker: ts.TypeChecker): boolean {
+  for (let node: ts.Node | undefined = site.call.parent; node && !ts.isSourceFile(node); node = node.parent) {
+    if (!isFunctionLike(node)) continue;
+    const registration = listenerRegistration(node);
+    if (registration && registration.event.toLowerCase() === 'open' && sameSocket(registration.emitter, site.receiver!, checker)) return true;
+  }
+  return false;
+}
+
+/** The same variable (by symbol) or the same `this.x` member (by text). */
+function sameSocket(a: ts.Expression, b: ts.Expression, checker: ts.TypeChecker): boolean {
+  const left = skipOuterExpressions(a);
+  const right = skipOuterExpressions(b);
+  if (ts.isIdentifier(left) && ts.isIdentifier(right)) {
+    const symbol = checker.getSymbolAtLocation(left);
+    return symbol !== undefined && symbol === checker.getSymbolAtLocation(right);
+  }
+  return left.getText() === right.getText();
 }
 
 /** `x.on('open', handler)` / `x.addEventListener('open', handler)` with any handler expression. */
