@@ -50,12 +50,20 @@ export function unboundedSource(expr: ts.Expression, ctx: AnalysisContext): Unbo
     if ((name === 'message' || name === 'stack') && isErrorValue(node.expression, ctx)) return 'error-text';
     if (name === 'data' && typeSymbolName(node.expression, ctx) === 'MessageEvent') return 'client-input';
     if ((name === 'url' || name === 'headers') && typeSymbolName(node.expression, ctx) === 'IncomingMessage') return 'client-input';
-    return undefined;
+    // `event.data` of an untyped message listener's event.
+    const object = skipOuterExpressions(node.expression);
+    if (name === 'data' && ts.isIdentifier(object)) {
+      const param = parameterOf(object, ctx);
+      if (param && isMessagePayloadParameter(param, ctx)) return 'client-input';
+    }
+    // `msg.room` of `const msg = JSON.parse(data)` in a message listener.
+    return isParsedClientInput(rootOf(node), ctx) ? 'client-input' : undefined;
   }
   if (ts.isIdentifier(node)) {
     if (isErrorValue(node, ctx)) return 'error-text';
     const param = parameterOf(node, ctx);
     if (param && isMessagePayloadParameter(param, ctx)) return 'client-input';
+    if (isParsedClientInput(node, ctx)) return 'client-input';
     return undefined;
   }
   if (ts.isCallExpression(node)) {
@@ -83,15 +91,59 @@ function typeSymbolName(expr: ts.Expression, ctx: AnalysisContext): string | und
   return (type.aliasSymbol ?? type.getSymbol())?.getName();
 }
 
-/** A caught error, or a value typed as an Error (or subclass). */
-function isErrorValue(expr: ts.Expression, ctx: AnalysisContext): boolean {
+/**
+ * A value read from a client's message: `const { id } = JSON.parse(data)` or `const msg =
+ * JSON.parse(event.data)` where the parsed text is a message payload.
+ */
+function isParsedClientInput(node: ts.Expression, ctx: AnalysisContext): boolean {
+  if (!ts.isIdentifier(node)) return false;
+  let decl: ts.Node | undefined = ctx.checker.getSymbolAtLocation(node)?.valueDeclaration;
+  while (decl && (ts.isBindingElement(decl) || ts.isObjectBindingPattern(decl) || ts.isArrayBindingPattern(decl))) decl = decl.parent;
+  if (!decl || !ts.isVariableDeclaration(decl) || !decl.initializer) return false;
+  let init = skipOuterExpressions(decl.initializer);
+  if (ts.isAwaitExpression(init)) init = skipOuterExpressions(init.expression);
+  if (!ts.isCallExpression(init) || !init.arguments[0]) return false;
+  const callee = init.expression;
+  const isJsonParse = ts.isPropertyAccessExpression(callee) && callee.name.text === 'parse' && ts.isIdentifier(callee.expression) && callee.expression.text === 'JSON';
+  return isJsonParse && unboundedSource(init.arguments[0], ctx) === 'client-input';
+}
+
+function rootOf(expr: ts.Expression): ts.Expression {
+  let node = skipOuterExpressions(expr);
+  while (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) node = skipOuterExpressions(node.expression);
+  return node;
+}
+
+/** Names a Node-style callback gives its error parameter: `(err, result) => …`. */
+const ERROR_PARAMETER = /^(err|error|ex|exc|exception)$/i;
+
+/**
+ * A caught error, a value typed as an Error (or subclass), or an untyped error parameter: the
+ * rejection of a `.catch(err => …)` callback, the argument of an `'error'` listener, the first
+ * parameter of a Node-style callback named `err`/`error`.
+ */
+export function isErrorValue(expr: ts.Expression, ctx: AnalysisContext): boolean {
   const node = skipOuterExpressions(expr);
   if (ts.isIdentifier(node)) {
     const decl = ctx.checker.getSymbolAtLocation(node)?.valueDeclaration;
     if (decl && ts.isVariableDeclaration(decl) && decl.parent && ts.isCatchClause(decl.parent)) return true;
+    if (decl && ts.isParameter(decl) && isUntypedErrorParameter(decl, ctx)) return true;
   }
   const type = ctx.checker.getNonNullableType(ctx.checker.getTypeAtLocation(node));
   return isErrorType(type, ctx.checker, 0);
+}
+
+function isUntypedErrorParameter(param: ts.ParameterDeclaration, ctx: AnalysisContext): boolean {
+  const fn = param.parent;
+  if (!isFunctionLike(fn) || fn.parameters[0] !== param || !ts.isIdentifier(param.name)) return false;
+  if (!(ctx.checker.getTypeAtLocation(param).flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown))) return false;
+  const call = fn.parent;
+  if (!call || !ts.isCallExpression(call) || !call.arguments.includes(fn as ts.Expression)) return false;
+  const callee = call.expression;
+  if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'catch' && call.arguments[0] === fn) return true;
+  const registration = listenerRegistration(fn);
+  if (registration) return registration.event.toLowerCase() === 'error';
+  return ERROR_PARAMETER.test(param.name.text);
 }
 
 function isErrorType(type: ts.Type, checker: ts.TypeChecker, depth: number): boolean {
