@@ -30,7 +30,7 @@ function describe_(value: PossibleValue): string {
     case 'partial-string':
       return `partial:${value.minBytes}${value.unbounded ? `:${value.unbounded}` : ''}${value.limited ? ':limited' : ''}`;
     case 'unknown':
-      return `unknown:${value.type}${value.origin ? `:${value.origin}` : ''}`;
+      return `unknown:${value.type}${value.origin ? `:${value.origin}` : ''}${value.unbounded ? `~${value.unbounded}` : ''}`;
   }
 }
 
@@ -80,6 +80,37 @@ describe('evaluateArgument', () => {
   it('origins: caught error codes and HTTP statuses', () => {
     assert.deepEqual(valuesOf('try {} catch (err: any) { probe(err.code); }'), ['unknown:other:error-code']);
     assert.deepEqual(valuesOf("import type { IncomingMessage } from 'node:http'; declare const res: IncomingMessage; probe(res.statusCode);"), ['unknown:number:http-status']);
+  });
+  it('received close codes: only a library CloseEvent or a socket close handler', () => {
+    assert.deepEqual(valuesOf("const ws = new WebSocket('wss://x'); ws.onclose = (e) => probe(e.code);", 'dom'), ['unknown:number:received-close-code']);
+    assert.deepEqual(valuesOf('class CloseEvent { constructor(readonly code: number) {} } const Unauthorized = new CloseEvent(4401); probe(Unauthorized.code);'), ['unknown:number']);
+    assert.deepEqual(valuesOf('interface CloseEvent { code: number } declare const e: CloseEvent; probe(e.code);'), ['unknown:number']);
+    assert.deepEqual(valuesOf("import { EventEmitter } from 'node:events'; new EventEmitter().on('close', (code: number) => probe(code));"), ['unknown:number']);
+    assert.deepEqual(valuesOf('export const adapter = { close: (code: number) => probe(code) };'), ['unknown:number']);
+  });
+  it('a numeric code the project declares on its own error class is not an error code', () => {
+    assert.deepEqual(valuesOf('class AppError extends Error { constructor(readonly code: number) { super(); } } declare const err: AppError; probe(err.code);'), ['unknown:number']);
+    assert.deepEqual(valuesOf('class UnauthorizedError extends Error { static readonly code = 4401; } probe(UnauthorizedError.code);'), ['number:4401']);
+    assert.deepEqual(valuesOf('declare const err: NodeJS.ErrnoException; probe(err.code);'), ['unknown:other:error-code']);
+  });
+  it('parameter defaults, conditionals and fallbacks', () => {
+    assert.deepEqual(valuesOf('function f(code = 1012) { probe(code); }'), ['unknown:number', 'number:1012']);
+    assert.deepEqual(valuesOf('function f(code?: number) { probe(code || 1006); }'), ['unknown:number', 'number:1006']);
+    assert.deepEqual(valuesOf('declare const a: boolean; probe(a ? 1000 : 4000);'), ['number:1000', 'number:4000']);
+    assert.deepEqual(valuesOf('function f(code = 1012) { probe(code); }', 'js'), ['unknown:number', 'number:1012']);
+  });
+  it('constants on classes, frozen objects and CommonJS exports', () => {
+    assert.deepEqual(valuesOf('class S { static NORMAL = 1000; } probe(S.NORMAL);'), ['number:1000']);
+    assert.deepEqual(valuesOf('class S { static NORMAL = 1000; } S.NORMAL = 4000; probe(S.NORMAL);'), ['unknown:number']);
+    assert.deepEqual(valuesOf('const C = Object.freeze({ NORMAL: 1000 }); probe(C.NORMAL);'), ['number:1000']);
+    assert.deepEqual(valuesOf('module.exports.CLOSE = 1006; probe(module.exports.CLOSE);', 'js'), ['number:1006']);
+    assert.deepEqual(valuesOf('exports.CLOSE = 1006; probe(exports.CLOSE);', 'js'), ['number:1006']);
+  });
+  it('errors and client values that become unbounded text when stringified', () => {
+    assert.deepEqual(valuesOf('declare const err: Error; probe(err);'), ['unknown:other~error-text']);
+    assert.deepEqual(valuesOf('try {} catch (err) { probe(`${err}`); }', 'js'), ['partial:0:error-text']);
+    assert.deepEqual(valuesOf('Promise.resolve().catch((err) => probe(String(err)));', 'js'), ['partial:0:error-text']);
+    assert.deepEqual(valuesOf("import type WebSocket from 'ws'; declare const ws: WebSocket; ws.on('message', (d) => { const { id } = JSON.parse(String(d)); probe(`room ${id}`); });"), ['partial:5:client-input']);
   });
   it('literal types from the checker when syntax runs out', () => {
     assert.deepEqual(valuesOf('declare const code: 1000 | 4001; probe(code);'), ['number:1000', 'number:4001']);

@@ -91,6 +91,30 @@ ruleTester('reason-too-long', {
       ),
     },
     {
+      name: 'values that are not error text: a result parameter, a typed string, a limited parsed field, a number',
+      code: lines(
+        ...WS,
+        'declare function load(cb: (result: string) => void): void;',
+        'load((result) => ws.close(1000, result));',
+        "ws.on('message', (data) => {",
+        '  const { room, count } = JSON.parse(String(data)) as { room: string; count: number };',
+        '  ws.close(4004, `unknown room ${String(room).slice(0, 30)}`);',
+        '  ws.close(4004, `count ${count.toFixed(0).slice(0, 5)}`);',
+        '});',
+        "const { name } = JSON.parse('{\"name\":\"lobby\"}') as { name: string };",
+        'ws.close(4004, name);',
+      ),
+    },
+    {
+      name: 'untyped JavaScript: a callback parameter that is not an error',
+      env: 'js',
+      code: lines(
+        "const ws = new WebSocket('wss://example.com');",
+        'fetchReason((reason) => ws.close(1000, reason));',
+        "ws.addEventListener('close', (event) => console.log(event.reason));",
+      ),
+    },
+    {
       name: 'Buffer reasons are not measured',
       code: lines(...WS, `ws.close(1008, Buffer.from('${X124}'));`),
     },
@@ -343,6 +367,65 @@ ruleTester('reason-too-long', {
           ],
         },
       ],
+    },
+    {
+      name: 'an Error object as the reason is stringified: unbounded, String() in the suggestion',
+      code: lines(...WS, 'declare const err: Error;', 'ws.close(1011, err);', 'try { JSON.parse("{"); } catch (e) { ws.close(1011, e.toString()); }'),
+      errors: [
+        {
+          messageId: 'unbounded',
+          line: 4,
+          column: 16,
+          data: { source: "an error's message or stack" },
+          suggestions: [{ messageId: 'limitReason', output: lines(...WS, 'declare const err: Error;', 'ws.close(1011, String(err).slice(0, 41));', 'try { JSON.parse("{"); } catch (e) { ws.close(1011, e.toString()); }') }],
+        },
+        { messageId: 'unbounded', line: 5, column: 53, data: { source: "an error's message or stack" } },
+      ],
+    },
+    {
+      name: 'untyped JavaScript: catch variables, .catch() and error-listener parameters, Node-style callbacks',
+      env: 'js',
+      code: lines(
+        "const ws = new WebSocket('wss://example.com');",
+        'try { start(); } catch (err) { ws.close(4000, `${err}`); }',
+        'load().catch((reason) => ws.close(4000, String(reason)));',
+        "ws.addEventListener('error', (e) => ws.close(4000, e.stack));",
+        'readConfig((err, config) => { if (err) ws.close(4000, err); else ws.send(config); });',
+      ),
+      errors: [
+        { messageId: 'unbounded', line: 2, column: 47, data: { source: "an error's message or stack" } },
+        { messageId: 'unbounded', line: 3, column: 41, data: { source: "an error's message or stack" } },
+        { messageId: 'unbounded', line: 4, column: 52, data: { source: "an error's message or stack" } },
+        { messageId: 'unbounded', line: 5, column: 55, data: { source: "an error's message or stack" }, suggestions: [{ messageId: 'limitReason', output: lines("const ws = new WebSocket('wss://example.com');", 'try { start(); } catch (err) { ws.close(4000, `${err}`); }', 'load().catch((reason) => ws.close(4000, String(reason)));', "ws.addEventListener('error', (e) => ws.close(4000, e.stack));", 'readConfig((err, config) => { if (err) ws.close(4000, String(err).slice(0, 41)); else ws.send(config); });') }] },
+      ],
+    },
+    {
+      name: 'a value the client sent, destructured from its parsed message',
+      code: lines(
+        ...WS,
+        "ws.on('message', (data) => {",
+        '  const { id } = JSON.parse(data.toString()) as { id: string };',
+        '  const message = JSON.parse(String(data));',
+        '  ws.close(4004, `unknown room ${id}`);',
+        '  ws.close(4004, message.room);',
+        '});',
+      ),
+      errors: [
+        { messageId: 'unbounded', line: 6, column: 18, data: { source: 'text the client sent' } },
+        { messageId: 'unbounded', line: 7, column: 18, data: { source: 'text the client sent' } },
+      ],
+    },
+    {
+      name: 'untyped JavaScript: a parsed browser message event',
+      env: 'js',
+      code: lines(
+        "const ws = new WebSocket('wss://example.com');",
+        'ws.onmessage = (event) => {',
+        '  const { room } = JSON.parse(event.data);',
+        '  ws.close(4004, "unknown room " + room);',
+        '};',
+      ),
+      errors: [{ messageId: 'unbounded', line: 4, column: 18, data: { source: 'text the client sent' } }],
     },
     {
       name: 'checkUnboundedReasons: false still reports reasons certainly too long',

@@ -2,7 +2,7 @@
 // the reason text, the conditions guarding the call, and failure paths (catch blocks, 'error'
 // listeners, heartbeat/timeout callbacks). `mismatched-code` compares them with the code.
 import * as ts from 'typescript';
-import { situationsInText, type Situation } from '../registry/situations';
+import { mentionsLiveness, situationsInText, type Situation } from '../registry/situations';
 import type { CloseCallSite } from './find-close-calls';
 import { identifierText, isFunctionLike, listenerRegistration } from './syntax';
 
@@ -71,24 +71,48 @@ function failureOf(call: ts.Node): { failure?: FailurePath } {
       }
       const registration = listenerRegistration(node);
       if (registration && registration.event.toLowerCase() === 'error') return { failure: 'error-listener' };
-      if (isHeartbeatTimer(node)) return { failure: 'timeout' };
+      if (isHeartbeatTimer(node, call)) return { failure: 'timeout' };
       return {};
     }
   }
   return {};
 }
 
-/** A setTimeout/setInterval callback whose code speaks of heartbeats, pings or liveness. */
-function isHeartbeatTimer(fn: ts.Node): boolean {
+/**
+ * A setTimeout/setInterval callback that checks liveness: the timer's name (`pingTimeout =
+ * setTimeout(…)`, `heartbeat = setInterval(…)`), its delay (`PONG_TIMEOUT_MS`), a condition
+ * guarding the close (`if (!ws.isAlive)`, `Date.now() - lastPong > …`) or what the callback does
+ * besides (`ws.ping()`) speaks of heartbeats, pings, pongs or liveness. Any other timer — a
+ * scheduled disconnect, a session lifetime, a `disconnectTimeout` — closes on purpose. Clearing
+ * another timer (`clearInterval(pingInterval)`) says nothing about this one.
+ */
+function isHeartbeatTimer(fn: ts.Node, call: ts.Node): boolean {
   const parent = fn.parent;
   if (!parent || !ts.isCallExpression(parent) || parent.arguments[0] !== fn) return false;
-  const callee = parent.expression;
-  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
+  const name = calleeName(parent);
   if (!TIMER_FUNCTIONS.has(name)) return false;
-  const text = identifierText(fn) + ' ' + enclosingNames(parent);
-  return situationsInText(text).includes('timeout') || /\balive\b|isalive|lastpong|lastseen/i.test(text);
+  const delay = parent.arguments.slice(1).map(identifierText).join(' ');
+  const guards = guardConditions(call).map(identifierText).join(' ');
+  return mentionsLiveness(`${enclosingNames(parent)} ${delay} ${guards} ${callbackText(fn)}`);
 }
 
+function calleeName(call: ts.CallExpression): string {
+  const callee = call.expression;
+  return ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
+}
+
+/** The identifiers and strings of a timer callback, leaving out clearTimeout/clearInterval calls. */
+function callbackText(fn: ts.Node): string {
+  const words: string[] = [];
+  const visit = (n: ts.Node): void => {
+    if (ts.isCallExpression(n) && /^clear(Timeout|Interval)$/.test(calleeName(n))) return;
+    if (ts.isIdentifier(n) || ts.isPrivateIdentifier(n)) words.push(n.text);
+    else if (ts.isStringLiteralLike(n)) words.push(n.text);
+    ts.forEachChild(n, visit);
+  };
+  visit(fn);
+  return words.join(' ');
+}
 /** Names of the variables/properties a timer is stored in (`heartbeatTimer = setInterval(…)`). */
 function enclosingNames(timerCall: ts.Node): string {
   const parent = timerCall.parent;

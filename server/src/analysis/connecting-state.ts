@@ -1,16 +1,22 @@
-// Can a close() run while its socket is still CONNECTING? Two patterns are certain enough to
+// Can a close() run while its socket is still CONNECTING? Three patterns are certain enough to
 // report: the socket is created in the same function and closed later in straight-line code
-// with no await, open listener or readyState check in between; or the close is the first,
-// unconditional statement of the open handler registered right where the socket was created.
+// with no await, open listener or readyState check in between; a connect timeout (a setTimeout
+// started after the creation whose timer the open listener clears, or whose callback checks that
+// the socket is still connecting); or — the one close reported inside an open listener, where the
+// socket is OPEN — the first, unconditional statement of the open handler registered right where
+// the socket was created.
 import * as ts from 'typescript';
 import type { CloseCallSite } from './find-close-calls';
 import { enclosingFunction, isFunctionLike, listenerRegistration, skipOuterExpressions } from './syntax';
 
-export type PrematureKind = 'created-then-closed' | 'closed-on-open';
+export type PrematureKind = 'created-then-closed' | 'closed-on-open' | 'connect-timeout';
 
 export function prematureCloseKind(site: CloseCallSite, checker: ts.TypeChecker): PrematureKind | undefined {
   if (!site.receiver) return undefined;
-  if (closesFirstThingOnOpen(site, checker)) return 'closed-on-open';
+  // Inside the socket's own open listener the socket is OPEN: the only case reported there is the
+  // connection opened just to be torn down (the handler's first, unconditional statement).
+  if (insideOwnOpenListener(site, checker)) return closesFirstThingOnOpen(site, checker) ? 'closed-on-open' : undefined;
+  if (isConnectTimeout(site, checker)) return 'connect-timeout';
   const creation = creationBefore(site.receiver, site.call, checker);
   if (!creation) return undefined;
   return nothingWaitsBetween(creation, site) ? 'created-then-closed' : undefined;
@@ -128,9 +134,135 @@ function closesFirstThingOnOpen(site: CloseCallSite, checker: ts.TypeChecker): b
   if (first !== statement && first !== site.call) return false;
   const registration = listenerRegistration(fn);
   if (!registration || registration.event.toLowerCase() !== 'open') return false;
-  const emitter = skipOuterExpressions(registration.emitter).getText();
-  if (emitter !== skipOuterExpressions(site.receiver!).getText()) return false;
-  return creationBefore(registration.emitter, fn.parent!, checker) !== undefined;
+  if (!sameSocket(registration.emitter, site.receiver!, checker)) return false;
+  const creation = creationBefore(registration.emitter, fn.parent!, checker);
+  return creation !== undefined && runsWhenever(fn.parent!, creation);
+}
+
+/**
+ * Does `registration` run whenever `creation` did — plain statements after it, not a branch
+ * (`if (cancelled) ws.once('open', () => ws.close())` defers the close of a CONNECTING socket, the
+ * very fix for closing it too early)?
+ */
+function runsWhenever(registration: ts.Node, creation: ts.Node): boolean {
+  let node: ts.Node | undefined = registration.parent;
+  for (; node && !contains(node, creation); node = node.parent) {
+    if (!isStraightLine(node) && !ts.isCallExpression(node)) return false;
+  }
+  return !!node;
+}
+
+function contains(outer: ts.Node, inner: ts.Node): boolean {
+  return inner.getStart() >= outer.getStart() && inner.getEnd() <= outer.getEnd();
+}
+
+/** Is the close inside (at any depth) an open listener registered on the socket it closes? */
+function insideOwnOpenListener(site: CloseCallSite, checker: ts.TypeChecker): boolean {
+  for (let node: ts.Node | undefined = site.call.parent; node && !ts.isSourceFile(node); node = node.parent) {
+    if (!isFunctionLike(node)) continue;
+    const registration = listenerRegistration(node);
+    if (registration && registration.event.toLowerCase() === 'open' && sameSocket(registration.emitter, site.receiver!, checker)) return true;
+  }
+  return false;
+}
+
+/** The same variable (by symbol) or the same `this.x` member (by text). */
+function sameSocket(a: ts.Expression, b: ts.Expression, checker: ts.TypeChecker): boolean {
+  const left = skipOuterExpressions(a);
+  const right = skipOuterExpressions(b);
+  if (ts.isIdentifier(left) && ts.isIdentifier(right)) {
+    const symbol = checker.getSymbolAtLocation(left);
+    return symbol !== undefined && symbol === checker.getSymbolAtLocation(right);
+  }
+  return left.getText() === right.getText();
+}
+
+/**
+ * A connect timeout: `const t = setTimeout(() => ws.close(), 5000)` started in the function that
+ * created `ws` (after the creation, on every path), and either an open listener of `ws` clears
+ * that timer — so the callback only ever runs while the socket is CONNECTING — or the callback
+ * closes only after checking that it still is (`readyState === WebSocket.CONNECTING`, `!connected`).
+ */
+function isConnectTimeout(site: CloseCallSite, checker: ts.TypeChecker): boolean {
+  const callback = enclosingFunction(site.call);
+  const timer = callback.parent;
+  if (!isFunctionLike(callback) || !timer || !ts.isCallExpression(timer) || timer.arguments[0] !== callback || calleeName(timer) !== 'setTimeout') return false;
+  if (!creationBefore(site.receiver!, timer, checker)) return false;
+  if (checksStillConnecting(site.call, callback)) return true;
+  const handle = timerHandle(timer);
+  return handle !== undefined && openListenerClears(site.receiver!, handle, enclosingFunction(timer), checker);
+}
+
+function calleeName(call: ts.CallExpression): string {
+  const callee = call.expression;
+  return ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
+}
+
+/** Where the timer's id is kept: `const t = setTimeout(…)`, `t = setTimeout(…)`, `this.t = setTimeout(…)`. */
+function timerHandle(timer: ts.CallExpression): ts.Expression | undefined {
+  const parent = timer.parent;
+  if (parent && ts.isVariableDeclaration(parent) && parent.initializer === timer && ts.isIdentifier(parent.name)) return parent.name;
+  if (parent && ts.isBinaryExpression(parent) && parent.right === timer && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) return parent.left;
+  return undefined;
+}
+
+/** An open listener of `socket`, registered in `scope`, that calls clearTimeout(handle). */
+function openListenerClears(socket: ts.Expression, handle: ts.Expression, scope: ts.Node, checker: ts.TypeChecker): boolean {
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (isFunctionLike(node) && node !== scope) {
+      const registration = listenerRegistration(node);
+      if (registration && registration.event.toLowerCase() === 'open' && sameSocket(registration.emitter, socket, checker) && clearsTimer(node, handle, checker)) found = true;
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(scope, visit);
+  return found;
+}
+
+function clearsTimer(fn: ts.Node, handle: ts.Expression, checker: ts.TypeChecker): boolean {
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isCallExpression(node) && /^clear(Timeout|Interval)$/.test(calleeName(node)) && node.arguments[0] && sameSocket(node.arguments[0], handle, checker)) found = true;
+    else ts.forEachChild(node, visit);
+  };
+  visit(fn);
+  return found;
+}
+
+/**
+ * A condition around the close (inside the timer callback) that holds only while the socket is
+ * CONNECTING: `ws.readyState === WebSocket.CONNECTING`, `readyState === 0`, `!connected`, `!this.isOpen`.
+ */
+function checksStillConnecting(call: ts.Node, callback: ts.Node): boolean {
+  let child: ts.Node = call;
+  for (let node = call.parent; node && node !== callback; child = node, node = node.parent) {
+    const condition = ts.isIfStatement(node) && node.thenStatement === child ? node.expression : ts.isBinaryExpression(node) && node.right === child && node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken ? node.left : undefined;
+    if (condition && meansConnecting(condition)) return true;
+  }
+  return false;
+}
+
+function meansConnecting(condition: ts.Expression): boolean {
+  const node = skipOuterExpressions(condition);
+  if (ts.isBinaryExpression(node)) {
+    const op = node.operatorToken.kind;
+    if (op === ts.SyntaxKind.AmpersandAmpersandToken) return meansConnecting(node.left) || meansConnecting(node.right);
+    if (op !== ts.SyntaxKind.EqualsEqualsEqualsToken && op !== ts.SyntaxKind.EqualsEqualsToken) return false;
+    const sides = [node.left, node.right].map((side) => skipOuterExpressions(side));
+    const readsState = sides.some((side) => ts.isPropertyAccessExpression(side) && side.name.text === 'readyState');
+    const connecting = sides.some((side) => (ts.isPropertyAccessExpression(side) && side.name.text === 'CONNECTING') || (ts.isNumericLiteral(side) && side.text === '0'));
+    return readsState && connecting;
+  }
+  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) {
+    const operand = skipOuterExpressions(node.operand);
+    const name = ts.isIdentifier(operand) ? operand.text : ts.isPropertyAccessExpression(operand) ? operand.name.text : '';
+    return /^(is)?(connected|opened|open|established)$/i.test(name);
+  }
+  return false;
 }
 
 /** `x.on('open', handler)` / `x.addEventListener('open', handler)` with any handler expression. */

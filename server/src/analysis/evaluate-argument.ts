@@ -5,7 +5,7 @@
 import * as ts from 'typescript';
 import { utf8ByteLength } from '../core/utf8';
 import type { AnalysisContext } from './context';
-import { skipOuterExpressions } from './syntax';
+import { isFunctionLike, skipOuterExpressions } from './syntax';
 import { isLengthLimitingCall, parameterOrigin, propertyOrigin, unboundedSource } from './value-origins';
 import type { EvaluatedArgument, PossibleValue } from './values';
 
@@ -126,24 +126,88 @@ function evaluateIdentifier(node: ts.Identifier, ctx: AnalysisContext, depth: nu
   if (decl && ts.isParameter(decl)) {
     const origin = parameterOrigin(decl, ctx);
     if (origin) return [{ kind: 'unknown', type: 'number', origin, node }];
+    // `function disconnect(code = 1012, reason)`: whatever callers pass, and the default — which
+    // keeps its own node, so a wrong default is reported where it is written.
+    if (decl.initializer && decl.parent && isFunctionLike(decl.parent) && ts.isIdentifier(decl.name)) {
+      const passed = markUnbounded(fromType(node, ctx).filter((v) => v.kind !== 'undefined'), node, ctx);
+      return cap([...passed, ...evaluate(decl.initializer, ctx, depth + 1)]);
+    }
   }
-  return fromType(node, ctx);
+  return markUnbounded(fromType(node, ctx), node, ctx);
+}
+
+/**
+ * An Error, or a value a client sent, that is not text itself but becomes unbounded text when a
+ * close() reason stringifies it: `close(1011, err)`, `close(4004, msg.room)`.
+ */
+function markUnbounded(values: PossibleValue[], node: ts.Expression, ctx: AnalysisContext): PossibleValue[] {
+  if (!values.some((v) => v.kind === 'unknown' && !v.origin)) return values;
+  const unbounded = unboundedSource(node, ctx);
+  if (!unbounded) return values;
+  return values.map((v) => {
+    if (v.kind !== 'unknown' || v.origin) return v;
+    return v.type === 'string' ? { kind: 'partial-string', minBytes: 0, limited: false, unbounded, node } : { ...v, unbounded };
+  });
 }
 
 function evaluateAccess(node: ts.PropertyAccessExpression | ts.ElementAccessExpression, ctx: AnalysisContext, depth: number): PossibleValue[] {
-  const symbol = ctx.checker.getSymbolAtLocation(ts.isPropertyAccessExpression(node) ? node.name : node.argumentExpression);
+  let symbol = ctx.checker.getSymbolAtLocation(ts.isPropertyAccessExpression(node) ? node.name : node.argumentExpression);
+  if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = ctx.checker.getAliasedSymbol(symbol);
   const decl = symbol?.valueDeclaration;
   if (decl && ts.isEnumMember(decl)) return enumValue(decl, node, ctx);
   if (decl && ts.isPropertyAssignment(decl) && isReadonlyLiteralObject(decl.parent)) {
     return evaluate(decl.initializer, ctx, depth + 1).map((v) => withNode(v, node));
   }
+  // `static WS_CLOSE_NORMAL = 1000` on a class, read as `Socket.WS_CLOSE_NORMAL`.
+  if (decl && ts.isPropertyDeclaration(decl) && decl.initializer && isStatic(decl) && !isAssignedElsewhere(symbol!, decl, ctx)) {
+    return evaluate(decl.initializer, ctx, depth + 1).map((v) => withNode(v, node));
+  }
+  // CommonJS: `module.exports.CLOSE = 1006`, `exports.CLOSE = 1006`, assigned once.
+  const exported = symbol && commonJsExportValue(symbol);
+  if (exported) return evaluate(exported, ctx, depth + 1).map((v) => withNode(v, node));
   if (ts.isPropertyAccessExpression(node)) {
     const origin = propertyOrigin(node.expression, node.name.text, ctx);
     if (origin) return [{ kind: 'unknown', type: origin === 'error-code' ? 'other' : 'number', origin, node }];
-    const unbounded = unboundedSource(node, ctx);
-    if (unbounded) return [{ kind: 'partial-string', minBytes: 0, limited: false, unbounded, node }];
+    const name = node.name.text;
+    if (name === 'message' || name === 'stack' || name === 'url' || name === 'headers' || name === 'data') {
+      const unbounded = unboundedSource(node, ctx);
+      if (unbounded) return [{ kind: 'partial-string', minBytes: 0, limited: false, unbounded, node }];
+    }
   }
-  return fromType(node, ctx);
+  return markUnbounded(fromType(node, ctx), node, ctx);
+}
+
+function isStatic(decl: ts.PropertyDeclaration): boolean {
+  return (ts.getCombinedModifierFlags(decl) & ts.ModifierFlags.Static) !== 0;
+}
+
+/** A static property that code in its file writes to (`Codes.NORMAL = 4000`) is not a constant. */
+function isAssignedElsewhere(symbol: ts.Symbol, decl: ts.PropertyDeclaration, ctx: AnalysisContext): boolean {
+  if (ts.getCombinedModifierFlags(decl) & ts.ModifierFlags.Readonly) return false;
+  const name = symbol.getName();
+  let assigned = false;
+  const visit = (n: ts.Node): void => {
+    if (assigned) return;
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && n.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
+      const left = skipOuterExpressions(n.left);
+      if (ts.isPropertyAccessExpression(left) && left.name.text === name && ctx.checker.getSymbolAtLocation(left.name) === symbol) assigned = true;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(decl.getSourceFile());
+  return assigned;
+}
+
+/** The value of a CommonJS export assigned exactly once: `module.exports.X = …` / `exports.X = …`. */
+function commonJsExportValue(symbol: ts.Symbol): ts.Expression | undefined {
+  const declarations = symbol.declarations ?? [];
+  if (declarations.length !== 1) return undefined;
+  const decl = declarations[0]!;
+  const parent: ts.Node | undefined = decl.parent;
+  const assignment = ts.isBinaryExpression(decl) ? decl : parent && ts.isBinaryExpression(parent) && parent.left === (decl as ts.Node) ? parent : undefined;
+  if (!assignment || assignment.operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isPropertyAccessExpression(assignment.left)) return undefined;
+  const target = assignment.left.expression.getText();
+  return target === 'exports' || target === 'module.exports' ? assignment.right : undefined;
 }
 
 function evaluateCall(node: ts.CallExpression, ctx: AnalysisContext, depth: number): PossibleValue[] {
@@ -265,6 +329,9 @@ function isReadonlyLiteralObject(object: ts.Node): boolean {
     if (parent && ts.isAsExpression(parent) && ts.isTypeReferenceNode(parent.type) && parent.type.typeName.getText() === 'const') return true;
     // Plain `const CODES = { POLICY: 1008 }` maps are common in JavaScript; writes to them are rare.
     if (parent && ts.isVariableDeclaration(parent) && isConstDeclaration(parent)) return true;
+    // `Object.freeze({ NORMAL: 1000 })`, and CommonJS `module.exports = { CLOSE: 1006 }`.
+    if (parent && ts.isCallExpression(parent) && parent.arguments[0] === current && /^Object\.freeze$/.test(parent.expression.getText())) return true;
+    if (parent && ts.isBinaryExpression(parent) && parent.right === current && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && /^(module\.)?exports$/.test(parent.left.getText())) return true;
     if (!parent || !(ts.isObjectLiteralExpression(parent) || ts.isPropertyAssignment(parent) || ts.isParenthesizedExpression(parent) || ts.isAsExpression(parent))) break;
   }
   return false;

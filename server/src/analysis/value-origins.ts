@@ -1,6 +1,7 @@
 // Recognises values whose *origin* says they do not belong in close(): received close codes,
 // error codes, HTTP statuses, and reason text whose length nobody bounded.
 import * as ts from 'typescript';
+import { classifyReceiver, packageNameOf } from './classify-receiver';
 import type { AnalysisContext } from './context';
 import { isFunctionLike, listenerRegistration, skipOuterExpressions } from './syntax';
 import type { UnboundedSource, ValueOrigin } from './values';
@@ -14,16 +15,20 @@ export function propertyOrigin(object: ts.Expression, name: string, ctx: Analysi
   const typeName = typeSymbolName(object, ctx);
   if (name === 'status' && typeName && HTTP_TYPES.has(typeName)) return 'http-status';
   if (name !== 'code') return undefined;
-  if (typeName && CLOSE_EVENT_TYPES.has(typeName)) return 'received-close-code';
+  if (isLibraryCloseEvent(object, ctx)) return 'received-close-code';
+  // The project's own `code` (a static `Unauthorized.code = 4401`, an app error class with a
+  // numeric code): evaluated from its declaration or type, not an errno or error string.
+  if (isProjectNumericCode(object, ctx)) return undefined;
   if (isErrorValue(object, ctx)) return 'error-code';
   const param = parameterOf(object, ctx);
-  if (param && closeListenerOf(param)) return 'received-close-code';
+  // The event parameter of a socket's close handler: `ws.onclose = (e) => … e.code`.
+  if (param && param.parent.parameters[0] === param && socketCloseHandlerOf(param, ctx) && !isHandlerMap(param.parent)) return 'received-close-code';
   return undefined;
 }
 
 /** Origin of a bare identifier used as a code: a 'close' listener's code parameter. */
 export function parameterOrigin(decl: ts.ParameterDeclaration, ctx: AnalysisContext): ValueOrigin | undefined {
-  const fn = closeListenerOf(decl);
+  const fn = socketCloseHandlerOf(decl, ctx);
   if (!fn) return undefined;
   const index = fn.parameters.indexOf(decl);
   const named = ts.isIdentifier(decl.name) && /code/i.test(decl.name.text);
@@ -45,12 +50,20 @@ export function unboundedSource(expr: ts.Expression, ctx: AnalysisContext): Unbo
     if ((name === 'message' || name === 'stack') && isErrorValue(node.expression, ctx)) return 'error-text';
     if (name === 'data' && typeSymbolName(node.expression, ctx) === 'MessageEvent') return 'client-input';
     if ((name === 'url' || name === 'headers') && typeSymbolName(node.expression, ctx) === 'IncomingMessage') return 'client-input';
-    return undefined;
+    // `event.data` of an untyped message listener's event.
+    const object = skipOuterExpressions(node.expression);
+    if (name === 'data' && ts.isIdentifier(object)) {
+      const param = parameterOf(object, ctx);
+      if (param && isMessagePayloadParameter(param, ctx)) return 'client-input';
+    }
+    // `msg.room` of `const msg = JSON.parse(data)` in a message listener.
+    return isParsedClientInput(rootOf(node), ctx) ? 'client-input' : undefined;
   }
   if (ts.isIdentifier(node)) {
     if (isErrorValue(node, ctx)) return 'error-text';
     const param = parameterOf(node, ctx);
     if (param && isMessagePayloadParameter(param, ctx)) return 'client-input';
+    if (isParsedClientInput(node, ctx)) return 'client-input';
     return undefined;
   }
   if (ts.isCallExpression(node)) {
@@ -78,15 +91,59 @@ function typeSymbolName(expr: ts.Expression, ctx: AnalysisContext): string | und
   return (type.aliasSymbol ?? type.getSymbol())?.getName();
 }
 
-/** A caught error, or a value typed as an Error (or subclass). */
-function isErrorValue(expr: ts.Expression, ctx: AnalysisContext): boolean {
+/**
+ * A value read from a client's message: `const { id } = JSON.parse(data)` or `const msg =
+ * JSON.parse(event.data)` where the parsed text is a message payload.
+ */
+function isParsedClientInput(node: ts.Expression, ctx: AnalysisContext): boolean {
+  if (!ts.isIdentifier(node)) return false;
+  let decl: ts.Node | undefined = ctx.checker.getSymbolAtLocation(node)?.valueDeclaration;
+  while (decl && (ts.isBindingElement(decl) || ts.isObjectBindingPattern(decl) || ts.isArrayBindingPattern(decl))) decl = decl.parent;
+  if (!decl || !ts.isVariableDeclaration(decl) || !decl.initializer) return false;
+  let init = skipOuterExpressions(decl.initializer);
+  if (ts.isAwaitExpression(init)) init = skipOuterExpressions(init.expression);
+  if (!ts.isCallExpression(init) || !init.arguments[0]) return false;
+  const callee = init.expression;
+  const isJsonParse = ts.isPropertyAccessExpression(callee) && callee.name.text === 'parse' && ts.isIdentifier(callee.expression) && callee.expression.text === 'JSON';
+  return isJsonParse && unboundedSource(init.arguments[0], ctx) === 'client-input';
+}
+
+function rootOf(expr: ts.Expression): ts.Expression {
+  let node = skipOuterExpressions(expr);
+  while (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) node = skipOuterExpressions(node.expression);
+  return node;
+}
+
+/** Names a Node-style callback gives its error parameter: `(err, result) => …`. */
+const ERROR_PARAMETER = /^(err|error|ex|exc|exception)$/i;
+
+/**
+ * A caught error, a value typed as an Error (or subclass), or an untyped error parameter: the
+ * rejection of a `.catch(err => …)` callback, the argument of an `'error'` listener, the first
+ * parameter of a Node-style callback named `err`/`error`.
+ */
+export function isErrorValue(expr: ts.Expression, ctx: AnalysisContext): boolean {
   const node = skipOuterExpressions(expr);
   if (ts.isIdentifier(node)) {
     const decl = ctx.checker.getSymbolAtLocation(node)?.valueDeclaration;
     if (decl && ts.isVariableDeclaration(decl) && decl.parent && ts.isCatchClause(decl.parent)) return true;
+    if (decl && ts.isParameter(decl) && isUntypedErrorParameter(decl, ctx)) return true;
   }
   const type = ctx.checker.getNonNullableType(ctx.checker.getTypeAtLocation(node));
   return isErrorType(type, ctx.checker, 0);
+}
+
+function isUntypedErrorParameter(param: ts.ParameterDeclaration, ctx: AnalysisContext): boolean {
+  const fn = param.parent;
+  if (!isFunctionLike(fn) || fn.parameters[0] !== param || !ts.isIdentifier(param.name)) return false;
+  if (!(ctx.checker.getTypeAtLocation(param).flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown))) return false;
+  const call = fn.parent;
+  if (!call || !ts.isCallExpression(call) || !call.arguments.includes(fn as ts.Expression)) return false;
+  const callee = call.expression;
+  if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'catch' && call.arguments[0] === fn) return true;
+  const registration = listenerRegistration(fn);
+  if (registration) return registration.event.toLowerCase() === 'error';
+  return ERROR_PARAMETER.test(param.name.text);
 }
 
 function isErrorType(type: ts.Type, checker: ts.TypeChecker, depth: number): boolean {
@@ -106,11 +163,72 @@ function parameterOf(expr: ts.Expression, ctx: AnalysisContext): ts.ParameterDec
   return decl && ts.isParameter(decl) ? decl : undefined;
 }
 
-function closeListenerOf(param: ts.ParameterDeclaration): ts.SignatureDeclaration | undefined {
+/**
+ * The function `param` belongs to, when that function is the close handler **of a socket**:
+ * registered for 'close' (`on`/`once`/`addEventListener`/`onclose =`) on an emitter that is a
+ * WebSocket — or, when the emitter has no type at all, on any emitter (registration with the event
+ * name is the evidence); or the close entry of a server's handler map (Bun's `websocket: { close(ws,
+ * code, reason) }`, uWS `app.ws(pattern, { close: (ws, code, message) => … })`). A function that is
+ * merely a property or method named `close` — a pass-through adapter `close: (code, reason) =>
+ * socket.close(code, reason)` — receives codes from its callers, not from the network.
+ */
+function socketCloseHandlerOf(param: ts.ParameterDeclaration, ctx: AnalysisContext): ts.SignatureDeclaration | undefined {
   const fn = param.parent;
   if (!isFunctionLike(fn)) return undefined;
   const registration = listenerRegistration(fn);
-  return registration && registration.event.toLowerCase() === 'close' ? fn : undefined;
+  if (!registration || registration.event.toLowerCase() !== 'close') return undefined;
+  const emitter = skipOuterExpressions(registration.emitter);
+  if (ts.isObjectLiteralExpression(emitter)) return isServerHandlerMap(fn, param, emitter, ctx) ? fn : undefined;
+  return classifyReceiver(emitter, ctx).kind === 'not-websocket' ? undefined : fn;
+}
+
+function isHandlerMap(fn: ts.SignatureDeclaration): boolean {
+  const parent = fn.parent;
+  return ts.isMethodDeclaration(fn) ? ts.isObjectLiteralExpression(parent) : !!parent && ts.isPropertyAssignment(parent) && ts.isObjectLiteralExpression(parent.parent);
+}
+
+/**
+ * A handler object a server library calls with a socket first: its `close` member is declared by a
+ * library (bun-types' `WebSocketHandler`, uWS's `WebSocketBehavior`, Hono's `WSEvents`), or — with no
+ * types — it is the `websocket:` entry of a server options object or the second argument of
+ * `app.ws(pattern, { … })`, and its close function takes the socket before the code.
+ */
+function isServerHandlerMap(fn: ts.SignatureDeclaration, param: ts.ParameterDeclaration, literal: ts.ObjectLiteralExpression, ctx: AnalysisContext): boolean {
+  const member = ts.isMethodDeclaration(fn) ? fn : fn.parent;
+  const name = member && (ts.isMethodDeclaration(member) || ts.isPropertyAssignment(member)) && ts.isIdentifier(member.name) ? member.name.text : undefined;
+  const contextual = ctx.checker.getContextualType(literal);
+  const declared = name && contextual ? contextual.getProperty(name) : undefined;
+  if (declared?.declarations?.length) return declared.declarations.some((d) => isLibraryFile(d.getSourceFile(), ctx));
+  if (fn.parameters.indexOf(param) < 1) return false;
+  const holder = literal.parent;
+  if (holder && ts.isPropertyAssignment(holder) && ts.isIdentifier(holder.name) && holder.name.text === 'websocket') return true;
+  return !!holder && ts.isCallExpression(holder) && holder.arguments[1] === literal && ts.isPropertyAccessExpression(holder.expression) && holder.expression.name.text === 'ws';
+}
+
+/** A TypeScript default library (the DOM lib) or a file of an installed package (undici-types, ws, bun-types…). */
+function isLibraryFile(file: ts.SourceFile, ctx: AnalysisContext): boolean {
+  return ctx.program.isSourceFileDefaultLibrary(file) || ctx.program.isSourceFileFromExternalLibrary(file) || packageNameOf(file.fileName) !== undefined;
+}
+
+/** A real `CloseEvent`: declared by a default library or a package, not the project's own type of that name. */
+function isLibraryCloseEvent(expr: ts.Expression, ctx: AnalysisContext): boolean {
+  const type = ctx.checker.getNonNullableType(ctx.checker.getTypeAtLocation(expr));
+  const parts = type.isUnion() ? type.types : [type];
+  return parts.some((part) => {
+    const symbol = part.aliasSymbol ?? part.getSymbol();
+    if (!symbol || !CLOSE_EVENT_TYPES.has(symbol.getName())) return false;
+    return (symbol.declarations ?? []).some((d) => isLibraryFile(d.getSourceFile(), ctx));
+  });
+}
+
+/** `object.code` is declared by the project itself, with a numeric type. */
+function isProjectNumericCode(object: ts.Expression, ctx: AnalysisContext): boolean {
+  const type = ctx.checker.getNonNullableType(ctx.checker.getTypeAtLocation(object));
+  const property = type.getProperty('code');
+  const declarations = property?.declarations ?? [];
+  if (declarations.length === 0 || declarations.some((d) => isLibraryFile(d.getSourceFile(), ctx))) return false;
+  const codeType = ctx.checker.getTypeOfSymbol(property!);
+  return (ctx.checker.getNonNullableType(codeType).flags & ts.TypeFlags.NumberLike) !== 0;
 }
 
 function isEmitterStyle(fn: ts.SignatureDeclaration): boolean {

@@ -27,6 +27,8 @@ export type PossibleValue =
       readonly kind: 'unknown';
       readonly type: 'number' | 'string' | 'other';
       readonly origin?: ValueOrigin;
+      /** Not text itself (an Error, an untyped client value), but unbounded text once stringified. */
+      readonly unbounded?: UnboundedSource;
       readonly node?: ts.Node;
     };
 

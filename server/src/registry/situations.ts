@@ -90,10 +90,12 @@ export const SITUATION_KEYWORDS: Readonly<Record<Situation, readonly string[]>> 
   forbidden: [
     'forbidden', 'ban', 'bans', 'banned', 'blocked', 'blocklisted', 'blacklisted', 'denied', 'deny',
     'permission', 'permissions', 'not allowed', 'not permitted', 'disallowed', 'prohibited', 'no access', 'kicked',
+    'kick', 'kicks', 'kicking', 'blacklist', 'blocklist', 'denylist', 'banlist', 'block list', 'deny list',
   ],
   policy: [
     'policy', 'policies', 'violation', 'violates', 'violated', 'abuse', 'abusive', 'profanity',
-    'terms of service', 'moderation', 'misbehaving', 'misbehavior', 'misbehaviour',
+    'terms of service', 'moderation', 'misbehaving', 'misbehavior', 'misbehaviour', 'bot', 'bots', 'captcha',
+    'recaptcha', 'hcaptcha',
   ],
   'invalid-message': [
     'invalid', 'invalid message', 'invalid payload', 'invalid json', 'invalid format', 'invalid data',
@@ -129,6 +131,23 @@ export const SITUATION_KEYWORDS: Readonly<Record<Situation, readonly string[]>> 
   gateway: ['gateway', 'upstream', 'proxy', 'backend', 'origin server'],
 };
 
+/**
+ * Words that make a timer a liveness check — a heartbeat, a ping/pong exchange, an "is alive" flag —
+ * whose expiry means the connection is dead. A timer that only says "timeout" (a scheduled
+ * disconnect, a session lifetime, `disconnectTimeout`) closes on purpose and is not a failure.
+ * Same matching contract as SITUATION_KEYWORDS.
+ */
+export const LIVENESS_KEYWORDS: readonly string[] = [
+  'heartbeat', 'heartbeats', 'ping', 'pings', 'pong', 'pongs', 'alive', 'keepalive', 'keep alive', 'liveness',
+  'last seen', 'no response', 'unresponsive', 'zombie', 'zombied', 'dead', 'stale',
+];
+
+/** Does `text` (identifiers or prose) speak of liveness (LIVENESS_KEYWORDS)? */
+export function mentionsLiveness(text: string): boolean {
+  const words = splitWords(text);
+  return LIVENESS_KEYWORDS.some((keyword) => containsKeyword(words, keyword));
+}
+
 /** Generic keywords that only decide the situation when nothing more specific matched. */
 export const WEAK_KEYWORDS: ReadonlySet<string> = new Set([
   'invalid',
@@ -158,9 +177,54 @@ export const NEUTRAL_KEYWORDS: ReadonlySet<string> = new Set([
   'rate limit', 'rate limits', 'rate limiter', 'ratelimit', 'ratelimiter', 'limiter', 'throttle', 'message rate', 'request rate',
   'auth', 'authenticate', 'authenticated', 'authentication', 'authorize', 'authorized', 'authorization', 'token', 'tokens', 'jwt',
   'credential', 'credentials', 'login', 'log in', 'logged in', 'signin', 'sign in', 'signature', 'password', 'api key', 'apikey',
-  'bearer', 'permission', 'permissions', 'policy', 'policies', 'moderation', 'terms of service',
+  'bearer', 'permission', 'permissions', 'policy', 'policies', 'moderation', 'terms of service', 'captcha', 'recaptcha', 'hcaptcha',
   'parse', 'parsing', 'schema', 'validation', 'decode', 'decoding', 'encoding', 'utf 8',
 ]);
+
+/**
+ * Keywords that only count in a guarding condition, and only when it is negated: an allow-list or
+ * origin check (`!allowedOrigins.includes(origin)`, `!isTrusted(ip)`, `origin !== EXPECTED_ORIGIN`)
+ * rejects what it does not list. Not reason keywords: "Only 5 connections allowed" says nothing of
+ * a ban. Same matching contract as SITUATION_KEYWORDS.
+ */
+export const NEGATED_GUARD_KEYWORDS: Readonly<Partial<Record<Situation, readonly string[]>>> = {
+  forbidden: [
+    'allowed', 'allowlist', 'allowlisted', 'allow list', 'whitelist', 'whitelisted', 'trusted', 'permitted',
+    'origin', 'origins',
+  ],
+};
+
+/**
+ * What a server counts when it limits its population: `wss.clients.size >= MAX_CLIENTS`,
+ * `room.players.length > max`, `connectionsByIp[ip] > 3`, `clientCount >= limit`. A comparison that
+ * bounds one of them from above is a capacity check (`mismatched-code`).
+ */
+export const POPULATION_WORDS: ReadonlySet<string> = new Set([
+  'client', 'clients', 'player', 'players', 'connection', 'connections', 'conn', 'conns', 'socket', 'sockets',
+  'user', 'users', 'member', 'members', 'peer', 'peers', 'session', 'sessions', 'subscriber', 'subscribers',
+  'viewer', 'viewers', 'participant', 'participants', 'occupants', 'seats',
+]);
+
+/** Words around a population word that only say how it is counted or keyed (`numClients`, `connectionsPerIp`). */
+export const COUNT_WORDS: ReadonlySet<string> = new Set([
+  'count', 'counts', 'counter', 'num', 'number', 'total', 'size', 'length', 'active', 'open', 'current', 'connected',
+  'by', 'per', 'for', 'from', 'ip', 'ips', 'address', 'addr', 'host', 'map',
+]);
+
+/** Does `words` contain `keyword` (one word or a phrase) at some position? */
+export function containsKeyword(words: readonly string[], keyword: string): boolean {
+  const parts = keyword.split(' ');
+  return words.some((_, i) => parts.every((part, k) => words[i + k] === part));
+}
+
+/** The situation a negated guard's words point to through NEGATED_GUARD_KEYWORDS, if any. */
+export function negatedGuardSituation(text: string): Situation | undefined {
+  const words = splitWords(text);
+  for (const situation of SITUATIONS) {
+    if ((NEGATED_GUARD_KEYWORDS[situation] ?? []).some((keyword) => containsKeyword(words, keyword))) return situation;
+  }
+  return undefined;
+}
 
 /** Words that turn a neutral condition into a failure test: `isTokenExpired`, `invalidSignature`, `noAuth`. */
 export const NEGATIVE_WORDS: ReadonlySet<string> = new Set([
@@ -180,8 +244,10 @@ export const CODE_SITUATIONS: Readonly<Record<number, readonly Situation[]>> = {
   1003: ['unsupported-data'],
   // Strictly "data inconsistent with its frame type" (bad UTF-8); application validation is 1008.
   1007: ['invalid-message'],
-  // The RFC lets 1008 stand for any policy, including details a server prefers not to reveal.
-  1008: ['policy', 'auth', 'forbidden', 'rate-limit', 'invalid-message', 'capacity'],
+  // The RFC lets 1008 stand for any policy, including details a server prefers not to reveal: a
+  // server may use it for every rule it enforces — limits, deadlines (a handshake or idle timeout),
+  // what it accepts — so a reason naming any rejection does not contradict it.
+  1008: ['policy', 'auth', 'forbidden', 'rate-limit', 'invalid-message', 'capacity', 'overload', 'too-big', 'unsupported-data', 'protocol-error', 'timeout'],
   1009: ['too-big'],
   1010: [],
   1011: ['internal-error', 'gateway'],

@@ -54,7 +54,16 @@ export function runtimeData(context: RuleContext<RuleId>, runtime: RuntimeId, ef
  * (one branch of a conditional), otherwise the whole argument.
  */
 export function replacementTarget(value: PossibleValue, argument: ts.Expression): ts.Node {
-  return value.node && contains(argument, value.node) ? value.node : argument;
+  if (value.node && contains(argument, value.node)) return value.node;
+  // A parameter's default (`function disconnect(code = 1006)`): reported and replaced where it is written.
+  if (value.node && isParameterDefault(value.node, argument)) return value.node;
+  return argument;
+}
+
+function isParameterDefault(node: ts.Node, argument: ts.Expression): boolean {
+  const parameter = node.parent;
+  if (!parameter || !ts.isParameter(parameter) || parameter.initializer !== node) return false;
+  return contains(parameter.parent, argument);
 }
 
 export function replaceNode(node: ts.Node, text: string): TextEdit {

@@ -3,7 +3,7 @@
 // reason whose meaning contradicts the code. Peers act on the code, so a wrong one misleads
 // reconnect logic (reconnect storms on "normal" rejections are a classic).
 import * as ts from 'typescript';
-import { CODE_SITUATIONS, NEGATIVE_WORDS, NEUTRAL_KEYWORDS, codeFitsSituation, findSituationMatches, splitWords, type Situation } from '../registry/situations';
+import { CODE_SITUATIONS, COUNT_WORDS, NEGATIVE_WORDS, NEUTRAL_KEYWORDS, POPULATION_WORDS, codeFitsSituation, findSituationMatches, negatedGuardSituation, splitWords, type Situation } from '../registry/situations';
 import { FAILURE_SITUATIONS, closeContext, guardConditions, type FailurePath } from '../analysis/close-context';
 import { enclosingFunction, identifierText, isFunctionLike, listenerRegistration, skipOuterExpressions } from '../analysis/syntax';
 import type { CloseCallSite } from '../analysis/find-close-calls';
@@ -47,7 +47,7 @@ export default defineRule({
     const clientSide = () => (client ??= isClientSide(site, context.analysis.checker));
     if ((code === 1000 || code === 1001) && !clientSide()) {
       const fromReason = mixedReason ? undefined : around.fromReason.find((s) => REJECTIONS.includes(s));
-      const rejection = fromReason ?? rejectionFromGuards(site.call);
+      const rejection = fromReason ?? rejectionFromGuards(site.call, context.analysis.checker);
       if (rejection) {
         const alternatives = codesFor(site, [rejection]);
         context.report({
@@ -95,7 +95,7 @@ function reasonText(site: CloseCallSite): string {
  * The rejection a guarding condition expresses, innermost condition first. Each operand of
  * `&&`/`||` is judged alone, so `if (token && !sent)` does not turn the token test negative.
  */
-function rejectionFromGuards(call: ts.Node): Situation | undefined {
+function rejectionFromGuards(call: ts.Node, checker: ts.TypeChecker): Situation | undefined {
   for (const condition of guardConditions(call)) {
     for (const operand of operandsOf(condition)) {
       const text = identifierText(operand);
@@ -107,8 +107,71 @@ function rejectionFromGuards(call: ts.Node): Situation | undefined {
         splitWords(text).some((w) => NEGATIVE_WORDS.has(w));
       if (rejecting) return matches[0]!.situation;
     }
+    for (const operand of operandsOf(condition)) {
+      if (isPopulationLimit(operand, checker)) return 'capacity';
+      if (isNegated(operand)) {
+        const situation = negatedGuardSituation(identifierText(operand));
+        if (situation) return situation;
+      }
+    }
   }
   return undefined;
+}
+
+const GREATER = new Set([ts.SyntaxKind.GreaterThanToken, ts.SyntaxKind.GreaterThanEqualsToken]);
+const LESS = new Set([ts.SyntaxKind.LessThanToken, ts.SyntaxKind.LessThanEqualsToken]);
+
+/**
+ * `wss.clients.size >= MAX_CLIENTS`, `room.players.length > max`, `connectionsByIp[ip] > 3`,
+ * `MAX < clientCount`: the number of clients, players or connections bounded from above. A bound of
+ * 0 or 1 is not a capacity (`sockets.length > 1` replaces a duplicate session).
+ */
+function isPopulationLimit(operand: ts.Expression, checker: ts.TypeChecker): boolean {
+  const node = skipOuterExpressions(operand);
+  if (!ts.isBinaryExpression(node)) return false;
+  const op = node.operatorToken.kind;
+  const [counted, bound] = GREATER.has(op) ? [node.left, node.right] : LESS.has(op) ? [node.right, node.left] : [undefined, undefined];
+  if (!counted || !bound) return false;
+  const limit = skipOuterExpressions(bound);
+  if (ts.isNumericLiteral(limit) && Number(limit.text) < 2) return false;
+  return countsPopulation(counted, checker, 0);
+}
+
+/**
+ * Does the expression count a population? Its name says so (`clients` in `wss.clients.size`,
+ * `connectionsByIp` in `connectionsByIp.get(ip) ?? 0`, `numPlayers`), or it is a const holding
+ * such a count (`const open = (connectionsByIp.get(ip) ?? 0) + 1`).
+ */
+function countsPopulation(expression: ts.Expression, checker: ts.TypeChecker, depth: number): boolean {
+  let node = skipOuterExpressions(expression);
+  // `count + 1`, `count - 1`: still the count.
+  while (ts.isBinaryExpression(node) && (node.operatorToken.kind === ts.SyntaxKind.PlusToken || node.operatorToken.kind === ts.SyntaxKind.MinusToken) && ts.isNumericLiteral(skipOuterExpressions(node.right))) {
+    node = skipOuterExpressions(node.left);
+  }
+  const name = countedName(node);
+  if (name) {
+    const words = splitWords(name);
+    while (words.length > 0 && COUNT_WORDS.has(words[words.length - 1]!)) words.pop();
+    if (words.length > 0 && POPULATION_WORDS.has(words[words.length - 1]!)) return true;
+  }
+  if (depth < 3 && ts.isIdentifier(node)) {
+    const decl = checker.getSymbolAtLocation(node)?.valueDeclaration;
+    if (decl && ts.isVariableDeclaration(decl) && decl.initializer && ts.isVariableDeclarationList(decl.parent) && decl.parent.flags & ts.NodeFlags.Const) {
+      return countsPopulation(decl.initializer, checker, depth + 1);
+    }
+  }
+  return false;
+}
+
+/** The name of what is counted: `clients` in `wss.clients.size`, `connectionsByIp` in `connectionsByIp.get(ip) ?? 0`. */
+function countedName(expression: ts.Expression): string | undefined {
+  let node = skipOuterExpressions(expression);
+  if (ts.isBinaryExpression(node) && (node.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || node.operatorToken.kind === ts.SyntaxKind.BarBarToken)) node = skipOuterExpressions(node.left);
+  if (ts.isPropertyAccessExpression(node) && /^(size|length|count)$/.test(node.name.text)) node = skipOuterExpressions(node.expression);
+  if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'get') node = skipOuterExpressions(node.expression.expression);
+  if (ts.isElementAccessExpression(node)) node = skipOuterExpressions(node.expression);
+  if (ts.isPropertyAccessExpression(node)) return node.name.text;
+  return ts.isIdentifier(node) ? node.text : undefined;
 }
 
 function operandsOf(condition: ts.Expression): ts.Expression[] {
@@ -126,11 +189,19 @@ function isNegated(operand: ts.Expression): boolean {
   if (!ts.isBinaryExpression(node)) return false;
   const op = node.operatorToken.kind;
   if (op === ts.SyntaxKind.ExclamationEqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsToken) return true;
+  // `list.indexOf(x) === -1`, `list.indexOf(x) < 0`: not in the list.
+  if (op === ts.SyntaxKind.LessThanToken && isNumber(node.right, 0)) return true;
   if (op !== ts.SyntaxKind.EqualsEqualsEqualsToken && op !== ts.SyntaxKind.EqualsEqualsToken) return false;
   return [node.left, node.right].some((side) => {
     const s = skipOuterExpressions(side);
-    return s.kind === ts.SyntaxKind.FalseKeyword || s.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(s) && s.text === 'undefined');
+    return s.kind === ts.SyntaxKind.FalseKeyword || s.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(s) && s.text === 'undefined') || isNumber(s, -1);
   });
+}
+
+function isNumber(expression: ts.Expression, value: number): boolean {
+  const node = skipOuterExpressions(expression);
+  if (ts.isNumericLiteral(node)) return Number(node.text) === value;
+  return ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(node.operand) && -Number(node.operand.text) === value;
 }
 
 /**

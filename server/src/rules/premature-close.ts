@@ -5,13 +5,15 @@ import { prematureCloseKind } from '../analysis/connecting-state';
 import { defineRule } from './define-rule';
 import { runtimeData, runtimeFor } from './code-advice';
 
+const MESSAGE_IDS = { 'created-then-closed': 'createdThenClosed', 'closed-on-open': 'closedOnOpen', 'connect-timeout': 'connectTimeout' } as const;
+
 export default defineRule({
   id: 'premature-close',
   meta: {
     defaultSeverity: 'warn',
     fixable: false,
     hasSuggestions: false,
-    messageIds: ['createdThenClosed', 'closedOnOpen'],
+    messageIds: ['createdThenClosed', 'closedOnOpen', 'connectTimeout'],
   },
   check(context) {
     const { site } = context;
@@ -20,7 +22,7 @@ export default defineRule({
     if (!kind) return;
     const runtime = runtimeFor(site, (r) => RUNTIME_PROFILES[r].hasConnectingState);
     context.report({
-      messageId: kind === 'created-then-closed' ? 'createdThenClosed' : 'closedOnOpen',
+      messageId: MESSAGE_IDS[kind],
       data: { receiver: site.receiver.getText(), ...runtimeData(context, runtime, 'connecting') },
       node: site.call,
     });

@@ -53,14 +53,19 @@ export default defineRule({
     }
     if (!context.options.checkUnboundedReasons || isLengthChecked(argument, site.call)) return;
     for (const value of site.reason.values) {
-      if (value.kind !== 'partial-string' || value.limited || !value.unbounded) continue;
+      // Unbounded text, or a value that becomes unbounded text when stringified (an Error object).
+      const unbounded = value.kind === 'partial-string' ? (value.limited ? undefined : value.unbounded) : value.kind === 'unknown' ? value.unbounded : undefined;
+      if (!unbounded) continue;
       // `err.stack` and friends may be undefined: `?.slice` keeps the suggestion type-correct.
-      const access = mayBeNullish(argument, context.analysis.checker) ? '?.' : '.';
+      // An Error or another non-string value: String(…) first, as close() would stringify it.
+      const stringified = value.kind === 'unknown';
+      const access = !stringified && mayBeNullish(argument, context.analysis.checker) ? '?.' : '.';
+      const text = stringified ? `String(${argument.getText()})` : wrapForMethodCall(argument);
       context.report({
         messageId: 'unbounded',
-        data: { source: context.common.unboundedSources[value.unbounded], ...data },
+        data: { source: context.common.unboundedSources[unbounded], ...data },
         node: argument,
-        suggestions: [{ messageId: 'limitReason', data: {}, edits: [replaceNode(argument, `${wrapForMethodCall(argument)}${access}slice(0, ${SAFE_CHARACTERS})`)] }],
+        suggestions: [{ messageId: 'limitReason', data: {}, edits: [replaceNode(argument, `${text}${access}slice(0, ${SAFE_CHARACTERS})`)] }],
       });
       return;
     }

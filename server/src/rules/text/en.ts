@@ -118,6 +118,8 @@ export const RULES_TEXT_EN: RulesCatalog = {
           '{receiver} is closed in the same run of code that created it, while it is still CONNECTING. On {runtime}, {effect}. Wait for the open event, or check readyState before closing.',
         closedOnOpen:
           'The open handler closes {receiver} before doing anything else, so the connection is opened only to be torn down. Close it where its work ends, or check why it was opened.',
+        connectTimeout:
+          '{receiver} is closed by a connect timeout that only runs while it is still CONNECTING (opening cancels the timer). On {runtime}, {effect}. Keep an error listener attached while abandoning the attempt (on ws, terminate() emits the same error), and expect that error and close event.',
       },
     },
     'unregistered-code': {

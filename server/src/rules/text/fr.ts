@@ -123,6 +123,8 @@ export const RULES_TEXT_FR: RulesCatalog = {
           '{receiver} est fermé dans la même exécution du code qui l’a créé, alors qu’il est encore dans l’état CONNECTING. Avec {runtime}, {effect}. Attendez l’événement open, ou vérifiez readyState avant de fermer.',
         closedOnOpen:
           'Le gestionnaire open ferme {receiver} avant toute autre chose : la connexion n’est ouverte que pour être aussitôt défaite. Fermez-le là où son travail se termine, ou vérifiez pourquoi il a été ouvert.',
+        connectTimeout:
+          '{receiver} est fermé par un délai de connexion qui ne s’exécute que tant qu’il est encore dans l’état CONNECTING (l’ouverture annule le minuteur). Avec {runtime}, {effect}. Gardez un écouteur error en abandonnant la tentative (avec ws, terminate() émet la même erreur), et attendez-vous à cette erreur et à l’événement close.',
       },
     },
     'unregistered-code': {
