@@ -1,7 +1,8 @@
 // Recognises values whose *origin* says they do not belong in close(): received close codes,
 // error codes, HTTP statuses, and reason text whose length nobody bounded.
 import * as ts from 'typescript';
-import { classifyReceiver, packageNameOf } from './classify-receiver';
+import { classifyReceiver } from './classify-receiver';
+import { packageNameOf } from './declared-runtimes';
 import type { AnalysisContext } from './context';
 import { isFunctionLike, listenerRegistration, skipOuterExpressions } from './syntax';
 import type { UnboundedSource, ValueOrigin } from './values';
