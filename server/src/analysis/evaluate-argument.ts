@@ -313,7 +313,9 @@ function isFalsy(v: PossibleValue): boolean {
 }
 
 function withNode(value: PossibleValue, node: ts.Node): PossibleValue {
-  // Values resolved through a declaration are reported on the argument, not on the far-away literal.
+  // Values resolved through a declaration are reported on the argument, not on the far-away literal;
+  // a value with an origin keeps where it was read, where its guards are.
+  if (value.kind === 'unknown' && value.origin && value.node) return { ...value, node, source: value.source ?? value.node };
   return { ...value, node };
 }
 

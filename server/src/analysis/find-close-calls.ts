@@ -122,7 +122,8 @@ function siteForWrapperCall(call: ts.CallExpression, ctx: AnalysisContext, optio
     confidence: receiver.confidence,
     ...(receiver.evidence ? { evidence: receiver.evidence } : {}),
     shape: 'positional',
-    code: code ? evaluateArgument(code, ctx) : unknownArgument('number'),
+    // What the caller leaves to the wrapper was checked in the wrapper: here it is only "some value".
+    code: code ? evaluateArgument(code, ctx) : { node: methodNode as ts.Expression, values: [{ kind: 'unknown', type: 'number' }] },
     reason: reason ? evaluateArgument(reason, ctx) : unknownArgument('string'),
     codeInsertOffset: call.arguments.pos,
     forwardedTo: { name: wrapper.name, closeCall: wrapper.closeCall },

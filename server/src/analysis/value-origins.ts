@@ -3,6 +3,7 @@
 import * as ts from 'typescript';
 import { classifyReceiver } from './classify-receiver';
 import { packageNameOf } from './declared-runtimes';
+import { isDurableObjectSocketHandler } from './socket-flow/sources';
 import type { AnalysisContext } from './context';
 import { isFunctionLike, listenerRegistration, skipOuterExpressions } from './syntax';
 import type { UnboundedSource, ValueOrigin } from './values';
@@ -176,6 +177,8 @@ function parameterOf(expr: ts.Expression, ctx: AnalysisContext): ts.ParameterDec
 function socketCloseHandlerOf(param: ts.ParameterDeclaration, ctx: AnalysisContext): ts.SignatureDeclaration | undefined {
   const fn = param.parent;
   if (!isFunctionLike(fn)) return undefined;
+  // A Durable Object's webSocketClose(ws, code, reason, wasClean): the hibernation API's close handler.
+  if (isDurableObjectSocketHandler(fn, ctx.platform) && fn.name.getText() === 'webSocketClose') return fn.parameters.indexOf(param) >= 1 ? fn : undefined;
   const registration = listenerRegistration(fn);
   if (!registration || registration.event.toLowerCase() !== 'close') return undefined;
   const emitter = skipOuterExpressions(registration.emitter);

@@ -30,6 +30,8 @@ export type PossibleValue =
       /** Not text itself (an Error, an untyped client value), but unbounded text once stringified. */
       readonly unbounded?: UnboundedSource;
       readonly node?: ts.Node;
+      /** Where a value with an origin was read (`event.code`), when `node` is the argument that carries it (`safeCode`). */
+      readonly source?: ts.Node;
     };
 
 export interface EvaluatedArgument {

@@ -88,6 +88,9 @@ export const CLOSE_CODES: readonly CloseCodeEntry[] = [
 /** Codes with an RFC meaning that an endpoint must never send (1004 has none; the rest are local-only). */
 export const RESERVED_CODES: readonly number[] = [1004, 1005, 1006, 1015];
 
+/** Codes a received close can carry although no peer sent them: no status (1005), a dropped connection (1006). */
+export const RECEIVED_ONLY_CODES: readonly number[] = [1005, 1006];
+
 /** The only first-come-first-served registrations in 3000–3999 (IANA, as of the registry read). */
 export const IANA_REGISTERED_3XXX: readonly number[] = [3000, 3003, 3008];
 

@@ -51,7 +51,8 @@ export default defineRule({
     // received 1001 is fine for ws but throws in the browser.
     const atRisk = (r: RuntimeId) => !RUNTIME_PROFILES[r].sendsReservedAsNoCode;
     const forwardRuntime = site.runtimes.find((r) => atRisk(r) && RUNTIME_PROFILES[r].whatwgRange) ?? runtimeFor(site, atRisk);
-    if (node && atRisk(forwardRuntime) && !isReceivedCodeChecked(node as ts.Expression, site.call, context.analysis.checker)) {
+    const readAt = forwarded && forwarded.kind === 'unknown' && forwarded.source ? forwarded.source : node;
+    if (node && atRisk(forwardRuntime) && !isReceivedCodeChecked(readAt as ts.Expression, site.call, context.analysis.checker)) {
       const simple = ts.isIdentifier(node) || ts.isPropertyAccessExpression(node);
       const expression = node.getText();
       const guard = RUNTIME_PROFILES[forwardRuntime].whatwgRange

@@ -4,13 +4,13 @@
 // method calls, `new`, `super`, `.call`, and references passed on, `.bind(this)` included) —
 // and values that leave a function through its returns.
 import * as ts from 'typescript';
-import { DURABLE_OBJECT_SOCKET_HANDLERS, UWS_MODULE } from '../../registry/socket-sources';
+import { UWS_MODULE } from '../../registry/socket-sources';
 import { isFunctionLike, listenerRegistration, skipOuterExpressions } from '../syntax';
 import { elementsOf } from './collections';
 import { lastName } from './file-index';
 import type { SocketFlow } from './flow';
 import { thisOwner } from './prototype';
-import { bunHandlerObject, uwsHandlerObject } from './sources';
+import { bunHandlerObject, isDurableObjectSocketHandler, uwsHandlerObject } from './sources';
 import { withStep, type FlowValue } from './values';
 
 const MAX_CALL_SITES = 40;
@@ -59,7 +59,7 @@ function listenerValues(flow: SocketFlow, fn: FunctionNode, index: number, depth
   if (parent && ts.isCallExpression(parent) && parent.arguments[0] === fn && index === 0 && ts.isPropertyAccessExpression(parent.expression) && ITERATORS.test(parent.expression.name.text)) {
     values.push(...elementsOf(flow, parent.expression.expression, depth));
   }
-  if (index === 0 && isDurableObjectSocketHandler(fn, flow)) {
+  if (index === 0 && isDurableObjectSocketHandler(fn, flow.platform)) {
     values.push({ kind: 'socket', source: { kind: 'server-handler', runtime: 'cloudflare', node: fn }, steps: [] });
   }
   const handlers = handlerObjectOf(fn);
@@ -68,17 +68,6 @@ function listenerValues(flow: SocketFlow, fn: FunctionNode, index: number, depth
     else if (uwsHandlerObject(handlers, importsModule(fn.getSourceFile(), UWS_MODULE))) values.push({ kind: 'socket', source: { kind: 'server-handler', runtime: 'uws', node: fn }, steps: [] });
   }
   return values;
-}
-
-/**
- * `webSocketMessage(ws, message)` / `webSocketClose(ws, code, reason, wasClean)` of a Durable
- * Object: the class extends `DurableObject`, accepts sockets itself, or the project runs on Workers.
- */
-function isDurableObjectSocketHandler(fn: FunctionNode, flow: SocketFlow): boolean {
-  if (!ts.isMethodDeclaration(fn) || !ts.isIdentifier(fn.name) || !DURABLE_OBJECT_SOCKET_HANDLERS.has(fn.name.text) || !ts.isClassLike(fn.parent)) return false;
-  const cls = fn.parent;
-  const base = cls.heritageClauses?.find((c) => c.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
-  return flow.platform === 'cloudflare' || (base !== undefined && /\bDurableObject\b/.test(base.expression.getText())) || /\.acceptWebSocket\(/.test(cls.getText());
 }
 
 /** `{ open(ws) {…} }` or `{ open: (ws) => … }`: the object literal a handler function belongs to. */

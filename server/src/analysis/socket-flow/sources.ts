@@ -4,7 +4,7 @@
 // Each is recognised by name AND by where the name comes from (an import, a `require`, a global),
 // so a project's own `WebSocket` class or a `connection` event of a database pool is not one.
 import * as ts from 'typescript';
-import { GLOBAL_OBJECTS, GLOBAL_SOCKET_RUNTIME, SOCKET_CONSTRUCTORS, SOCKET_SERVERS } from '../../registry/socket-sources';
+import { DURABLE_OBJECT_SOCKET_HANDLERS, GLOBAL_OBJECTS, GLOBAL_SOCKET_RUNTIME, SOCKET_CONSTRUCTORS, SOCKET_SERVERS } from '../../registry/socket-sources';
 import type { Platform, RuntimeId } from '../../registry/types';
 import { skipOuterExpressions } from '../syntax';
 
@@ -106,4 +106,16 @@ export function uwsHandlerObject(handlers: ts.ObjectLiteralExpression, importsUw
   if (!importsUws || !call || !ts.isCallExpression(call) || call.arguments[1] !== handlers) return false;
   const callee = skipOuterExpressions(call.expression);
   return ts.isPropertyAccessExpression(callee) && callee.name.text === 'ws';
+}
+
+/**
+ * `webSocketMessage(ws, message)` / `webSocketClose(ws, code, reason, wasClean)` of a Durable
+ * Object, which Workers' hibernation API calls with the socket first: the class extends
+ * `DurableObject`, accepts sockets itself, or the project runs on Workers.
+ */
+export function isDurableObjectSocketHandler(fn: ts.Node, platform: Platform): fn is ts.MethodDeclaration {
+  if (!ts.isMethodDeclaration(fn) || !ts.isIdentifier(fn.name) || !DURABLE_OBJECT_SOCKET_HANDLERS.has(fn.name.text) || !ts.isClassLike(fn.parent)) return false;
+  const cls = fn.parent;
+  const base = cls.heritageClauses?.find((c) => c.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
+  return platform === 'cloudflare' || (base !== undefined && /\bDurableObject\b/.test(base.expression.getText())) || /\.acceptWebSocket\(/.test(cls.getText());
 }

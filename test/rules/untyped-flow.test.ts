@@ -1,0 +1,158 @@
+// Rules on code without types, where the socket is followed through the program
+// (analysis/socket-flow), on wrappers checked at their calls, and on received codes forwarded
+// from handlers the socket flow knows (Durable Objects' hibernation API).
+import { lines, ruleTester } from '../harness/rule-tester';
+
+const WS_SERVER_JS = ["const WebSocket = require('ws');", 'const wss = new WebSocket.Server({ port: 8080 });'];
+
+ruleTester('reserved-code', {
+  valid: [
+    {
+      name: 'a received code mapped away from 1005/1006 in a const before it is forwarded',
+      env: 'dom',
+      code: lines(
+        "const upstream = new WebSocket('wss://a.example');",
+        "const client = new WebSocket('wss://b.example');",
+        "upstream.addEventListener('close', (event) => {",
+        '  const code = event.code === 1005 || event.code === 1006 ? 1000 : event.code;',
+        '  client.close(code, event.reason);',
+        '});',
+      ),
+    },
+    {
+      name: 'a pass-through adapter: its callers choose the code',
+      env: 'js',
+      code: lines(
+        ...WS_SERVER_JS,
+        "wss.on('connection', (ws) => {",
+        '  const adapter = { close: (code, reason) => ws.close(code, reason) };',
+        "  adapter.close(4000, 'Done');",
+        '});',
+      ),
+    },
+    {
+      name: 'a spread pass-through decides nothing',
+      env: 'js',
+      code: lines(...WS_SERVER_JS, "wss.on('connection', (ws) => {", '  const close = (...args) => ws.close(...args);', '  close(4000);', '});'),
+    },
+    {
+      name: 'a stream stored under the same property name as a socket elsewhere',
+      env: 'node',
+      code: lines(
+        "import * as fs from 'node:fs';",
+        "const log = { socket: fs.createWriteStream('/tmp/log') };",
+        'log.socket.close();',
+      ),
+    },
+  ],
+  invalid: [
+    {
+      name: 'a guard that names only 1006 still forwards 1005',
+      env: 'dom',
+      code: lines(
+        "const upstream = new WebSocket('wss://a.example');",
+        "const client = new WebSocket('wss://b.example');",
+        "upstream.addEventListener('close', (event) => {",
+        '  if (event.code !== 1006) client.close(event.code, event.reason);',
+        '});',
+      ),
+      errors: [{ messageId: 'forwarded', line: 4, column: 41 }],
+    },
+    {
+      name: "a Durable Object's webSocketClose echoes the received code",
+      env: 'js',
+      code: lines(
+        "import { DurableObject } from 'cloudflare:workers';",
+        'export class Room extends DurableObject {',
+        '  async webSocketClose(ws, code, reason) {',
+        '    ws.close(code, reason);',
+        '  }',
+        '}',
+      ),
+      errors: [{ messageId: 'forwarded', line: 4, column: 14, confidence: 'inferred' }],
+    },
+    {
+      name: 'a socket stored in a field by a bound listener, closed in another method',
+      env: 'js',
+      code: lines(
+        ...WS_SERVER_JS,
+        'class Game {',
+        "  constructor() { wss.on('connection', this.join.bind(this)); }",
+        '  join(ws) { this.socket = ws; }',
+        '  leave() { this.socket.close(1006); }',
+        '}',
+      ),
+      errors: [{ messageId: 'reserved', line: 6, column: 31, confidence: 'inferred' }],
+    },
+    {
+      name: "a wrapper's caller passes the reserved code: reported at the call",
+      env: 'js',
+      code: lines(
+        ...WS_SERVER_JS,
+        'class Client {',
+        '  constructor(ws) { this.ws = ws; }',
+        '  disconnect(code, reason) { this.ws.close(code, reason); }',
+        '}',
+        "wss.on('connection', (ws) => new Client(ws).disconnect(1005, 'Bye'));",
+      ),
+      errors: [{ messageId: 'reservedWithReason', line: 7, column: 56, confidence: 'inferred' }],
+    },
+    {
+      name: "a wrapper's own fallback is reported where it is written (ws's types reach plain JavaScript here)",
+      env: 'js',
+      code: lines(
+        ...WS_SERVER_JS,
+        "wss.on('connection', (ws) => {",
+        '  const kick = (code, reason) => ws.close(code || 1006, reason);',
+        "  kick(undefined, 'Idle');",
+        '});',
+      ),
+      errors: [{ messageId: 'reservedWithReason', line: 4, column: 51 }],
+    },
+  ],
+});
+
+ruleTester('browser-code-range', {
+  valid: [
+    {
+      name: "Deno's server sockets are typed as the global WebSocket but are server sockets",
+      env: 'dom',
+      code: lines(
+        'declare const Deno: { upgradeWebSocket(req: Request): { socket: WebSocket; response: Response } };',
+        'export function handle(req: Request): Response {',
+        '  const { socket, response } = Deno.upgradeWebSocket(req);',
+        "  socket.onmessage = () => socket.close(1002, 'Bad frame');",
+        '  return response;',
+        '}',
+      ),
+    },
+  ],
+  invalid: [
+    {
+      name: 'a socket on an object the code made itself, closed through a parameter',
+      env: 'js',
+      code: lines(
+        'function connect(url) {',
+        '  const conn = { socket: null };',
+        '  conn.socket = new WebSocket(url);',
+        '  return conn;',
+        '}',
+        'function leave(conn) {',
+        '  conn.socket.close(1001);',
+        '}',
+        "leave(connect('wss://example.com'));",
+      ),
+      errors: [{ messageId: 'outsideBrowserRange', line: 7, column: 21, confidence: 'inferred' }],
+    },
+    {
+      name: 'a constructor chosen at run time: the browser one must be satisfied',
+      env: 'js',
+      code: lines(
+        "const Socket = typeof window !== 'undefined' ? window.WebSocket : require('ws');",
+        "const ws = new Socket('wss://example.com');",
+        'ws.close(1011);',
+      ),
+      errors: [{ messageId: 'outsideBrowserRange', line: 3, column: 10, confidence: 'inferred' }],
+    },
+  ],
+});
