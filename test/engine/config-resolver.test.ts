@@ -88,4 +88,20 @@ describe('ConfigResolver', () => {
     resolver.clear();
     assert.equal(resolver.configFileFor('/repo/a.ts'), '/repo/wsclose.config.json');
   });
+
+  it('says which platform a package runs on: wrangler or deno config next to package.json, or a platform dependency', () => {
+    const host = fakeHost({
+      '/w/package.json': '{}',
+      '/w/wrangler.jsonc': '{}',
+      '/d/deno.json': '{}',
+      '/b/package.json': '{ "devDependencies": { "@types/bun": "1" } }',
+      '/n/package.json': '{ "dependencies": { "ws": "8" } }',
+    });
+    const resolver = new ConfigResolver(host, { defaultBaseDir: '/cwd' });
+    assert.equal(resolver.platformFor('/w/src/worker.js'), 'cloudflare');
+    assert.equal(resolver.platformFor('/d/src/main.ts'), 'deno', 'a Deno project without package.json');
+    assert.equal(resolver.platformFor('/b/index.ts'), 'bun');
+    assert.equal(resolver.platformFor('/n/server.js'), undefined, 'nothing says: the program decides');
+    assert.equal(settings(resolver, '/w/src/worker.js')?.platform, 'cloudflare');
+  });
 });

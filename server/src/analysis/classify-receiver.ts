@@ -26,9 +26,7 @@ export function classifyReceiver(receiver: ts.Expression, ctx: AnalysisContext):
   // The project's own structural type (`interface WebSocketLike`) says nothing about what the value is.
   if (typed.length === 0) return declaredKind(type, ctx).kind === 'structural' ? (fromSocketFlow(node, ctx) ?? NOT_WEBSOCKET) : NOT_WEBSOCKET;
   // Deno types the sockets of Deno.upgradeWebSocket as the global (browser) WebSocket, but they are server sockets.
-  if (typed.length === 1 && typed[0] === 'whatwg' && ctx.sourceFile.text.includes('upgradeWebSocket') && isDenoUpgradeSocket(node, ctx.checker)) {
-    return { kind: 'websocket', runtimes: ['deno-server'], confidence: 'typed' };
-  }
+  if (typed.length === 1 && typed[0] === 'whatwg' && isDenoServerSocket(node, ctx)) return { kind: 'websocket', runtimes: ['deno-server'], confidence: 'typed' };
   return { kind: 'websocket', runtimes: adjustForFile(typed, ctx), confidence: 'typed' };
 }
 
@@ -59,4 +57,33 @@ function fromSocketFlow(node: ts.Expression, ctx: AnalysisContext): ReceiverClas
   if (traced === 'conflict') return NOT_WEBSOCKET;
   if (!traced) return undefined;
   return { kind: 'websocket', runtimes: traced.runtimes, confidence: 'inferred', evidence: { ...traced.evidence, strength: traced.strong ? 'medium' : 'low' } };
+}
+
+/**
+ * A Deno server socket typed as the global WebSocket: it comes from `Deno.upgradeWebSocket`, or —
+ * in a Deno project — it is not one the code constructed (`new WebSocket(url)` makes a client).
+ */
+function isDenoServerSocket(node: ts.Expression, ctx: AnalysisContext): boolean {
+  if (ctx.sourceFile.text.includes('upgradeWebSocket') && isDenoUpgradeSocket(node, ctx.checker)) return true;
+  return ctx.platform === 'deno' && !constructedHere(node, ctx);
+}
+
+/** The receiver's variable or `this` field is assigned a `new …(…)` in this file. */
+function constructedHere(node: ts.Expression, ctx: AnalysisContext): boolean {
+  const target = ts.isPropertyAccessExpression(node) ? node.name : node;
+  const symbol = ctx.checker.getSymbolAtLocation(target);
+  if (!symbol) return false;
+  const isNew = (e: ts.Expression | undefined) => !!e && ts.isNewExpression(skipOuterExpressions(e));
+  if ((symbol.declarations ?? []).some((d) => (ts.isVariableDeclaration(d) || ts.isPropertyDeclaration(d)) && isNew(d.initializer))) return true;
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && isNew(n.right)) {
+      const left = skipOuterExpressions(n.left);
+      if (ctx.checker.getSymbolAtLocation(ts.isPropertyAccessExpression(left) ? left.name : left) === symbol) found = true;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(ctx.sourceFile);
+  return found;
 }

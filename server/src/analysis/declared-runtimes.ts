@@ -2,6 +2,7 @@
 // against registry/specifiers.ts (a TypeScript default library, or a file of an exact npm package).
 // Unions, intersections, type parameters and subclasses are followed.
 import * as ts from 'typescript';
+import { GENERATED_PLATFORM_TYPES } from '../registry/socket-sources';
 import { RECEIVER_SPECIFIERS } from '../registry/specifiers';
 import type { RuntimeId } from '../registry/types';
 
@@ -99,7 +100,7 @@ function matchDeclarations(type: ts.Type, ctx: TypeContext): RuntimeId[] {
 export function packageNameOf(fileName: string): string | undefined {
   const marker = '/node_modules/';
   const index = fileName.replace(/\\/g, '/').lastIndexOf(marker);
-  if (index < 0) return undefined;
+  if (index < 0) return GENERATED_PLATFORM_TYPES[fileName.replace(/\\/g, '/').split('/').pop() ?? ''];
   const segments = fileName.replace(/\\/g, '/').slice(index + marker.length).split('/');
   const first = segments[0] ?? '';
   let name = first.startsWith('@') ? `${first}/${segments[1] ?? ''}` : first;

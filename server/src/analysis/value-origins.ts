@@ -202,8 +202,10 @@ function isServerHandlerMap(fn: ts.SignatureDeclaration, param: ts.ParameterDecl
   const name = member && (ts.isMethodDeclaration(member) || ts.isPropertyAssignment(member)) && ts.isIdentifier(member.name) ? member.name.text : undefined;
   const contextual = ctx.checker.getContextualType(literal);
   const declared = name && contextual ? contextual.getProperty(name) : undefined;
-  if (declared?.declarations?.length) return declared.declarations.some((d) => isLibraryFile(d.getSourceFile(), ctx));
+  // Handlers get the socket first, the code after it; a method that takes the code first is one
+  // that closes (Hono's `WSContext.close(code, reason)`), not one that is told of a close.
   if (fn.parameters.indexOf(param) < 1) return false;
+  if (declared?.declarations?.length) return declared.declarations.some((d) => isLibraryFile(d.getSourceFile(), ctx));
   const holder = literal.parent;
   if (holder && ts.isPropertyAssignment(holder) && ts.isIdentifier(holder.name) && holder.name.text === 'websocket') return true;
   return !!holder && ts.isCallExpression(holder) && holder.arguments[1] === literal && ts.isPropertyAccessExpression(holder.expression) && holder.expression.name.text === 'ws';

@@ -49,3 +49,11 @@ export const PLATFORM_MARKERS: ReadonlyArray<{ readonly platform: Platform; read
 
 /** Durable Object methods that Workers' hibernation API calls with the socket as first argument. */
 export const DURABLE_OBJECT_SOCKET_HANDLERS: ReadonlySet<string> = new Set(['webSocketMessage', 'webSocketClose', 'webSocketError']);
+
+/**
+ * Declaration files that tools generate into a project with a platform's own types, by file name,
+ * and the package whose types they are: `wrangler types` writes Workers' runtime types there.
+ */
+export const GENERATED_PLATFORM_TYPES: Readonly<Record<string, string>> = {
+  'worker-configuration.d.ts': '@cloudflare/workers-types',
+};

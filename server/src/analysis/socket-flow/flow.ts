@@ -137,6 +137,11 @@ export class SocketFlow {
   symbolValues(symbol: ts.Symbol, name: string, depth: number): readonly FlowValue[] {
     const values: FlowValue[] = [];
     for (const decl of symbol.declarations ?? []) {
+      const annotated = this.annotatedSocket(decl);
+      if (annotated) {
+        values.push(annotated);
+        continue;
+      }
       const binding = bindingOfDeclaration(decl);
       if (binding && isSocketModule(binding.module)) {
         values.push(...this.moduleValues(binding, decl));
@@ -165,6 +170,18 @@ export class SocketFlow {
       }
     }
     return values;
+  }
+
+  /**
+   * `(ws: WebSocket) => …` where `WebSocket` does not resolve (the project's type packages are not
+   * installed): the annotation still names the platform's WebSocket. A resolved one never gets here.
+   */
+  private annotatedSocket(decl: ts.Declaration): FlowValue | undefined {
+    const type = (ts.isParameter(decl) || ts.isVariableDeclaration(decl) || ts.isPropertyDeclaration(decl)) ? decl.type : undefined;
+    if (!type || !ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName) || type.typeName.text !== 'WebSocket') return undefined;
+    if (this.checker.getSymbolAtLocation(type.typeName)) return undefined;
+    const runtime = constructorRuntime('global', 'WebSocket', this.platform);
+    return runtime ? { kind: 'socket', source: { kind: 'declared-type', runtime, node: decl }, steps: [] } : undefined;
   }
 
   /** `const { socket } = Deno.upgradeWebSocket(req)`, `const [a, b] = Object.values(pair)`, `const { ws } = this`. */
