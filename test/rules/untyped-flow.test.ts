@@ -156,3 +156,20 @@ ruleTester('browser-code-range', {
     },
   ],
 });
+
+ruleTester('reason-without-code', {
+  valid: [
+    {
+      name: 'a code that may be absent with a reason that may be empty (a pass-through that normalises both)',
+      env: 'dom',
+      code: lines(
+        'declare function normalize(code?: number): number | undefined;',
+        "const upstream = new WebSocket('wss://a.example');",
+        'export function forward(code?: number, reason = \'\') {',
+        '  upstream.close(normalize(code), reason.slice(0, 123));',
+        '}',
+      ),
+    },
+  ],
+  invalid: [],
+});

@@ -40,7 +40,8 @@ export default defineRule({
       return;
     }
     // Only when the reason is certainly a string: a pass-through wrapper (code?, reason?) is not a bug here.
-    const reasonCertain = site.reason.values.every((v) => v.kind === 'string' || v.kind === 'partial-string');
+    // …and certainly not empty: a reason that may be '' goes with a code that may be absent in pass-throughs.
+    const reasonCertain = site.reason.values.every((v) => (v.kind === 'string' && v.value !== '') || (v.kind === 'partial-string' && v.minBytes > 0));
     if (mayBeUndefined(site.code) && reasonCertain) {
       context.report({
         messageId: 'maybeMissingCode',
