@@ -159,6 +159,7 @@ interface CallSite {
 export function callSitesOf(flow: SocketFlow, fn: FunctionNode, depth: number): CallSite[] {
   const sites: CallSite[] = [];
   if (ts.isConstructorDeclaration(fn) || isConstructorFunction(fn)) sites.push(...constructionsOf(flow, fn, depth));
+  sites.push(...callbackCalls(flow, fn));
   const named = functionSymbol(flow, fn);
   if (!named) return sites;
   for (const index of flow.indexes()) {
@@ -171,6 +172,34 @@ export function callSitesOf(flow: SocketFlow, fn: FunctionNode, depth: number): 
         sites.push({ args: call.arguments, offset: viaCall ? 1 : 0 });
       }
     }
+  }
+  return sites;
+}
+
+/**
+ * A function passed to another one (`withSocket(url, (ws) => …)`): its calls are the calls of the
+ * matching parameter inside the function it is passed to.
+ */
+function callbackCalls(flow: SocketFlow, fn: FunctionNode): CallSite[] {
+  const call = fn.parent;
+  if (!call || !ts.isCallExpression(call)) return [];
+  const position = call.arguments.indexOf(fn as unknown as ts.Expression);
+  if (position < 0) return [];
+  const callee = skipOuterExpressions(call.expression);
+  const symbol = flow.symbolOf(ts.isPropertyAccessExpression(callee) ? callee.name : callee);
+  const sites: CallSite[] = [];
+  for (const decl of symbol?.declarations ?? []) {
+    const receiving = functionOf(decl);
+    const param = receiving?.parameters[position];
+    if (!receiving?.body || !param || !ts.isIdentifier(param.name) || receiving.getSourceFile().isDeclarationFile) continue;
+    const paramSymbol = flow.symbolOf(param.name);
+    const visit = (node: ts.Node): void => {
+      if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === (param.name as ts.Identifier).text && flow.symbolOf(node.expression) === paramSymbol) {
+        sites.push({ args: node.arguments, offset: 0 });
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(receiving.body);
   }
   return sites;
 }
