@@ -226,8 +226,24 @@ export class Workspace {
   private createInferredProject(key: string, root: string): ProjectEntry {
     const rootNames = (): string[] =>
       this.overlay.openFiles().filter((file) => isCheckableFile(file) && this.locator.tsconfigFor(file) === undefined && this.inferredRoot(file) === root);
-    const service = this.createService(INFERRED_PROJECT_OPTIONS, root, rootNames, undefined);
+    // The program also holds the folder's other loose files that may take part (the pre-scan), as
+    // the CLI's inferred project does: a socket made in server.js and closed in an open
+    // connection.js is followed there (analysis/socket-flow).
+    let loose: string[] | undefined;
+    const programRoots = (): string[] => {
+      const open = rootNames();
+      loose ??= this.looseFilesUnder(root);
+      return [...open, ...loose.filter((file) => !open.includes(file) && this.isRootCandidate(file))];
+    };
+    const service = this.createService(INFERRED_PROJECT_OPTIONS, root, programRoots, undefined);
     return { key, tsconfig: undefined, service, rootNames };
+  }
+
+  /** Checkable files under a folder that no tsconfig includes (node_modules left out); none past MAX_LOOSE_FILES. */
+  private looseFilesUnder(root: string): string[] {
+    const files = this.fsHost.readDirectory(root, ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'], ['**/node_modules/**', '**/.*/**'], ['**/*'], 20);
+    if (files.length > MAX_LOOSE_FILES) return [];
+    return files.filter((file) => isCheckableFile(file) && !/\.d\.[mc]?ts$/.test(file) && this.locator.tsconfigFor(file) === undefined);
   }
 
   private disposeEmptyInferredProjects(): void {
@@ -285,6 +301,9 @@ export class Workspace {
     return ts.createLanguageService(serviceHost, this.registry);
   }
 }
+
+/** A folder with more loose files than this is not a project: the inferred project keeps to the open files. */
+const MAX_LOOSE_FILES = 2000;
 
 export function formatTsDiagnostic(diagnostic: ts.Diagnostic): string {
   const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n');
