@@ -160,6 +160,19 @@ ruleTester('browser-code-range', {
 ruleTester('reason-without-code', {
   valid: [
     {
+      name: "undefined passed to a wrapper's parameter with a default is the default",
+      env: 'dom',
+      code: lines(
+        'export class Client {',
+        "  private ws = new WebSocket('wss://example.com');",
+        '  private disconnect(code = 1000, reason?: string) {',
+        '    this.ws.close(code, reason);',
+        '  }',
+        "  onTimeout() { this.disconnect(undefined, 'timeout'); }",
+        '}',
+      ),
+    },
+    {
       name: 'a code that may be absent with a reason that may be empty (a pass-through that normalises both)',
       env: 'dom',
       code: lines(

@@ -5,11 +5,11 @@ import type { Confidence } from '../core/finding';
 import { CLOSE_METHOD_NAMES, RUNTIME_PROFILES } from '../registry/runtimes';
 import type { ArgumentShape, Evidence, RuntimeId } from '../registry/types';
 import { classifyConstructor, classifyReceiver } from './classify-receiver';
-import type { AnalysisContext } from './context';
+import { createAnalysisContext, type AnalysisContext } from './context';
 import { evaluateArgument } from './evaluate-argument';
 import { accessedName, skipOuterExpressions } from './syntax';
-import { argumentFor, wrapperCalled } from './wrappers';
-import type { EvaluatedArgument } from './values';
+import { argumentFor, defaultOf, wrapperCalled, type ForwardedParameter, type Wrapper } from './wrappers';
+import type { EvaluatedArgument, PossibleValue } from './values';
 
 export interface CloseCallSite {
   readonly call: ts.CallExpression | ts.NewExpression;
@@ -123,8 +123,8 @@ function siteForWrapperCall(call: ts.CallExpression, ctx: AnalysisContext, optio
     ...(receiver.evidence ? { evidence: receiver.evidence } : {}),
     shape: 'positional',
     // What the caller leaves to the wrapper was checked in the wrapper: here it is only "some value".
-    code: code ? evaluateArgument(code, ctx) : { node: methodNode as ts.Expression, values: [{ kind: 'unknown', type: 'number' }] },
-    reason: reason ? evaluateArgument(reason, ctx) : unknownArgument('string'),
+    code: code ? withDefault(evaluateArgument(code, ctx), wrapper, wrapper.codeParameter!, ctx) : { node: methodNode as ts.Expression, values: [{ kind: 'unknown', type: 'number' }] },
+    reason: reason ? withDefault(evaluateArgument(reason, ctx), wrapper, wrapper.reasonParameter!, ctx) : unknownArgument('string'),
     codeInsertOffset: call.arguments.pos,
     forwardedTo: { name: wrapper.name, closeCall: wrapper.closeCall },
   };
@@ -176,6 +176,19 @@ function buildSite(
     reason: evaluateArgument(reasonNode, ctx),
     codeInsertOffset: openParen ? openParen.getEnd() : call.getEnd(),
   };
+}
+
+/**
+ * `undefined` passed for a parameter with a default is the default: `_disconnect(undefined, 'timeout')`
+ * with `_disconnect(code = 1000, reason)` closes with 1000. The default is evaluated where it is
+ * written and reported, if at all, at this call's argument.
+ */
+function withDefault(argument: EvaluatedArgument, wrapper: Wrapper, parameter: ForwardedParameter, ctx: AnalysisContext): EvaluatedArgument {
+  const initializer = defaultOf(wrapper, parameter);
+  if (!initializer || !argument.node || !argument.values.some((v) => v.kind === 'undefined')) return argument;
+  const wrapperCtx = initializer.getSourceFile() === ctx.sourceFile ? ctx : createAnalysisContext(ctx.program, initializer.getSourceFile(), ctx.platform);
+  const defaults = evaluateArgument(initializer, wrapperCtx).values.map((v) => ({ ...v, node: argument.node }) as PossibleValue);
+  return { node: argument.node, values: [...argument.values.filter((v) => v.kind !== 'undefined'), ...defaults] };
 }
 
 function unknownArgument(type: 'number' | 'string'): EvaluatedArgument {

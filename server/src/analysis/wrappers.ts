@@ -34,6 +34,16 @@ export interface ForwardedParameter {
   readonly property?: string;
 }
 
+/** The default a forwarded parameter takes when a call passes `undefined` (`_disconnect(code = 1000, reason)`). */
+export function defaultOf(wrapper: Wrapper, parameter: ForwardedParameter): ts.Expression | undefined {
+  const declared = wrapper.fn.parameters[parameter.index];
+  if (!declared) return undefined;
+  if (parameter.property === undefined) return declared.initializer;
+  if (!ts.isObjectBindingPattern(declared.name)) return undefined;
+  const element = declared.name.elements.find((e) => ((e.propertyName ?? e.name) as ts.Node).getText() === parameter.property);
+  return element?.initializer;
+}
+
 /** The argument expression a call gives for a forwarded parameter, if it writes one. */
 export function argumentFor(call: ts.CallExpression, parameter: ForwardedParameter): ts.Expression | undefined {
   const argument = call.arguments[parameter.index];

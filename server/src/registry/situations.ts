@@ -63,7 +63,7 @@ export const SITUATION_KEYWORDS: Readonly<Record<Situation, readonly string[]>> 
     'requested by user',
   ],
   'going-away': [
-    'going away', 'shutdown', 'shut down', 'shutting down', 'stopping', 'server closing', 'closing server',
+    'going away', 'shutdown', 'shut down', 'shutting down', 'stopping', 'closing server',
     'sigterm', 'sigint', 'dispose', 'disposed', 'disposing', 'unload', 'unloading', 'navigating away', 'exiting',
   ],
   restart: [
