@@ -9,6 +9,7 @@ import type { Platform } from '../../registry/types';
 import { SOCKET_CONSTRUCTORS } from '../../registry/socket-sources';
 import { declaredKind, isProjectFile, runtimesOfType } from '../declared-runtimes';
 import { skipOuterExpressions } from '../syntax';
+import { valuesByPropertyName } from './by-name';
 import { elementsOf, elementsOfValues } from './collections';
 import { fileIndex, lastName, type FileIndex } from './file-index';
 import { memberValues, parameterValues, returnValues } from './parameters';
@@ -19,8 +20,6 @@ import { withStep, type FlowValue } from './values';
 const MAX_DEPTH = 14;
 /** Nodes a single query may visit: beyond it, the answer is "unknown" (silence), never a guess. */
 const WORK_BUDGET = 4000;
-/** Name-only property matches: more writes than this under one name say nothing about any of them. */
-export const MAX_BY_NAME = 24;
 
 export class SocketFlow {
   readonly checker: ts.TypeChecker;
@@ -264,36 +263,8 @@ export class SocketFlow {
         unknownObject = true;
       }
     }
-    if (unknownObject && !values.some((v) => v.kind === 'socket')) values.push(...this.valuesByPropertyName(name, at, depth));
+    if (unknownObject && !values.some((v) => v.kind === 'socket')) values.push(...valuesByPropertyName(this, name, at, depth));
     return values;
-  }
-
-  /**
-   * The last resort for `x.socket` when nothing says what `x` is: every write of a property with
-   * that name in the project. Marked by name only (low confidence), and silent when the name is
-   * written too often to mean one thing.
-   */
-  private valuesByPropertyName(name: string, at: ts.Node, depth: number): readonly FlowValue[] {
-    // Writes in the reading file first: objects of one shape are usually made and read in one module.
-    const sameFile = this.byNameIn([fileIndex(at.getSourceFile())], name, depth);
-    if (sameFile.some((v) => v.kind === 'socket') && !sameFile.some((v) => v.kind !== 'socket')) return sameFile;
-    return this.byNameIn(this.indexes(), name, depth);
-  }
-
-  private byNameIn(indexes: readonly FileIndex[], name: string, depth: number): readonly FlowValue[] {
-    const writes: Array<{ node: ts.Node; value: ts.Expression; label: string }> = [];
-    for (const index of indexes) {
-      for (const assignment of index.assignments.get(name) ?? []) {
-        const left = skipOuterExpressions(assignment.left);
-        if (ts.isPropertyAccessExpression(left) || ts.isElementAccessExpression(left)) writes.push({ node: assignment, value: assignment.right, label: left.getText() });
-      }
-      for (const property of index.properties.get(name) ?? []) {
-        if (ts.isPropertyAssignment(property)) writes.push({ node: property, value: property.initializer, label: name });
-        else writes.push({ node: property, value: property.name, label: name });
-      }
-    }
-    if (writes.length === 0 || writes.length > MAX_BY_NAME) return [];
-    return writes.flatMap((write) => withStep(this.valuesOf(write.value, depth), { node: write.node, label: write.label, byName: true }));
   }
 
   private newValues(node: ts.NewExpression, depth: number): readonly FlowValue[] {
