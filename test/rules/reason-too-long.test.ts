@@ -144,6 +144,17 @@ ruleTester('reason-too-long', {
       ),
     },
     {
+      name: 'a value the branch knows is empty or missing: `if (!id)` and `id === null`',
+      code: lines(
+        ...WS,
+        'declare const requestUrl: URL;',
+        "const id = requestUrl.searchParams.get('id');",
+        'if (!id) ws.close(4003, `Invalid id "${id}"`);',
+        "const room = requestUrl.searchParams.get('room');",
+        'ws.close(4003, room === null ? `Missing room ${room}` : "ok");',
+      ),
+    },
+    {
       name: 'Buffer reasons are not measured',
       code: lines(...WS, `ws.close(1008, Buffer.from('${X124}'));`),
     },
@@ -497,6 +508,17 @@ ruleTester('reason-too-long', {
         '});',
       ),
       errors: [{ messageId: 'unbounded', line: 6, column: 33, data: { source: 'text the client sent' } }],
+    },
+    {
+      name: 'a query parameter that is present but invalid is still unbounded',
+      code: lines(
+        ...WS,
+        'declare const requestUrl: URL;',
+        'declare function isKnownRoom(room: string): boolean;',
+        "const room = requestUrl.searchParams.get('room');",
+        'if (room && !isKnownRoom(room)) ws.close(4004, `Unknown room ${room}`);',
+      ),
+      errors: [{ messageId: 'unbounded', line: 6, column: 48, data: { source: 'text the client sent' } }],
     },
     {
       name: 'checkUnboundedReasons: false still reports reasons certainly too long',
