@@ -22,6 +22,16 @@ export interface CloseContext {
   readonly fromConditions: readonly Situation[];
   /** The call runs on a failure path. */
   readonly failure?: FailurePath;
+  /**
+   * What the failure path is about, as words: the identifiers of a `try` block whose `catch` holds
+   * the call, or the names and delay of a heartbeat timer. A code that fits what they name (a
+   * `catch` around a token check closing with 3000) is not contradicted by the failure.
+   */
+  readonly failureText?: string;
+  /** The call runs in a setTimeout/setInterval callback (a deadline of some kind). */
+  readonly inTimer: boolean;
+  /** The name of the function the call runs in directly (`_handleWelcomeTimeout`), if it has one. */
+  readonly functionName?: string;
 }
 
 const TIMER_FUNCTIONS = new Set(['setTimeout', 'setInterval']);
@@ -32,7 +42,28 @@ export function closeContext(site: CloseCallSite): CloseContext {
     fromReason: situationsInText(reasonText),
     fromConditions: situationsFromConditions(site.call),
     ...failureOf(site.call),
+    inTimer: timerCallbackOf(site.call) !== undefined,
+    functionName: functionNameOf(site.call),
   };
+}
+
+/** The setTimeout/setInterval call whose callback the call runs in directly. */
+function timerCallbackOf(call: ts.Node): ts.CallExpression | undefined {
+  let fn: ts.Node | undefined = call.parent;
+  while (fn && !isFunctionLike(fn) && !ts.isSourceFile(fn)) fn = fn.parent;
+  const parent = fn && isFunctionLike(fn) ? fn.parent : undefined;
+  return parent && ts.isCallExpression(parent) && parent.arguments[0] === fn && TIMER_FUNCTIONS.has(calleeName(parent)) ? parent : undefined;
+}
+
+/** `function onTimeout() {…}`, `handleTimeout() {…}`, `const onTimeout = () => {…}`: the name of the function the call is in. */
+function functionNameOf(call: ts.Node): string | undefined {
+  let fn: ts.Node | undefined = call.parent;
+  while (fn && !isFunctionLike(fn) && !ts.isSourceFile(fn)) fn = fn.parent;
+  if (!fn || !isFunctionLike(fn)) return undefined;
+  if ((ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn) || ts.isFunctionExpression(fn)) && fn.name && (ts.isIdentifier(fn.name) || ts.isPrivateIdentifier(fn.name))) return fn.name.text;
+  const parent = fn.parent;
+  if (parent && (ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)) && parent.initializer === fn && (ts.isIdentifier(parent.name) || ts.isPrivateIdentifier(parent.name))) return parent.name.text;
+  return undefined;
 }
 
 function situationsFromConditions(call: ts.Node): Situation[] {
@@ -60,9 +91,9 @@ export function guardConditions(call: ts.Node): ts.Expression[] {
   return conditions;
 }
 
-function failureOf(call: ts.Node): { failure?: FailurePath } {
+function failureOf(call: ts.Node): { failure?: FailurePath; failureText?: string } {
   for (let node: ts.Node | undefined = call.parent; node && !ts.isSourceFile(node); node = node.parent) {
-    if (ts.isCatchClause(node)) return { failure: 'catch' };
+    if (ts.isCatchClause(node)) return { failure: 'catch', failureText: identifierText(node.parent.tryBlock) };
     // `.catch(err => ws.close(...))` on a promise.
     if (isFunctionLike(node)) {
       const parent = node.parent;
@@ -71,7 +102,7 @@ function failureOf(call: ts.Node): { failure?: FailurePath } {
       }
       const registration = listenerRegistration(node);
       if (registration && registration.event.toLowerCase() === 'error') return { failure: 'error-listener' };
-      if (isHeartbeatTimer(node, call)) return { failure: 'timeout' };
+      if (isHeartbeatTimer(node, call)) return { failure: 'timeout', failureText: timerNames(node) };
       return {};
     }
   }
@@ -94,6 +125,12 @@ function isHeartbeatTimer(fn: ts.Node, call: ts.Node): boolean {
   const delay = parent.arguments.slice(1).map(identifierText).join(' ');
   const guards = guardConditions(call).map(identifierText).join(' ');
   return mentionsLiveness(`${enclosingNames(parent)} ${delay} ${guards} ${callbackText(fn)}`);
+}
+
+/** The names and delay of the timer a callback belongs to: `upstreamPingTimer = setInterval(…, UPSTREAM_PING_MS)`. */
+function timerNames(fn: ts.Node): string {
+  const timer = fn.parent as ts.CallExpression;
+  return `${enclosingNames(timer)} ${timer.arguments.slice(1).map(identifierText).join(' ')}`;
 }
 
 function calleeName(call: ts.CallExpression): string {

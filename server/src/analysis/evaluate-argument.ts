@@ -116,9 +116,14 @@ function evaluateIdentifier(node: ts.Identifier, ctx: AnalysisContext, depth: nu
   if (node.text === 'undefined') return [{ kind: 'undefined', node }];
   if (node.text === 'NaN') return [{ kind: 'number', value: NaN, node }];
   if (node.text === 'Infinity') return [{ kind: 'number', value: Infinity, node }];
-  let symbol = ctx.checker.getSymbolAtLocation(node);
+  // `{ code, reason }` passed to a wrapper: the variable, not the object's (widened) property.
+  const shorthand = ts.isShorthandPropertyAssignment(node.parent) && node.parent.name === node;
+  let symbol = shorthand ? ctx.checker.getShorthandAssignmentValueSymbol(node.parent) : ctx.checker.getSymbolAtLocation(node);
   if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = ctx.checker.getAliasedSymbol(symbol);
   const decl = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
+  // `if (!udid) ws.close(4003, `Invalid udid "${udid}"`)`: here the value is empty or missing,
+  // whatever it was read from. Only its type is left.
+  if (symbol && isFalsyHere(node, symbol, ctx)) return fromType(node, ctx);
   if (decl && ts.isVariableDeclaration(decl) && decl.initializer && isConstDeclaration(decl) && !ts.isCatchClause(decl.parent)) {
     return evaluate(decl.initializer, ctx, depth + 1).map((v) => withNode(v, node));
   }
@@ -352,4 +357,36 @@ function dedupeUnknowns(values: PossibleValue[]): PossibleValue[] {
 
 function cap(values: PossibleValue[]): PossibleValue[] {
   return values.length > MAX_VALUES ? values.slice(0, MAX_VALUES) : values;
+}
+
+/**
+ * Is the variable known to be falsy where it is read? The read sits in the then-branch of an `if`
+ * or `?:` whose condition requires `!x`, `x == null`, `x === undefined` or `x === ''` (alone or
+ * as one operand of `&&`), up to the enclosing function.
+ */
+function isFalsyHere(node: ts.Identifier, symbol: ts.Symbol, ctx: AnalysisContext): boolean {
+  let child: ts.Node = node;
+  for (let current = node.parent; current && !isFunctionLike(current) && !ts.isSourceFile(current); child = current, current = current.parent) {
+    const condition = ts.isIfStatement(current) && current.thenStatement === child ? current.expression : ts.isConditionalExpression(current) && current.whenTrue === child ? current.condition : undefined;
+    if (condition && requiresFalsy(condition, symbol, ctx)) return true;
+  }
+  return false;
+}
+
+function requiresFalsy(condition: ts.Expression, symbol: ts.Symbol, ctx: AnalysisContext): boolean {
+  const node = skipOuterExpressions(condition);
+  const isVariable = (e: ts.Expression) => {
+    const x = skipOuterExpressions(e);
+    return ts.isIdentifier(x) && ctx.checker.getSymbolAtLocation(x) === symbol;
+  };
+  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) return isVariable(node.operand);
+  if (!ts.isBinaryExpression(node)) return false;
+  const op = node.operatorToken.kind;
+  if (op === ts.SyntaxKind.AmpersandAmpersandToken) return requiresFalsy(node.left, symbol, ctx) || requiresFalsy(node.right, symbol, ctx);
+  if (op !== ts.SyntaxKind.EqualsEqualsEqualsToken && op !== ts.SyntaxKind.EqualsEqualsToken) return false;
+  const empty = (e: ts.Expression) => {
+    const x = skipOuterExpressions(e);
+    return x.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(x) && x.text === 'undefined') || (ts.isStringLiteral(x) && x.text === '');
+  };
+  return (isVariable(node.left) && empty(node.right)) || (isVariable(node.right) && empty(node.left));
 }

@@ -50,6 +50,8 @@ export function unboundedSource(expr: ts.Expression, ctx: AnalysisContext): Unbo
   if (ts.isPropertyAccessExpression(node)) {
     const name = node.name.text;
     if ((name === 'message' || name === 'stack') && isErrorValue(node.expression, ctx)) return 'error-text';
+    // An ErrorEvent's message (the DOM's, ws's `WebSocket.ErrorEvent`): the text of the underlying error.
+    if (name === 'message' && typeSymbolName(node.expression, ctx) === 'ErrorEvent') return 'error-text';
     if (name === 'data' && typeSymbolName(node.expression, ctx) === 'MessageEvent') return 'client-input';
     if ((name === 'url' || name === 'headers') && typeSymbolName(node.expression, ctx) === 'IncomingMessage') return 'client-input';
     // `event.data` of an untyped message listener's event.
@@ -75,6 +77,8 @@ export function unboundedSource(expr: ts.Expression, ctx: AnalysisContext): Unbo
       if (method === 'stringify' && ts.isIdentifier(callee.expression) && callee.expression.text === 'JSON') return 'serialized';
       if (method === 'inspect') return 'serialized';
       if (method === 'toString' || method === 'join') return unboundedSource(callee.expression, ctx);
+      // `url.searchParams.get('reason')`: a query parameter is whatever the URL's author wrote.
+      if ((method === 'get' || method === 'getAll') && typeSymbolName(callee.expression, ctx) === 'URLSearchParams') return 'client-input';
     }
     if (ts.isIdentifier(callee) && callee.text === 'String' && node.arguments[0]) return unboundedSource(node.arguments[0], ctx);
   }
@@ -106,8 +110,33 @@ function isParsedClientInput(node: ts.Expression, ctx: AnalysisContext): boolean
   if (ts.isAwaitExpression(init)) init = skipOuterExpressions(init.expression);
   if (!ts.isCallExpression(init) || !init.arguments[0]) return false;
   const callee = init.expression;
-  const isJsonParse = ts.isPropertyAccessExpression(callee) && callee.name.text === 'parse' && ts.isIdentifier(callee.expression) && callee.expression.text === 'JSON';
-  return isJsonParse && unboundedSource(init.arguments[0], ctx) === 'client-input';
+  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'parse' || !ts.isIdentifier(callee.expression)) return false;
+  // `querystring.parse(url.query)`, `qs.parse(search)`: the query string of a URL, any length.
+  if (isQueryStringModule(callee.expression, ctx)) return true;
+  return callee.expression.text === 'JSON' && unboundedSource(init.arguments[0], ctx) === 'client-input';
+}
+
+const QUERY_STRING_MODULES = new Set(['querystring', 'node:querystring', 'qs', 'query-string']);
+
+/** An identifier bound to a query-string parser module: `import qs from 'qs'`, `const querystring = require('querystring')`. */
+function isQueryStringModule(identifier: ts.Identifier, ctx: AnalysisContext): boolean {
+  const symbol = ctx.checker.getSymbolAtLocation(identifier);
+  for (const decl of symbol?.declarations ?? []) {
+    const specifier = moduleSpecifierOf(decl);
+    if (specifier !== undefined) return QUERY_STRING_MODULES.has(specifier);
+  }
+  return false;
+}
+
+function moduleSpecifierOf(decl: ts.Declaration): string | undefined {
+  if (ts.isVariableDeclaration(decl) && decl.initializer) {
+    const init = skipOuterExpressions(decl.initializer);
+    if (ts.isCallExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === 'require' && init.arguments[0] && ts.isStringLiteralLike(init.arguments[0])) return init.arguments[0].text;
+    return undefined;
+  }
+  let node: ts.Node | undefined = decl;
+  while (node && !ts.isImportDeclaration(node) && !ts.isSourceFile(node)) node = node.parent;
+  return node && ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier) ? node.moduleSpecifier.text : undefined;
 }
 
 function rootOf(expr: ts.Expression): ts.Expression {
@@ -140,8 +169,10 @@ function isUntypedErrorParameter(param: ts.ParameterDeclaration, ctx: AnalysisCo
   if (!isFunctionLike(fn) || fn.parameters[0] !== param || !ts.isIdentifier(param.name)) return false;
   if (!(ctx.checker.getTypeAtLocation(param).flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown))) return false;
   const call = fn.parent;
-  if (!call || !ts.isCallExpression(call) || !call.arguments.includes(fn as ts.Expression)) return false;
+  // A callback given to a call or to a constructor (`new Client(fetch, (err) => …)`).
+  if (!call || !(ts.isCallExpression(call) || ts.isNewExpression(call)) || !call.arguments?.includes(fn as ts.Expression)) return false;
   const callee = call.expression;
+  if (ts.isNewExpression(call)) return ERROR_PARAMETER.test(param.name.text);
   if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'catch' && call.arguments[0] === fn) return true;
   const registration = listenerRegistration(fn);
   if (registration) return registration.event.toLowerCase() === 'error';

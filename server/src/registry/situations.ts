@@ -65,6 +65,7 @@ export const SITUATION_KEYWORDS: Readonly<Record<Situation, readonly string[]>> 
   'going-away': [
     'going away', 'shutdown', 'shut down', 'shutting down', 'stopping', 'closing server',
     'sigterm', 'sigint', 'dispose', 'disposed', 'disposing', 'unload', 'unloading', 'navigating away', 'exiting',
+    'decommission', 'decommissioned', 'decommissioning',
   ],
   restart: [
     'restart', 'restarts', 'restarting', 'restarted', 'deploy', 'deploys', 'deploying', 'deployment', 'redeploy',
@@ -140,7 +141,28 @@ export const SITUATION_KEYWORDS: Readonly<Record<Situation, readonly string[]>> 
 export const LIVENESS_KEYWORDS: readonly string[] = [
   'heartbeat', 'heartbeats', 'ping', 'pings', 'pong', 'pongs', 'alive', 'keepalive', 'keep alive', 'liveness',
   'last seen', 'no response', 'unresponsive', 'zombie', 'zombied', 'dead', 'stale',
+  // An application-level ping: a message the peer must echo back in time.
+  'no echo', 'echo timeout', 'echo timer', 'echo timers', 'wait for echo',
 ];
+
+/**
+ * Last words that make a function's own name say it handles an expiry (`onHeartbeatTimeout`,
+ * `_handleWelcomeTimeout`, `pingTimedOut`): a close directly in it is about a timeout. The name
+ * must end with them (`handleTimeoutSettings` is about settings), and must not start with a verb
+ * that manages the timer instead (`resetTimeout`, `clearPingTimeout`).
+ */
+export const EXPIRY_KEYWORDS: readonly string[] = ['timeout', 'timeouts', 'timed out', 'time out'];
+const TIMER_VERBS: ReadonlySet<string> = new Set(['set', 'clear', 'reset', 'start', 'schedule', 'cancel', 'stop', 'get', 'update', 'create', 'init', 'arm', 'restart', 'refresh']);
+
+/** Does the function name `text` say it handles an expiry (EXPIRY_KEYWORDS)? */
+export function namesExpiry(text: string): boolean {
+  const words = splitWords(text);
+  if (words.length === 0 || TIMER_VERBS.has(words[0]!)) return false;
+  return EXPIRY_KEYWORDS.some((keyword) => {
+    const parts = keyword.split(' ');
+    return parts.every((part, k) => words[words.length - parts.length + k] === part);
+  });
+}
 
 /** Does `text` (identifiers or prose) speak of liveness (LIVENESS_KEYWORDS)? */
 export function mentionsLiveness(text: string): boolean {

@@ -3,8 +3,8 @@
 // reason whose meaning contradicts the code. Peers act on the code, so a wrong one misleads
 // reconnect logic (reconnect storms on "normal" rejections are a classic).
 import * as ts from 'typescript';
-import { CODE_SITUATIONS, COUNT_WORDS, NEGATIVE_WORDS, NEUTRAL_KEYWORDS, POPULATION_WORDS, codeFitsSituation, findSituationMatches, negatedGuardSituation, splitWords, type Situation } from '../registry/situations';
-import { FAILURE_SITUATIONS, closeContext, guardConditions, type FailurePath } from '../analysis/close-context';
+import { CODE_SITUATIONS, COUNT_WORDS, NEGATIVE_WORDS, NEUTRAL_KEYWORDS, POPULATION_WORDS, codeFitsSituation, findSituationMatches, namesExpiry, negatedGuardSituation, situationsInText, splitWords, type Situation } from '../registry/situations';
+import { FAILURE_SITUATIONS, closeContext, guardConditions, type CloseContext, type FailurePath } from '../analysis/close-context';
 import { enclosingFunction, identifierText, isFunctionLike, listenerRegistration, skipOuterExpressions } from '../analysis/syntax';
 import type { CloseCallSite } from '../analysis/find-close-calls';
 import { numbersOf } from '../analysis/values';
@@ -22,7 +22,7 @@ export default defineRule({
     defaultSeverity: 'warn',
     fixable: false,
     hasSuggestions: true,
-    messageIds: ['rejectWithNormal', 'failureWithNormal', 'contradictsReason', 'replaceCode'],
+    messageIds: ['rejectWithNormal', 'failureWithNormal', 'contradictsReason', 'rejectWithCode', 'failureWithCode', 'functionWithCode', 'replaceCode'],
   },
   check(context) {
     const { site } = context;
@@ -71,21 +71,91 @@ export default defineRule({
     }
     // The reason names situations and none of them fits the code. Generic words alone
     // ("invalid", "error", "failed") do not say enough to contradict a code: 1002 'Invalid frame'.
-    if (around.fromReason.length === 0 || mixedReason || !findSituationMatches(reasonText(site)).some((m) => !m.weak)) return;
-    const named = clientSide() ? around.fromReason.filter((s) => !REJECTIONS.includes(s)) : around.fromReason;
-    if (named.length === 0) return;
-    const verdicts = named.map((s) => codeFitsSituation(code, s, side));
-    if (verdicts.some((v) => v !== false)) return;
-    const situation = named[0]!;
-    const alternatives = codesFor(site, [situation]);
+    const reasonSays = around.fromReason.length > 0 && !mixedReason && findSituationMatches(reasonText(site)).some((m) => !m.weak);
+    if (reasonSays) {
+      const named = clientSide() ? around.fromReason.filter((s) => !REJECTIONS.includes(s)) : around.fromReason;
+      if (named.length === 0) return;
+      const verdicts = named.map((s) => codeFitsSituation(code, s, side));
+      if (verdicts.some((v) => v !== false)) return;
+      const situation = named[0]!;
+      const alternatives = codesFor(site, [situation]);
+      context.report({
+        messageId: 'contradictsReason',
+        data: { code, name, situation: context.common.situations[situation], alternatives: formatCodes(context, alternatives) },
+        node: target,
+        suggestions: replaceCodeSuggestions(context, target, alternatives),
+      });
+      return;
+    }
+
+    // No reason names the situation: the branch does. A code with a specific meaning of its own
+    // (1009 Message Too Big, 1014 Bad Gateway, 3000 Unauthorized…) that the guarding condition, the
+    // failure path or the handler's name contradicts. The generic codes are never judged here.
+    if (code === 1000 || code === 1001 || context.naming.isDeclaredByApp(code) || !CODE_SITUATIONS[code]?.length) return;
+    // Whatever the reason, the conditions or the failure's own words name that fits the code wins.
+    const fits = (text: string) => situationsInText(text).some((s) => codeFitsSituation(code, s, side) !== false);
+    if (around.fromReason.some((s) => codeFitsSituation(code, s, side) !== false) || around.fromConditions.some((s) => codeFitsSituation(code, s, side) !== false)) return;
+    const why = contextSituation(site, around, code, clientSide, context.analysis.checker);
+    if (!why || !contradicts(code, why.situation, side, around.inTimer) || (why.text !== undefined && fits(why.text))) return;
+    const alternatives = codesFor(site, [why.situation]);
+    const situation = context.common.situations[why.situation];
+    const common = { code, name, situation, alternatives: formatCodes(context, alternatives) };
     context.report({
-      messageId: 'contradictsReason',
-      data: { code, name, situation: context.common.situations[situation], alternatives: formatCodes(context, alternatives) },
+      ...(why.source === 'guard'
+        ? { messageId: 'rejectWithCode', data: common }
+        : why.source === 'function'
+          ? { messageId: 'functionWithCode', data: { ...common, function: why.text ?? '' } }
+          : { messageId: 'failureWithCode', data: { ...common, failure: context.common.failurePaths[why.source] } }),
       node: target,
       suggestions: replaceCodeSuggestions(context, target, alternatives),
     });
   },
 });
+
+interface ContextSituation {
+  readonly situation: Situation;
+  readonly source: 'guard' | 'function' | FailurePath;
+  /** Words of that context that may still name a situation fitting the code. */
+  readonly text?: string;
+}
+
+/**
+ * Why the close happens, when the branch says so and the reason does not: a rejecting condition
+ * (servers only), a heartbeat timer, a `catch` or another emitter's 'error' listener whose reason
+ * speaks of a failure ("Failed to send message": weak words, but the failure path confirms them),
+ * or a handler whose own name is about a timeout (`onHeartbeatTimeout`).
+ */
+function contextSituation(site: CloseCallSite, around: CloseContext, code: number, clientSide: () => boolean, checker: ts.TypeChecker): ContextSituation | undefined {
+  if (!clientSide()) {
+    const rejection = rejectionFromGuards(site.call, checker);
+    if (rejection) return { situation: rejection, source: 'guard' };
+  }
+  if (around.failure === 'timeout') return { situation: 'timeout', source: 'timeout', text: around.failureText };
+  if (around.failure && !closesOwnFailedSocket(site, around.failure) && situationsInText(reasonText(site)).includes('internal-error') && PEER_BLAMING_CODES.has(code)) {
+    return { situation: 'internal-error', source: around.failure, text: around.failureText };
+  }
+  if (around.functionName && namesExpiry(around.functionName)) return { situation: 'timeout', source: 'function', text: around.functionName };
+  return undefined;
+}
+
+/** Codes that blame the peer for one thing: what it is (3000), what it may do (3003), what it sent (1009). A failure of our own is none of them. */
+const PEER_BLAMING_CODES: ReadonlySet<number> = new Set([1009, 3000, 3003]);
+
+/**
+ * Does the code contradict the situation? Not when it fits, nor when both are rejections (1013 for
+ * a ban, 3000 for a refused permission: the peer still learns it was refused), nor for 1011 (any
+ * unexpected condition), nor for the data codes 1002/1003/1007 on an invalid message (no consensus),
+ * nor for 3008 in a timer (a deadline: `setTimeout(() => { if (!authed) close(3008) })`).
+ */
+function contradicts(code: number, situation: Situation, side: 'server' | 'browser', inTimer: boolean): boolean {
+  if (codeFitsSituation(code, situation, side) !== false) return false;
+  const meanings = CODE_SITUATIONS[code] ?? [];
+  if (REJECTIONS.includes(situation) && meanings.some((m) => REJECTIONS.includes(m))) return false;
+  if (code === 1011 || code === 1013) return false;
+  if (situation === 'invalid-message' && (code === 1002 || code === 1003 || code === 1007)) return false;
+  if (code === 3008 && inTimer) return false;
+  return true;
+}
 
 function reasonText(site: CloseCallSite): string {
   return site.reason.values.flatMap((v) => (v.kind === 'string' ? [v.value] : [])).join(' ');

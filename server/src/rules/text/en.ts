@@ -108,6 +108,12 @@ export const RULES_TEXT_EN: RulesCatalog = {
           '{code} ({name}) says the session ended normally, but this close runs in {failure}. The peer cannot tell the failure from a clean end. Use {alternatives}.',
         contradictsReason:
           'The reason describes {situation}, but {code} ({name}) means something else. Peers act on the code, not the reason. Use {alternatives}.',
+        rejectWithCode:
+          'This close rejects the client for {situation}, but {code} ({name}) means something else. Peers act on the code. Use {alternatives}.',
+        failureWithCode:
+          'This close runs in {failure}, which signals {situation}, but {code} ({name}) means something else. Peers act on the code. Use {alternatives}.',
+        functionWithCode:
+          'This close runs in `{function}`, which handles {situation}, but {code} ({name}) means something else. Peers act on the code. Use {alternatives}.',
         replaceCode: 'Send {replacement} instead',
       },
     },

@@ -113,6 +113,12 @@ export const RULES_TEXT_FR: RulesCatalog = {
           '{code} ({name}) signifie que la session s’est terminée normalement, mais cette fermeture s’exécute dans {failure}. Le pair ne peut pas distinguer l’échec d’une fin propre. Utilisez {alternatives}.',
         contradictsReason:
           'La raison décrit {situation}, mais {code} ({name}) signifie autre chose. Les pairs se fient au code, pas à la raison. Utilisez {alternatives}.',
+        rejectWithCode:
+          'Cette fermeture refuse le client pour {situation}, mais {code} ({name}) signifie autre chose. Les pairs se fient au code. Utilisez {alternatives}.',
+        failureWithCode:
+          'Cette fermeture s’exécute dans {failure}, qui signale {situation}, mais {code} ({name}) signifie autre chose. Les pairs se fient au code. Utilisez {alternatives}.',
+        functionWithCode:
+          'Cette fermeture s’exécute dans `{function}`, qui traite {situation}, mais {code} ({name}) signifie autre chose. Les pairs se fient au code. Utilisez {alternatives}.',
         replaceCode: 'Envoyer {replacement} à la place',
       },
     },
