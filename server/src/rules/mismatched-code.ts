@@ -38,6 +38,16 @@ export default defineRule({
     const target = replacementTarget(value, argument);
     const name = context.naming.nameOf(code);
 
+    /** Reports the code with the codes that fit `situation` as suggestions (`withSituation`: name the situation in the message). */
+    const suggestCodesFor = (situation: Situation, messageId: string, data: Readonly<Record<string, string>> = {}, withSituation = true): void => {
+      const alternatives = codesFor(site, [situation]);
+      context.report({
+        messageId,
+        data: { code, name, ...(withSituation ? { situation: context.common.situations[situation] } : {}), ...data, alternatives: formatCodes(context, alternatives) },
+        node: target,
+        suggestions: replaceCodeSuggestions(context, target, alternatives),
+      });
+    };
     // "Logged out: token revoked", "Token refreshed, please reconnect": the reason itself mixes a
     // normal end with a rejection, so it cannot tell which one the code should say.
     const mixedReason = around.fromReason.some((s) => BENIGN.includes(s)) && around.fromReason.some((s) => REJECTIONS.includes(s));
@@ -48,26 +58,10 @@ export default defineRule({
     if ((code === 1000 || code === 1001) && !clientSide()) {
       const fromReason = mixedReason ? undefined : around.fromReason.find((s) => REJECTIONS.includes(s));
       const rejection = fromReason ?? rejectionFromGuards(site.call, context.analysis.checker);
-      if (rejection) {
-        const alternatives = codesFor(site, [rejection]);
-        context.report({
-          messageId: 'rejectWithNormal',
-          data: { code, name, situation: context.common.situations[rejection], alternatives: formatCodes(context, alternatives) },
-          node: target,
-          suggestions: replaceCodeSuggestions(context, target, alternatives),
-        });
-        return;
-      }
+      if (rejection) return suggestCodesFor(rejection, 'rejectWithNormal');
     }
     if (code === 1000 && around.failure && !around.fromReason.includes('normal') && !closesOwnFailedSocket(site, around.failure)) {
-      const alternatives = codesFor(site, [FAILURE_SITUATIONS[around.failure]]);
-      context.report({
-        messageId: 'failureWithNormal',
-        data: { code, name, failure: context.common.failurePaths[around.failure], alternatives: formatCodes(context, alternatives) },
-        node: target,
-        suggestions: replaceCodeSuggestions(context, target, alternatives),
-      });
-      return;
+      return suggestCodesFor(FAILURE_SITUATIONS[around.failure], 'failureWithNormal', { failure: context.common.failurePaths[around.failure] }, false);
     }
     // The reason names situations and none of them fits the code. Generic words alone
     // ("invalid", "error", "failed") do not say enough to contradict a code: 1002 'Invalid frame'.
@@ -77,15 +71,7 @@ export default defineRule({
       if (named.length === 0) return;
       const verdicts = named.map((s) => codeFitsSituation(code, s, side));
       if (verdicts.some((v) => v !== false)) return;
-      const situation = named[0]!;
-      const alternatives = codesFor(site, [situation]);
-      context.report({
-        messageId: 'contradictsReason',
-        data: { code, name, situation: context.common.situations[situation], alternatives: formatCodes(context, alternatives) },
-        node: target,
-        suggestions: replaceCodeSuggestions(context, target, alternatives),
-      });
-      return;
+      return suggestCodesFor(named[0]!, 'contradictsReason');
     }
 
     // No reason names the situation: the branch does. A code with a specific meaning of its own
@@ -97,18 +83,9 @@ export default defineRule({
     if (around.fromReason.some((s) => codeFitsSituation(code, s, side) !== false) || around.fromConditions.some((s) => codeFitsSituation(code, s, side) !== false)) return;
     const why = contextSituation(site, around, code, clientSide, context.analysis.checker);
     if (!why || !contradicts(code, why.situation, side, around.inTimer) || (why.text !== undefined && fits(why.text))) return;
-    const alternatives = codesFor(site, [why.situation]);
-    const situation = context.common.situations[why.situation];
-    const common = { code, name, situation, alternatives: formatCodes(context, alternatives) };
-    context.report({
-      ...(why.source === 'guard'
-        ? { messageId: 'rejectWithCode', data: common }
-        : why.source === 'function'
-          ? { messageId: 'functionWithCode', data: { ...common, function: why.text ?? '' } }
-          : { messageId: 'failureWithCode', data: { ...common, failure: context.common.failurePaths[why.source] } }),
-      node: target,
-      suggestions: replaceCodeSuggestions(context, target, alternatives),
-    });
+    if (why.source === 'guard') suggestCodesFor(why.situation, 'rejectWithCode');
+    else if (why.source === 'function') suggestCodesFor(why.situation, 'functionWithCode', { function: why.text ?? '' });
+    else suggestCodesFor(why.situation, 'failureWithCode', { failure: context.common.failurePaths[why.source] });
   },
 });
 
