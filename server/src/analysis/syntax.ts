@@ -98,3 +98,22 @@ export function identifierText(node: ts.Node): string {
   visit(node);
   return words.join(' ');
 }
+
+/**
+ * The node that names a function: its own name, or the variable, property or assignment target
+ * that holds it (`const f = () => …`, `{ f: () => … }`, `X.prototype.f = function () {…}`).
+ */
+export function functionNameNode(fn: ts.Node): ts.Identifier | ts.PrivateIdentifier | ts.StringLiteral | undefined {
+  const named = (node: ts.Node | undefined) => (node && (ts.isIdentifier(node) || ts.isPrivateIdentifier(node) || ts.isStringLiteral(node)) ? node : undefined);
+  if (ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn)) return named(fn.name);
+  const parent = fn.parent;
+  if (!parent) return undefined;
+  if ((ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)) && parent.initializer === fn) return named(parent.name);
+  if (ts.isBinaryExpression(parent) && parent.right === fn && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+    const left = skipOuterExpressions(parent.left);
+    if (ts.isPropertyAccessExpression(left)) return named(left.name);
+    if (ts.isElementAccessExpression(left)) return named(left.argumentExpression);
+    return named(left);
+  }
+  return undefined;
+}

@@ -11,7 +11,7 @@ import { createAnalysisContext, type AnalysisContext } from './context';
 import { lastName } from './socket-flow/file-index';
 import { socketFlow } from './socket-flow/flow';
 import { thisOwner } from './socket-flow/prototype';
-import { accessedName, isFunctionLike, skipOuterExpressions } from './syntax';
+import { accessedName, functionNameNode, isFunctionLike, skipOuterExpressions } from './syntax';
 import type { ReceiverClass } from './classify-receiver';
 
 type FunctionNode = ts.SignatureDeclaration & { body?: ts.Node };
@@ -108,12 +108,7 @@ function identifiersIn(node: ts.Node): string[] {
 
 /** The name a function is called by: its own, or the variable/property/method that holds it. */
 export function functionName(fn: FunctionNode): string | undefined {
-  if ((ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn)) && fn.name && (ts.isIdentifier(fn.name) || ts.isStringLiteral(fn.name))) return fn.name.text;
-  const parent = fn.parent;
-  if (!parent) return undefined;
-  if ((ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)) && parent.initializer === fn && (ts.isIdentifier(parent.name) || ts.isStringLiteral(parent.name))) return parent.name.text;
-  if (ts.isBinaryExpression(parent) && parent.right === fn) return lastName(parent.left);
-  return undefined;
+  return functionNameNode(fn)?.text;
 }
 
 const wrapperNames = new WeakMap<ts.Program, ReadonlySet<string>>();

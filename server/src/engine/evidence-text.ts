@@ -38,18 +38,18 @@ export function evidenceLocations(evidence: Evidence, registry: RegistryCatalog,
 /** A node of the program as a related location. */
 export function locateNode(node: ts.Node, message: string): RelatedLocation {
   const file = node.getSourceFile();
-  const start = node.getStart(file);
-  const a = file.getLineAndCharacterOfPosition(start);
-  const b = file.getLineAndCharacterOfPosition(node.getEnd());
-  return { fileName: file.fileName, start, end: node.getEnd(), line: a.line + 1, column: a.character + 1, endLine: b.line + 1, endColumn: b.character + 1, message };
+  return relatedIn(file, node.getStart(file), node.getEnd(), message);
 }
 
 function locate(place: EvidenceStepLocation, program: ts.Program, message: string): RelatedLocation | undefined {
   const file = program.getSourceFile(place.fileName);
-  if (!file) return undefined;
-  const start = file.getLineAndCharacterOfPosition(place.start);
-  const end = file.getLineAndCharacterOfPosition(place.end);
-  return { fileName: place.fileName, start: place.start, end: place.end, line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1, message };
+  return file && relatedIn(file, place.start, place.end, message);
+}
+
+function relatedIn(file: ts.SourceFile, start: number, end: number, message: string): RelatedLocation {
+  const from = file.getLineAndCharacterOfPosition(start);
+  const to = file.getLineAndCharacterOfPosition(end);
+  return { fileName: file.fileName, start, end, line: from.line + 1, column: from.character + 1, endLine: to.line + 1, endColumn: to.character + 1, message };
 }
 
 function displayLocation(place: EvidenceStepLocation, places: EvidencePlaces, registry: RegistryCatalog): string {

@@ -5,7 +5,7 @@
 // and values that leave a function through its returns.
 import * as ts from 'typescript';
 import { UWS_MODULE } from '../../registry/socket-sources';
-import { isFunctionLike, listenerRegistration, skipOuterExpressions } from '../syntax';
+import { functionNameNode, isFunctionLike, listenerRegistration, skipOuterExpressions } from '../syntax';
 import { elementsOf } from './collections';
 import { lastName } from './file-index';
 import type { SocketFlow } from './flow';
@@ -101,23 +101,9 @@ function registrationsOf(flow: SocketFlow, fn: FunctionNode): Registration[] {
 
 /** The symbol that names a function: its declaration name, the variable or property holding it. */
 function functionSymbol(flow: SocketFlow, fn: FunctionNode): { symbol: ts.Symbol; name: string } | undefined {
-  const named = (node: ts.Node | undefined) => {
-    if (!node) return undefined;
-    const symbol = flow.symbolOf(node);
-    const name = ts.isIdentifier(node) || ts.isPrivateIdentifier(node) || ts.isStringLiteral(node) ? node.text : undefined;
-    return symbol && name ? { symbol, name } : undefined;
-  };
-  if ((ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn)) && fn.name) return named(fn.name);
-  const parent = fn.parent;
-  if (!parent) return undefined;
-  if (ts.isVariableDeclaration(parent) && parent.initializer === fn) return named(parent.name);
-  if (ts.isPropertyAssignment(parent) && parent.initializer === fn) return named(parent.name);
-  if (ts.isPropertyDeclaration(parent) && parent.initializer === fn) return named(parent.name);
-  if (ts.isBinaryExpression(parent) && parent.right === fn && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
-    const left = skipOuterExpressions(parent.left);
-    return named(ts.isPropertyAccessExpression(left) ? left.name : left);
-  }
-  return undefined;
+  const nameNode = functionNameNode(fn);
+  const symbol = nameNode && flow.symbolOf(nameNode);
+  return nameNode && symbol ? { symbol, name: nameNode.text } : undefined;
 }
 
 /** Expressions elsewhere that name the function as a value passed on: `fn`, `this.fn`, `this.fn.bind(this)`. */
