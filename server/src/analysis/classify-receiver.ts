@@ -6,6 +6,7 @@ import type { Confidence } from '../core/finding';
 import type { Evidence, RuntimeId } from '../registry/types';
 import type { AnalysisContext } from './context';
 import { inferReceiverFromEvidence } from './receiver-evidence';
+import { isAssignedNew } from './constructed';
 import { declaredKind, runtimesOfType } from './declared-runtimes';
 import { isDenoUpgradeSocket } from './socket-flow/deno';
 import { traceSocket } from './socket-flow/trace-receiver';
@@ -65,25 +66,5 @@ function fromSocketFlow(node: ts.Expression, ctx: AnalysisContext): ReceiverClas
  */
 function isDenoServerSocket(node: ts.Expression, ctx: AnalysisContext): boolean {
   if (ctx.sourceFile.text.includes('upgradeWebSocket') && isDenoUpgradeSocket(node, ctx.checker)) return true;
-  return ctx.platform === 'deno' && !constructedHere(node, ctx);
-}
-
-/** The receiver's variable or `this` field is assigned a `new …(…)` in this file. */
-function constructedHere(node: ts.Expression, ctx: AnalysisContext): boolean {
-  const target = ts.isPropertyAccessExpression(node) ? node.name : node;
-  const symbol = ctx.checker.getSymbolAtLocation(target);
-  if (!symbol) return false;
-  const isNew = (e: ts.Expression | undefined) => !!e && ts.isNewExpression(skipOuterExpressions(e));
-  if ((symbol.declarations ?? []).some((d) => (ts.isVariableDeclaration(d) || ts.isPropertyDeclaration(d)) && isNew(d.initializer))) return true;
-  let found = false;
-  const visit = (n: ts.Node): void => {
-    if (found) return;
-    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && isNew(n.right)) {
-      const left = skipOuterExpressions(n.left);
-      if (ctx.checker.getSymbolAtLocation(ts.isPropertyAccessExpression(left) ? left.name : left) === symbol) found = true;
-    }
-    ts.forEachChild(n, visit);
-  };
-  visit(ctx.sourceFile);
-  return found;
+  return ctx.platform === 'deno' && !isAssignedNew(node, ctx.checker, [ctx.sourceFile]);
 }

@@ -7,6 +7,7 @@ import { CODE_SITUATIONS, COUNT_WORDS, NEGATIVE_WORDS, NEUTRAL_KEYWORDS, POPULAT
 import { FAILURE_SITUATIONS, closeContext, guardConditions, type CloseContext, type FailurePath } from '../analysis/close-context';
 import { enclosingFunction, identifierText, isFunctionLike, listenerRegistration, skipOuterExpressions } from '../analysis/syntax';
 import type { CloseCallSite } from '../analysis/find-close-calls';
+import { isAssignedNew } from '../analysis/constructed';
 import { numbersOf } from '../analysis/values';
 import { RUNTIME_PROFILES } from '../registry/runtimes';
 import { defineRule } from './define-rule';
@@ -271,26 +272,5 @@ function closesOwnFailedSocket(site: CloseCallSite, failure: FailurePath): boole
  */
 function isClientSide(site: CloseCallSite, checker: ts.TypeChecker): boolean {
   if (site.runtimes.every((r) => RUNTIME_PROFILES[r].role === 'client')) return true;
-  if (!site.receiver) return false;
-  const receiver = skipOuterExpressions(site.receiver);
-  const nameNode = ts.isPropertyAccessExpression(receiver) ? receiver.name : ts.isIdentifier(receiver) ? receiver : undefined;
-  const symbol = nameNode && checker.getSymbolAtLocation(nameNode);
-  if (!symbol) return false;
-  const isNew = (e: ts.Expression | undefined) => !!e && ts.isNewExpression(skipOuterExpressions(e));
-  for (const decl of symbol.declarations ?? []) {
-    if ((ts.isVariableDeclaration(decl) || ts.isPropertyDeclaration(decl)) && isNew(decl.initializer)) return true;
-  }
-  // Assigned later: `let ws; … ws = new WebSocket(url)` or `this.ws = new WebSocket(url)`.
-  let assigned = false;
-  const visit = (node: ts.Node): void => {
-    if (assigned) return;
-    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && isNew(node.right)) {
-      const left = skipOuterExpressions(node.left);
-      const leftName = ts.isPropertyAccessExpression(left) ? left.name : left;
-      if (checker.getSymbolAtLocation(leftName) === symbol) assigned = true;
-    }
-    ts.forEachChild(node, visit);
-  };
-  for (const file of new Set((symbol.declarations ?? []).map((d) => d.getSourceFile()))) visit(file);
-  return assigned;
+  return site.receiver !== undefined && isAssignedNew(site.receiver, checker);
 }

@@ -1,0 +1,28 @@
+// Was this variable or field given a `new …(…)` by the code itself? Code that constructs a socket
+// holds the client end (servers receive theirs from a `connection` event or an upgrade).
+import * as ts from 'typescript';
+import { skipOuterExpressions } from './syntax';
+
+/**
+ * `const ws = new X()`, `ws: X = new X()` as a field, or a later `ws = new X()` / `this.ws = new X()`
+ * in `files` (by default the files that declare the variable or field).
+ */
+export function isAssignedNew(receiver: ts.Expression, checker: ts.TypeChecker, files?: readonly ts.SourceFile[]): boolean {
+  const node = skipOuterExpressions(receiver);
+  const nameNode = ts.isPropertyAccessExpression(node) ? node.name : ts.isIdentifier(node) ? node : undefined;
+  const symbol = nameNode && checker.getSymbolAtLocation(nameNode);
+  if (!symbol) return false;
+  const isNew = (e: ts.Expression | undefined) => !!e && ts.isNewExpression(skipOuterExpressions(e));
+  if ((symbol.declarations ?? []).some((d) => (ts.isVariableDeclaration(d) || ts.isPropertyDeclaration(d)) && isNew(d.initializer))) return true;
+  let assigned = false;
+  const visit = (n: ts.Node): void => {
+    if (assigned) return;
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && isNew(n.right)) {
+      const left = skipOuterExpressions(n.left);
+      if (checker.getSymbolAtLocation(ts.isPropertyAccessExpression(left) ? left.name : left) === symbol) assigned = true;
+    }
+    ts.forEachChild(n, visit);
+  };
+  for (const file of files ?? new Set((symbol.declarations ?? []).map((d) => d.getSourceFile()))) visit(file);
+  return assigned;
+}
