@@ -14,7 +14,9 @@ DIR=${1:-"$(cd "$(dirname "$0")" && pwd)/code-server"}
 DIR=$(cd "$DIR" && pwd)
 CS="$DIR/node_modules/.bin/code-server"
 
-if [ -x "$CS" ] && "$CS" --version 2>/dev/null | head -1 | grep -q "^$WANT "; then
+# The first run on a machine logs "Wrote default config file …" before the version, so the version
+# is looked for on every line rather than the first.
+if [ -x "$CS" ] && "$CS" --version 2>/dev/null | grep -q "^$WANT "; then
   echo "code-server $WANT already installed in $DIR"
   exit 0
 fi
@@ -44,9 +46,8 @@ rm -rf node_modules.asar && ln -s node_modules node_modules.asar   # what postin
 cd extensions && npm ci --omit=dev --no-audit --no-fund
 
 cd "$DIR"
-version=$("$CS" --version 2>&1 | head -1) || true
-case "$version" in
-  "$WANT "*) ;;
-  *) echo "install-code-server.sh: $CS --version prints '$version', not $WANT" >&2; exit 1 ;;
-esac
+output=$("$CS" --version 2>&1) || true
+if ! printf '%s\n' "$output" | grep -q "^$WANT "; then
+  echo "install-code-server.sh: $CS --version prints '$output', not $WANT" >&2; exit 1
+fi
 echo "code-server $WANT installed in $DIR in $(( $(date +%s) - start )) s"

@@ -30,12 +30,15 @@ export const VSIX = path.join(REPO_ROOT, `${MANIFEST.name}-${MANIFEST.version}.v
 // ---------------------------------------------------------------------------------------------
 // What is installed
 
-/** `code-server --version`'s first line when it is 4.100.3, else undefined. */
+/**
+ * `code-server --version`'s version line when it is 4.100.3, else undefined. Its first run on a
+ * machine logs "Wrote default config file …" before that line, so every line is looked at.
+ */
 function codeServerVersion(): string | undefined {
   if (!fs.existsSync(CODE_SERVER)) return undefined;
   const result = spawnSync(CODE_SERVER, ['--version'], { encoding: 'utf8', timeout: 30_000 });
-  const line = result.stdout?.split('\n')[0] ?? '';
-  return result.status === 0 && line.startsWith(`${CODE_SERVER_VERSION} `) ? line : undefined;
+  if (result.status !== 0) return undefined;
+  return (result.stdout ?? '').split('\n').find((line) => line.startsWith(`${CODE_SERVER_VERSION} `));
 }
 
 function findChromium(): string | undefined {
