@@ -13,7 +13,11 @@ import { RULE_IDS } from '../../server/src/core/finding';
 import { REPO_ROOT } from './paths';
 
 /** Which world a snippet lives in: a browser page, a Node server with ws, or untyped JavaScript. */
-export type SnippetEnv = 'dom' | 'node' | 'js';
+/**
+ * `uninstalled`: TypeScript whose dependencies are not installed: no import of a package resolves
+ * (a project checked out without `npm install`, or types the project never installed).
+ */
+export type SnippetEnv = 'dom' | 'node' | 'js' | 'uninstalled';
 
 export interface Snippet {
   readonly code: string;
@@ -36,6 +40,7 @@ const ENV_OPTIONS: Readonly<Record<SnippetEnv, ts.CompilerOptions>> = {
   dom: { lib: ['lib.es2022.d.ts', 'lib.dom.d.ts', 'lib.dom.iterable.d.ts'], types: [] },
   node: { lib: ['lib.es2022.d.ts'], types: ['node'] },
   js: { lib: ['lib.es2022.d.ts'], types: [], allowJs: true, checkJs: false },
+  uninstalled: { lib: ['lib.es2022.d.ts'], types: [] },
 };
 
 const BASE_OPTIONS: ts.CompilerOptions = {
@@ -75,7 +80,7 @@ export function lintSnippets(snippets: readonly Snippet[]): LintedSnippet[] {
     const env = snippets[indexes[0]!]!.env ?? 'node';
     const overlay = new Map(indexes.map((i) => [names[i]!, snippets[i]!.code]));
     const options = { ...BASE_OPTIONS, ...ENV_OPTIONS[env] };
-    const program = ts.createProgram({ rootNames: indexes.map((i) => names[i]!), options, host: overlayHost(options, overlay) });
+    const program = ts.createProgram({ rootNames: indexes.map((i) => names[i]!), options, host: overlayHost(options, overlay, env === 'uninstalled') });
     for (const i of indexes) {
       const sourceFile = program.getSourceFile(names[i]!)!;
       const snippet = snippets[i]!;
@@ -86,10 +91,15 @@ export function lintSnippets(snippets: readonly Snippet[]): LintedSnippet[] {
   return results;
 }
 
-function overlayHost(options: ts.CompilerOptions, overlay: ReadonlyMap<string, string>): ts.CompilerHost {
+function overlayHost(options: ts.CompilerOptions, overlay: ReadonlyMap<string, string>, noPackages: boolean): ts.CompilerHost {
   const base = ts.createCompilerHost(options, true);
   return {
     ...base,
+    ...(noPackages
+      ? {
+          resolveModuleNameLiterals: (literals: readonly ts.StringLiteralLike[]) => literals.map(() => ({ resolvedModule: undefined })),
+        }
+      : {}),
     fileExists: (f) => overlay.has(f) || base.fileExists(f),
     readFile: (f) => overlay.get(f) ?? base.readFile(f),
     getSourceFile: (fileName, languageVersion) => {

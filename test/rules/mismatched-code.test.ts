@@ -87,6 +87,29 @@ const codeBrowserContradicts = lines("const socket = new WebSocket('wss://chat.e
 ruleTester('mismatched-code', {
   valid: [
     {
+      name: 'a named function a liveness timer runs, which is also called from elsewhere, may close on purpose',
+      env: 'dom',
+      code: lines(
+        "const socket = new WebSocket('wss://example.test');",
+        'let echoTimer: ReturnType<typeof setTimeout> | undefined;',
+        "function disconnect() { socket.close(1000, 'Bye'); }",
+        'function sendPing() { echoTimer = setTimeout(disconnect, WAIT_FOR_ECHO_MS); }',
+        "document.getElementById('logout')?.addEventListener('click', disconnect);",
+        'const WAIT_FOR_ECHO_MS = 5_000;',
+        'sendPing();',
+      ),
+    },
+    {
+      name: 'a named function handed only to a session-lifetime timer closes on purpose',
+      env: 'dom',
+      code: lines(
+        "const socket = new WebSocket('wss://example.test');",
+        "function endSession() { socket.close(1000, 'Session over'); }",
+        'setTimeout(endSession, SESSION_LIFETIME_MS);',
+        'const SESSION_LIFETIME_MS = 3_600_000;',
+      ),
+    },
+    {
       name: '1000 for normal ends, 1001 for a shutdown',
       code: lines(
         ...WS,
@@ -733,6 +756,24 @@ ruleTester('mismatched-code', {
             { messageId: 'replaceCode', output: sub(codeContradicts, '1009', '3000') },
           ],
         },
+      ],
+    },
+    {
+      name: 'a named function that only an echo timer runs, and one only an inactivity timer runs, close with 1000',
+      env: 'dom',
+      code: lines(
+        "const socket = new WebSocket('wss://example.test');",
+        'const echoTimers: Record<number, { timeoutID: number }> = {};',
+        'const timeToWaitForEchoMillis = 5_000;',
+        'function renewConnection(id: number) { delete echoTimers[id]; socket.close(1000); }',
+        'function onInactivityTimeout() { socket.close(1000); }',
+        'function send(id: number) { echoTimers[id] = { timeoutID: window.setTimeout(() => renewConnection(id), timeToWaitForEchoMillis) }; }',
+        'window.setTimeout(onInactivityTimeout, 30_000 + timeToWaitForEchoMillis);',
+        'send(1);',
+      ),
+      errors: [
+        { messageId: 'failureWithNormal', line: 4, column: 76, data: { failure: 'a heartbeat or timeout callback' } },
+        { messageId: 'failureWithNormal', line: 5, column: 47, data: { failure: 'a heartbeat or timeout callback' } },
       ],
     },
     {

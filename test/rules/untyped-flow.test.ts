@@ -36,6 +36,16 @@ ruleTester('reserved-code', {
       code: lines(...WS_SERVER_JS, "wss.on('connection', (ws) => {", '  const close = (...args) => ws.close(...args);', '  close(4000);', '});'),
     },
     {
+      name: "a cast to a type of the project's own module that does not resolve is not a socket",
+      env: 'uninstalled',
+      code: lines("import type { WebSocket } from './transport';", 'export function drop(target: unknown) {', '  (target as WebSocket).close(1006);', '}'),
+    },
+    {
+      name: 'a cast to a socket-like type of a package that is not a WebSocket module',
+      env: 'uninstalled',
+      code: lines("import type { Socket } from 'net';", 'export function drop(target: unknown) {', '  (target as Socket).close(1006);', '}'),
+    },
+    {
       name: 'a stream stored under the same property name as a socket elsewhere',
       env: 'node',
       code: lines(
@@ -46,6 +56,18 @@ ruleTester('reserved-code', {
     },
   ],
   invalid: [
+    {
+      name: "a cast to ws's WebSocket type where ws is not installed",
+      env: 'uninstalled',
+      code: lines("import type { WebSocket } from 'ws';", 'export function drop(target: unknown) {', '  (target as WebSocket).close(1006);', '}'),
+      errors: [{ messageId: 'reserved', line: 3, column: 31, confidence: 'inferred' }],
+    },
+    {
+      name: "a parameter annotated with ws's default export where ws is not installed",
+      env: 'uninstalled',
+      code: lines("import WebSocket from 'ws';", 'export function drop(target: WebSocket) {', '  target.close(1006);', '}'),
+      errors: [{ messageId: 'reserved', line: 3, column: 16, confidence: 'inferred' }],
+    },
     {
       name: 'a guard that names only 1006 still forwards 1005',
       env: 'dom',

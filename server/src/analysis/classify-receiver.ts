@@ -23,7 +23,8 @@ export function classifyReceiver(receiver: ts.Expression, ctx: AnalysisContext):
   const node = skipOuterExpressions(receiver);
   const type = ctx.checker.getTypeAtLocation(node);
   const typed = runtimesOfType(type, ctx, 0);
-  if (typed === 'untyped') return fromSocketFlow(node, ctx) ?? inferReceiverFromEvidence(node, ctx) ?? { kind: 'unknown' };
+  // The flow gets the receiver as written: `(x as WebSocket)` names the socket type even when it does not resolve.
+  if (typed === 'untyped') return fromSocketFlow(receiver, ctx) ?? inferReceiverFromEvidence(node, ctx) ?? { kind: 'unknown' };
   // The project's own structural type (`interface WebSocketLike`) says nothing about what the value is.
   if (typed.length === 0) return declaredKind(type, ctx).kind === 'structural' ? (fromSocketFlow(node, ctx) ?? NOT_WEBSOCKET) : NOT_WEBSOCKET;
   // Deno types the sockets of Deno.upgradeWebSocket as the global (browser) WebSocket, but they are server sockets.

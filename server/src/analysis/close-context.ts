@@ -5,6 +5,7 @@ import * as ts from 'typescript';
 import { mentionsLiveness, situationsInText, type Situation } from '../registry/situations';
 import type { CloseCallSite } from './find-close-calls';
 import { identifierText, isFunctionLike, listenerRegistration } from './syntax';
+import { calleeName, timersRunning } from './timers';
 
 export type FailurePath = 'catch' | 'error-listener' | 'timeout';
 
@@ -34,25 +35,22 @@ export interface CloseContext {
   readonly functionName?: string;
 }
 
-const TIMER_FUNCTIONS = new Set(['setTimeout', 'setInterval']);
-
 export function closeContext(site: CloseCallSite): CloseContext {
   const reasonText = site.reason.values.flatMap((v) => (v.kind === 'string' ? [v.value] : [])).join(' ');
   return {
     fromReason: situationsInText(reasonText),
     fromConditions: situationsFromConditions(site.call),
     ...failureOf(site.call),
-    inTimer: timerCallbackOf(site.call) !== undefined,
+    inTimer: timersOf(site.call).length > 0,
     functionName: functionNameOf(site.call),
   };
 }
 
-/** The setTimeout/setInterval call whose callback the call runs in directly. */
-function timerCallbackOf(call: ts.Node): ts.CallExpression | undefined {
+/** The setTimeout/setInterval calls that run the function the call is directly in (timers.ts). */
+function timersOf(call: ts.Node): readonly ts.CallExpression[] {
   let fn: ts.Node | undefined = call.parent;
   while (fn && !isFunctionLike(fn) && !ts.isSourceFile(fn)) fn = fn.parent;
-  const parent = fn && isFunctionLike(fn) ? fn.parent : undefined;
-  return parent && ts.isCallExpression(parent) && parent.arguments[0] === fn && TIMER_FUNCTIONS.has(calleeName(parent)) ? parent : undefined;
+  return fn && isFunctionLike(fn) ? timersRunning(fn) : [];
 }
 
 /** `function onTimeout() {…}`, `handleTimeout() {…}`, `const onTimeout = () => {…}`: the name of the function the call is in. */
@@ -102,7 +100,7 @@ function failureOf(call: ts.Node): { failure?: FailurePath; failureText?: string
       }
       const registration = listenerRegistration(node);
       if (registration && registration.event.toLowerCase() === 'error') return { failure: 'error-listener' };
-      if (isHeartbeatTimer(node, call)) return { failure: 'timeout', failureText: timerNames(node) };
+      if (isHeartbeatTimer(node, call)) return { failure: 'timeout', failureText: timersRunning(node).map(timerNames).join(' ') };
       return {};
     }
   }
@@ -110,32 +108,25 @@ function failureOf(call: ts.Node): { failure?: FailurePath; failureText?: string
 }
 
 /**
- * A setTimeout/setInterval callback that checks liveness: the timer's name (`pingTimeout =
- * setTimeout(…)`, `heartbeat = setInterval(…)`), its delay (`PONG_TIMEOUT_MS`), a condition
- * guarding the close (`if (!ws.isAlive)`, `Date.now() - lastPong > …`) or what the callback does
- * besides (`ws.ping()`) speaks of heartbeats, pings, pongs or liveness. Any other timer — a
- * scheduled disconnect, a session lifetime, a `disconnectTimeout` — closes on purpose. Clearing
- * another timer (`clearInterval(pingInterval)`) says nothing about this one.
+ * A function run by setTimeout/setInterval (written in the call, or only ever handed to timers)
+ * that checks liveness: each timer's name (`pingTimeout = setTimeout(…)`, `heartbeat =
+ * setInterval(…)`) or delay (`PONG_TIMEOUT_MS`), a condition guarding the close (`if
+ * (!ws.isAlive)`, `Date.now() - lastPong > …`) or what the function does besides (`ws.ping()`)
+ * speaks of heartbeats, pings, pongs or liveness. Any other timer — a scheduled disconnect, a
+ * session lifetime, a `disconnectTimeout` — closes on purpose. Clearing another timer
+ * (`clearInterval(pingInterval)`) says nothing about this one.
  */
 function isHeartbeatTimer(fn: ts.Node, call: ts.Node): boolean {
-  const parent = fn.parent;
-  if (!parent || !ts.isCallExpression(parent) || parent.arguments[0] !== fn) return false;
-  const name = calleeName(parent);
-  if (!TIMER_FUNCTIONS.has(name)) return false;
-  const delay = parent.arguments.slice(1).map(identifierText).join(' ');
+  const timers = timersRunning(fn);
+  if (timers.length === 0) return false;
   const guards = guardConditions(call).map(identifierText).join(' ');
-  return mentionsLiveness(`${enclosingNames(parent)} ${delay} ${guards} ${callbackText(fn)}`);
+  const body = callbackText(fn);
+  return timers.every((timer) => mentionsLiveness(`${timerNames(timer)} ${guards} ${body}`));
 }
 
-/** The names and delay of the timer a callback belongs to: `upstreamPingTimer = setInterval(…, UPSTREAM_PING_MS)`. */
-function timerNames(fn: ts.Node): string {
-  const timer = fn.parent as ts.CallExpression;
+/** The names and delay of a timer: `upstreamPingTimer = setInterval(…, UPSTREAM_PING_MS)`. */
+function timerNames(timer: ts.CallExpression): string {
   return `${enclosingNames(timer)} ${timer.arguments.slice(1).map(identifierText).join(' ')}`;
-}
-
-function calleeName(call: ts.CallExpression): string {
-  const callee = call.expression;
-  return ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
 }
 
 /** The identifiers and strings of a timer callback, leaving out clearTimeout/clearInterval calls. */
@@ -150,11 +141,11 @@ function callbackText(fn: ts.Node): string {
   visit(fn);
   return words.join(' ');
 }
-/** Names of the variables/properties a timer is stored in (`heartbeatTimer = setInterval(…)`). */
+/** Names of the variables/properties a timer is stored in (`heartbeatTimer = setInterval(…)`, `{ timeoutID: setTimeout(…) }`). */
 function enclosingNames(timerCall: ts.Node): string {
   const parent = timerCall.parent;
   if (parent && ts.isVariableDeclaration(parent)) return parent.name.getText();
   if (parent && ts.isBinaryExpression(parent)) return parent.left.getText();
-  if (parent && ts.isPropertyDeclaration(parent)) return parent.name.getText();
+  if (parent && (ts.isPropertyDeclaration(parent) || ts.isPropertyAssignment(parent))) return parent.name.getText();
   return '';
 }

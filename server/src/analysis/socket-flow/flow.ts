@@ -5,7 +5,7 @@
 // receivers without a WebSocket type start a query, and a query reads only the files the index
 // (file-index.ts) points it to. Bounded in depth and in work, so a query always ends quickly.
 import * as ts from 'typescript';
-import type { Platform } from '../../registry/types';
+import type { Platform, RuntimeId } from '../../registry/types';
 import { SOCKET_CONSTRUCTORS } from '../../registry/socket-sources';
 import { declaredKind, isProjectFile, runtimesOfType } from '../declared-runtimes';
 import { skipOuterExpressions } from '../syntax';
@@ -37,6 +37,8 @@ export class SocketFlow {
 
   /** Every value the expression can hold, as far as the flow can tell. */
   valuesOf(expression: ts.Expression, depth: number): readonly FlowValue[] {
+    const asserted = this.assertedSocket(expression);
+    if (asserted) return [asserted];
     const node = skipFlowWrappers(expression);
     const known = this.memo.get(node);
     if (known) return known;
@@ -171,16 +173,46 @@ export class SocketFlow {
     return values;
   }
 
-  /**
-   * `(ws: WebSocket) => …` where `WebSocket` does not resolve (the project's type packages are not
-   * installed): the annotation still names the platform's WebSocket. A resolved one never gets here.
-   */
+  /** A parameter, variable or field annotated with a socket type that does not resolve (see socketTypeNode). */
   private annotatedSocket(decl: ts.Declaration): FlowValue | undefined {
     const type = (ts.isParameter(decl) || ts.isVariableDeclaration(decl) || ts.isPropertyDeclaration(decl)) ? decl.type : undefined;
-    if (!type || !ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName) || type.typeName.text !== 'WebSocket') return undefined;
-    if (this.checker.getSymbolAtLocation(type.typeName)) return undefined;
-    const runtime = constructorRuntime('global', 'WebSocket', this.platform);
-    return runtime ? { kind: 'socket', source: { kind: 'declared-type', runtime, node: decl }, steps: [] } : undefined;
+    return type ? this.unresolvedSocketType(type, decl) : undefined;
+  }
+
+  /** `(x as WebSocket)` / `<WebSocket>x` (outermost first) with a socket type that does not resolve. */
+  private assertedSocket(expression: ts.Expression): FlowValue | undefined {
+    let node: ts.Expression = expression;
+    for (;;) {
+      if (ts.isAsExpression(node) || ts.isTypeAssertionExpression(node) || ts.isSatisfiesExpression(node)) {
+        const socket = this.unresolvedSocketType(node.type, node);
+        if (socket) return socket;
+        node = node.expression;
+      } else if (ts.isParenthesizedExpression(node) || ts.isNonNullExpression(node)) {
+        node = node.expression;
+      } else {
+        return undefined;
+      }
+    }
+  }
+
+  /**
+   * A type reference that names a WebSocket but does not resolve because the project's type
+   * packages are not installed: the global `WebSocket` (the platform's), or a socket module's
+   * export (`import type { WebSocket } from 'ws'` → a `ws` socket). The name says what the author
+   * meant; a resolved type never gets here (the checker's type answers first).
+   */
+  private unresolvedSocketType(type: ts.TypeNode, at: ts.Node): FlowValue | undefined {
+    if (!ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName)) return undefined;
+    const symbol = this.checker.getSymbolAtLocation(type.typeName);
+    let runtime: RuntimeId | undefined;
+    if (!symbol) {
+      runtime = type.typeName.text === 'WebSocket' ? constructorRuntime('global', 'WebSocket', this.platform) : undefined;
+    } else if (symbol.flags & ts.SymbolFlags.Alias && this.symbolOf(type.typeName) === symbol) {
+      // An import whose module does not resolve (the alias has no target).
+      const binding = symbol.declarations?.map(bindingOfDeclaration).find((b) => b !== undefined);
+      runtime = binding && isSocketModule(binding.module) ? constructorRuntime(binding, binding.exportName, this.platform) : undefined;
+    }
+    return runtime ? { kind: 'socket', source: { kind: 'declared-type', runtime, node: at }, steps: [] } : undefined;
   }
 
   /** `const { socket } = Deno.upgradeWebSocket(req)`, `const [a, b] = Object.values(pair)`, `const { ws } = this`. */

@@ -1,0 +1,94 @@
+// Which setTimeout/setInterval runs a function: a callback written in the timer call, or a named
+// function the code only ever hands to timers (`setTimeout(onInactivityTimeout, d)`,
+// `setTimeout(() => renewConnection(id), d)`, `setTimeout(this.#onPingTimeout.bind(this), d)`).
+// A close in such a function runs when the timer fires, and the timer's names and delay say
+// what the deadline was about (close-context.ts).
+import * as ts from 'typescript';
+import { isFunctionLike } from './syntax';
+
+const TIMER_FUNCTIONS = new Set(['setTimeout', 'setInterval']);
+
+export function calleeName(call: ts.CallExpression): string {
+  const callee = call.expression;
+  return ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
+}
+
+export function isTimerCall(node: ts.Node | undefined): node is ts.CallExpression {
+  return node !== undefined && ts.isCallExpression(node) && TIMER_FUNCTIONS.has(calleeName(node));
+}
+
+/**
+ * The timer calls that run `fn`: the one it is written in, or — for a named function that is
+ * not exported (and, for a method, private) — every place the file uses its name, when each of
+ * them hands it to a timer. A function also called from elsewhere (a button, a 'close' listener)
+ * may run for other reasons: then none.
+ */
+export function timersRunning(fn: ts.Node): readonly ts.CallExpression[] {
+  const parent = fn.parent;
+  if (isTimerCall(parent) && parent.arguments[0] === fn) return [parent];
+  const name = privateName(fn);
+  if (!name) return [];
+  const uses = identifiersNamed(fn.getSourceFile(), name.text).filter((id) => id !== name);
+  const timers = uses.map(timerOfUse);
+  return uses.length > 0 && timers.every((t) => t !== undefined) ? (timers as ts.CallExpression[]) : [];
+}
+
+/** The name of a function only its own file can call: a non-exported function or `const f = () => …`, a private method. */
+function privateName(fn: ts.Node): ts.Identifier | ts.PrivateIdentifier | undefined {
+  const exported = (node: ts.Node) => ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword || m.kind === ts.SyntaxKind.DefaultKeyword);
+  if (ts.isFunctionDeclaration(fn)) return fn.name && !exported(fn) ? fn.name : undefined;
+  if (ts.isMethodDeclaration(fn)) {
+    if (ts.isPrivateIdentifier(fn.name)) return fn.name;
+    const isPrivate = (ts.getModifiers(fn) ?? []).some((m) => m.kind === ts.SyntaxKind.PrivateKeyword);
+    return isPrivate && ts.isIdentifier(fn.name) ? fn.name : undefined;
+  }
+  const holder = fn.parent;
+  if ((ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && holder && ts.isVariableDeclaration(holder) && holder.initializer === fn && ts.isIdentifier(holder.name)) {
+    const statement = holder.parent?.parent;
+    return statement && ts.isVariableStatement(statement) && !exported(statement) ? holder.name : undefined;
+  }
+  return undefined;
+}
+
+/** The timer a use of a function's name hands it to: `setTimeout(f, d)`, `setTimeout(() => f(x), d)`, `setTimeout(this.f.bind(this), d)`. */
+function timerOfUse(use: ts.Identifier | ts.PrivateIdentifier): ts.CallExpression | undefined {
+  let node: ts.Node = use;
+  if (ts.isPropertyAccessExpression(use.parent) && use.parent.name === use) node = use.parent;
+  const parent = node.parent;
+  if (isTimerCall(parent) && parent.arguments[0] === node) return parent;
+  // this.f.bind(this)
+  if (ts.isPropertyAccessExpression(parent) && parent.expression === node && parent.name.text === 'bind') {
+    const bound = parent.parent;
+    return bound && ts.isCallExpression(bound) && isTimerCall(bound.parent) && bound.parent.arguments[0] === bound ? bound.parent : undefined;
+  }
+  // () => f(x), function () { f(x); }
+  if (!ts.isCallExpression(parent) || parent.expression !== node) return undefined;
+  const statement = parent.parent;
+  const wrapper = ts.isArrowFunction(statement) && statement.body === parent
+    ? statement
+    : ts.isExpressionStatement(statement) && ts.isBlock(statement.parent) && statement.parent.statements.length === 1 && isFunctionLike(statement.parent.parent)
+      ? statement.parent.parent
+      : undefined;
+  return wrapper && isTimerCall(wrapper.parent) && wrapper.parent.arguments[0] === wrapper ? wrapper.parent : undefined;
+}
+
+/** The identifiers of a file by text, collected once per file (syntax only, so safe to share between programs). */
+const identifiersByFile = new WeakMap<ts.SourceFile, Map<string, Array<ts.Identifier | ts.PrivateIdentifier>>>();
+
+function identifiersNamed(file: ts.SourceFile, name: string): ReadonlyArray<ts.Identifier | ts.PrivateIdentifier> {
+  let byName = identifiersByFile.get(file);
+  if (!byName) {
+    const found = new Map<string, Array<ts.Identifier | ts.PrivateIdentifier>>();
+    const visit = (node: ts.Node): void => {
+      if (ts.isIdentifier(node) || ts.isPrivateIdentifier(node)) {
+        const list = found.get(node.text);
+        if (list) list.push(node);
+        else found.set(node.text, [node]);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(file);
+    identifiersByFile.set(file, (byName = found));
+  }
+  return byName.get(name) ?? [];
+}
