@@ -27,6 +27,19 @@ describe('narrowed program roots', () => {
   });
 });
 
+describe('project references', () => {
+  it("reads a referenced project's sources, not its unbuilt outputs, also through a cycle of references", () => {
+    const tsconfig = path.join(PROJECTS, 'references', 'app', 'tsconfig.json');
+    const file = path.join(PROJECTS, 'references', 'app', 'src', 'close.ts');
+    const project = loadTsconfigProject(tsconfig, ts.sys);
+    assert.ok(project.program.getSourceFile(file), 'the project keeps its own file');
+    const findings = findingsByFile(project.program, [file]).get(file) ?? [];
+    // The socket's type comes from ../lib's source: a typed finding, not a guess.
+    assert.deepEqual(findings.map((f) => f.split(' ')[0]), ['reserved-code']);
+    assert.doesNotMatch(findings[0]!, /inferred/i);
+  });
+});
+
 describe('project discovery', () => {
   it('finds the nearest tsconfig.json', () => {
     const file = path.join(EXAMPLES, 'web', 'src', 'chat-client.ts');

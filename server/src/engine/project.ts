@@ -167,8 +167,12 @@ function parseHost(host: ProjectHost): ts.ParseConfigHost {
 
 function compilerHost(options: ts.CompilerOptions, host: ProjectHost, cache: SourceFileCache): ts.CompilerHost {
   const base = ts.createCompilerHost(options, true);
-  return {
+  const compiler: ts.CompilerHost & Pick<ts.WatchCompilerHost<ts.BuilderProgram>, 'useSourceOfProjectReferenceRedirect'> = {
     ...base,
+    // Read the sources of referenced projects, as editors do, not their built .d.ts: projects are
+    // linted before they are built, and a project that references itself through a cycle of
+    // references would otherwise lose its own files to outputs that do not exist.
+    useSourceOfProjectReferenceRedirect: () => true,
     jsDocParsingMode: JSDOC_PARSING_MODE,
     getSourceFile: (fileName, languageVersion) => cache.get(fileName, languageVersion, host),
     readFile: host.readFile,
@@ -179,4 +183,5 @@ function compilerHost(options: ts.CompilerOptions, host: ProjectHost, cache: Sou
     useCaseSensitiveFileNames: () => host.useCaseSensitiveFileNames,
     ...(host.realpath ? { realpath: host.realpath } : {}),
   };
+  return compiler;
 }

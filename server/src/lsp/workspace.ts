@@ -292,6 +292,9 @@ export class Workspace {
       ...(host.realpath ? { realpath: host.realpath } : {}),
       ...(projectReferences ? { getProjectReferences: () => projectReferences } : {}),
     };
+    // Sources of referenced projects, not their built .d.ts, as the CLI reads them (engine/project.ts
+    // compilerHost); tsserver's own hook, read by the language service though not in its public typings.
+    (serviceHost as ts.LanguageServiceHost & Pick<ts.WatchCompilerHost<ts.BuilderProgram>, 'useSourceOfProjectReferenceRedirect'>).useSourceOfProjectReferenceRedirect = () => true;
     if (lazy) {
       serviceHost.resolveModuleNameLiterals = lazy.imports.createResolver(host, currentDirectory);
       // Not in TypeScript's public LanguageServiceHost typings, but read by the language service
