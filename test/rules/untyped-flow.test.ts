@@ -208,3 +208,39 @@ ruleTester('reason-without-code', {
   ],
   invalid: [],
 });
+
+ruleTester('reason-too-long', {
+  valid: [
+    {
+      name: 'getWebSockets() of a class that is not a Durable Object is not a socket source',
+      env: 'js',
+      code: lines(
+        'export class Registry {',
+        '  constructor(hub) {',
+        '    hub.getWebSockets().forEach((socket) => {',
+        '      watch((err) => socket.close(1011, err.stack));',
+        '    });',
+        '  }',
+        '}',
+      ),
+    },
+  ],
+  invalid: [
+    {
+      name: "the sockets a Durable Object's hibernation API kept (state.getWebSockets())",
+      env: 'js',
+      code: lines(
+        'export class ChatRoom {',
+        '  constructor(state) {',
+        '    this.state = state;',
+        '    this.state.getWebSockets().forEach((webSocket) => {',
+        '      watch((err) => webSocket.close(1011, err.stack));',
+        '    });',
+        '  }',
+        '  async webSocketMessage(webSocket, message) {}',
+        '}',
+      ),
+      errors: [{ messageId: 'unbounded', line: 5, column: 44, confidence: 'inferred' }],
+    },
+  ],
+});

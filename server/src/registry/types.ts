@@ -157,6 +157,7 @@ export type EvidenceKind =
   | 'constructor' // `new WebSocket(…)` and the other client constructors
   | 'connection-listener' // a `connection` listener of a ws server
   | 'server-handler' // a Bun `websocket` or uWebSockets.js handler
+  | 'hibernation' // a Durable Object's hibernation API: `state.getWebSockets()`, `webSocketMessage(ws, …)`
   | 'upgrade' // Deno.upgradeWebSocket(…)
   | 'pair' // new WebSocketPair()
   | 'server-clients' // a ws server's `clients`

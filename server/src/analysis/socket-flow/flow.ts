@@ -14,7 +14,7 @@ import { elementsOf, elementsOfValues } from './collections';
 import { fileIndex, lastName, type FileIndex } from './file-index';
 import { memberValues, parameterValues, returnValues } from './parameters';
 import { thisOwner } from './prototype';
-import { bindingOfDeclaration, constructorRuntime, isDenoUpgrade, isGlobalObjectAccess, isSocketModule, requiredModule, serverRuntime, type ModuleBinding } from './sources';
+import { bindingOfDeclaration, constructorRuntime, isDenoUpgrade, isGlobalObjectAccess, isHibernatedSocketsCall, isSocketModule, requiredModule, serverRuntime, type ModuleBinding } from './sources';
 import { withStep, type FlowValue } from './values';
 
 const MAX_DEPTH = 14;
@@ -331,6 +331,7 @@ export class SocketFlow {
     const module = requiredModule(node);
     if (module !== undefined) return isSocketModule(module) ? this.moduleValues({ module, exportName: '=' }, node) : [];
     if (isDenoUpgrade(node)) return [{ kind: 'upgrade-result', node }];
+    if (isHibernatedSocketsCall(node, this.platform)) return [{ kind: 'collection', elements: [{ kind: 'socket', source: { kind: 'hibernation', runtime: 'cloudflare', node }, steps: [] }] }];
     const callee = skipOuterExpressions(node.expression);
     if (ts.isPropertyAccessExpression(callee)) {
       const method = callee.name.text;

@@ -60,7 +60,7 @@ function listenerValues(flow: SocketFlow, fn: FunctionNode, index: number, depth
     values.push(...elementsOf(flow, parent.expression.expression, depth));
   }
   if (index === 0 && isDurableObjectSocketHandler(fn, flow.platform)) {
-    values.push({ kind: 'socket', source: { kind: 'server-handler', runtime: 'cloudflare', node: fn }, steps: [] });
+    values.push({ kind: 'socket', source: { kind: 'hibernation', runtime: 'cloudflare', node: fn }, steps: [] });
   }
   const handlers = handlerObjectOf(fn);
   if (handlers && index === 0) {

@@ -110,12 +110,30 @@ export function uwsHandlerObject(handlers: ts.ObjectLiteralExpression, importsUw
 
 /**
  * `webSocketMessage(ws, message)` / `webSocketClose(ws, code, reason, wasClean)` of a Durable
- * Object, which Workers' hibernation API calls with the socket first: the class extends
- * `DurableObject`, accepts sockets itself, or the project runs on Workers.
+ * Object, which Workers' hibernation API calls with the socket first.
  */
 export function isDurableObjectSocketHandler(fn: ts.Node, platform: Platform): fn is ts.MethodDeclaration {
   if (!ts.isMethodDeclaration(fn) || !ts.isIdentifier(fn.name) || !DURABLE_OBJECT_SOCKET_HANDLERS.has(fn.name.text) || !ts.isClassLike(fn.parent)) return false;
-  const cls = fn.parent;
+  return isDurableObjectClass(fn.parent, platform);
+}
+
+/**
+ * `state.getWebSockets()` / `this.ctx.getWebSockets(tag)` in a Durable Object: the sockets the
+ * hibernation API kept for it.
+ */
+export function isHibernatedSocketsCall(call: ts.CallExpression, platform: Platform): boolean {
+  const callee = skipOuterExpressions(call.expression);
+  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'getWebSockets' || call.arguments.length > 1) return false;
+  let node: ts.Node | undefined = call.parent;
+  while (node && !ts.isClassLike(node) && !ts.isSourceFile(node)) node = node.parent;
+  if (platform === 'cloudflare') return true;
+  if (!node || !ts.isClassLike(node)) return false;
+  const hasSocketHandler = node.members.some((m) => m.name !== undefined && ts.isIdentifier(m.name) && DURABLE_OBJECT_SOCKET_HANDLERS.has(m.name.text));
+  return hasSocketHandler || isDurableObjectClass(node, platform);
+}
+
+/** A Durable Object class: it extends `DurableObject`, accepts sockets itself, or the project runs on Workers. */
+function isDurableObjectClass(cls: ts.ClassLikeDeclaration, platform: Platform): boolean {
   const base = cls.heritageClauses?.find((c) => c.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
   return platform === 'cloudflare' || (base !== undefined && /\bDurableObject\b/.test(base.expression.getText())) || /\.acceptWebSocket\(/.test(cls.getText());
 }

@@ -24,6 +24,7 @@ export const en: RegistryCatalog = {
     'client-only': 'may be sent by clients only',
   },
   evidence: {
+    hibernation: "a Durable Object's hibernation API",
     'server-handler': 'a Bun or uWebSockets.js WebSocket handler',
     upgrade: '`Deno.upgradeWebSocket(…)`',
     pair: '`new WebSocketPair()`',

@@ -24,6 +24,7 @@ export const fr: RegistryCatalog = {
     'client-only': 'ne peut être envoyé que par un client',
   },
   evidence: {
+    hibernation: "l'API d'hibernation d'un Durable Object",
     'server-handler': 'un gestionnaire WebSocket de Bun ou uWebSockets.js',
     upgrade: '`Deno.upgradeWebSocket(…)`',
     pair: '`new WebSocketPair()`',
