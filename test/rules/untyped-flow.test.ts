@@ -46,6 +46,32 @@ ruleTester('reserved-code', {
       code: lines("import type { Socket } from 'net';", 'export function drop(target: unknown) {', '  (target as Socket).close(1006);', '}'),
     },
     {
+      name: "a `ws` method route in a project that does not use express-ws (here uWebSockets.js-style names only)",
+      env: 'js',
+      code: lines("const app = require('./app');", "app.ws('/echo', (stream) => {", '  stream.close(1006);', '});'),
+    },
+    {
+      name: "@fastify/websocket's plain HTTP routes and an HTTP `handler` next to a `wsHandler` get no socket",
+      env: 'js',
+      code: lines(
+        "const fastify = require('fastify')();",
+        "fastify.register(require('@fastify/websocket'));",
+        "fastify.get('/file', { websocket: false }, (file) => file.close(1006));",
+        "fastify.route({ method: 'GET', url: '/r', handler: (pool) => pool.close(1006), wsHandler: (socket) => socket.send('hi') });",
+      ),
+    },
+    {
+      name: "a WebSocket-Node server's `request` listener: the request is not the socket, only what accept() returns",
+      env: 'js',
+      code: lines(
+        "const WebSocketServer = require('websocket').server;",
+        'const wsServer = new WebSocketServer({});',
+        "wsServer.on('request', (request) => {",
+        '  request.reject(1006);',
+        '});',
+      ),
+    },
+    {
       name: 'a stream stored under the same property name as a socket elsewhere',
       env: 'node',
       code: lines(
@@ -67,6 +93,49 @@ ruleTester('reserved-code', {
       env: 'uninstalled',
       code: lines("import WebSocket from 'ws';", 'export function drop(target: WebSocket) {', '  target.close(1006);', '}'),
       errors: [{ messageId: 'reserved', line: 3, column: 16, confidence: 'inferred' }],
+    },
+    {
+      name: "an express-ws route handler's socket (the plugin is set up in another statement)",
+      env: 'js',
+      code: lines("const express = require('express');", 'const app = express();', "require('express-ws')(app);", "app.ws('/echo', (ws, req) => {", "  if (!req.query.token) ws.close(1006, 'no token');", '});'),
+      errors: [{ messageId: 'reservedWithReason', line: 5, column: 34, confidence: 'inferred' }],
+    },
+    {
+      name: "@fastify/websocket routes (not installed): `{ websocket: true }`, a `wsHandler`, and the connection stream's `.socket` of versions before 8",
+      env: 'uninstalled',
+      code: lines(
+        "import Fastify from 'fastify';",
+        "import websocket from '@fastify/websocket';",
+        'const fastify = Fastify();',
+        'fastify.register(websocket);',
+        "fastify.get('/chat', { websocket: true }, (socket) => socket.close(1005));",
+        "fastify.get('/old', { websocket: true }, (connection) => connection.socket.close(1006));",
+        "fastify.route({ method: 'GET', url: '/r', handler: (req, reply) => reply.send('hi'), wsHandler: (socket) => socket.close(1015) });",
+      ),
+      errors: [
+        { messageId: 'reserved', line: 5, column: 68, confidence: 'inferred' },
+        { messageId: 'reserved', line: 6, column: 82, confidence: 'inferred' },
+        { messageId: 'reserved', line: 7, column: 122, confidence: 'inferred' },
+      ],
+    },
+    {
+      name: "WebSocket-Node (not installed): the connection a server's request listener accepts, and the one a client's connect listener gets",
+      env: 'uninstalled',
+      code: lines(
+        "import { server as WebSocketServer } from 'websocket';",
+        "const { client: WebSocketClient } = require('websocket');",
+        'const wsServer = new WebSocketServer({ httpServer: undefined });',
+        "wsServer.on('request', function (request) {",
+        "  const connection = request.accept('echo-protocol', request.origin);",
+        "  connection.on('message', () => connection.drop(1006));",
+        '});',
+        'const client = new WebSocketClient();',
+        "client.on('connect', (conn) => conn.close(1005));",
+      ),
+      errors: [
+        { messageId: 'reserved', line: 6, column: 50, confidence: 'inferred' },
+        { messageId: 'reserved', line: 9, column: 43, confidence: 'inferred' },
+      ],
     },
     {
       name: 'a guard that names only 1006 still forwards 1005',

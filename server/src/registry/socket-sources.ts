@@ -1,7 +1,7 @@
 // Where sockets come from in code that has no types: which modules export WebSocket
 // constructors and servers, under which names. The socket-flow analysis (analysis/socket-flow)
 // recognises a constructor or server by its name AND by the module (or global) it comes from.
-import type { Platform, RuntimeId } from './types';
+import type { EvidenceKind, Platform, RuntimeId } from './types';
 
 /** Client socket constructors by exported name, per module; `''` is the global scope, `=` is `module.exports`. */
 export const SOCKET_CONSTRUCTORS: Readonly<Record<string, Readonly<Record<string, RuntimeId>>>> = {
@@ -13,11 +13,47 @@ export const SOCKET_CONSTRUCTORS: Readonly<Record<string, Readonly<Record<string
   partysocket: { default: 'partysocket', PartySocket: 'partysocket', WebSocket: 'partysocket' },
 };
 
-/** Server classes whose `connection` listeners receive sockets, per module, with the sockets' runtime. */
-export const SOCKET_SERVERS: Readonly<Record<string, { readonly exports: readonly string[]; readonly runtime: RuntimeId }>> = {
-  ws: { exports: ['WebSocketServer', 'Server'], runtime: 'ws' },
-  'isomorphic-ws': { exports: ['WebSocketServer', 'Server'], runtime: 'ws' },
+/**
+ * What the instances of a server (or client) class give their listeners: the `event` whose
+ * listener's first parameter is a socket, or — with `accept` — a request whose `accept(…)`
+ * method returns the socket.
+ */
+export interface SocketEmitter {
+  readonly runtime: RuntimeId;
+  readonly event: string;
+  readonly accept?: string;
+  /** What a socket from the listener rests on, for the finding's evidence. */
+  readonly evidence: EvidenceKind;
+}
+
+/** ws's server: `connection` listeners receive the socket (also the declared type's behaviour). */
+export const WS_SERVER: SocketEmitter = { runtime: 'ws', event: 'connection', evidence: 'connection-listener' };
+
+/**
+ * Classes whose instances hand sockets to their listeners, per module and export. WebSocket-Node
+ * (`websocket` on npm): its server's `request` listeners accept a connection, its client's
+ * `connect` listeners receive one.
+ */
+export const SOCKET_SERVERS: Readonly<Record<string, Readonly<Record<string, SocketEmitter>>>> = {
+  ws: { WebSocketServer: WS_SERVER, Server: WS_SERVER },
+  'isomorphic-ws': { WebSocketServer: WS_SERVER, Server: WS_SERVER },
+  websocket: {
+    server: { runtime: 'websocket-node', event: 'request', accept: 'accept', evidence: 'accepted-request' },
+    client: { runtime: 'websocket-node', event: 'connect', evidence: 'client-connect' },
+  },
 };
+
+/**
+ * Plugins that add WebSocket routes to HTTP frameworks, whose route handlers get the socket as
+ * their first parameter: express-ws's `app.ws(path, …middleware, (ws, req) => …)` (`method`), and
+ * @fastify/websocket's routes declared with `{ websocket: true }` or a `wsHandler` (`option`; its
+ * versions before 8 passed a connection stream whose `.socket` is the socket).
+ */
+export const ROUTE_PLUGINS: ReadonlyArray<{ readonly module: string; readonly runtime: RuntimeId } & ({ readonly method: string } | { readonly option: string; readonly handler: string })> = [
+  { module: 'express-ws', runtime: 'ws', method: 'ws' },
+  { module: '@fastify/websocket', runtime: 'ws', option: 'websocket', handler: 'wsHandler' },
+  { module: 'fastify-websocket', runtime: 'ws', option: 'websocket', handler: 'wsHandler' },
+];
 
 /** The module of uWebSockets.js, whose `app.ws(pattern, handlers)` handlers receive sockets. */
 export const UWS_MODULE = 'uWebSockets.js';

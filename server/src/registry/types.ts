@@ -157,6 +157,9 @@ export type EvidenceKind =
   | 'constructor' // `new WebSocket(…)` and the other client constructors
   | 'connection-listener' // a `connection` listener of a ws server
   | 'server-handler' // a Bun `websocket` or uWebSockets.js handler
+  | 'route-handler' // a WebSocket route of an HTTP framework plugin (express-ws, @fastify/websocket)
+  | 'accepted-request' // `request.accept(…)` in a WebSocket-Node server's `request` listener
+  | 'client-connect' // a `connect` listener of a WebSocket-Node client
   | 'hibernation' // a Durable Object's hibernation API: `state.getWebSockets()`, `webSocketMessage(ws, …)`
   | 'upgrade' // Deno.upgradeWebSocket(…)
   | 'pair' // new WebSocketPair()

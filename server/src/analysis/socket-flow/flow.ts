@@ -6,7 +6,7 @@
 // (file-index.ts) points it to. Bounded in depth and in work, so a query always ends quickly.
 import * as ts from 'typescript';
 import type { Platform, RuntimeId } from '../../registry/types';
-import { SOCKET_CONSTRUCTORS } from '../../registry/socket-sources';
+import { SOCKET_CONSTRUCTORS, WS_SERVER } from '../../registry/socket-sources';
 import { declaredKind, isProjectFile, runtimesOfType } from '../declared-runtimes';
 import { skipOuterExpressions } from '../syntax';
 import { valuesByPropertyName } from './by-name';
@@ -14,7 +14,7 @@ import { elementsOf, elementsOfValues } from './collections';
 import { fileIndex, lastName, type FileIndex } from './file-index';
 import { memberValues, parameterValues, returnValues } from './parameters';
 import { thisOwner } from './prototype';
-import { bindingOfDeclaration, constructorRuntime, isDenoUpgrade, isGlobalObjectAccess, isHibernatedSocketsCall, isSocketModule, requiredModule, serverRuntime, type ModuleBinding } from './sources';
+import { bindingOfDeclaration, constructorRuntime, isDenoUpgrade, isGlobalObjectAccess, isHibernatedSocketsCall, isSocketModule, requiredModule, serverEmitter, type ModuleBinding } from './sources';
 import { withStep, type FlowValue } from './values';
 
 const MAX_DEPTH = 14;
@@ -117,7 +117,7 @@ export class SocketFlow {
     // `any[]`, `Set<any>`, `Map<string, any>`: a container of untyped values, followed by syntax.
     if (this.checker.getTypeArguments(type as ts.TypeReference)?.some((t) => (t.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) !== 0)) return undefined;
     const declared = declaredKind(type, this);
-    if (declared.kind === 'server') return [{ kind: 'server', runtime: declared.runtime, node }];
+    if (declared.kind === 'server') return [{ kind: 'server', emitter: WS_SERVER, node }];
     if (declared.kind === 'class') return [{ kind: 'instance', declaration: declared.declaration }];
     if (declared.kind === 'other') return [{ kind: 'not-socket' }];
     return undefined;
@@ -274,8 +274,10 @@ export class SocketFlow {
     for (const object of objects) {
       if (object.kind === 'module') values.push(...this.moduleValues({ module: object.module, exportName: name }, at));
       else if (object.kind === 'constructor' && object.runtime === 'ws') values.push(...this.moduleValues({ module: 'ws', exportName: name }, at));
-      else if (object.kind === 'server' && name === 'clients') {
-        values.push({ kind: 'collection', elements: [{ kind: 'socket', source: { kind: 'server-clients', runtime: object.runtime, node: at }, steps: [] }] });
+      else if (object.kind === 'server' && object.emitter === WS_SERVER && name === 'clients') {
+        values.push({ kind: 'collection', elements: [{ kind: 'socket', source: { kind: 'server-clients', runtime: object.emitter.runtime, node: at }, steps: [] }] });
+      } else if (object.kind === 'socket' && object.source.kind === 'route-handler' && name === 'socket') {
+        values.push(object); // @fastify/websocket before 8: the handler got a stream whose `.socket` is the socket
       } else if (object.kind === 'upgrade-result' && name === 'socket') {
         values.push({ kind: 'socket', source: { kind: 'upgrade', runtime: 'deno-server', node: object.node }, steps: [] });
       } else if (object.kind === 'pair' && (name === '0' || name === '1')) {
@@ -307,7 +309,7 @@ export class SocketFlow {
     const values: FlowValue[] = [];
     for (const target of this.valuesOf(callee, depth)) {
       if (target.kind === 'constructor') values.push({ kind: 'socket', source: { kind: 'constructor', runtime: target.runtime, node, name: target.name }, steps: [] });
-      else if (target.kind === 'server-class') values.push({ kind: 'server', runtime: target.runtime, node });
+      else if (target.kind === 'server-class') values.push({ kind: 'server', emitter: target.emitter, node });
       else if (target.kind === 'pair-class') values.push({ kind: 'pair', node });
       else if (target.kind === 'class') values.push(...this.instanceOf(target.declaration, node, depth));
       else if (target.kind === 'not-socket') values.push(target);
@@ -339,6 +341,8 @@ export class SocketFlow {
       if (ts.isIdentifier(object) && (object.text === 'Object' || object.text === 'Array') && /^(values|from)$/.test(method) && node.arguments[0]) {
         return [{ kind: 'collection', elements: elementsOfValues(this, this.valuesOf(node.arguments[0], depth), depth) }];
       }
+      const accepted = this.acceptedSocket(node, callee, depth);
+      if (accepted) return [accepted];
       if (/^(get|find|findLast|at|pop|shift)$/.test(method)) {
         const elements = elementsOf(this, object, depth);
         if (elements.length > 0) return elements;
@@ -349,6 +353,16 @@ export class SocketFlow {
       }
     }
     return returnValues(this, node, depth);
+  }
+
+  /** `request.accept(…)` on a WebSocket-Node server's request: the accepted connection. */
+  private acceptedSocket(call: ts.CallExpression, callee: ts.PropertyAccessExpression, depth: number): FlowValue | undefined {
+    for (const request of this.valuesOf(callee.expression, depth)) {
+      if (request.kind === 'socket-request' && request.emitter.accept === callee.name.text) {
+        return { kind: 'socket', source: { kind: request.emitter.evidence, runtime: request.emitter.runtime, node: call }, steps: [] };
+      }
+    }
+    return undefined;
   }
 
   /** A global name: the platform's WebSocket constructor, Workers' WebSocketPair. */
@@ -363,8 +377,8 @@ export class SocketFlow {
     const values: FlowValue[] = [];
     const runtime = constructorRuntime(binding, binding.exportName, this.platform);
     if (runtime) values.push({ kind: 'constructor', runtime, name: binding.exportName === '=' || binding.exportName === 'default' ? 'WebSocket' : binding.exportName, node });
-    const server = serverRuntime(binding);
-    if (server) values.push({ kind: 'server-class', runtime: server });
+    const emitter = serverEmitter(binding);
+    if (emitter) values.push({ kind: 'server-class', emitter });
     if ((binding.exportName === '*' || binding.exportName === '=' || binding.exportName === 'default') && SOCKET_CONSTRUCTORS[binding.module]) values.push({ kind: 'module', module: binding.module });
     return values;
   }

@@ -4,12 +4,13 @@
 // method calls, `new`, `super`, `.call`, and references passed on, `.bind(this)` included) —
 // and values that leave a function through its returns.
 import * as ts from 'typescript';
-import { UWS_MODULE } from '../../registry/socket-sources';
+import { UWS_MODULE, WS_SERVER } from '../../registry/socket-sources';
 import { functionNameNode, isFunctionLike, listenerRegistration, skipOuterExpressions } from '../syntax';
 import { elementsOf } from './collections';
 import { lastName } from './file-index';
 import type { SocketFlow } from './flow';
 import { thisOwner } from './prototype';
+import { routeHandlerSocket } from './routes';
 import { bunHandlerObject, isDurableObjectSocketHandler, uwsHandlerObject } from './sources';
 import { withStep, type FlowValue } from './values';
 
@@ -42,17 +43,18 @@ function listenerValues(flow: SocketFlow, fn: FunctionNode, index: number, depth
     const { call, event } = registration;
     const emitter = ts.isPropertyAccessExpression(call.expression) ? call.expression.expression : undefined;
     if (!emitter) continue;
-    if (event === 'connection' && index === 0) {
-      for (const server of flow.valuesOf(emitter, depth)) {
-        if (server.kind === 'server') values.push({ kind: 'socket', source: { kind: 'connection-listener', runtime: server.runtime, node: call }, steps: [] });
-      }
+    if (index !== 0) continue;
+    for (const server of flow.valuesOf(emitter, depth)) {
+      if (server.kind !== 'server' || server.emitter.event !== event) continue;
+      if (server.emitter.accept) values.push({ kind: 'socket-request', emitter: server.emitter, node: call });
+      else values.push({ kind: 'socket', source: { kind: server.emitter.evidence, runtime: server.emitter.runtime, node: call }, steps: [] });
     }
   }
   const parent = fn.parent;
   // wss.handleUpgrade(req, socket, head, (ws) => …)
   if (parent && ts.isCallExpression(parent) && parent.arguments[3] === fn && index === 0 && lastName(parent.expression) === 'handleUpgrade' && ts.isPropertyAccessExpression(parent.expression)) {
     for (const server of flow.valuesOf(parent.expression.expression, depth)) {
-      if (server.kind === 'server') values.push({ kind: 'socket', source: { kind: 'connection-listener', runtime: server.runtime, node: parent }, steps: [] });
+      if (server.kind === 'server' && server.emitter === WS_SERVER) values.push({ kind: 'socket', source: { kind: 'connection-listener', runtime: server.emitter.runtime, node: parent }, steps: [] });
     }
   }
   // collection.forEach((socket) => …)
@@ -62,6 +64,8 @@ function listenerValues(flow: SocketFlow, fn: FunctionNode, index: number, depth
   if (index === 0 && isDurableObjectSocketHandler(fn, flow.platform)) {
     values.push({ kind: 'socket', source: { kind: 'hibernation', runtime: 'cloudflare', node: fn }, steps: [] });
   }
+  const route = index === 0 ? routeHandlerSocket(flow, fn) : undefined;
+  if (route) values.push(route);
   const handlers = handlerObjectOf(fn);
   if (handlers && index === 0) {
     if (bunHandlerObject(handlers)) values.push({ kind: 'socket', source: { kind: 'server-handler', runtime: 'bun-server', node: fn }, steps: [] });

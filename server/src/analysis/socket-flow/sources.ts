@@ -4,7 +4,7 @@
 // Each is recognised by name AND by where the name comes from (an import, a `require`, a global),
 // so a project's own `WebSocket` class or a `connection` event of a database pool is not one.
 import * as ts from 'typescript';
-import { DURABLE_OBJECT_SOCKET_HANDLERS, GLOBAL_OBJECTS, GLOBAL_SOCKET_RUNTIME, SOCKET_CONSTRUCTORS, SOCKET_SERVERS } from '../../registry/socket-sources';
+import { DURABLE_OBJECT_SOCKET_HANDLERS, GLOBAL_OBJECTS, GLOBAL_SOCKET_RUNTIME, SOCKET_CONSTRUCTORS, SOCKET_SERVERS, type SocketEmitter } from '../../registry/socket-sources';
 import type { Platform, RuntimeId } from '../../registry/types';
 import { skipOuterExpressions } from '../syntax';
 
@@ -24,10 +24,9 @@ export function isSocketModule(module: string): boolean {
   return SOCKET_CONSTRUCTORS[module] !== undefined || SOCKET_SERVERS[module] !== undefined;
 }
 
-/** The runtime of the sockets a server export makes (`new WebSocketServer()` of `ws`). */
-export function serverRuntime(binding: ModuleBinding): RuntimeId | undefined {
-  const server = SOCKET_SERVERS[binding.module];
-  return server && server.exports.includes(binding.exportName) ? server.runtime : undefined;
+/** What the instances of a server export give their listeners (`new WebSocketServer()` of `ws`). */
+export function serverEmitter(binding: ModuleBinding): SocketEmitter | undefined {
+  return SOCKET_SERVERS[binding.module]?.[binding.exportName];
 }
 
 /** `require('x')` → 'x'. */

@@ -23,7 +23,7 @@ export function traceSocket(receiver: ts.Expression, program: ts.Program, platfo
 }
 
 export function fromValues(values: readonly FlowValue[]): TracedSocket | 'conflict' | undefined {
-  if (values.some((v) => v.kind === 'not-socket' || v.kind === 'instance' || v.kind === 'server' || v.kind === 'object')) return 'conflict';
+  if (values.some((v) => v.kind === 'not-socket' || v.kind === 'instance' || v.kind === 'server' || v.kind === 'socket-request' || v.kind === 'object')) return 'conflict';
   const sockets = values.filter((v): v is Extract<FlowValue, { kind: 'socket' }> => v.kind === 'socket');
   if (sockets.length === 0) return undefined;
   // The strongest trace explains the finding: fewest name-only hops, then fewest hops.

@@ -25,6 +25,9 @@ export const fr: RegistryCatalog = {
   },
   evidence: {
     hibernation: "l'API d'hibernation d'un Durable Object",
+    'route-handler': 'une route WebSocket de {name}',
+    'accepted-request': '`request.accept(…)` d’un serveur WebSocket-Node',
+    'client-connect': "l’écouteur 'connect' d’un client WebSocket-Node",
     'server-handler': 'un gestionnaire WebSocket de Bun ou uWebSockets.js',
     upgrade: '`Deno.upgradeWebSocket(…)`',
     pair: '`new WebSocketPair()`',

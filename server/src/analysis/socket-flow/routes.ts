@@ -1,0 +1,70 @@
+// WebSocket routes of HTTP framework plugins (registry ROUTE_PLUGINS): the route handler's first
+// parameter is the socket. A route is recognised by its shape (express-ws's `app.ws(path, …, fn)`,
+// @fastify/websocket's `{ websocket: true }` options or `wsHandler`) AND by the plugin being
+// imported somewhere in the project: routes are often declared in a file that never names the
+// plugin (`router.ws(…)` in a routes module, `fastify.get(…)` in a registered plugin).
+import * as ts from 'typescript';
+import { ROUTE_PLUGINS } from '../../registry/socket-sources';
+import { skipOuterExpressions } from '../syntax';
+import type { SocketFlow } from './flow';
+import type { FlowValue } from './values';
+
+type Plugin = (typeof ROUTE_PLUGINS)[number];
+
+/** The socket a route handler receives as its first parameter, when `fn` is one. */
+export function routeHandlerSocket(flow: SocketFlow, fn: ts.SignatureDeclaration): FlowValue | undefined {
+  const parent = fn.parent;
+  for (const plugin of ROUTE_PLUGINS) {
+    const isRoute = 'method' in plugin ? isMethodRoute(fn, parent, plugin.method) : isOptionRoute(fn, parent, plugin.option, plugin.handler);
+    if (isRoute && projectImports(flow, plugin.module)) {
+      return { kind: 'socket', source: { kind: 'route-handler', runtime: plugin.runtime, node: parent && ts.isCallExpression(parent) ? parent : fn, name: plugin.module }, steps: [] };
+    }
+  }
+  return undefined;
+}
+
+/** `x.ws('/path', …middleware, fn)`: the last argument of a `ws` method call whose first is a path. */
+function isMethodRoute(fn: ts.Node, parent: ts.Node | undefined, method: string): boolean {
+  if (!parent || !ts.isCallExpression(parent) || parent.arguments.length < 2 || parent.arguments[parent.arguments.length - 1] !== fn) return false;
+  const callee = skipOuterExpressions(parent.expression);
+  const path = parent.arguments[0]!;
+  return ts.isPropertyAccessExpression(callee) && callee.name.text === method && (ts.isStringLiteralLike(path) || ts.isTemplateExpression(path) || ts.isRegularExpressionLiteral(path));
+}
+
+/**
+ * `f.get('/path', { websocket: true }, fn)`, `f.route({ …, websocket: true, handler: fn })` and
+ * `f.route({ …, wsHandler: fn })`.
+ */
+function isOptionRoute(fn: ts.Node, parent: ts.Node | undefined, option: string, handler: Extract<Plugin, { option: string }>['handler']): boolean {
+  if (parent && ts.isCallExpression(parent)) {
+    const at = parent.arguments.indexOf(fn as ts.Expression);
+    return at > 0 && parent.arguments.slice(0, at).some((arg) => ts.isObjectLiteralExpression(arg) && hasTrueOption(arg, option));
+  }
+  if (parent && ts.isPropertyAssignment(parent) && ts.isObjectLiteralExpression(parent.parent)) {
+    const name = parent.name.getText();
+    return name === handler || (name === 'handler' && hasTrueOption(parent.parent, option));
+  }
+  if (ts.isMethodDeclaration(fn) && ts.isObjectLiteralExpression(fn.parent)) {
+    return fn.name.getText() === handler;
+  }
+  return false;
+}
+
+function hasTrueOption(options: ts.ObjectLiteralExpression, option: string): boolean {
+  return options.properties.some((p) => ts.isPropertyAssignment(p) && p.name.getText() === option && p.initializer.kind === ts.SyntaxKind.TrueKeyword);
+}
+
+const imported = new WeakMap<SocketFlow, Map<string, boolean>>();
+
+/** Whether a project file imports or requires the module (its name written as a string). */
+function projectImports(flow: SocketFlow, module: string): boolean {
+  let known = imported.get(flow);
+  if (!known) imported.set(flow, (known = new Map()));
+  let found = known.get(module);
+  if (found === undefined) {
+    const quoted = new RegExp(`['"\`]${module.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}['"\`]`);
+    found = flow.projectFiles().some((file) => quoted.test(file.text));
+    known.set(module, found);
+  }
+  return found;
+}
