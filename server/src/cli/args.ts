@@ -8,6 +8,7 @@ import { PROJECT_URL } from '../rules/docs-url';
 import { CliError } from './cli-error';
 import { FORMAT_NAMES, isFormatName } from './formatters';
 import type { FormatName } from './formatters';
+import { parseExplainArgs, type ExplainCliOptions } from './explain';
 import { parseShard } from './shard';
 import type { Shard } from './shard';
 
@@ -42,7 +43,12 @@ export interface CliOptions {
 /** Default of --max-file-size: far above any hand-written source, below the generated bundles that would only slow a run down. */
 export const DEFAULT_MAX_FILE_SIZE = 4 * 1024 * 1024;
 
-export type CliCommand = { readonly kind: 'help' } | { readonly kind: 'version' } | { readonly kind: 'lint'; readonly options: CliOptions };
+export type CliCommand =
+  | { readonly kind: 'help' }
+  | { readonly kind: 'version' }
+  | { readonly kind: 'lint'; readonly options: CliOptions }
+  | { readonly kind: 'explain-help' }
+  | { readonly kind: 'explain'; readonly options: ExplainCliOptions };
 
 const OPTIONS = {
   config: { type: 'string', short: 'c' },
@@ -70,6 +76,7 @@ const OPTIONS = {
 } as const;
 
 export const USAGE = `wsclose [options] [file|dir|glob ...]
+wsclose explain <code> [<code>] [options]
 
 Finds misused WebSocket close(code, reason) calls with the TypeScript type checker.
 Checks the current folder when no file, folder or glob is given.
@@ -96,6 +103,9 @@ Options:
   -h, --help                Show this help
   -v, --version             Print the version
 
+Commands:
+  explain <code> [<code>]   Explain a close code from the registry, or compare two (see wsclose explain --help)
+
 Quote glob patterns so that the shell leaves them to wsclose: wsclose "src/**/*.ts"
 
 Rules: ${RULE_IDS.join(', ')}
@@ -112,6 +122,11 @@ export const CACHE_MESSAGE = (option: string): string =>
 const SEVERITIES: Readonly<Record<string, Severity>> = { off: 'off', warn: 'warn', error: 'error', '0': 'off', '1': 'warn', '2': 'error' };
 
 export function parseCliArgs(argv: readonly string[]): CliCommand {
+  // A subcommand is only ever the first argument: \`wsclose ./explain\` checks a folder of that name.
+  if (argv[0] === 'explain') {
+    const options = parseExplainArgs(argv.slice(1));
+    return options === undefined ? { kind: 'explain-help' } : { kind: 'explain', options };
+  }
   let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; strict: true }>>;
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });

@@ -9,6 +9,8 @@ import { applyBaseline, baselineEntries, readBaseline, serializeBaseline } from 
 import type { BaselineEntry } from './baseline';
 import { CliError } from './cli-error';
 import { errorText } from './config';
+import { EXPLAIN_USAGE, runExplain } from './explain';
+import { localeFromEnvironment } from './locale';
 import { shouldUseColor } from './formatters/colors';
 import { FORMATTERS } from './formatters';
 import { createProgress } from './progress';
@@ -45,6 +47,14 @@ export function execute(io: CliIO): number {
     const command = parseCliArgs(io.argv);
     if (command.kind === 'help') {
       io.stdout(USAGE);
+      return 0;
+    }
+    if (command.kind === 'explain-help') {
+      io.stdout(EXPLAIN_USAGE);
+      return 0;
+    }
+    if (command.kind === 'explain') {
+      line(io.stdout, runExplain(command.options, io.cwd, command.options.locale ?? localeFromEnvironment(io.env)));
       return 0;
     }
     if (command.kind === 'version') {
