@@ -8,8 +8,8 @@ import type { ExplainText } from './text/explain-text';
 export type ExplainStyle = 'text' | 'markdown';
 
 interface Style {
-  /** Level 1: the page title; level 2: a section. */
-  heading(level: 1 | 2, text: string): string;
+  /** Level 1: the page title; level 2: a section; level 3: a section inside other docs. */
+  heading(level: 1 | 2 | 3, text: string): string;
   /** The line under a heading that says what kind of code it is. */
   subtitle(text: string): string;
   /** `label` ends with the locale's colon. */
@@ -25,7 +25,7 @@ interface Style {
 }
 
 const TEXT: Style = {
-  heading: (level, text) => (level === 1 ? `${text}\n${'='.repeat(text.length)}` : `${text}\n${'-'.repeat(text.length)}`),
+  heading: (level, text) => (level === 1 ? `${text}\n${'='.repeat(text.length)}` : level === 2 ? `${text}\n${'-'.repeat(text.length)}` : `${text}:`),
   subtitle: (text) => text,
   field: (label, value) => `${label} ${value}`,
   label: (text) => text,
@@ -73,7 +73,7 @@ export function renderComparison(comparison: CodeComparison, labels: ExplainText
   const s = STYLES[style];
   const { first, second } = comparison;
   return [
-    s.heading(1, renderTemplate(labels.comparisonHeading, { first: title(first, labels), second: title(second, labels) })),
+    s.heading(1, comparisonTitle(comparison, labels)),
     renderExplanation(first, labels, style, 2),
     renderExplanation(second, labels, style, 2),
     renderComparisonSummary(comparison, labels, style),
@@ -81,15 +81,15 @@ export function renderComparison(comparison: CodeComparison, labels: ExplainText
 }
 
 /** The key differences and when to use which, without the two entries (what a hover adds to the docs of the code used). */
-export function renderComparisonSummary(comparison: CodeComparison, labels: ExplainText, style: ExplainStyle): string {
+export function renderComparisonSummary(comparison: CodeComparison, labels: ExplainText, style: ExplainStyle, level: 2 | 3 = 2): string {
   const s = STYLES[style];
   const { first, second } = comparison;
   const header = ['', title(first, labels), title(second, labels)] as const;
   const rows = comparison.differences.map((d) => [labels.aspects[d.aspect], describeSide(d.first, labels), describeSide(d.second, labels)] as const);
   return [
-    s.heading(2, labels.differences),
+    s.heading(level, labels.differences),
     s.table(header, rows),
-    s.heading(2, labels.whenToUse),
+    s.heading(level, labels.whenToUse),
     s.list([s.field(colon(labels, title(first, labels)), comparison.whenToUse.first), s.field(colon(labels, title(second, labels)), comparison.whenToUse.second)]),
   ].join('\n\n');
 }
@@ -108,6 +108,11 @@ export function describeSide(value: AspectValue, labels: ExplainText): string {
       return clauses.join(labels.clauseSeparator);
     }
   }
+}
+
+/** "1000 Normal Closure vs 1008 Policy Violation" */
+export function comparisonTitle(comparison: CodeComparison, labels: ExplainText): string {
+  return renderTemplate(labels.comparisonHeading, { first: title(comparison.first, labels), second: title(comparison.second, labels) });
 }
 
 function colon(labels: ExplainText, label: string): string {
