@@ -21,6 +21,8 @@ export interface CliOptions {
   /** False with --no-ignore. */
   readonly ignore: boolean;
   readonly format: FormatName;
+  /** -o, --output-file: write the report there instead of stdout. */
+  readonly outputFile: string | undefined;
   readonly quiet: boolean;
   /** -1: no limit. */
   readonly maxWarnings: number;
@@ -47,6 +49,7 @@ export type CliCommand =
   | { readonly kind: 'help' }
   | { readonly kind: 'version' }
   | { readonly kind: 'lint'; readonly options: CliOptions }
+  | { readonly kind: 'print-config'; readonly file: string; readonly options: CliOptions }
   | { readonly kind: 'explain-help' }
   | { readonly kind: 'explain'; readonly options: ExplainCliOptions };
 
@@ -56,6 +59,7 @@ const OPTIONS = {
   rule: { type: 'string', multiple: true },
   'no-ignore': { type: 'boolean' },
   format: { type: 'string', short: 'f' },
+  'output-file': { type: 'string', short: 'o' },
   quiet: { type: 'boolean' },
   'max-warnings': { type: 'string' },
   color: { type: 'boolean' },
@@ -65,6 +69,7 @@ const OPTIONS = {
   baseline: { type: 'string' },
   'baseline-write': { type: 'string' },
   stats: { type: 'boolean' },
+  'print-config': { type: 'string' },
   shard: { type: 'string' },
   'max-file-size': { type: 'string' },
   // ESLint's cache options: recognised only to explain why wsclose has no cache.
@@ -86,7 +91,8 @@ Options:
   -p, --project <tsconfig>  Use this tsconfig.json (or folder) for every file (default: each file's nearest one)
   --rule <id:severity>      Set a rule's severity: off, warn, error (or 0, 1, 2); repeatable
   --no-ignore               Check files the config's "ignore" patterns exclude
-  -f, --format <name>       Output format: stylish (default), json, sarif or github
+  -f, --format <name>       Output format: stylish (default), json, sarif, github, junit or gitlab
+  -o, --output-file <file>  Write the report to this file (folders are created) instead of stdout
   --quiet                   Report errors only, no warnings (with --fix: fix errors only)
   --max-warnings <number>   Exit with code 1 when there are more warnings than this
   --fix                     Apply safe fixes to the files, then report what is left
@@ -94,6 +100,7 @@ Options:
   --baseline <file>         Report only findings the baseline file does not record; list stale entries
   --baseline-write <file>   Record today's findings in a baseline file
   --stats                   Print timings per phase and counts to stderr
+  --print-config <file>     Print the configuration that applies to the file as JSON, then exit
   --shard <i/n>             Check only part i of n (for CI matrices): a file is in part
                             (hash of its path relative to the current folder) mod n + 1, so jobs
                             run from the same folder split the files without overlap and their
@@ -152,26 +159,26 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   const format = values.format ?? 'stylish';
   if (!isFormatName(format)) throw new CliError(`Invalid format "${format}": use ${FORMAT_NAMES.slice(0, -1).join(', ')} or ${FORMAT_NAMES[FORMAT_NAMES.length - 1]}.`);
 
-  return {
-    kind: 'lint',
-    options: {
-      patterns: positionals.length > 0 ? positionals : ['.'],
-      config: nonEmpty(values.config, '--config'),
-      project: nonEmpty(values.project, '--project'),
-      rules: (values.rule ?? []).map(parseRuleOverride),
-      ignore: !values['no-ignore'],
-      format,
-      quiet: values.quiet ?? false,
-      maxWarnings: parseMaxWarnings(values['max-warnings']),
-      color: values.color ? true : values['no-color'] ? false : undefined,
-      fix: values.fix ? 'write' : values['fix-dry-run'] ? 'dry-run' : undefined,
-      baseline: nonEmpty(values.baseline, '--baseline'),
-      baselineWrite: nonEmpty(values['baseline-write'], '--baseline-write'),
-      stats: values.stats ?? false,
-      ...(shard !== undefined ? { shard } : {}),
-      ...(values['max-file-size'] !== undefined ? { maxFileSize: parseMaxFileSize(values['max-file-size']) } : {}),
-    },
+  const options: CliOptions = {
+    patterns: positionals.length > 0 ? positionals : ['.'],
+    config: nonEmpty(values.config, '--config'),
+    project: nonEmpty(values.project, '--project'),
+    rules: (values.rule ?? []).map(parseRuleOverride),
+    ignore: !values['no-ignore'],
+    format,
+    outputFile: nonEmpty(values['output-file'], '--output-file'),
+    quiet: values.quiet ?? false,
+    maxWarnings: parseMaxWarnings(values['max-warnings']),
+    color: values.color ? true : values['no-color'] ? false : undefined,
+    fix: values.fix ? 'write' : values['fix-dry-run'] ? 'dry-run' : undefined,
+    baseline: nonEmpty(values.baseline, '--baseline'),
+    baselineWrite: nonEmpty(values['baseline-write'], '--baseline-write'),
+    stats: values.stats ?? false,
+    ...(shard !== undefined ? { shard } : {}),
+    ...(values['max-file-size'] !== undefined ? { maxFileSize: parseMaxFileSize(values['max-file-size']) } : {}),
   };
+  const printConfigFile = nonEmpty(values['print-config'], '--print-config');
+  return printConfigFile !== undefined ? { kind: 'print-config', file: printConfigFile, options } : { kind: 'lint', options };
 }
 
 function nonEmpty(value: string | undefined, option: string): string | undefined {

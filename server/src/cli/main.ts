@@ -11,6 +11,7 @@ import { CliError } from './cli-error';
 import { errorText } from './config';
 import { EXPLAIN_USAGE, runExplain } from './explain';
 import { localeFromEnvironment } from './locale';
+import { printConfig } from './print-config';
 import { shouldUseColor } from './formatters/colors';
 import { FORMATTERS } from './formatters';
 import { createProgress } from './progress';
@@ -59,6 +60,11 @@ export function execute(io: CliIO): number {
     }
     if (command.kind === 'version') {
       line(io.stdout, `v${version}`);
+      return 0;
+    }
+    if (command.kind === 'print-config') {
+      const { options } = command;
+      line(io.stdout, printConfig({ cwd: io.cwd, file: command.file, config: options.config, project: options.project, rules: options.rules }));
       return 0;
     }
     const { options } = command;
@@ -117,7 +123,8 @@ export function execute(io: CliIO): number {
       sources: run.sources,
       version,
     });
-    if (output !== '') line(io.stdout, output);
+    if (options.outputFile !== undefined) writeReport(path.resolve(io.cwd, options.outputFile), output, options.outputFile);
+    else if (output !== '') line(io.stdout, output);
     if (options.stats) {
       const format = now() - formatStarted;
       line(io.stderr, formatStats({ run: run.stats, ...(baselineTime !== undefined ? { baseline: baselineTime } : {}), format, total: now() - started, fix: options.fix !== undefined }));
@@ -136,6 +143,16 @@ export function execute(io: CliIO): number {
     line(io.stderr, `wsclose ${version}: internal error: ${message}`);
     if (error instanceof Error && error.stack) line(io.stderr, error.stack);
     return 2;
+  }
+}
+
+/** -o: the report in a file, its folders created as needed (as ESLint does); an empty report is an empty file. */
+function writeReport(file: string, output: string, given: string): void {
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, output === '' ? '' : `${output}\n`);
+  } catch (error) {
+    throw new CliError(`Cannot write the report to "${given}": ${errorText(error)}`);
   }
 }
 
