@@ -37,6 +37,7 @@ describe('parseCliArgs', () => {
       baseline: undefined,
       baselineWrite: undefined,
       stats: false,
+      debug: false,
     });
   });
 
@@ -61,6 +62,7 @@ describe('parseCliArgs', () => {
         baseline: undefined,
         baselineWrite: undefined,
         stats: false,
+        debug: false,
       },
     );
     const ci = lintOptions(['--fix-dry-run', '--baseline', 'b.json', '--stats', '-f', 'sarif']);
@@ -68,6 +70,7 @@ describe('parseCliArgs', () => {
     const write = lintOptions(['--fix', '--baseline-write', 'b.json', '-f', 'github']);
     assert.deepEqual([write.fix, write.baseline, write.baselineWrite, write.format], ['write', undefined, 'b.json', 'github']);
     assert.equal(lintOptions(['--color']).color, true);
+    assert.equal(lintOptions(['--debug']).debug, true);
     assert.equal(lintOptions(['-o', 'reports/wsclose.xml', '-f', 'junit']).outputFile, 'reports/wsclose.xml');
     assert.equal(lintOptions(['--output-file=gl.json']).outputFile, 'gl.json');
     assert.equal(lintOptions(['--max-warnings=-1']).maxWarnings, -1);

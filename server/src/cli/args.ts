@@ -36,6 +36,8 @@ export interface CliOptions {
   readonly baselineWrite: string | undefined;
   /** --stats: timings and counts on stderr. */
   readonly stats: boolean;
+  /** --debug: pre-scan, programs and receiver classification on stderr (also DEBUG=wsclose). */
+  readonly debug: boolean;
   /** --max-file-size: files larger than this many bytes are skipped with a note; 0: no limit. Unset: DEFAULT_MAX_FILE_SIZE. */
   readonly maxFileSize?: number;
   /** --shard i/n: check only the i-th of n deterministic parts of the files. */
@@ -70,6 +72,7 @@ const OPTIONS = {
   'baseline-write': { type: 'string' },
   stats: { type: 'boolean' },
   'print-config': { type: 'string' },
+  debug: { type: 'boolean' },
   shard: { type: 'string' },
   'max-file-size': { type: 'string' },
   // ESLint's cache options: recognised only to explain why wsclose has no cache.
@@ -100,6 +103,8 @@ Options:
   --baseline <file>         Report only findings the baseline file does not record; list stale entries
   --baseline-write <file>   Record today's findings in a baseline file
   --stats                   Print timings per phase and counts to stderr
+  --debug                   Print to stderr which files the pre-scan kept, which programs were built and
+                            why each close() receiver is or is not a WebSocket (also DEBUG=wsclose)
   --print-config <file>     Print the configuration that applies to the file as JSON, then exit
   --shard <i/n>             Check only part i of n (for CI matrices): a file is in part
                             (hash of its path relative to the current folder) mod n + 1, so jobs
@@ -174,6 +179,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     baseline: nonEmpty(values.baseline, '--baseline'),
     baselineWrite: nonEmpty(values['baseline-write'], '--baseline-write'),
     stats: values.stats ?? false,
+    debug: values.debug ?? false,
     ...(shard !== undefined ? { shard } : {}),
     ...(values['max-file-size'] !== undefined ? { maxFileSize: parseMaxFileSize(values['max-file-size']) } : {}),
   };

@@ -87,7 +87,11 @@ export function execute(io: CliIO): number {
         ...(options.maxFileSize !== undefined ? { maxFileSize: options.maxFileSize } : {}),
         ...(options.shard !== undefined ? { shard: options.shard } : {}),
       },
-      { progress: createProgress({ isTTY: io.stderrIsTTY ?? false, write: io.stderr, now }), now },
+      {
+        progress: createProgress({ isTTY: io.stderrIsTTY ?? false, write: io.stderr, now }),
+        now,
+        ...(options.debug || debugFromEnvironment(io.env) ? { debug: (text: string) => line(io.stderr, `wsclose:debug ${text}`) } : {}),
+      },
     );
     for (const warning of run.warnings) line(io.stderr, warning);
 
@@ -144,6 +148,11 @@ export function execute(io: CliIO): number {
     if (error instanceof Error && error.stack) line(io.stderr, error.stack);
     return 2;
   }
+}
+
+/** DEBUG=wsclose, as the `debug` package reads it: a comma- or space-separated list of names, `*` for all. */
+export function debugFromEnvironment(env: Readonly<Record<string, string | undefined>>): boolean {
+  return (env['DEBUG'] ?? '').split(/[\s,]+/).some((name) => name === 'wsclose' || name === 'wsclose:*' || name === '*');
 }
 
 /** -o: the report in a file, its folders created as needed (as ESLint does); an empty report is an empty file. */

@@ -54,6 +54,8 @@ export interface RunEnvironment {
   readonly now?: () => number;
   /** Leave imported project files out of programs until needed (default on; tests compare both). */
   readonly lazyImports?: boolean;
+  /** --debug: where the debug lines go (stderr). */
+  readonly debug?: (line: string) => void;
 }
 
 export interface RunStats {
@@ -124,6 +126,7 @@ export function runLint(options: RunOptions, environment: RunEnvironment = {}): 
         results.set(file.path, ignoredResult(file.path, NOT_A_SOURCE_FILE_MESSAGE));
         kept++;
       } else if (options.ignore !== false && settingsForFile(config, file.path).ignored) {
+        environment.debug?.(`ignored: ${displayPath(file.path)} (the "ignore" patterns of ${config.configFile !== undefined ? displayPath(config.configFile) : 'the config'})`);
         if (file.explicit) {
           results.set(file.path, ignoredResult(file.path));
           kept++;
@@ -153,7 +156,7 @@ export function runLint(options: RunOptions, environment: RunEnvironment = {}): 
   const linted: FileToLint[] = [];
   const snapshots = new Map<string, SourceSnapshot>();
   let checked = 0;
-  const linter = new Linter({ project, configs, warn, displayPath, now, lazyImports: environment.lazyImports !== false, onFileLinted: () => {
+  const linter = new Linter({ project, configs, warn, displayPath, now, lazyImports: environment.lazyImports !== false, ...(environment.debug ? { debug: environment.debug } : {}), onFileLinted: () => {
       // Counts the first pass only; --fix passes lint some files again.
       if (checked < linted.length) progress?.files(++checked, linted.length);
     },
