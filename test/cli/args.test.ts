@@ -38,6 +38,7 @@ describe('parseCliArgs', () => {
       baselineWrite: undefined,
       stats: false,
       debug: false,
+      locale: undefined,
     });
   });
 
@@ -63,6 +64,7 @@ describe('parseCliArgs', () => {
         baselineWrite: undefined,
         stats: false,
         debug: false,
+        locale: undefined,
       },
     );
     const ci = lintOptions(['--fix-dry-run', '--baseline', 'b.json', '--stats', '-f', 'sarif']);
@@ -71,6 +73,9 @@ describe('parseCliArgs', () => {
     assert.deepEqual([write.fix, write.baseline, write.baselineWrite, write.format], ['write', undefined, 'b.json', 'github']);
     assert.equal(lintOptions(['--color']).color, true);
     assert.equal(lintOptions(['--debug']).debug, true);
+    assert.equal(lintOptions(['--locale', 'fr']).locale, 'fr');
+    assert.deepEqual(parseCliArgs(['--help', '--locale', 'FR']), { kind: 'help', locale: 'fr' });
+    assert.equal(usageError(['--locale', 'de']), 'Invalid --locale "de": use en or fr.');
     assert.equal(lintOptions(['-o', 'reports/wsclose.xml', '-f', 'junit']).outputFile, 'reports/wsclose.xml');
     assert.equal(lintOptions(['--output-file=gl.json']).outputFile, 'gl.json');
     assert.equal(lintOptions(['--max-warnings=-1']).maxWarnings, -1);
@@ -93,8 +98,8 @@ describe('parseCliArgs', () => {
   });
 
   it('recognises --help and --version', () => {
-    assert.deepEqual(parseCliArgs(['--help']), { kind: 'help' });
-    assert.deepEqual(parseCliArgs(['-h', 'src']), { kind: 'help' });
+    assert.deepEqual(parseCliArgs(['--help']), { kind: 'help', locale: undefined });
+    assert.deepEqual(parseCliArgs(['-h', 'src']), { kind: 'help', locale: undefined });
     assert.deepEqual(parseCliArgs(['-v']), { kind: 'version' });
   });
 

@@ -9,7 +9,10 @@ import { CliError } from './cli-error';
 import { FORMAT_NAMES, isFormatName } from './formatters';
 import type { FormatName } from './formatters';
 import { parseExplainArgs, type ExplainCliOptions } from './explain';
+import { parseLocale } from './locale';
 import { parseShard } from './shard';
+import { usage } from './text';
+import type { Locale } from '../registry/locales/catalog';
 import type { Shard } from './shard';
 
 export interface CliOptions {
@@ -38,6 +41,8 @@ export interface CliOptions {
   readonly stats: boolean;
   /** --debug: pre-scan, programs and receiver classification on stderr (also DEBUG=wsclose). */
   readonly debug: boolean;
+  /** --locale; undefined: from the environment (LC_ALL, LC_MESSAGES, LANG). */
+  readonly locale: Locale | undefined;
   /** --max-file-size: files larger than this many bytes are skipped with a note; 0: no limit. Unset: DEFAULT_MAX_FILE_SIZE. */
   readonly maxFileSize?: number;
   /** --shard i/n: check only the i-th of n deterministic parts of the files. */
@@ -48,7 +53,8 @@ export interface CliOptions {
 export const DEFAULT_MAX_FILE_SIZE = 4 * 1024 * 1024;
 
 export type CliCommand =
-  | { readonly kind: 'help' }
+  /** `locale`: --locale when given (else the environment decides). */
+  | { readonly kind: 'help'; readonly locale: Locale | undefined }
   | { readonly kind: 'version' }
   | { readonly kind: 'lint'; readonly options: CliOptions }
   | { readonly kind: 'print-config'; readonly file: string; readonly options: CliOptions }
@@ -73,6 +79,7 @@ const OPTIONS = {
   stats: { type: 'boolean' },
   'print-config': { type: 'string' },
   debug: { type: 'boolean' },
+  locale: { type: 'string' },
   shard: { type: 'string' },
   'max-file-size': { type: 'string' },
   // ESLint's cache options: recognised only to explain why wsclose has no cache.
@@ -83,47 +90,8 @@ const OPTIONS = {
   version: { type: 'boolean', short: 'v' },
 } as const;
 
-export const USAGE = `wsclose [options] [file|dir|glob ...]
-wsclose explain <code> [<code>] [options]
-
-Finds misused WebSocket close(code, reason) calls with the TypeScript type checker.
-Checks the current folder when no file, folder or glob is given.
-
-Options:
-  -c, --config <file>       Use this config file for every file (default: each file's nearest wsclose.config.json)
-  -p, --project <tsconfig>  Use this tsconfig.json (or folder) for every file (default: each file's nearest one)
-  --rule <id:severity>      Set a rule's severity: off, warn, error (or 0, 1, 2); repeatable
-  --no-ignore               Check files the config's "ignore" patterns exclude
-  -f, --format <name>       Output format: stylish (default), json, sarif, github, junit or gitlab
-  -o, --output-file <file>  Write the report to this file (folders are created) instead of stdout
-  --quiet                   Report errors only, no warnings (with --fix: fix errors only)
-  --max-warnings <number>   Exit with code 1 when there are more warnings than this
-  --fix                     Apply safe fixes to the files, then report what is left
-  --fix-dry-run             Apply safe fixes in memory only (json output: the fixed text as "output")
-  --baseline <file>         Report only findings the baseline file does not record; list stale entries
-  --baseline-write <file>   Record today's findings in a baseline file
-  --stats                   Print timings per phase and counts to stderr
-  --debug                   Print to stderr which files the pre-scan kept, which programs were built and
-                            why each close() receiver is or is not a WebSocket (also DEBUG=wsclose)
-  --print-config <file>     Print the configuration that applies to the file as JSON, then exit
-  --shard <i/n>             Check only part i of n (for CI matrices): a file is in part
-                            (hash of its path relative to the current folder) mod n + 1, so jobs
-                            run from the same folder split the files without overlap and their
-                            merged json/sarif results equal one run's (not with --baseline*)
-  --max-file-size <size>    Skip larger files with a note: bytes, or with kb/mb (default: 4mb; 0: no limit)
-  --color, --no-color       Force colours on or off (default: on when stdout is a terminal)
-  -h, --help                Show this help
-  -v, --version             Print the version
-
-Commands:
-  explain <code> [<code>]   Explain a close code from the registry, or compare two (see wsclose explain --help)
-
-Quote glob patterns so that the shell leaves them to wsclose: wsclose "src/**/*.ts"
-
-Rules: ${RULE_IDS.join(', ')}
-
-Exit codes: 0 no errors, 1 errors or too many warnings, 2 invalid usage, config or internal error.
-`;
+/** The English help (`wsclose --help` in other locales: text/index.ts usage()). */
+export const USAGE = usage('en');
 
 const CACHE_OPTIONS = ['cache', 'cache-location', 'cache-strategy'] as const;
 
@@ -146,7 +114,8 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     throw new CliError(argumentErrorMessage(error));
   }
   const { values, positionals } = parsed;
-  if (values.help) return { kind: 'help' };
+  const locale = values.locale === undefined ? undefined : parseLocale(values.locale);
+  if (values.help) return { kind: 'help', locale };
   if (values.version) return { kind: 'version' };
   if (values.color && values['no-color']) throw new CliError('Options --color and --no-color cannot be used together.');
   const cacheOption = CACHE_OPTIONS.find((name) => values[name] !== undefined);
@@ -180,6 +149,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     baselineWrite: nonEmpty(values['baseline-write'], '--baseline-write'),
     stats: values.stats ?? false,
     debug: values.debug ?? false,
+    locale,
     ...(shard !== undefined ? { shard } : {}),
     ...(values['max-file-size'] !== undefined ? { maxFileSize: parseMaxFileSize(values['max-file-size']) } : {}),
   };

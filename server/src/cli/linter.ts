@@ -10,6 +10,7 @@ import { lintSourceFile, mayNeedAnalysis } from '../engine/lint-file';
 import { SourceFileCache } from '../engine/project';
 import type { ProjectHost } from '../engine/project';
 import type { CliConfigs } from './config';
+import type { Locale } from '../registry/locales/catalog';
 import { ProjectPrograms } from './projects';
 
 export interface FileToLint {
@@ -30,6 +31,8 @@ export interface LinterOptions {
   readonly onFileLinted?: () => void;
   /** Leave imported project files out of programs until needed (default on; see engine/lazy-imports.ts). */
   readonly lazyImports?: boolean;
+  /** Language of the findings' messages. */
+  readonly locale: Locale;
   /** --debug: one line per pre-scan verdict, program built and close() receiver classified. */
   readonly debug?: (line: string) => void;
 }
@@ -187,6 +190,7 @@ export class Linter {
     const settings = settingsForFile(file.config, file.path);
     const findings = lintSourceFile(inProgram ? program : undefined, sourceFile, {
       config: file.config,
+      locale: this.options.locale,
       appProfiles: this.options.configs.appProfilesFor(file.config, file.path),
       platform: this.options.configs.platformFor(file.path),
       ...(settings.runtime ? { runtimeOverride: settings.runtime } : {}),

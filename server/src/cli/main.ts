@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { parseCliArgs, USAGE } from './args';
+import { parseCliArgs } from './args';
 import { applyBaseline, baselineEntries, readBaseline, serializeBaseline } from './baseline';
 import type { BaselineEntry } from './baseline';
 import { CliError } from './cli-error';
@@ -12,6 +12,7 @@ import { errorText } from './config';
 import { EXPLAIN_USAGE, runExplain } from './explain';
 import { localeFromEnvironment } from './locale';
 import { printConfig } from './print-config';
+import { usage } from './text';
 import { shouldUseColor } from './formatters/colors';
 import { FORMATTERS } from './formatters';
 import { createProgress } from './progress';
@@ -47,7 +48,7 @@ export function execute(io: CliIO): number {
   try {
     const command = parseCliArgs(io.argv);
     if (command.kind === 'help') {
-      io.stdout(USAGE);
+      io.stdout(usage(command.locale ?? localeFromEnvironment(io.env)));
       return 0;
     }
     if (command.kind === 'explain-help') {
@@ -68,6 +69,7 @@ export function execute(io: CliIO): number {
       return 0;
     }
     const { options } = command;
+    const locale = options.locale ?? localeFromEnvironment(io.env);
     const now = io.now ?? ((): number => performance.now());
     const started = now();
     // A baseline is read first: a broken one stops the run before the (possibly long) lint.
@@ -84,6 +86,7 @@ export function execute(io: CliIO): number {
         ignore: options.ignore,
         quiet: options.quiet,
         fix: options.fix,
+        locale,
         ...(options.maxFileSize !== undefined ? { maxFileSize: options.maxFileSize } : {}),
         ...(options.shard !== undefined ? { shard: options.shard } : {}),
       },
@@ -126,6 +129,7 @@ export function execute(io: CliIO): number {
       cwd: io.cwd,
       sources: run.sources,
       version,
+      locale,
     });
     if (options.outputFile !== undefined) writeReport(path.resolve(io.cwd, options.outputFile), output, options.outputFile);
     else if (output !== '') line(io.stdout, output);

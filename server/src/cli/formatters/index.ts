@@ -1,5 +1,6 @@
 // The output formats of `--format`. A formatter is a pure function of the results and a context,
 // the contract ESLint formatters follow.
+import type { Locale } from '../../registry/locales/catalog';
 import type { LintResult } from '../results';
 import { formatGithub } from './github';
 import { formatGitlab } from './gitlab';
@@ -17,6 +18,8 @@ export interface FormatterContext {
   readonly sources?: ReadonlyMap<string, string>;
   /** wsclose's version, for formats that name the tool. */
   readonly version?: string;
+  /** Language of the words a format adds around the findings (stylish); default en. */
+  readonly locale?: Locale;
 }
 
 export type Formatter = (results: readonly LintResult[], context: FormatterContext) => string;
