@@ -54,12 +54,12 @@ export interface ExplainOptions {
 
 const RUNTIME_IDS = Object.keys(RUNTIME_PROFILES) as RuntimeId[];
 
+// Each explanation lists which code it is (code, name, origin) first: the order JSON shows.
 export function explainCode(code: number, options: ExplainOptions): CodeExplanation {
   const registry = registryText(options.locale);
   const entry = lookupCode(code);
   const text = registry.codes[codeKey(entry)]!;
   const facts = {
-    code,
     rangeClass: entry.rangeClass,
     rangeClassText: registry.rangeClasses[entry.rangeClass],
     sendable: entry.sendable,
@@ -70,9 +70,10 @@ export function explainCode(code: number, options: ExplainOptions): CodeExplanat
   if (configured) {
     const reconnect = configured.reconnect ?? entry.reconnect;
     return {
-      ...facts,
+      code,
       name: configured.name,
       origin: 'configured',
+      ...facts,
       meaning: configured.description ?? text.meaning,
       reconnect,
       reconnectText: configured.reconnect ? sentence(registry.reconnect[configured.reconnect]) : text.reconnect,
@@ -83,9 +84,10 @@ export function explainCode(code: number, options: ExplainOptions): CodeExplanat
   if (app) {
     const appText = registry.apps[app.profile];
     return {
-      ...facts,
+      code,
       name: app.name,
       origin: 'app-profile',
+      ...facts,
       appProfile: { id: app.profile, name: appText.name },
       meaning: appText.codes[code] ?? text.meaning,
       reconnect: app.reconnect,
@@ -94,9 +96,10 @@ export function explainCode(code: number, options: ExplainOptions): CodeExplanat
     };
   }
   return {
-    ...facts,
+    code,
     name: entry.name,
     origin: 'registry',
+    ...facts,
     ...(entry.registered !== undefined ? { registered: entry.registered } : {}),
     meaning: text.meaning,
     whenYouSeeIt: text.whenYouSeeIt,
