@@ -29,6 +29,7 @@ describe('parseCliArgs', () => {
       rules: [],
       ignore: true,
       format: 'stylish',
+      outputFile: undefined,
       quiet: false,
       maxWarnings: -1,
       color: undefined,
@@ -36,6 +37,8 @@ describe('parseCliArgs', () => {
       baseline: undefined,
       baselineWrite: undefined,
       stats: false,
+      debug: false,
+      locale: undefined,
     });
   });
 
@@ -52,6 +55,7 @@ describe('parseCliArgs', () => {
         ],
         ignore: false,
         format: 'json',
+        outputFile: undefined,
         quiet: true,
         maxWarnings: 0,
         color: false,
@@ -59,6 +63,8 @@ describe('parseCliArgs', () => {
         baseline: undefined,
         baselineWrite: undefined,
         stats: false,
+        debug: false,
+        locale: undefined,
       },
     );
     const ci = lintOptions(['--fix-dry-run', '--baseline', 'b.json', '--stats', '-f', 'sarif']);
@@ -66,13 +72,34 @@ describe('parseCliArgs', () => {
     const write = lintOptions(['--fix', '--baseline-write', 'b.json', '-f', 'github']);
     assert.deepEqual([write.fix, write.baseline, write.baselineWrite, write.format], ['write', undefined, 'b.json', 'github']);
     assert.equal(lintOptions(['--color']).color, true);
+    assert.equal(lintOptions(['--debug']).debug, true);
+    assert.equal(lintOptions(['--locale', 'fr']).locale, 'fr');
+    assert.deepEqual(parseCliArgs(['--help', '--locale', 'FR']), { kind: 'help', locale: 'fr' });
+    assert.equal(usageError(['--locale', 'de']), 'Invalid --locale "de": use en or fr.');
+    assert.equal(lintOptions(['-o', 'reports/wsclose.xml', '-f', 'junit']).outputFile, 'reports/wsclose.xml');
+    assert.equal(lintOptions(['--output-file=gl.json']).outputFile, 'gl.json');
     assert.equal(lintOptions(['--max-warnings=-1']).maxWarnings, -1);
     assert.deepEqual(lintOptions(['--rule', 'invalid-code:WARN']).rules, [{ ruleId: 'invalid-code', severity: 'warn' }]);
   });
 
+  it('--print-config <file>: the options of a run, and the file', () => {
+    const command = parseCliArgs(['--print-config', 'src/a.ts', '-c', 'cfg.json', '--rule', 'reserved-code:off']);
+    assert.equal(command.kind, 'print-config');
+    if (command.kind !== 'print-config') return;
+    assert.equal(command.file, 'src/a.ts');
+    assert.deepEqual([command.options.config, command.options.rules], ['cfg.json', [{ ruleId: 'reserved-code', severity: 'off' }]]);
+    assert.equal(usageError(['--print-config', ' ']), 'Option --print-config needs a file path.');
+  });
+
+  it('explain is a subcommand only as the first argument', () => {
+    assert.deepEqual(parseCliArgs(['explain', '1000', '1008', '-f', 'json']), { kind: 'explain', options: { codes: [1000, 1008], format: 'json', locale: undefined, config: undefined } });
+    assert.deepEqual(parseCliArgs(['explain', '--help']), { kind: 'explain-help' });
+    assert.deepEqual(lintOptions(['src', 'explain']).patterns, ['src', 'explain']);
+  });
+
   it('recognises --help and --version', () => {
-    assert.deepEqual(parseCliArgs(['--help']), { kind: 'help' });
-    assert.deepEqual(parseCliArgs(['-h', 'src']), { kind: 'help' });
+    assert.deepEqual(parseCliArgs(['--help']), { kind: 'help', locale: undefined });
+    assert.deepEqual(parseCliArgs(['-h', 'src']), { kind: 'help', locale: undefined });
     assert.deepEqual(parseCliArgs(['-v']), { kind: 'version' });
   });
 
@@ -84,7 +111,7 @@ describe('parseCliArgs', () => {
 
   it('rejects missing and invalid values', () => {
     assert.match(usageError(['--config']), /argument missing/);
-    assert.equal(usageError(['--format', 'xml']), 'Invalid format "xml": use stylish, json, sarif or github.');
+    assert.equal(usageError(['--format', 'xml']), 'Invalid format "xml": use stylish, json, sarif, github, junit or gitlab.');
     assert.equal(usageError(['--baseline', ' ']), 'Option --baseline needs a file path.');
     assert.equal(usageError(['--fix', '--fix-dry-run']), 'Options --fix and --fix-dry-run cannot be used together.');
     assert.match(usageError(['--cache']), /^wsclose has no --cache: .*#why-there-is-no---cache$/);

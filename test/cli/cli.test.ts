@@ -71,7 +71,7 @@ const CASES: readonly Case[] = [
     stdout: '',
     stderr: 'Invalid severity "fatal" for rule "reserved-code" in --rule: use off, warn, error, 0, 1 or 2.\n',
   },
-  { name: 'an unknown format', fixture: 'ts-project', args: ['--format', 'xml'], exitCode: 2, stdout: '', stderr: 'Invalid format "xml": use stylish, json, sarif or github.\n' },
+  { name: 'an unknown format', fixture: 'ts-project', args: ['--format', 'xml'], exitCode: 2, stdout: '', stderr: 'Invalid format "xml": use stylish, json, sarif, github, junit or gitlab.\n' },
   { name: '--help', fixture: 'ts-project', args: ['--help'], exitCode: 0, stdout: { golden: 'help.txt' }, stderr: '' },
   { name: '-h', fixture: 'ts-project', args: ['-h'], exitCode: 0, stdout: { golden: 'help.txt' }, stderr: '' },
   { name: '--version', fixture: 'ts-project', args: ['--version'], exitCode: 0, stdout: `v${packageVersion()}\n`, stderr: '' },

@@ -24,12 +24,15 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-/** The environment without anything that turns colour on or off. */
+/** The environment without anything that turns colour on or off, or picks the language (goldens are English). */
 function cleanEnv(extra: Readonly<Record<string, string>>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   delete env['FORCE_COLOR'];
   delete env['NO_COLOR'];
   delete env['NODE_TEST_CONTEXT'];
+  delete env['LC_ALL'];
+  delete env['LC_MESSAGES'];
+  delete env['LANG'];
   return { ...env, ...extra };
 }
 

@@ -14,10 +14,18 @@ import { skipOuterExpressions } from './syntax';
 
 export type ReceiverClass =
   | { readonly kind: 'websocket'; readonly runtimes: readonly RuntimeId[]; readonly confidence: Confidence; readonly evidence?: Evidence }
-  | { readonly kind: 'not-websocket' }
+  | {
+      readonly kind: 'not-websocket';
+      /**
+       * Why (for --debug): its type is declared by something that is not a known WebSocket library
+       * (`type`), it is the project's own structural type no socket flows into (`structural`), or a
+       * value that is certainly not a socket reaches it (`conflict`).
+       */
+      readonly because: 'type' | 'structural' | 'conflict';
+    }
   | { readonly kind: 'unknown' };
 
-const NOT_WEBSOCKET: ReceiverClass = { kind: 'not-websocket' };
+const NOT_WEBSOCKET = (because: 'type' | 'structural' | 'conflict'): ReceiverClass => ({ kind: 'not-websocket', because });
 
 export function classifyReceiver(receiver: ts.Expression, ctx: AnalysisContext): ReceiverClass {
   const node = skipOuterExpressions(receiver);
@@ -26,7 +34,7 @@ export function classifyReceiver(receiver: ts.Expression, ctx: AnalysisContext):
   // The flow gets the receiver as written: `(x as WebSocket)` names the socket type even when it does not resolve.
   if (typed === 'untyped') return fromSocketFlow(receiver, ctx) ?? inferReceiverFromEvidence(node, ctx) ?? { kind: 'unknown' };
   // The project's own structural type (`interface WebSocketLike`) says nothing about what the value is.
-  if (typed.length === 0) return declaredKind(type, ctx).kind === 'structural' ? (fromSocketFlow(receiver, ctx) ?? NOT_WEBSOCKET) : NOT_WEBSOCKET;
+  if (typed.length === 0) return declaredKind(type, ctx).kind === 'structural' ? (fromSocketFlow(receiver, ctx) ?? NOT_WEBSOCKET('structural')) : NOT_WEBSOCKET('type');
   // Deno types the sockets of Deno.upgradeWebSocket as the global (browser) WebSocket, but they are server sockets.
   if (typed.length === 1 && typed[0] === 'whatwg' && isDenoServerSocket(node, ctx)) return { kind: 'websocket', runtimes: ['deno-server'], confidence: 'typed' };
   return { kind: 'websocket', runtimes: adjustForFile(typed, ctx), confidence: 'typed' };
@@ -56,7 +64,7 @@ function adjustForFile(runtimes: readonly RuntimeId[], ctx: AnalysisContext): Ru
  */
 function fromSocketFlow(node: ts.Expression, ctx: AnalysisContext): ReceiverClass | undefined {
   const traced = traceSocket(node, ctx.program, ctx.platform);
-  if (traced === 'conflict') return NOT_WEBSOCKET;
+  if (traced === 'conflict') return NOT_WEBSOCKET('conflict');
   if (!traced) return undefined;
   return { kind: 'websocket', runtimes: traced.runtimes, confidence: 'inferred', evidence: { ...traced.evidence, strength: traced.strong ? 'medium' : 'low' } };
 }

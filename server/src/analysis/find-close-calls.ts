@@ -4,7 +4,7 @@ import * as ts from 'typescript';
 import type { Confidence } from '../core/finding';
 import { CLOSE_METHOD_NAMES, RUNTIME_PROFILES } from '../registry/runtimes';
 import type { ArgumentShape, Evidence, RuntimeId } from '../registry/types';
-import { classifyConstructor, classifyReceiver } from './classify-receiver';
+import { classifyConstructor, classifyReceiver, type ReceiverClass } from './classify-receiver';
 import { createAnalysisContext, type AnalysisContext } from './context';
 import { evaluateArgument } from './evaluate-argument';
 import { accessedName, skipOuterExpressions } from './syntax';
@@ -51,6 +51,18 @@ export function mayNeedAnalysis(text: string, fileName = ''): boolean {
 export interface FindOptions {
   /** Config override for this file: every WebSocket receiver is treated as this runtime. */
   readonly runtimeOverride?: RuntimeId;
+  /** Told how the receiver of every call of a close-like method name was classified (--debug). */
+  readonly onReceiver?: (decision: ReceiverDecision) => void;
+}
+
+/** The classification of one `x.close(…)`-like call's receiver, and the runtimes kept for its method. */
+export interface ReceiverDecision {
+  readonly call: ts.CallExpression;
+  readonly method: string;
+  readonly receiver: ts.Expression;
+  readonly verdict: ReceiverClass;
+  /** Runtimes of a WebSocket verdict that have this method (after the config's override); empty: not checked. */
+  readonly runtimes: readonly RuntimeId[];
 }
 
 export function findCloseCalls(ctx: AnalysisContext, options: FindOptions = {}): CloseCallSite[] {
@@ -76,9 +88,9 @@ function siteForMethodCall(call: ts.CallExpression, ctx: AnalysisContext, option
   const access = callee as ts.PropertyAccessExpression | ts.ElementAccessExpression;
   const receiver = access.expression;
   const verdict = classifyReceiver(receiver, ctx);
-  if (verdict.kind !== 'websocket') return undefined;
-  const runtimes = applyOverride(verdict.runtimes, options).filter((r) => RUNTIME_PROFILES[r].methods[method] !== undefined);
-  if (runtimes.length === 0) return undefined;
+  const runtimes = verdict.kind === 'websocket' ? applyOverride(verdict.runtimes, options).filter((r) => RUNTIME_PROFILES[r].methods[method] !== undefined) : [];
+  options.onReceiver?.({ call, method, receiver, verdict, runtimes });
+  if (verdict.kind !== 'websocket' || runtimes.length === 0) return undefined;
   const shape = RUNTIME_PROFILES[runtimes[0]!].methods[method]!;
   const methodNode = ts.isPropertyAccessExpression(access) ? access.name : access.argumentExpression;
   return buildSite(call, method, methodNode, receiver, runtimes, verdict.confidence, verdict.evidence, shape, ctx);

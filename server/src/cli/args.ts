@@ -8,7 +8,11 @@ import { PROJECT_URL } from '../rules/docs-url';
 import { CliError } from './cli-error';
 import { FORMAT_NAMES, isFormatName } from './formatters';
 import type { FormatName } from './formatters';
+import { parseExplainArgs, type ExplainCliOptions } from './explain';
+import { parseLocale } from './locale';
 import { parseShard } from './shard';
+import { usage } from './text';
+import type { Locale } from '../registry/locales/catalog';
 import type { Shard } from './shard';
 
 export interface CliOptions {
@@ -20,6 +24,8 @@ export interface CliOptions {
   /** False with --no-ignore. */
   readonly ignore: boolean;
   readonly format: FormatName;
+  /** -o, --output-file: write the report there instead of stdout. */
+  readonly outputFile: string | undefined;
   readonly quiet: boolean;
   /** -1: no limit. */
   readonly maxWarnings: number;
@@ -33,6 +39,10 @@ export interface CliOptions {
   readonly baselineWrite: string | undefined;
   /** --stats: timings and counts on stderr. */
   readonly stats: boolean;
+  /** --debug: pre-scan, programs and receiver classification on stderr (also DEBUG=wsclose). */
+  readonly debug: boolean;
+  /** --locale; undefined: from the environment (LC_ALL, LC_MESSAGES, LANG). */
+  readonly locale: Locale | undefined;
   /** --max-file-size: files larger than this many bytes are skipped with a note; 0: no limit. Unset: DEFAULT_MAX_FILE_SIZE. */
   readonly maxFileSize?: number;
   /** --shard i/n: check only the i-th of n deterministic parts of the files. */
@@ -42,7 +52,14 @@ export interface CliOptions {
 /** Default of --max-file-size: far above any hand-written source, below the generated bundles that would only slow a run down. */
 export const DEFAULT_MAX_FILE_SIZE = 4 * 1024 * 1024;
 
-export type CliCommand = { readonly kind: 'help' } | { readonly kind: 'version' } | { readonly kind: 'lint'; readonly options: CliOptions };
+export type CliCommand =
+  /** `locale`: --locale when given (else the environment decides). */
+  | { readonly kind: 'help'; readonly locale: Locale | undefined }
+  | { readonly kind: 'version' }
+  | { readonly kind: 'lint'; readonly options: CliOptions }
+  | { readonly kind: 'print-config'; readonly file: string; readonly options: CliOptions }
+  | { readonly kind: 'explain-help' }
+  | { readonly kind: 'explain'; readonly options: ExplainCliOptions };
 
 const OPTIONS = {
   config: { type: 'string', short: 'c' },
@@ -50,6 +67,7 @@ const OPTIONS = {
   rule: { type: 'string', multiple: true },
   'no-ignore': { type: 'boolean' },
   format: { type: 'string', short: 'f' },
+  'output-file': { type: 'string', short: 'o' },
   quiet: { type: 'boolean' },
   'max-warnings': { type: 'string' },
   color: { type: 'boolean' },
@@ -59,6 +77,9 @@ const OPTIONS = {
   baseline: { type: 'string' },
   'baseline-write': { type: 'string' },
   stats: { type: 'boolean' },
+  'print-config': { type: 'string' },
+  debug: { type: 'boolean' },
+  locale: { type: 'string' },
   shard: { type: 'string' },
   'max-file-size': { type: 'string' },
   // ESLint's cache options: recognised only to explain why wsclose has no cache.
@@ -69,39 +90,8 @@ const OPTIONS = {
   version: { type: 'boolean', short: 'v' },
 } as const;
 
-export const USAGE = `wsclose [options] [file|dir|glob ...]
-
-Finds misused WebSocket close(code, reason) calls with the TypeScript type checker.
-Checks the current folder when no file, folder or glob is given.
-
-Options:
-  -c, --config <file>       Use this config file for every file (default: each file's nearest wsclose.config.json)
-  -p, --project <tsconfig>  Use this tsconfig.json (or folder) for every file (default: each file's nearest one)
-  --rule <id:severity>      Set a rule's severity: off, warn, error (or 0, 1, 2); repeatable
-  --no-ignore               Check files the config's "ignore" patterns exclude
-  -f, --format <name>       Output format: stylish (default), json, sarif or github
-  --quiet                   Report errors only, no warnings (with --fix: fix errors only)
-  --max-warnings <number>   Exit with code 1 when there are more warnings than this
-  --fix                     Apply safe fixes to the files, then report what is left
-  --fix-dry-run             Apply safe fixes in memory only (json output: the fixed text as "output")
-  --baseline <file>         Report only findings the baseline file does not record; list stale entries
-  --baseline-write <file>   Record today's findings in a baseline file
-  --stats                   Print timings per phase and counts to stderr
-  --shard <i/n>             Check only part i of n (for CI matrices): a file is in part
-                            (hash of its path relative to the current folder) mod n + 1, so jobs
-                            run from the same folder split the files without overlap and their
-                            merged json/sarif results equal one run's (not with --baseline*)
-  --max-file-size <size>    Skip larger files with a note: bytes, or with kb/mb (default: 4mb; 0: no limit)
-  --color, --no-color       Force colours on or off (default: on when stdout is a terminal)
-  -h, --help                Show this help
-  -v, --version             Print the version
-
-Quote glob patterns so that the shell leaves them to wsclose: wsclose "src/**/*.ts"
-
-Rules: ${RULE_IDS.join(', ')}
-
-Exit codes: 0 no errors, 1 errors or too many warnings, 2 invalid usage, config or internal error.
-`;
+/** The English help (`wsclose --help` in other locales: text/index.ts usage()). */
+export const USAGE = usage('en');
 
 const CACHE_OPTIONS = ['cache', 'cache-location', 'cache-strategy'] as const;
 
@@ -112,6 +102,11 @@ export const CACHE_MESSAGE = (option: string): string =>
 const SEVERITIES: Readonly<Record<string, Severity>> = { off: 'off', warn: 'warn', error: 'error', '0': 'off', '1': 'warn', '2': 'error' };
 
 export function parseCliArgs(argv: readonly string[]): CliCommand {
+  // A subcommand is only ever the first argument: \`wsclose ./explain\` checks a folder of that name.
+  if (argv[0] === 'explain') {
+    const options = parseExplainArgs(argv.slice(1));
+    return options === undefined ? { kind: 'explain-help' } : { kind: 'explain', options };
+  }
   let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; strict: true }>>;
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
@@ -119,7 +114,8 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     throw new CliError(argumentErrorMessage(error));
   }
   const { values, positionals } = parsed;
-  if (values.help) return { kind: 'help' };
+  const locale = values.locale === undefined ? undefined : parseLocale(values.locale);
+  if (values.help) return { kind: 'help', locale };
   if (values.version) return { kind: 'version' };
   if (values.color && values['no-color']) throw new CliError('Options --color and --no-color cannot be used together.');
   const cacheOption = CACHE_OPTIONS.find((name) => values[name] !== undefined);
@@ -137,26 +133,28 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   const format = values.format ?? 'stylish';
   if (!isFormatName(format)) throw new CliError(`Invalid format "${format}": use ${FORMAT_NAMES.slice(0, -1).join(', ')} or ${FORMAT_NAMES[FORMAT_NAMES.length - 1]}.`);
 
-  return {
-    kind: 'lint',
-    options: {
-      patterns: positionals.length > 0 ? positionals : ['.'],
-      config: nonEmpty(values.config, '--config'),
-      project: nonEmpty(values.project, '--project'),
-      rules: (values.rule ?? []).map(parseRuleOverride),
-      ignore: !values['no-ignore'],
-      format,
-      quiet: values.quiet ?? false,
-      maxWarnings: parseMaxWarnings(values['max-warnings']),
-      color: values.color ? true : values['no-color'] ? false : undefined,
-      fix: values.fix ? 'write' : values['fix-dry-run'] ? 'dry-run' : undefined,
-      baseline: nonEmpty(values.baseline, '--baseline'),
-      baselineWrite: nonEmpty(values['baseline-write'], '--baseline-write'),
-      stats: values.stats ?? false,
-      ...(shard !== undefined ? { shard } : {}),
-      ...(values['max-file-size'] !== undefined ? { maxFileSize: parseMaxFileSize(values['max-file-size']) } : {}),
-    },
+  const options: CliOptions = {
+    patterns: positionals.length > 0 ? positionals : ['.'],
+    config: nonEmpty(values.config, '--config'),
+    project: nonEmpty(values.project, '--project'),
+    rules: (values.rule ?? []).map(parseRuleOverride),
+    ignore: !values['no-ignore'],
+    format,
+    outputFile: nonEmpty(values['output-file'], '--output-file'),
+    quiet: values.quiet ?? false,
+    maxWarnings: parseMaxWarnings(values['max-warnings']),
+    color: values.color ? true : values['no-color'] ? false : undefined,
+    fix: values.fix ? 'write' : values['fix-dry-run'] ? 'dry-run' : undefined,
+    baseline: nonEmpty(values.baseline, '--baseline'),
+    baselineWrite: nonEmpty(values['baseline-write'], '--baseline-write'),
+    stats: values.stats ?? false,
+    debug: values.debug ?? false,
+    locale,
+    ...(shard !== undefined ? { shard } : {}),
+    ...(values['max-file-size'] !== undefined ? { maxFileSize: parseMaxFileSize(values['max-file-size']) } : {}),
   };
+  const printConfigFile = nonEmpty(values['print-config'], '--print-config');
+  return printConfigFile !== undefined ? { kind: 'print-config', file: printConfigFile, options } : { kind: 'lint', options };
 }
 
 function nonEmpty(value: string | undefined, option: string): string | undefined {

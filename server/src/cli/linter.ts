@@ -10,6 +10,7 @@ import { lintSourceFile, mayNeedAnalysis } from '../engine/lint-file';
 import { SourceFileCache } from '../engine/project';
 import type { ProjectHost } from '../engine/project';
 import type { CliConfigs } from './config';
+import type { Locale } from '../registry/locales/catalog';
 import { ProjectPrograms } from './projects';
 
 export interface FileToLint {
@@ -30,6 +31,10 @@ export interface LinterOptions {
   readonly onFileLinted?: () => void;
   /** Leave imported project files out of programs until needed (default on; see engine/lazy-imports.ts). */
   readonly lazyImports?: boolean;
+  /** Language of the findings' messages. */
+  readonly locale: Locale;
+  /** --debug: one line per pre-scan verdict, program built and close() receiver classified. */
+  readonly debug?: (line: string) => void;
 }
 
 /** Parses files whose text changed during the run afresh; everything else comes from the shared cache. */
@@ -120,6 +125,13 @@ export class Linter {
     });
     // Programs only for files that may contain a close call; the others get directive checks only.
     const typed = files.filter((file) => mayNeedAnalysis(this.texts.get(file.path) ?? '', file.path)).map((file) => file.path);
+    const debug = this.options.debug;
+    if (debug) {
+      const kept = new Set(typed);
+      for (const file of files) {
+        debug(`pre-scan: ${this.options.displayPath(file.path)}: ${kept.has(file.path) ? 'in (may contain a close-like call, or a call of a wrapper of one)' : 'out (no close-like call): only its wsclose- directives are checked'}`);
+      }
+    }
     let started = now();
     let programs = projects.assign(typed);
     this.timings.programs += now() - started;
@@ -128,7 +140,10 @@ export class Linter {
       started = now();
       // Binding every file of a program happens here, so that a file TypeScript cannot bind fails its program now (see isolate).
       for (const program of new Set(programs.values())) program.getTypeChecker();
-      for (const program of programs.values()) this.programs.add(program);
+      for (const program of programs.values()) {
+        if (debug && !this.programs.has(program)) debug(describeProgram(program, this.options.displayPath));
+        this.programs.add(program);
+      }
       this.timings.programs += now() - started;
 
       started = now();
@@ -175,12 +190,22 @@ export class Linter {
     const settings = settingsForFile(file.config, file.path);
     const findings = lintSourceFile(inProgram ? program : undefined, sourceFile, {
       config: file.config,
+      locale: this.options.locale,
       appProfiles: this.options.configs.appProfilesFor(file.config, file.path),
       platform: this.options.configs.platformFor(file.path),
       ...(settings.runtime ? { runtimeOverride: settings.runtime } : {}),
+      ...(this.options.debug ? { debug: { log: this.options.debug, displayPath: this.options.displayPath } } : {}),
     });
     return { findings };
   }
+}
+
+/** "program: tsconfig.json: 3 root files, 120 source files" (root files: those the pre-scan kept, and declarations). */
+function describeProgram(program: ts.Program, displayPath: (file: string) => string): string {
+  const tsconfig = program.getCompilerOptions().configFilePath;
+  const name = typeof tsconfig === 'string' ? displayPath(tsconfig) : 'inferred project (files no tsconfig includes)';
+  const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
+  return `program: ${name}: ${count(program.getRootFileNames().length, 'root file')}, ${count(program.getSourceFiles().length, 'source file')}`;
 }
 
 /** The fatal message of a file TypeScript or the engine failed on. */

@@ -4,11 +4,15 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { parseCliArgs, USAGE } from './args';
+import { parseCliArgs } from './args';
 import { applyBaseline, baselineEntries, readBaseline, serializeBaseline } from './baseline';
 import type { BaselineEntry } from './baseline';
 import { CliError } from './cli-error';
 import { errorText } from './config';
+import { EXPLAIN_USAGE, runExplain } from './explain';
+import { localeFromEnvironment } from './locale';
+import { printConfig } from './print-config';
+import { usage } from './text';
 import { shouldUseColor } from './formatters/colors';
 import { FORMATTERS } from './formatters';
 import { createProgress } from './progress';
@@ -44,14 +48,28 @@ export function execute(io: CliIO): number {
   try {
     const command = parseCliArgs(io.argv);
     if (command.kind === 'help') {
-      io.stdout(USAGE);
+      io.stdout(usage(command.locale ?? localeFromEnvironment(io.env)));
+      return 0;
+    }
+    if (command.kind === 'explain-help') {
+      io.stdout(EXPLAIN_USAGE);
+      return 0;
+    }
+    if (command.kind === 'explain') {
+      line(io.stdout, runExplain(command.options, io.cwd, command.options.locale ?? localeFromEnvironment(io.env)));
       return 0;
     }
     if (command.kind === 'version') {
       line(io.stdout, `v${version}`);
       return 0;
     }
+    if (command.kind === 'print-config') {
+      const { options } = command;
+      line(io.stdout, printConfig({ cwd: io.cwd, file: command.file, config: options.config, project: options.project, rules: options.rules }));
+      return 0;
+    }
     const { options } = command;
+    const locale = options.locale ?? localeFromEnvironment(io.env);
     const now = io.now ?? ((): number => performance.now());
     const started = now();
     // A baseline is read first: a broken one stops the run before the (possibly long) lint.
@@ -68,10 +86,15 @@ export function execute(io: CliIO): number {
         ignore: options.ignore,
         quiet: options.quiet,
         fix: options.fix,
+        locale,
         ...(options.maxFileSize !== undefined ? { maxFileSize: options.maxFileSize } : {}),
         ...(options.shard !== undefined ? { shard: options.shard } : {}),
       },
-      { progress: createProgress({ isTTY: io.stderrIsTTY ?? false, write: io.stderr, now }), now },
+      {
+        progress: createProgress({ isTTY: io.stderrIsTTY ?? false, write: io.stderr, now }),
+        now,
+        ...(options.debug || debugFromEnvironment(io.env) ? { debug: (text: string) => line(io.stderr, `wsclose:debug ${text}`) } : {}),
+      },
     );
     for (const warning of run.warnings) line(io.stderr, warning);
 
@@ -106,8 +129,10 @@ export function execute(io: CliIO): number {
       cwd: io.cwd,
       sources: run.sources,
       version,
+      locale,
     });
-    if (output !== '') line(io.stdout, output);
+    if (options.outputFile !== undefined) writeReport(path.resolve(io.cwd, options.outputFile), output, options.outputFile);
+    else if (output !== '') line(io.stdout, output);
     if (options.stats) {
       const format = now() - formatStarted;
       line(io.stderr, formatStats({ run: run.stats, ...(baselineTime !== undefined ? { baseline: baselineTime } : {}), format, total: now() - started, fix: options.fix !== undefined }));
@@ -126,6 +151,21 @@ export function execute(io: CliIO): number {
     line(io.stderr, `wsclose ${version}: internal error: ${message}`);
     if (error instanceof Error && error.stack) line(io.stderr, error.stack);
     return 2;
+  }
+}
+
+/** DEBUG=wsclose, as the `debug` package reads it: a comma- or space-separated list of names, `*` for all. */
+export function debugFromEnvironment(env: Readonly<Record<string, string | undefined>>): boolean {
+  return (env['DEBUG'] ?? '').split(/[\s,]+/).some((name) => name === 'wsclose' || name === 'wsclose:*' || name === '*');
+}
+
+/** -o: the report in a file, its folders created as needed (as ESLint does); an empty report is an empty file. */
+function writeReport(file: string, output: string, given: string): void {
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, output === '' ? '' : `${output}\n`);
+  } catch (error) {
+    throw new CliError(`Cannot write the report to "${given}": ${errorText(error)}`);
   }
 }
 

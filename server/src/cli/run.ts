@@ -20,6 +20,7 @@ import { errorsOnly, fatalResult, ignoredResult, resultFromFindings } from './re
 import type { LintResult } from './results';
 import { readSourceSnapshot, writeIfUnchanged } from './source-io';
 import type { SourceSnapshot } from './source-io';
+import type { Locale } from '../registry/locales/catalog';
 import { inShard } from './shard';
 import type { Shard } from './shard';
 
@@ -42,6 +43,8 @@ export interface RunOptions {
   readonly maxFileSize?: number;
   /** --shard i/n: only the files of that part (see shard.ts). */
   readonly shard?: Shard;
+  /** Language of the findings' messages (default en). */
+  readonly locale?: Locale;
 }
 
 export interface RunEnvironment {
@@ -54,6 +57,8 @@ export interface RunEnvironment {
   readonly now?: () => number;
   /** Leave imported project files out of programs until needed (default on; tests compare both). */
   readonly lazyImports?: boolean;
+  /** --debug: where the debug lines go (stderr). */
+  readonly debug?: (line: string) => void;
 }
 
 export interface RunStats {
@@ -124,6 +129,7 @@ export function runLint(options: RunOptions, environment: RunEnvironment = {}): 
         results.set(file.path, ignoredResult(file.path, NOT_A_SOURCE_FILE_MESSAGE));
         kept++;
       } else if (options.ignore !== false && settingsForFile(config, file.path).ignored) {
+        environment.debug?.(`ignored: ${displayPath(file.path)} (the "ignore" patterns of ${config.configFile !== undefined ? displayPath(config.configFile) : 'the config'})`);
         if (file.explicit) {
           results.set(file.path, ignoredResult(file.path));
           kept++;
@@ -153,7 +159,7 @@ export function runLint(options: RunOptions, environment: RunEnvironment = {}): 
   const linted: FileToLint[] = [];
   const snapshots = new Map<string, SourceSnapshot>();
   let checked = 0;
-  const linter = new Linter({ project, configs, warn, displayPath, now, lazyImports: environment.lazyImports !== false, onFileLinted: () => {
+  const linter = new Linter({ project, configs, warn, displayPath, now, locale: options.locale ?? 'en', lazyImports: environment.lazyImports !== false, ...(environment.debug ? { debug: environment.debug } : {}), onFileLinted: () => {
       // Counts the first pass only; --fix passes lint some files again.
       if (checked < linted.length) progress?.files(++checked, linted.length);
     },

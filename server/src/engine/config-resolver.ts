@@ -7,6 +7,7 @@
 import * as path from 'node:path';
 import type { ResolvedConfig } from '../core/config';
 import type { RuleId, Severity } from '../core/finding';
+import { APP_PROFILES } from '../registry/apps';
 import { PLATFORM_MARKERS } from '../registry/socket-sources';
 import type { AppProfileId, Platform, RuntimeId } from '../registry/types';
 import { activeAppProfiles, applyRuleOverrides, defaultConfig, dependenciesOf, findConfigFile, parseConfigText, settingsForFile } from './config-file';
@@ -38,6 +39,18 @@ export interface LoadedConfig {
   readonly configFile: string;
   readonly config: ResolvedConfig | undefined;
   readonly problems: readonly ConfigProblem[];
+}
+
+/** Whether an app profile is on for a file, and what decided it (for --print-config). */
+export interface AppProfileDecision {
+  readonly id: AppProfileId;
+  readonly active: boolean;
+  /** `config`: the config's `profiles` forces it; `package.json`: a dependency turns it on; `default`: neither, so off. */
+  readonly reason: 'config' | 'package.json' | 'default';
+  /** The package.json read (absolute), if there is one. */
+  readonly packageJson?: string;
+  /** The dependency that turned it on. */
+  readonly dependency?: string;
 }
 
 /** Everything the engine needs to lint one file, as far as configuration goes. */
@@ -101,6 +114,20 @@ export class ConfigResolver {
       this.profiles.set(key, profiles);
     }
     return profiles;
+  }
+
+  /** Every app profile, on or off for a file, with the reason (the same decision as appProfilesFor). */
+  appProfileDecisions(config: ResolvedConfig, file: string): AppProfileDecision[] {
+    const start = config.configFile !== undefined ? path.dirname(config.configFile) : path.dirname(file);
+    const packageJson = this.nearest(this.packageJsonByDir, start, (dir) => this.nearestFile(dir, 'package.json'));
+    const dependencies = dependenciesOf(packageJson !== undefined ? this.readOr(packageJson, '{}') : '{}');
+    const where = packageJson !== undefined ? { packageJson } : {};
+    return APP_PROFILES.map((profile) => {
+      const forced = config.profiles[profile.id];
+      if (forced !== undefined) return { id: profile.id, active: forced, reason: 'config', ...where };
+      const dependency = profile.packages.find((name) => dependencies.has(name));
+      return dependency !== undefined ? { id: profile.id, active: true, reason: 'package.json', ...where, dependency } : { id: profile.id, active: false, reason: 'default', ...where };
+    });
   }
 
   /** Config, app profiles, ignore, runtime override and platform for a file, given the config to use. */

@@ -8,7 +8,8 @@ import { applyDirectives } from '../core/suppressions';
 import { renderTemplate } from '../core/text/render-template';
 import { createAnalysisContext, platformOfProgram, type AnalysisContext } from '../analysis/context';
 import { parseDirectives } from '../analysis/directives';
-import { findCloseCalls, mayContainCloseCall, mayNeedAnalysis, type CloseCallSite } from '../analysis/find-close-calls';
+import { findCloseCalls, mayContainCloseCall, mayNeedAnalysis, type CloseCallSite, type ReceiverDecision } from '../analysis/find-close-calls';
+import { describeReceiverDecision } from './debug-text';
 import type { Locale } from '../registry/locales/catalog';
 import type { AppProfileId, Platform, RuntimeId } from '../registry/types';
 import { describeEvidence, evidenceLocations, locateNode } from './evidence-text';
@@ -33,6 +34,8 @@ export interface LintFileOptions {
   readonly onlyRules?: readonly RuleId[];
   /** Apply `wsclose-disable` directives (the ESLint plugin leaves that to ESLint). */
   readonly applyDirectives?: boolean;
+  /** --debug: a line per close-like call saying how its receiver was classified, and why (engine/debug-text.ts). */
+  readonly debug?: { readonly log: (line: string) => void; readonly displayPath: (file: string) => string };
 }
 
 export interface FileAnalysis {
@@ -56,7 +59,11 @@ export function analyzeSourceFile(program: ts.Program | undefined, sourceFile: t
   const findings: Finding[] = [];
   if (program && mayNeedAnalysis(sourceFile.text, sourceFile.fileName)) {
     const analysis = createAnalysisContext(program, sourceFile, options.platform ?? platformOfProgram(program));
-    sites = findCloseCalls(analysis, options.runtimeOverride ? { runtimeOverride: options.runtimeOverride } : {});
+    const debug = options.debug;
+    sites = findCloseCalls(analysis, {
+      ...(options.runtimeOverride ? { runtimeOverride: options.runtimeOverride } : {}),
+      ...(debug ? { onReceiver: (decision: ReceiverDecision) => debug.log(describeReceiverDecision(decision, analysis.checker, debug.displayPath)) } : {}),
+    });
     const rules = enabledRules(options);
     for (const site of sites) {
       for (const rule of rules) findings.push(...runRule(rule, site, analysis, options.config, text, naming));

@@ -2,6 +2,7 @@
 // and the FeatureContext a language server would pass for it.
 import type * as ts from 'typescript';
 import type { ResolvedConfig } from '../../../server/src/core/config';
+import type { Finding } from '../../../server/src/core/finding';
 import type { FeatureContext } from '../../../server/src/lsp/features/feature-context';
 import type { AppProfileId } from '../../../server/src/registry/types';
 import { markers } from '../../harness/markers';
@@ -15,6 +16,8 @@ export interface FeatureSnippet {
   readonly offset: number;
   readonly offsets: Readonly<Record<string, number>>;
   readonly context: FeatureContext;
+  /** The engine's findings for the snippet (what the language server's diagnostics carry). */
+  readonly findings: readonly Finding[];
 }
 
 export interface FeatureSnippetOptions {
@@ -39,6 +42,7 @@ export function featureSnippets(list: readonly ({ source: string } & FeatureSnip
     return {
       program: linted[i]!.program,
       sourceFile: linted[i]!.sourceFile,
+      findings: linted[i]!.findings,
       code: marked[i]!.code,
       offset: marked[i]!.offset,
       offsets: marked[i]!.offsets,

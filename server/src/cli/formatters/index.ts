@@ -1,8 +1,11 @@
 // The output formats of `--format`. A formatter is a pure function of the results and a context,
 // the contract ESLint formatters follow.
+import type { Locale } from '../../registry/locales/catalog';
 import type { LintResult } from '../results';
 import { formatGithub } from './github';
+import { formatGitlab } from './gitlab';
 import { formatJson } from './json';
+import { formatJunit } from './junit';
 import { formatSarif } from './sarif';
 import { formatStylish } from './stylish';
 
@@ -15,6 +18,8 @@ export interface FormatterContext {
   readonly sources?: ReadonlyMap<string, string>;
   /** wsclose's version, for formats that name the tool. */
   readonly version?: string;
+  /** Language of the words a format adds around the findings (stylish); default en. */
+  readonly locale?: Locale;
 }
 
 export type Formatter = (results: readonly LintResult[], context: FormatterContext) => string;
@@ -24,6 +29,8 @@ export const FORMATTERS = {
   json: formatJson,
   sarif: formatSarif,
   github: formatGithub,
+  junit: formatJunit,
+  gitlab: formatGitlab,
 } as const satisfies Record<string, Formatter>;
 
 export type FormatName = keyof typeof FORMATTERS;

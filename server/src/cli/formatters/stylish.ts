@@ -2,10 +2,12 @@
 // `line:column  severity  message  ruleId`, then a summary line. Empty output when there is nothing
 // to report. Pure: results in, text out.
 import type { LintResult } from '../results';
+import { renderTemplate } from '../../core/text/render-template';
+import { cliText } from '../text';
+import { counted } from '../text/cli-text';
 import { createColors } from './colors';
 import type { FormatterContext } from './index';
 
-const pluralize = (word: string, count: number): string => (count === 1 ? word : `${word}s`);
 
 const ANSI = /\u001b\[[0-9;]*m/g;
 const visibleLength = (text: string): number => text.replace(ANSI, '').length;
@@ -29,6 +31,7 @@ function table(rows: ReadonlyArray<readonly string[]>, rightAligned: ReadonlySet
 
 export function formatStylish(results: readonly LintResult[], context: FormatterContext): string {
   const c = createColors(context.color);
+  const text = cliText(context.locale ?? 'en').stylish;
   let output = '\n';
   let errorCount = 0;
   let warningCount = 0;
@@ -46,10 +49,10 @@ export function formatStylish(results: readonly LintResult[], context: Formatter
     const rows = result.messages.map((message) => {
       let type: string;
       if (message.fatal || message.severity === 2) {
-        type = c.red('error');
+        type = c.red(text.error);
         summaryColor = c.red;
       } else {
-        type = c.yellow('warning');
+        type = c.yellow(text.warning);
       }
       return [
         '',
@@ -69,13 +72,9 @@ export function formatStylish(results: readonly LintResult[], context: Formatter
   const total = errorCount + warningCount;
   if (total === 0) return '';
   const summary = (text: string): string => `${summaryColor(c.bold(text))}\n`;
-  output += summary(
-    `\u2716 ${total}${pluralize(' problem', total)} (${errorCount}${pluralize(' error', errorCount)}, ${warningCount}${pluralize(' warning', warningCount)})`,
-  );
+  output += summary(renderTemplate(text.summary, { problems: counted(text, 'problem', total), errors: counted(text, 'error', errorCount), warnings: counted(text, 'warning', warningCount) }));
   if (fixableErrorCount > 0 || fixableWarningCount > 0) {
-    output += summary(
-      `  ${fixableErrorCount}${pluralize(' error', fixableErrorCount)} and ${fixableWarningCount}${pluralize(' warning', fixableWarningCount)} potentially fixable with the \`--fix\` option.`,
-    );
+    output += summary(renderTemplate(text.fixable, { errors: counted(text, 'error', fixableErrorCount), warnings: counted(text, 'warning', fixableWarningCount) }));
   }
   return c.reset(output);
 }

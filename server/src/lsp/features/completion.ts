@@ -1,7 +1,8 @@
 // Completion of close codes inside the code argument of a close-like call: the codes this
 // socket's runtime accepts, the ones that fit the surrounding code first (a catch block on a
 // server → 1011), then a fixed order of everyday codes, the project's configured codes and the
-// active app profiles' codes, then the remaining registry codes.
+// active app profiles' codes, then the remaining registry codes. Inside a code a `mismatched-code`
+// finding flags, the codes it suggests come first, their docs compared with the code written.
 import type * as ts from 'typescript';
 import { CompletionItemKind, MarkupKind, type CompletionItem } from 'vscode-languageserver';
 import { codeDisplayName, renderCodeDocs } from '../../engine/code-docs';
@@ -9,6 +10,7 @@ import { codeSlotAt, type CodeSlot } from '../../engine/code-docs-query';
 import { APP_PROFILES } from '../../registry/apps';
 import { CLOSE_CODES } from '../../registry/close-codes';
 import { RUNTIME_PROFILES, acceptsCode } from '../../registry/runtimes';
+import { comparisonMarkdown, suggestedCodes, type FindingsOf } from './code-comparison';
 import type { FeatureContext } from './feature-context';
 import { codeSources, queryOptions, rangeOf } from './shared';
 import { docsText } from './text';
@@ -16,17 +18,27 @@ import { docsText } from './text';
 /** Everyday codes in the order they are offered when nothing more specific fits. */
 const EVERYDAY_CODES: readonly number[] = [1000, 1001, 1008, 1011, 1012, 1013, 3000, 3003, 3008];
 
-export function completionsAt(program: ts.Program, sourceFile: ts.SourceFile, offset: number, context: FeatureContext): CompletionItem[] | undefined {
+/** A horizontal rule between a code's docs and its comparison with the code written. */
+const RULE = '\n\n---\n\n';
+
+export function completionsAt(program: ts.Program, sourceFile: ts.SourceFile, offset: number, context: FeatureContext, findings: FindingsOf = () => []): CompletionItem[] | undefined {
   const slot = codeSlotAt(program, sourceFile, offset, queryOptions(context));
   if (!slot) return undefined;
   const naming = codeSources(context);
   const text = docsText(context.locale);
   const range = rangeOf(sourceFile, slot.start, slot.end);
-  return orderedCodes(slot, context).map((code, index) => ({
+  // The literal being replaced, and what a finding on it suggests instead.
+  const written = slot.start < slot.end ? Number(sourceFile.text.slice(slot.start, slot.end)) : undefined;
+  const suggested = written !== undefined ? suggestedCodes(findings(), slot.start, slot.end) : [];
+  const docs = (code: number): string => {
+    const own = renderCodeDocs(code, { runtimes: slot.runtimes, naming, text });
+    return written !== undefined && suggested.includes(code) && code !== written ? `${own}${RULE}${comparisonMarkdown(written, code, context)}` : own;
+  };
+  return orderedCodes({ ...slot, fitting: [...suggested, ...slot.fitting] }, context).map((code, index) => ({
     label: String(code),
     kind: CompletionItemKind.Value,
     detail: codeDisplayName(code, naming),
-    documentation: { kind: MarkupKind.Markdown, value: renderCodeDocs(code, { runtimes: slot.runtimes, naming, text }) },
+    documentation: { kind: MarkupKind.Markdown, value: docs(code) },
     sortText: String(index).padStart(4, '0'),
     textEdit: { range, newText: String(code) },
   }));

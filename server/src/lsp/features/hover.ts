@@ -1,23 +1,32 @@
 // Hover: the registry at the cursor. On a close code (sent, received or declared — the precise
 // rule is in engine/code-docs-query.ts) its docs, with whether this socket's runtime accepts it;
-// on the method of a close-like call, the receiver's runtime profile and its rules.
+// on the method of a close-like call, the receiver's runtime profile and its rules. On a code a
+// `mismatched-code` finding flags, the docs end with its comparison with the suggested code.
 import type * as ts from 'typescript';
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import { renderCodeDocs, renderRuntimeDocs } from '../../engine/code-docs';
 import { docsTargetAt } from '../../engine/code-docs-query';
+import { comparisonMarkdown, suggestedCodes, type FindingsOf } from './code-comparison';
 import type { FeatureContext } from './feature-context';
 import { codeSources, nodeRange, queryOptions } from './shared';
 import { docsText, featureText } from './text';
 
-export function hoverAt(program: ts.Program, sourceFile: ts.SourceFile, offset: number, context: FeatureContext): Hover | undefined {
+/** A horizontal rule between the code's docs and the comparison. */
+const RULE = '\n\n---\n\n';
+
+export function hoverAt(program: ts.Program, sourceFile: ts.SourceFile, offset: number, context: FeatureContext, findings: FindingsOf = () => []): Hover | undefined {
   const target = docsTargetAt(program, sourceFile, offset, queryOptions(context));
   if (!target) return undefined;
   const text = docsText(context.locale);
-  const value =
-    target.kind === 'code'
-      ? renderCodeDocs(target.value, { runtimes: target.runtimes, naming: codeSources(context), text })
-      : target.runtimes
-          .map((runtime) => renderRuntimeDocs(runtime, target.method, target.confidence, target.evidence, text))
-          .join(featureText(context.locale).runtimeSeparator);
+  let value: string;
+  if (target.kind === 'code') {
+    value = renderCodeDocs(target.value, { runtimes: target.runtimes, naming: codeSources(context), text });
+    const suggested = target.role === 'sent' ? suggestedCodes(findings(), target.node.getStart(sourceFile), target.node.getEnd())[0] : undefined;
+    if (suggested !== undefined && suggested !== target.value) value += `${RULE}${comparisonMarkdown(target.value, suggested, context)}`;
+  } else {
+    value = target.runtimes
+      .map((runtime) => renderRuntimeDocs(runtime, target.method, target.confidence, target.evidence, text))
+      .join(featureText(context.locale).runtimeSeparator);
+  }
   return { contents: { kind: MarkupKind.Markdown, value }, range: nodeRange(sourceFile, target.node) };
 }

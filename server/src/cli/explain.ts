@@ -1,0 +1,90 @@
+// `wsclose explain <code> [<code>]`: the registry entry of a code, or the comparison of two, in
+// the project's terms (codes its wsclose.config.json names, app profiles its package.json turns
+// on). The model and the rendering are the engine's (engine/explain); this file only reads the
+// arguments and the configuration of the current folder.
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { compareCodes } from '../engine/explain/compare';
+import { explainCode, type ExplainOptions } from '../engine/explain/model';
+import { renderComparison, renderExplanation } from '../engine/explain/render';
+import { explainText } from '../engine/explain/text';
+import type { Locale } from '../registry/locales/catalog';
+import { CliError } from './cli-error';
+import { CliConfigs } from './config';
+import { parseLocale } from './locale';
+
+export const EXPLAIN_FORMATS = ['text', 'json', 'markdown'] as const;
+export type ExplainFormat = (typeof EXPLAIN_FORMATS)[number];
+
+export interface ExplainCliOptions {
+  readonly codes: readonly [number] | readonly [number, number];
+  readonly format: ExplainFormat;
+  /** --locale; undefined: from the environment. */
+  readonly locale: Locale | undefined;
+  readonly config: string | undefined;
+}
+
+export const EXPLAIN_USAGE = `wsclose explain <code> [<code>] [options]
+
+Prints what the close-code registry says about a code; with two codes, compares them.
+Codes named in the wsclose.config.json that applies to the current folder, and codes of the
+app profiles its package.json turns on (graphql-ws, Discord, Twitch), are explained as the project uses them.
+
+Options:
+  -f, --format <name>    text (default), json or markdown
+  --locale <locale>      en or fr (default: from LC_ALL, LC_MESSAGES or LANG)
+  -c, --config <file>    Use this config file instead of the nearest wsclose.config.json
+  -h, --help             Show this help
+`;
+
+const OPTIONS = {
+  format: { type: 'string', short: 'f' },
+  locale: { type: 'string' },
+  config: { type: 'string', short: 'c' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** Arguments after `explain`; undefined for --help. */
+export function parseExplainArgs(argv: readonly string[]): ExplainCliOptions | undefined {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new CliError(`${error instanceof Error ? error.message.replace(/\.?$/, '.') : String(error)} See wsclose explain --help.`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return undefined;
+  if (positionals.length < 1 || positionals.length > 2) throw new CliError('wsclose explain takes one close code, or two to compare them: wsclose explain 1000 1008.');
+  const codes = positionals.map(parseCode);
+  const format = values.format ?? 'text';
+  if (!(EXPLAIN_FORMATS as readonly string[]).includes(format)) throw new CliError(`Invalid format "${format}" for explain: use text, json or markdown.`);
+  return {
+    codes: codes.length === 1 ? [codes[0]!] : [codes[0]!, codes[1]!],
+    format: format as ExplainFormat,
+    locale: values.locale === undefined ? undefined : parseLocale(values.locale),
+    config: values.config,
+  };
+}
+
+function parseCode(value: string): number {
+  if (!/^\d{1,5}$/.test(value.trim()) || Number(value) > 65535) throw new CliError(`Invalid close code "${value}": use a whole number from 0 to 65535.`);
+  return Number(value);
+}
+
+/** The output of `wsclose explain`, in the current folder's configuration. */
+export function runExplain(options: ExplainCliOptions, cwd: string, locale: Locale): string {
+  const configs = new CliConfigs({ cwd, configFile: options.config, overrides: [], displayPath: (file) => path.relative(cwd, file) || file });
+  // The folder's configuration is the one a file directly inside it would get.
+  const here = path.join(cwd, 'explain.ts');
+  const config = configs.configFor(here);
+  configs.throwIfProblems();
+  const explainOptions: ExplainOptions = { naming: { configured: config!.codes, appProfiles: configs.appProfilesFor(config!, here) }, locale };
+  const labels = explainText(locale);
+  const [first, second] = options.codes;
+  if (second === undefined || second === first) {
+    const explanation = explainCode(first, explainOptions);
+    return options.format === 'json' ? JSON.stringify(explanation) : renderExplanation(explanation, labels, options.format);
+  }
+  const comparison = compareCodes(first, second, explainOptions);
+  return options.format === 'json' ? JSON.stringify(comparison) : renderComparison(comparison, labels, options.format);
+}

@@ -1,0 +1,55 @@
+// Texte français de la CLI.
+import type { CliText } from './cli-text';
+
+export const CLI_TEXT_FR: CliText = {
+  usage: `wsclose [options] [fichier|dossier|glob ...]
+wsclose explain <code> [<code>] [options]
+
+Trouve les appels WebSocket close(code, reason) mal employés, à l’aide du vérificateur de types de TypeScript.
+Vérifie le dossier courant quand aucun fichier, dossier ou glob n’est donné.
+
+Options :
+  -c, --config <fichier>    Utiliser ce fichier de configuration pour tous les fichiers (par défaut : le wsclose.config.json le plus proche de chacun)
+  -p, --project <tsconfig>  Utiliser ce tsconfig.json (ou dossier) pour tous les fichiers (par défaut : le plus proche de chacun)
+  --rule <id:gravité>       Régler la gravité d’une règle : off, warn, error (ou 0, 1, 2) ; répétable
+  --no-ignore               Vérifier aussi les fichiers exclus par les motifs "ignore" de la configuration
+  -f, --format <nom>        Format de sortie : stylish (par défaut), json, sarif, github, junit ou gitlab
+  -o, --output-file <fich.> Écrire le rapport dans ce fichier (les dossiers sont créés) plutôt que sur stdout
+  --quiet                   Ne signaler que les erreurs, pas les avertissements (avec --fix : ne corriger que les erreurs)
+  --max-warnings <nombre>   Terminer avec le code 1 s’il y a plus d’avertissements que ce nombre
+  --fix                     Appliquer les corrections sûres aux fichiers, puis signaler ce qui reste
+  --fix-dry-run             Appliquer les corrections sûres en mémoire seulement (sortie json : le texte corrigé dans "output")
+  --baseline <fichier>      Ne signaler que les problèmes absents du fichier de référence ; lister les entrées périmées
+  --baseline-write <fich.>  Enregistrer les problèmes actuels dans un fichier de référence
+  --stats                   Afficher sur stderr la durée de chaque phase et des décomptes
+  --debug                   Afficher sur stderr les fichiers retenus par le pré-filtrage, les programmes construits et
+                            pourquoi chaque récepteur de close() est ou n’est pas un WebSocket (aussi DEBUG=wsclose)
+  --print-config <fichier>  Afficher en JSON la configuration qui s’applique au fichier, puis terminer
+  --shard <i/n>             Ne vérifier que la partie i sur n (matrices de CI) : un fichier est dans la partie
+                            (empreinte de son chemin relatif au dossier courant) mod n + 1 ; les tâches lancées
+                            depuis le même dossier se partagent les fichiers sans recouvrement et leurs résultats
+                            json/sarif fusionnés valent ceux d’une seule exécution (pas avec --baseline*)
+  --max-file-size <taille>  Ignorer, avec une note, les fichiers plus gros : en octets, ou avec kb/mb (par défaut : 4mb ; 0 : sans limite)
+  --locale <langue>         Langue des messages et de l’aide : en ou fr (par défaut : d’après LC_ALL, LC_MESSAGES ou LANG)
+  --color, --no-color       Forcer ou désactiver les couleurs (par défaut : actives quand stdout est un terminal)
+  -h, --help                Afficher cette aide
+  -v, --version             Afficher la version
+
+Commandes :
+  explain <code> [<code>]   Expliquer un code de fermeture d’après le registre, ou en comparer deux (voir wsclose explain --help)
+
+Mettez les motifs glob entre guillemets pour que le shell les laisse à wsclose : wsclose "src/**/*.ts"
+
+Règles : {rules}
+
+Codes de sortie : 0 aucune erreur, 1 des erreurs ou trop d’avertissements, 2 usage invalide, erreur de configuration ou erreur interne.
+`,
+  stylish: {
+    error: 'erreur',
+    warning: 'avertissement',
+    summary: '\u2716 {problems} ({errors}, {warnings})',
+    fixable: '  {errors} et {warnings} potentiellement corrigeables avec l’option `--fix`.',
+    nouns: { problem: ['problème', 'problèmes'], error: ['erreur', 'erreurs'], warning: ['avertissement', 'avertissements'] },
+    singular: [0, 1],
+  },
+};
