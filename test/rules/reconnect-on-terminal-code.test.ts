@@ -119,6 +119,17 @@ const untypedWs = lines(
   '  }',
   '}',
 );
+const viaConstructor = lines(
+  'class Client {',
+  '  socket: WebSocket;',
+  '  constructor(url: string) {',
+  '    this.socket = new WebSocket(url);',
+  "    this.socket.addEventListener('close', () => { current = new Client(url); });",
+  '  }',
+  '}',
+  "let current = new Client('wss://a.example');",
+  'export { current };',
+);
 const selfReconnecting = lines(
   "import ReconnectingWebSocket from 'reconnecting-websocket';",
   'let backup: WebSocket | undefined;',
@@ -369,6 +380,12 @@ ruleTester('reconnect-on-terminal-code', {
       env: 'uninstalled',
       code: untypedWs,
       errors: [{ messageId: RULE, ...at(untypedWs, 7, 'this.start(url)'), confidence: 'inferred' }],
+    },
+    {
+      name: 'a new instance of a project class whose constructor connects',
+      env: 'dom',
+      code: viaConstructor,
+      errors: [{ messageId: RULE, ...at(viaConstructor, 5, 'new Client(url)') }],
     },
     {
       name: 'a self-reconnecting socket whose handler opens another connection',

@@ -90,7 +90,8 @@ function runsWhenCalled(fn: ts.Node): boolean {
 function leadsToConnection(node: ts.CallExpression | ts.NewExpression, ctx: AnalysisContext, memo: Map<ts.Node, boolean>, depth: number): boolean {
   if (ts.isNewExpression(node) && constructsClientSocket(node, ctx)) return true;
   if (depth >= MAX_DEPTH) return false;
-  const callee = ts.isCallExpression(node) ? functionOf(node.expression, ctx.checker) : undefined;
+  // `new ChatClient(url)` whose constructor connects.
+  const callee = ts.isCallExpression(node) ? functionOf(node.expression, ctx.checker) : constructorOf(node.expression, ctx.checker);
   if (callee && functionStartsConnection(callee, ctx, memo, depth + 1)) return true;
   // A function handed over by name: `setTimeout(connect, d)`, `backoff(this.open.bind(this))`.
   return (node.arguments ?? []).some((argument) => {
@@ -114,6 +115,14 @@ function functionStartsConnection(fn: ts.SignatureDeclaration & { body?: ts.Node
   });
   memo.set(fn, found);
   return found;
+}
+
+/** The constructor (with a body) of the project class `expression` names. */
+function constructorOf(expression: ts.Expression, checker: ts.TypeChecker): ts.ConstructorDeclaration | undefined {
+  let symbol = checker.getSymbolAtLocation(skipOuterExpressions(expression));
+  if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+  const declaration = symbol?.declarations?.find(ts.isClassLike);
+  return declaration?.members.find((member): member is ts.ConstructorDeclaration => ts.isConstructorDeclaration(member) && member.body !== undefined);
 }
 
 /** `new WebSocket(url)`, `new ReconnectingWebSocket(url)`, `new (require('ws'))(url)`: a client socket. */
