@@ -72,6 +72,16 @@ const declaredCode = lines(
   '  });',
   '}',
 );
+const graphqlClient = lines(
+  "import type { SubscribePayload } from 'graphql-ws';",
+  'export function connect(url: string, payload: SubscribePayload): void {',
+  "  const ws = new WebSocket(url, 'graphql-transport-ws');",
+  "  ws.addEventListener('close', ({ code }) => {",
+  '    if (code === 1008) return;',
+  '    connect(url, payload);',
+  '  });',
+  '}',
+);
 const handedOff = lines(
   'export class Chat {',
   '  private attempt = 0;',
@@ -333,6 +343,12 @@ ruleTester('reconnect-on-terminal-code', {
       ),
     },
     {
+      name: "an active app profile's codes do not apply to a file that does not import its package",
+      env: 'dom',
+      config: (config) => ({ ...config, profiles: { 'graphql-ws': true } }),
+      code: declaredCode,
+    },
+    {
       name: 'a code the project marks "backoff" is not terminal',
       env: 'dom',
       config: withCodes([{ code: 4000, name: 'Maintenance', reconnect: 'backoff' }]),
@@ -517,11 +533,11 @@ ruleTester('reconnect-on-terminal-code', {
       errors: [{ messageId: RULE, ...at(declaredCode, 5, 'connect(url)'), data: { code: '4001 (Banned)' } }],
     },
     {
-      name: "an app profile's do-not-reconnect code (graphql-ws 4004)",
+      name: "an app profile's do-not-reconnect code (graphql-ws 4004) in a file that speaks graphql-ws",
       env: 'dom',
       config: (config) => ({ ...config, profiles: { 'graphql-ws': true } }),
-      code: declaredCode,
-      errors: [{ messageId: RULE, ...at(declaredCode, 5, 'connect(url)'), data: { code: '4004 (BadResponse)' } }],
+      code: graphqlClient,
+      errors: [{ messageId: RULE, ...at(graphqlClient, 6, 'connect(url, payload)'), data: { code: '4004 (BadResponse)' } }],
     },
   ],
 });

@@ -189,16 +189,23 @@ export function knownNumber(expression: ts.Expression, ctx: AnalysisContext): nu
  * Is `code` in a collection written in the project: an array or `new Set([…])` literal (in place
  * or a const), or an object literal's numeric keys. `undefined` when the members are not all known.
  */
-export function membership(collection: ts.Expression, code: number, ctx: AnalysisContext): boolean | undefined {
-  const members = collectionMembers(collection, ctx, 0);
+function membership(collection: ts.Expression, code: number, ctx: AnalysisContext): boolean | undefined {
+  const members = membersOf(collection, ctx);
   return members && members.includes(code);
+}
+
+/** The numbers of a collection written in the project (see `membership`), or `undefined` when not all are known. */
+export function membersOf(collection: ts.Expression, ctx: AnalysisContext): number[] | undefined {
+  return collectionMembers(collection, ctx, 0);
 }
 
 function collectionMembers(expression: ts.Expression, ctx: AnalysisContext, depth: number): number[] | undefined {
   const node = skipOuterExpressions(expression);
   if (depth > 3) return undefined;
   if (ts.isIdentifier(node)) {
-    const declaration = ctx.checker.getSymbolAtLocation(node)?.valueDeclaration;
+    let symbol = ctx.checker.getSymbolAtLocation(node);
+    if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = ctx.checker.getAliasedSymbol(symbol);
+    const declaration = symbol?.valueDeclaration;
     const constant = declaration && ts.isVariableDeclaration(declaration) && declaration.initializer && ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const;
     return constant ? collectionMembers(declaration.initializer!, ctx, depth + 1) : undefined;
   }

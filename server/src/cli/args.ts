@@ -70,9 +70,11 @@ const OPTIONS = {
 } as const;
 
 export const USAGE = `wsclose [options] [file|dir|glob ...]
+wsclose codes [options] [file|dir|glob ...]
 
 Finds misused WebSocket close(code, reason) calls with the TypeScript type checker.
 Checks the current folder when no file, folder or glob is given.
+"wsclose codes" lists the close codes the project sends and handles (see wsclose codes --help).
 
 Options:
   -c, --config <file>       Use this config file for every file (default: each file's nearest wsclose.config.json)

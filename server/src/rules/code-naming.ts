@@ -12,18 +12,20 @@ export interface CodeNaming {
   isDeclaredByApp(code: number): boolean;
   /** The reconnect advice for a received code (a configured code without one follows the registry). */
   reconnectAdviceOf(code: number): ReconnectAdvice;
-  /** The codes the project config and the active app profiles declare, in that order of precedence. */
-  readonly declaredCodes: readonly number[];
+  /** The codes the project config and the active app profiles declare, each with where it comes from. */
+  readonly declaredCodes: ReadonlyArray<{ readonly code: number; readonly source: 'config' | AppProfileId }>;
 }
 
 export function createCodeNaming(configured: readonly ConfiguredCode[], activeApps: readonly AppProfileId[]): CodeNaming {
   const names = new Map<number, string>();
   const advice = new Map<number, ReconnectAdvice>();
+  const declared: Array<{ code: number; source: 'config' | AppProfileId }> = configured.map((c) => ({ code: c.code, source: 'config' }));
   for (const profile of APP_PROFILES) {
     if (!activeApps.includes(profile.id)) continue;
     for (const entry of profile.codes) {
       if (!names.has(entry.code)) names.set(entry.code, entry.name);
       if (!advice.has(entry.code)) advice.set(entry.code, entry.reconnect);
+      declared.push({ code: entry.code, source: profile.id });
     }
   }
   for (const entry of configured) {
@@ -34,6 +36,6 @@ export function createCodeNaming(configured: readonly ConfiguredCode[], activeAp
     nameOf: (code) => names.get(code) ?? lookupCode(code).name,
     isDeclaredByApp: (code) => names.has(code),
     reconnectAdviceOf: (code) => advice.get(code) ?? lookupCode(code).reconnect,
-    declaredCodes: [...new Set([...configured.map((c) => c.code), ...names.keys()])],
+    declaredCodes: declared,
   };
 }

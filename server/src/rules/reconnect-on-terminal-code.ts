@@ -3,7 +3,9 @@
 // The server refused the client; the client comes straight back and is refused again, in a loop
 // (a session limit answered with 1008 turned into hundreds of connections in minutes).
 import * as ts from 'typescript';
+import { APP_PROFILES } from '../registry/apps';
 import { REFUSAL_CODES } from '../registry/close-codes';
+import type { AppProfileId } from '../registry/types';
 import { clientCloseHandlers, type CloseHandler } from '../analysis/close-handlers';
 import type { AnalysisContext } from '../analysis/context';
 import { namedCodesFor } from '../analysis/named-codes';
@@ -22,7 +24,7 @@ export default defineRule({
   },
   checkFile(context) {
     const { analysis, naming } = context;
-    const terminal = terminalCodes(naming);
+    const terminal = terminalCodes(naming, analysis);
     if (terminal.length === 0) return;
     for (const handler of clientCloseHandlers(analysis)) {
       const socket = { confidence: handler.confidence, ...(handler.evidence ? { evidence: handler.evidence } : {}) };
@@ -45,9 +47,15 @@ export default defineRule({
   },
 });
 
-/** The refusal codes and the codes the project or an active app profile says not to reconnect after. */
-function terminalCodes(naming: CodeNaming): number[] {
-  return [...new Set([...REFUSAL_CODES, ...naming.declaredCodes])].filter((code) => naming.reconnectAdviceOf(code) === 'no');
+/**
+ * The refusal codes, the codes the project's config says not to reconnect after, and those of an
+ * active app profile — in files that import one of the profile's packages: a graphql-ws dependency
+ * somewhere in the project does not make every socket speak graphql-ws.
+ */
+function terminalCodes(naming: CodeNaming, analysis: AnalysisContext): number[] {
+  const speaks = (profile: AppProfileId) => APP_PROFILES.find((p) => p.id === profile)!.packages.some((name) => [...analysis.importedModules].some((m) => m === name || m.startsWith(`${name}/`)));
+  const declared = naming.declaredCodes.filter((d) => d.source === 'config' || speaks(d.source)).map((d) => d.code);
+  return [...new Set([...REFUSAL_CODES, ...declared])].filter((code) => naming.reconnectAdviceOf(code) === 'no');
 }
 
 /**
