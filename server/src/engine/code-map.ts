@@ -41,6 +41,17 @@ function placeOf(node: ts.Node, sourceFile: ts.SourceFile): CodePlace {
   return { fileName: sourceFile.fileName, line: line + 1, column: character + 1 };
 }
 
+/**
+ * Where the project sends `code`: its own files in the program (not declaration files or
+ * packages), in file order. The close-like calls of each file are found once per program.
+ */
+export function sentPlaces(program: ts.Program, code: number, options: QueryOptions = {}): CodePlace[] {
+  return program
+    .getSourceFiles()
+    .filter((file) => !file.isDeclarationFile && !program.isSourceFileFromExternalLibrary(file) && !/[\\/]node_modules[\\/]/.test(file.fileName))
+    .flatMap((file) => sentCodes(program, file, options).filter((use) => use.value === code).map((use) => placeOf(use.node, file)));
+}
+
 const COMPARISONS = new Set([
   ts.SyntaxKind.EqualsEqualsEqualsToken,
   ts.SyntaxKind.ExclamationEqualsEqualsToken,
