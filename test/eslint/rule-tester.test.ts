@@ -378,3 +378,27 @@ ruleTester.run('unregistered-code', rule('unregistered-code'), {
     },
   ],
 });
+
+ruleTester.run('reconnect-on-terminal-code', rule('reconnect-on-terminal-code'), {
+  valid: [lines(...DOM, 'socket.onclose = (event) => {', '  if (event.code === 1008) return;', "  new WebSocket('wss://chat.example.com');", '};')],
+  invalid: [
+    {
+      name: 'a close handler that reconnects whatever the code',
+      code: lines(...DOM, "socket.onclose = () => new WebSocket('wss://chat.example.com');"),
+      output: null,
+      errors: [
+        {
+          messageId: 'reconnectsAfterTerminal',
+          line: 3,
+          column: 24,
+          suggestions: [
+            {
+              messageId: 'guardTerminal',
+              output: lines(...DOM, "socket.onclose = (event) => { if (event.code === 1008) return; new WebSocket('wss://chat.example.com'); };"),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});

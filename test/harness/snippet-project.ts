@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import * as ts from 'typescript';
 import type { ResolvedConfig } from '../../server/src/core/config';
 import type { Finding, RuleId, Severity } from '../../server/src/core/finding';
-import { applyRuleOverrides, defaultConfig } from '../../server/src/engine/config-file';
+import { activeAppProfiles, applyRuleOverrides, defaultConfig } from '../../server/src/engine/config-file';
 import { lintSourceFile } from '../../server/src/engine/lint-file';
 import { SourceFileCache } from '../../server/src/engine/project';
 import { RULE_DEFAULTS } from '../../server/src/engine/rule-defaults';
@@ -85,7 +85,8 @@ export function lintSnippets(snippets: readonly Snippet[]): LintedSnippet[] {
       const sourceFile = program.getSourceFile(names[i]!)!;
       const snippet = snippets[i]!;
       const config = snippet.config ? snippet.config(allRulesConfig()) : allRulesConfig();
-      results[i] = { program, sourceFile, findings: lintSourceFile(program, sourceFile, { config }) };
+      // Snippets have no package.json: only the profiles a config turns on are active.
+      results[i] = { program, sourceFile, findings: lintSourceFile(program, sourceFile, { config, appProfiles: activeAppProfiles(config, new Set()) }) };
     }
   }
   return results;

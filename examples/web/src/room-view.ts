@@ -54,5 +54,10 @@ export function openSpectatorFeed(list: HTMLElement): WebSocket | undefined {
     const message = parseServerMessage(event.data);
     if (message) render(list, message);
   });
+  // The feed is read-only, so come back whenever it goes away.
+  socket.addEventListener('close', () => {
+    // planted: reconnect-on-terminal-code
+    window.setTimeout(() => openSpectatorFeed(list), 3_000);
+  });
   return socket;
 }

@@ -41,11 +41,17 @@ export function mayContainCloseCall(text: string): boolean {
  * may call a wrapper of a close call (`client.kick(1000, 'banned')`, `conn.disconnect(code)`), and
  * — in JavaScript, where types are missing and the socket-flow analysis follows sockets through
  * the code — files where sockets are made, received or passed around. TypeScript files that only
- * pass typed sockets around stay out (their types answer, through lazy imports).
+ * pass typed sockets around stay out (their types answer, through lazy imports). Files that
+ * register a close handler are in too: the handler may reconnect (reconnect-on-terminal-code).
  */
 export function mayNeedAnalysis(text: string, fileName = ''): boolean {
-  if (mayContainCloseCall(text) || /\(\s*[1-4]\d{3}\s*[,)]|\b\w*(?:close|disconnect|kick|terminate|reject|shutdown)\w*\s*\(/i.test(text)) return true;
+  if (mayContainCloseCall(text) || mayRegisterCloseHandler(text) || /\(\s*[1-4]\d{3}\s*[,)]|\b\w*(?:close|disconnect|kick|terminate|reject|shutdown)\w*\s*\(/i.test(text)) return true;
   return /\.[cm]?jsx?$/i.test(fileName) && /socket|\bwss?\b|WebSocketPair|['"]connection['"]/i.test(text);
+}
+
+/** `x.onclose =`, `.on('close', …)`, `.addEventListener('close', …)`, `.onClose(…)`. */
+function mayRegisterCloseHandler(text: string): boolean {
+  return /\bonclose\s*=|['"`]close['"`]\s*,|\.onClose\s*\(/.test(text);
 }
 
 export interface FindOptions {

@@ -44,6 +44,17 @@ export function parameterOrigin(decl: ts.ParameterDeclaration, ctx: AnalysisCont
   return index === 0 && (type.flags & ts.TypeFlags.Any) !== 0 && isEmitterStyle(fn) ? 'received-close-code' : undefined;
 }
 
+/** A received close code as written: a CloseEvent's `code`, or the code parameter of a socket's `close` listener. */
+export function isReceivedCloseCode(expression: ts.Expression, ctx: AnalysisContext): boolean {
+  const node = skipOuterExpressions(expression);
+  if (ts.isPropertyAccessExpression(node)) return propertyOrigin(node.expression, node.name.text, ctx) === 'received-close-code';
+  if (ts.isIdentifier(node)) {
+    const declaration = ctx.checker.getSymbolAtLocation(node)?.valueDeclaration;
+    return !!declaration && ts.isParameter(declaration) && parameterOrigin(declaration, ctx) === 'received-close-code';
+  }
+  return false;
+}
+
 /** Is a reason built from this expression unbounded text? */
 export function unboundedSource(expr: ts.Expression, ctx: AnalysisContext): UnboundedSource | undefined {
   const node = skipOuterExpressions(expr);

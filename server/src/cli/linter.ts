@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import * as ts from 'typescript';
 import type { Finding } from '../core/finding';
 import type { ResolvedConfig } from '../core/config';
+import type { AppProfileId, RuntimeId } from '../registry/types';
 import { settingsForFile } from '../engine/config-file';
 import { lintSourceFile, mayNeedAnalysis } from '../engine/lint-file';
 import { SourceFileCache } from '../engine/project';
@@ -18,6 +19,13 @@ export interface FileToLint {
   readonly config: ResolvedConfig;
 }
 
+/** What a file was checked with, besides its program. */
+export interface FileAnalyzed {
+  readonly config: ResolvedConfig;
+  readonly appProfiles: readonly AppProfileId[];
+  readonly runtimeOverride: RuntimeId | undefined;
+}
+
 /** Findings of a file, or why it could not be checked. */
 export type LintOutcome = { readonly findings: readonly Finding[] } | { readonly fatal: string };
 
@@ -29,6 +37,8 @@ export interface LinterOptions {
   readonly now: () => number;
   /** Called after each file is linted. */
   readonly onFileLinted?: () => void;
+  /** Called with each file checked with its program (`wsclose codes` reads the codes there); again on a repeated pass. */
+  readonly onFileAnalyzed?: (program: ts.Program, sourceFile: ts.SourceFile, file: FileAnalyzed) => void;
   /** Leave imported project files out of programs until needed (default on; see engine/lazy-imports.ts). */
   readonly lazyImports?: boolean;
   /** Language of the findings' messages. */
@@ -188,14 +198,16 @@ export class Linter {
     const sourceFile = inProgram ?? cache.get(file.path, ts.ScriptTarget.Latest, this.host);
     if (!sourceFile) return { fatal: 'Cannot read the file.' };
     const settings = settingsForFile(file.config, file.path);
+    const appProfiles = this.options.configs.appProfilesFor(file.config, file.path);
     const findings = lintSourceFile(inProgram ? program : undefined, sourceFile, {
       config: file.config,
       locale: this.options.locale,
-      appProfiles: this.options.configs.appProfilesFor(file.config, file.path),
+      appProfiles,
       platform: this.options.configs.platformFor(file.path),
       ...(settings.runtime ? { runtimeOverride: settings.runtime } : {}),
       ...(this.options.debug ? { debug: { log: this.options.debug, displayPath: this.options.displayPath } } : {}),
     });
+    if (program && inProgram) this.options.onFileAnalyzed?.(program, inProgram, { config: file.config, appProfiles, runtimeOverride: settings.runtime });
     return { findings };
   }
 }

@@ -8,6 +8,7 @@ import { parseCliArgs } from './args';
 import { applyBaseline, baselineEntries, readBaseline, serializeBaseline } from './baseline';
 import type { BaselineEntry } from './baseline';
 import { CliError } from './cli-error';
+import { CODES_USAGE, parseCodesArgs, runCodes } from './codes';
 import { errorText } from './config';
 import { EXPLAIN_USAGE, runExplain } from './explain';
 import { localeFromEnvironment } from './locale';
@@ -46,6 +47,11 @@ export interface CliIO {
 export function execute(io: CliIO): number {
   const line = (write: (text: string) => void, text: string): void => write(`${text}\n`);
   try {
+    if (io.argv[0] === 'codes') {
+      const codes = parseCodesArgs(io.argv.slice(1));
+      io.stdout(codes === 'help' ? CODES_USAGE : runCodes(codes, io.cwd, (text) => line(io.stderr, text)));
+      return 0;
+    }
     const command = parseCliArgs(io.argv);
     if (command.kind === 'help') {
       io.stdout(usage(command.locale ?? localeFromEnvironment(io.env)));

@@ -14,7 +14,7 @@ import { CliConfigs, errorText } from './config';
 import { fixUntilStable, MAX_FIX_PASSES } from './fix';
 import { expandInputs, fileSize, isSourceFile, SOURCE_EXTENSIONS } from './files';
 import { Linter } from './linter';
-import type { FileToLint } from './linter';
+import type { FileToLint, LinterOptions } from './linter';
 import type { ProgressReporter } from './progress';
 import { errorsOnly, fatalResult, ignoredResult, resultFromFindings } from './results';
 import type { LintResult } from './results';
@@ -59,6 +59,8 @@ export interface RunEnvironment {
   readonly lazyImports?: boolean;
   /** --debug: where the debug lines go (stderr). */
   readonly debug?: (line: string) => void;
+  /** See LinterOptions.onFileAnalyzed. */
+  readonly onFileAnalyzed?: LinterOptions['onFileAnalyzed'];
 }
 
 export interface RunStats {
@@ -159,7 +161,7 @@ export function runLint(options: RunOptions, environment: RunEnvironment = {}): 
   const linted: FileToLint[] = [];
   const snapshots = new Map<string, SourceSnapshot>();
   let checked = 0;
-  const linter = new Linter({ project, configs, warn, displayPath, now, locale: options.locale ?? 'en', lazyImports: environment.lazyImports !== false, ...(environment.debug ? { debug: environment.debug } : {}), onFileLinted: () => {
+  const linter = new Linter({ project, configs, warn, displayPath, now, locale: options.locale ?? 'en', lazyImports: environment.lazyImports !== false, ...(environment.debug ? { debug: environment.debug } : {}), ...(environment.onFileAnalyzed ? { onFileAnalyzed: environment.onFileAnalyzed } : {}), onFileLinted: () => {
       // Counts the first pass only; --fix passes lint some files again.
       if (checked < linted.length) progress?.files(++checked, linted.length);
     },

@@ -10,6 +10,7 @@ export const RULE_IDS = [
   'mismatched-code',
   'premature-close',
   'unregistered-code',
+  'reconnect-on-terminal-code',
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];

@@ -66,8 +66,9 @@ export function analyzeSourceFile(program: ts.Program | undefined, sourceFile: t
     });
     const rules = enabledRules(options);
     for (const site of sites) {
-      for (const rule of rules) findings.push(...runRule(rule, site, analysis, options.config, text, naming));
+      for (const rule of rules) if (rule.check) findings.push(...runRule(rule, site, analysis, options.config, text, naming));
     }
+    for (const rule of rules) if (rule.checkFile) findings.push(...runRule(rule, undefined, analysis, options.config, text, naming));
   }
   const unique = dedupe(findings);
   const result =
@@ -86,11 +87,12 @@ function enabledRules(options: LintFileOptions): RuleModule[] {
   );
 }
 
-function runRule(rule: RuleModule, site: CloseCallSite, analysis: AnalysisContext, config: ResolvedConfig, text: TextBundle, naming: CodeNaming): Finding[] {
+/** Runs a close-call rule on `site`, or a file rule (`site` undefined) on the file. */
+function runRule(rule: RuleModule, site: CloseCallSite | undefined, analysis: AnalysisContext, config: ResolvedConfig, text: TextBundle, naming: CodeNaming): Finding[] {
   const setting = config.rules[rule.id];
   const ruleText = text.rules.rules[rule.id];
   const findings: Finding[] = [];
-  const context: RuleContext<RuleId> = {
+  const context: Omit<RuleContext<RuleId>, 'site'> & { site: CloseCallSite | undefined } = {
     site,
     options: { ...rule.meta.defaultOptions, ...setting.options } as never,
     analysis,
@@ -99,12 +101,13 @@ function runRule(rule: RuleModule, site: CloseCallSite, analysis: AnalysisContex
     naming,
     report(report: RuleReport) {
       const base = renderTemplate(requireTemplate(ruleText.messages, report.messageId, rule.id), report.data);
-      const evidence = site.confidence === 'inferred' ? site.evidence : undefined;
+      const socket = report.socket ?? site ?? { confidence: 'typed' as const };
+      const evidence = socket.confidence === 'inferred' ? socket.evidence : undefined;
       const message = evidence
         ? base + renderTemplate(text.rules.common.inferredSuffix, { evidence: describeEvidence(evidence, text.registry, { program: analysis.program, currentFile: analysis.sourceFile.fileName }) })
         : base;
       const related = evidence ? evidenceLocations(evidence, text.registry, analysis.program) : [];
-      const forwarded = site.forwardedTo;
+      const forwarded = site?.forwardedTo;
       const forwardedData = forwarded && { name: forwarded.name, call: forwarded.closeCall.expression.getText() };
       if (forwarded && forwardedData) related.unshift(locateNode(forwarded.closeCall, renderTemplate(text.rules.common.forwardedRelated, forwardedData)));
       const fullMessage = forwardedData ? message + renderTemplate(text.rules.common.forwardedSuffix, forwardedData) : message;
@@ -122,7 +125,7 @@ function runRule(rule: RuleModule, site: CloseCallSite, analysis: AnalysisContex
         severity: setting.severity === 'error' ? 'error' : 'warn',
         start: report.node.getStart(),
         end: report.node.getEnd(),
-        confidence: site.confidence,
+        confidence: socket.confidence,
         ...(evidence ? { evidenceStrength: evidence.strength ?? (evidence.kind === 'socket-usage' ? 'low' : 'medium') } : {}),
         ...(related.length > 0 ? { related } : {}),
         ...(report.fix && report.fix.length > 0 ? { fix: normalizeEdits(report.fix) } : {}),
@@ -131,7 +134,8 @@ function runRule(rule: RuleModule, site: CloseCallSite, analysis: AnalysisContex
       });
     },
   };
-  rule.check(context as never);
+  if (site) rule.check?.(context as never);
+  else rule.checkFile?.(context as never);
   return findings;
 }
 

@@ -91,6 +91,13 @@ export const RESERVED_CODES: readonly number[] = [1004, 1005, 1006, 1015];
 /** Codes a received close can carry although no peer sent them: no status (1005), a dropped connection (1006). */
 export const RECEIVED_ONLY_CODES: readonly number[] = [1005, 1006];
 
+/**
+ * The code servers send to refuse a client (a bad token, a ban, a limit): a client that reconnects
+ * after it is refused again, in a loop. The 3000/3003 registrations mean much the same but are
+ * rarely sent; codes a project or an app protocol declares say so themselves (`reconnect: "no"`).
+ */
+export const REFUSAL_CODES: readonly number[] = [1008];
+
 /** The only first-come-first-served registrations in 3000–3999 (IANA, as of the registry read). */
 export const IANA_REGISTERED_3XXX: readonly number[] = [3000, 3003, 3008];
 

@@ -9,7 +9,7 @@ import type { RuntimeId } from '../registry/types';
 import type { CloseCallSite } from '../analysis/find-close-calls';
 import type { PossibleValue } from '../analysis/values';
 import { contains } from '../analysis/syntax';
-import type { RuleContext, SuggestionReport } from './define-rule';
+import type { FileRuleContext, RuleContext, SuggestionReport } from './define-rule';
 import type { RuleId } from '../core/finding';
 
 const MAX_ALTERNATIVES = 3;
@@ -32,7 +32,7 @@ export function acceptedBySite(site: CloseCallSite, codes: readonly number[]): n
 }
 
 /** "1008 (Policy Violation) or 1013 (Try Again Later)" */
-export function formatCodes(context: RuleContext<RuleId>, codes: readonly number[]): string {
+export function formatCodes(context: FileRuleContext<RuleId>, codes: readonly number[]): string {
   const parts = codes.map((code) => renderTemplate(context.common.codeWithName, { code, name: context.naming.nameOf(code) }));
   if (parts.length <= 1) return parts[0] ?? '';
   return `${parts.slice(0, -1).join(', ')}${context.common.or}${parts[parts.length - 1]}`;

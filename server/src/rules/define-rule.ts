@@ -1,12 +1,14 @@
-// The anatomy of a rule: declarative metadata plus a `check` that looks at one close-like call
-// and reports through its context. Rules never hold user-facing text: messages and phrases
+// The anatomy of a rule: declarative metadata plus either a `check` that looks at one close-like
+// call (most rules) or a `checkFile` that looks at the file once (rules about the other end of a
+// close: its handlers), reporting through its context. Rules never hold user-facing text: messages and phrases
 // come from the locale catalogs in rules/text/, keyed by messageId.
 import type * as ts from 'typescript';
 import type { OptionsOf } from '../core/config';
-import type { MessageData, RuleId, TextEdit } from '../core/finding';
+import type { Confidence, MessageData, RuleId, TextEdit } from '../core/finding';
 import type { AnalysisContext } from '../analysis/context';
 import type { CloseCallSite } from '../analysis/find-close-calls';
 import type { RegistryCatalog } from '../registry/locales/catalog';
+import type { Evidence } from '../registry/types';
 import type { CodeNaming } from './code-naming';
 import type { CommonText } from './text/rule-text';
 
@@ -37,10 +39,14 @@ export interface RuleReport {
   /** Message describing the fix (its code-action title); required when `fix` is given. */
   readonly fixMessageId?: string;
   readonly suggestions?: readonly SuggestionReport[];
+  /**
+   * File rules: how sure we are that the socket the report is about is one, and what that rests
+   * on. Close-call rules leave it out (the call's receiver says it).
+   */
+  readonly socket?: { readonly confidence: Confidence; readonly evidence?: Evidence };
 }
 
-export interface RuleContext<R extends RuleId> {
-  readonly site: CloseCallSite;
+export interface FileRuleContext<R extends RuleId> {
   readonly options: OptionsOf<R>;
   readonly analysis: AnalysisContext;
   /** Registry prose in the run's locale (code meanings, runtime effects). */
@@ -51,10 +57,17 @@ export interface RuleContext<R extends RuleId> {
   report(report: RuleReport): void;
 }
 
+export interface RuleContext<R extends RuleId> extends FileRuleContext<R> {
+  readonly site: CloseCallSite;
+}
+
 export interface RuleModule<R extends RuleId = RuleId> {
   readonly id: R;
   readonly meta: RuleMeta<R>;
-  check(context: RuleContext<R>): void;
+  /** Close-call rules: called once per close-like call in the file. */
+  check?(context: RuleContext<R>): void;
+  /** File rules: called once per analysed file (exactly one of `check` and `checkFile` is given). */
+  checkFile?(context: FileRuleContext<R>): void;
 }
 
 const NO_OPTIONS = { type: 'object', properties: {}, additionalProperties: false } as const;

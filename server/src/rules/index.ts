@@ -7,6 +7,7 @@ import mismatchedCode from './mismatched-code';
 import prematureClose from './premature-close';
 import reasonTooLong from './reason-too-long';
 import reasonWithoutCode from './reason-without-code';
+import reconnectOnTerminalCode from './reconnect-on-terminal-code';
 import reservedCode from './reserved-code';
 import unregisteredCode from './unregistered-code';
 
@@ -19,4 +20,5 @@ export const RULES: { readonly [R in RuleId]: RuleModule<R> } = {
   'mismatched-code': mismatchedCode,
   'premature-close': prematureClose,
   'unregistered-code': unregisteredCode,
+  'reconnect-on-terminal-code': reconnectOnTerminalCode,
 };

@@ -141,6 +141,18 @@ describe('hover on a close code: where a code is one', () => {
     assert.deepEqual(hover(snippets[0]!, 'case')!.range, { start: { line: 5, character: 9 }, end: { line: 5, character: 13 } });
   });
 
+  it('a handled code lists where the project sends it, with links, or says it never does', () => {
+    const md = markdown(snippets[0]!, 'case4');
+    assert.match(md, /\n\nThis project never sends 4001: only a peer outside it can\.$/);
+    const [sent] = featureSnippets([
+      { env: 'dom', source: `declare const ws: WebSocket;\nws.onclose = (e) => {\n  if (e.code === /*|*/4001) return;\n};\nexport const leave = () => ws.close(4001, 'left');` },
+    ]);
+    const lines = markdown(sent!).split('\n\n');
+    const link = /^\*\*Sent by this project at:\*\* \[(snippet-\d+\.ts):5\]\(file:\/\/\/.*\/(snippet-\d+\.ts)#L5\)$/.exec(lines[lines.length - 1]!);
+    assert.ok(link, lines[lines.length - 1]);
+    assert.equal(link[1], link[2]);
+  });
+
   it("a ws 'close' listener's code parameter", () => {
     assert.equal(heading(snippets[1]!), '**1006 Abnormal Closure**');
   });

@@ -4,6 +4,7 @@ import type { CliText } from './cli-text';
 export const CLI_TEXT_EN: CliText = {
   usage: `wsclose [options] [file|dir|glob ...]
 wsclose explain <code> [<code>] [options]
+wsclose codes [options] [file|dir|glob ...]
 
 Finds misused WebSocket close(code, reason) calls with the TypeScript type checker.
 Checks the current folder when no file, folder or glob is given.
@@ -37,6 +38,7 @@ Options:
 
 Commands:
   explain <code> [<code>]   Explain a close code from the registry, or compare two (see wsclose explain --help)
+  codes [file|dir|glob ...] List the close codes the project sends and handles (see wsclose codes --help)
 
 Quote glob patterns so that the shell leaves them to wsclose: wsclose "src/**/*.ts"
 

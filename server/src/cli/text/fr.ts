@@ -4,6 +4,7 @@ import type { CliText } from './cli-text';
 export const CLI_TEXT_FR: CliText = {
   usage: `wsclose [options] [fichier|dossier|glob ...]
 wsclose explain <code> [<code>] [options]
+wsclose codes [options] [fichier|dossier|glob ...]
 
 Trouve les appels WebSocket close(code, reason) mal employés, à l’aide du vérificateur de types de TypeScript.
 Vérifie le dossier courant quand aucun fichier, dossier ou glob n’est donné.
@@ -37,6 +38,7 @@ Options :
 
 Commandes :
   explain <code> [<code>]   Expliquer un code de fermeture d’après le registre, ou en comparer deux (voir wsclose explain --help)
+  codes [fichier|dossier|glob ...] Lister les codes de fermeture que le projet envoie et traite (voir wsclose codes --help)
 
 Mettez les motifs glob entre guillemets pour que le shell les laisse à wsclose : wsclose "src/**/*.ts"
 

@@ -136,5 +136,12 @@ export const RULES_TEXT_EN: RulesCatalog = {
         replaceCode: 'Send {replacement} instead',
       },
     },
+    'reconnect-on-terminal-code': {
+      description: 'Report close handlers that reconnect after a close code that means do not retry, such as 1008.',
+      messages: {
+        reconnectsAfterTerminal: 'This reconnect also runs after {code}, a close that means do not retry, so a refused client reconnects in a loop.',
+        guardTerminal: 'Return before reconnecting when the code is {codes}',
+      },
+    },
   },
 };

@@ -141,5 +141,12 @@ export const RULES_TEXT_FR: RulesCatalog = {
         replaceCode: 'Envoyer {replacement} à la place',
       },
     },
+    'reconnect-on-terminal-code': {
+      description: 'Signale les gestionnaires de fermeture qui se reconnectent après un code qui interdit de réessayer, comme 1008.',
+      messages: {
+        reconnectsAfterTerminal: 'Cette reconnexion s’exécute aussi après {code}, une fermeture qui interdit de réessayer : un client refusé se reconnecte en boucle.',
+        guardTerminal: 'Sortir avant la reconnexion quand le code est {codes}',
+      },
+    },
   },
 };

@@ -37,4 +37,8 @@ export const FEATURE_TEXT_EN: FeatureText = {
     nameComment: ' /* {name} */',
   },
   runtimeSeparator: '\n\n---\n\n',
+  senders: {
+    sentAt: 'Sent by this project at:',
+    neverSent: 'This project never sends {code}: only a peer outside it can.',
+  },
 };

@@ -16,4 +16,11 @@ export interface FeatureText {
   };
   /** Separator between the docs of several runtimes in one hover (a union-typed receiver). */
   readonly runtimeSeparator: string;
+  /** Hover on a handled (received) code: where the project sends it. */
+  readonly senders: {
+    /** Followed by the links, joined with docs.listSeparator. */
+    readonly sentAt: string;
+    /** `{code}`: the hovered code. */
+    readonly neverSent: string;
+  };
 }

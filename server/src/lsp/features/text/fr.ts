@@ -37,4 +37,8 @@ export const FEATURE_TEXT_FR: FeatureText = {
     nameComment: ' /* {name} */',
   },
   runtimeSeparator: '\n\n---\n\n',
+  senders: {
+    sentAt: 'Envoyé par ce projet à :',
+    neverSent: 'Ce projet n’envoie jamais {code} : seul un pair extérieur au projet le peut.',
+  },
 };

@@ -1,0 +1,110 @@
+// The close handlers of client sockets in a file: functions registered for 'close' (`ws.onclose =
+// …`, `addEventListener('close', …)`, `.on('close', …)`, `.onClose(…)`) on a socket the code
+// connected itself. Servers' sockets (a `connection` listener's, Bun's and uWS's handler maps,
+// Deno's upgraded ones) are left out: a server does not reconnect to its clients.
+import * as ts from 'typescript';
+import type { Confidence } from '../core/finding';
+import { RUNTIME_PROFILES } from '../registry/runtimes';
+import type { Evidence, RuntimeId } from '../registry/types';
+import { classifyReceiver } from './classify-receiver';
+import { isAssignedNew } from './constructed';
+import type { AnalysisContext } from './context';
+import { isFunctionLike, skipOuterExpressions } from './syntax';
+
+export interface CloseHandler {
+  readonly fn: ts.SignatureDeclaration & { readonly body?: ts.Node };
+  /** The socket the handler listens on, as written at the registration. */
+  readonly emitter: ts.Expression;
+  /** `event`: the handler gets a CloseEvent; `code-first`: Node-style `(code, reason)` (ws's `.on('close')`). */
+  readonly style: 'event' | 'code-first';
+  /** Written at the registration (`ws.onclose = () => …`), not a named function other code may call too. */
+  readonly inPlace: boolean;
+  readonly runtimes: readonly RuntimeId[];
+  readonly confidence: Confidence;
+  readonly evidence?: Evidence;
+}
+
+const EMITTER_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
+
+/** Every close handler of a client socket registered in the file, each function once. */
+export function clientCloseHandlers(ctx: AnalysisContext): CloseHandler[] {
+  const handlers = new Map<ts.Node, CloseHandler>();
+  const visit = (node: ts.Node): void => {
+    const registration = closeRegistration(node);
+    if (registration) {
+      const fn = functionOf(registration.handler, ctx.checker);
+      if (fn && fn.body && !handlers.has(fn)) {
+        const handler = asClientHandler(fn, registration, ctx);
+        if (handler) handlers.set(fn, handler);
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(ctx.sourceFile);
+  return [...handlers.values()];
+}
+
+interface Registration {
+  readonly emitter: ts.Expression;
+  readonly handler: ts.Expression;
+  readonly style: CloseHandler['style'];
+}
+
+/** `x.onclose = h`, `x.addEventListener('close', h)`, `x.on('close', h)`, `x.onClose(h)`. */
+function closeRegistration(node: ts.Node): Registration | undefined {
+  if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+    const target = skipOuterExpressions(node.left);
+    if (ts.isPropertyAccessExpression(target) && target.name.text === 'onclose') return { emitter: target.expression, handler: node.right, style: 'event' };
+    return undefined;
+  }
+  if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression)) return undefined;
+  const method = node.expression.name.text;
+  const emitter = node.expression.expression;
+  const [first, second] = node.arguments;
+  if (method === 'onClose' && first && node.arguments.length === 1) return { emitter, handler: first, style: 'event' };
+  if (!first || !second || !ts.isStringLiteralLike(first) || first.text !== 'close') return undefined;
+  if (method === 'addEventListener') return { emitter, handler: second, style: 'event' };
+  return EMITTER_METHODS.has(method) ? { emitter, handler: second, style: 'code-first' } : undefined;
+}
+
+/** The function a handler expression is: written in place, a name, `this.method`, `f.bind(this)`. */
+export function functionOf(expression: ts.Expression, checker: ts.TypeChecker): (ts.SignatureDeclaration & { body?: ts.Node }) | undefined {
+  let node = skipOuterExpressions(expression);
+  if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'bind') node = skipOuterExpressions(node.expression.expression);
+  if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) return node;
+  const name = ts.isPropertyAccessExpression(node) ? node.name : ts.isIdentifier(node) ? node : undefined;
+  let symbol = name && checker.getSymbolAtLocation(name);
+  if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+  for (const declaration of symbol?.declarations ?? []) {
+    if (isFunctionLike(declaration) && declaration.body) return declaration;
+    const initializer = (ts.isVariableDeclaration(declaration) || ts.isPropertyDeclaration(declaration) || ts.isPropertyAssignment(declaration)) && declaration.initializer && skipOuterExpressions(declaration.initializer);
+    if (initializer && (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer))) return initializer;
+  }
+  return undefined;
+}
+
+function asClientHandler(fn: CloseHandler['fn'], { emitter, handler, style }: Registration, ctx: AnalysisContext): CloseHandler | undefined {
+  const verdict = classifyReceiver(emitter, ctx);
+  if (verdict.kind !== 'websocket' || !isClientEnd(emitter, verdict.runtimes, verdict.evidence, ctx)) return undefined;
+  const written = skipOuterExpressions(handler);
+  return {
+    fn,
+    emitter,
+    style,
+    inPlace: written === fn,
+    runtimes: verdict.runtimes,
+    confidence: verdict.confidence,
+    ...(verdict.evidence ? { evidence: verdict.evidence } : {}),
+  };
+}
+
+/**
+ * A socket of a client-only runtime (the browser's, reconnecting wrappers), or of a runtime that
+ * serves both ends (`ws`, Workers) when the code constructed it.
+ */
+function isClientEnd(emitter: ts.Expression, runtimes: readonly RuntimeId[], evidence: Evidence | undefined, ctx: AnalysisContext): boolean {
+  const roles = runtimes.map((r) => RUNTIME_PROFILES[r].role);
+  if (roles.every((role) => role === 'client')) return true;
+  if (roles.some((role) => role === 'server')) return false;
+  return evidence?.kind === 'constructor' || isAssignedNew(emitter, ctx.checker);
+}

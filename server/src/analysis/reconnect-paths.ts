@@ -1,0 +1,227 @@
+// Where a close handler starts a new connection, and which received codes can get there. A
+// connection starts at `new WebSocket(…)` (any constructor whose result classifies as a client
+// socket) or at a call of a project function that starts one — followed through the program,
+// through callbacks handed to timers, promises and backoff helpers (`setTimeout(connect, d)`,
+// `retry(() => this.open())`), but not through functions merely registered as listeners.
+import * as ts from 'typescript';
+import { RUNTIME_PROFILES } from '../registry/runtimes';
+import { classifyReceiver } from './classify-receiver';
+import { conditionValue, handlerParameterRoles, knownNumber, receivedClose, type CloseParameterRole, type ConditionValue, type ReceivedClose } from './close-code-conditions';
+import { functionOf, type CloseHandler } from './close-handlers';
+import { createAnalysisContext, type AnalysisContext } from './context';
+import { isFunctionLike, listenerRegistration, skipOuterExpressions } from './syntax';
+
+const MAX_DEPTH = 6;
+/** How many functions deep a close is followed when handlers pass it on (`(e) => this.onClose(e)`). */
+const MAX_HANDOFFS = 3;
+
+/** A function that handles a close: the registered handler, or a function it passes the close on to. */
+export interface CloseScope {
+  readonly fn: CloseHandler['fn'];
+  readonly close: ReceivedClose;
+  readonly ctx: AnalysisContext;
+}
+
+/**
+ * A new connection a close handler starts: the chain of calls from the handler to it, each in the
+ * scope it is written in. Every step but the last passes the close on to the next scope.
+ */
+export interface ConnectionStart {
+  readonly steps: ReadonlyArray<{ readonly node: ts.Expression; readonly scope: CloseScope }>;
+}
+
+export function handlerScope(handler: CloseHandler, ctx: AnalysisContext): CloseScope {
+  return { fn: handler.fn, close: receivedClose(handler.fn, handlerParameterRoles(handler), ctx), ctx };
+}
+
+/**
+ * The calls and constructions in a scope's own code that lead to a new connection. A call that
+ * passes the close on to a function of the project is followed into it as a scope of its own,
+ * so the checks that function makes on the code count.
+ */
+export function connectionStarts(scope: CloseScope, handoffs = 0): ConnectionStart[] {
+  const starts: ConnectionStart[] = [];
+  const memo = new Map<ts.Node, boolean>();
+  walkRunCode(scope.fn.body!, (node) => {
+    const handoff = handoffs < MAX_HANDOFFS && ts.isCallExpression(node) ? handedOffTo(node, scope) : undefined;
+    if (handoff) {
+      for (const inner of connectionStarts(handoff, handoffs + 1)) starts.push({ steps: [{ node, scope }, ...inner.steps] });
+    } else if (leadsToConnection(node, scope.ctx, memo, 0)) {
+      starts.push({ steps: [{ node, scope }] });
+    }
+  });
+  return starts;
+}
+
+/** `this.onClose(socket, event)`: a project function given the close; its parameters take the roles of the arguments. */
+function handedOffTo(call: ts.CallExpression, scope: CloseScope): CloseScope | undefined {
+  const roles = call.arguments.map((argument) => scope.close.roleOf(argument));
+  if (roles.every((role) => role === undefined)) return undefined;
+  const fn = functionOf(call.expression, scope.ctx.checker);
+  const file = fn?.getSourceFile();
+  if (!fn?.body || !file || file.isDeclarationFile || scope.ctx.program.isSourceFileFromExternalLibrary(file)) return undefined;
+  const parameterRoles = new Map<ts.ParameterDeclaration, CloseParameterRole>();
+  fn.parameters.forEach((parameter, i) => {
+    const role = roles[i];
+    if (role && !parameter.dotDotDotToken) parameterRoles.set(parameter, role);
+  });
+  const ctx = file === scope.ctx.sourceFile ? scope.ctx : createAnalysisContext(scope.ctx.program, file, scope.ctx.platform);
+  return { fn, close: receivedClose(fn, parameterRoles, ctx), ctx };
+}
+
+/** Visits the calls and `new`s that run when `body` runs, now or later (not in functions only registered as listeners). */
+function walkRunCode(body: ts.Node, onCall: (node: ts.CallExpression | ts.NewExpression) => void): void {
+  const visit = (node: ts.Node): void => {
+    if ((isFunctionLike(node) || ts.isClassLike(node)) && !runsWhenCalled(node)) return;
+    if (ts.isCallExpression(node) || ts.isNewExpression(node)) onCall(node);
+    ts.forEachChild(node, visit);
+  };
+  visit(body);
+}
+
+/** A function written as an argument (a timer's, a promise's, a helper's) or called in place; not a listener. */
+function runsWhenCalled(fn: ts.Node): boolean {
+  const parent = fn.parent;
+  if (!parent || listenerRegistration(fn)) return false;
+  if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.arguments?.includes(fn as ts.Expression)) return true;
+  return ts.isParenthesizedExpression(parent) && ts.isCallExpression(parent.parent) && parent.parent.expression === parent;
+}
+
+function leadsToConnection(node: ts.CallExpression | ts.NewExpression, ctx: AnalysisContext, memo: Map<ts.Node, boolean>, depth: number): boolean {
+  if (ts.isNewExpression(node) && constructsClientSocket(node, ctx)) return true;
+  if (depth >= MAX_DEPTH) return false;
+  // `new ChatClient(url)` whose constructor connects.
+  const callee = ts.isCallExpression(node) ? functionOf(node.expression, ctx.checker) : constructorOf(node.expression, ctx.checker);
+  if (callee && functionStartsConnection(callee, ctx, memo, depth + 1)) return true;
+  // A function handed over by name: `setTimeout(connect, d)`, `backoff(this.open.bind(this))`.
+  return (node.arguments ?? []).some((argument) => {
+    const node = skipOuterExpressions(argument);
+    if (!ts.isIdentifier(node) && !ts.isPropertyAccessExpression(node) && !ts.isCallExpression(node)) return false;
+    const fn = functionOf(node, ctx.checker);
+    return !!fn && functionStartsConnection(fn, ctx, memo, depth + 1);
+  });
+}
+
+function functionStartsConnection(fn: ts.SignatureDeclaration & { body?: ts.Node }, ctx: AnalysisContext, memo: Map<ts.Node, boolean>, depth: number): boolean {
+  const known = memo.get(fn);
+  if (known !== undefined) return known;
+  const file = fn.getSourceFile();
+  if (!fn.body || file.isDeclarationFile || ctx.program.isSourceFileFromExternalLibrary(file)) return false;
+  memo.set(fn, false);
+  const fileCtx = file === ctx.sourceFile ? ctx : createAnalysisContext(ctx.program, file, ctx.platform);
+  let found = false;
+  walkRunCode(fn.body, (node) => {
+    if (!found && leadsToConnection(node, fileCtx, memo, depth)) found = true;
+  });
+  memo.set(fn, found);
+  return found;
+}
+
+/** The constructor (with a body) of the project class `expression` names. */
+function constructorOf(expression: ts.Expression, checker: ts.TypeChecker): ts.ConstructorDeclaration | undefined {
+  let symbol = checker.getSymbolAtLocation(skipOuterExpressions(expression));
+  if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+  const declaration = symbol?.declarations?.find(ts.isClassLike);
+  return declaration?.members.find((member): member is ts.ConstructorDeclaration => ts.isConstructorDeclaration(member) && member.body !== undefined);
+}
+
+/** `new WebSocket(url)`, `new ReconnectingWebSocket(url)`, `new (require('ws'))(url)`: a client socket. */
+function constructsClientSocket(node: ts.NewExpression, ctx: AnalysisContext): boolean {
+  const verdict = classifyReceiver(node, ctx);
+  return verdict.kind === 'websocket' && verdict.runtimes.some((r) => RUNTIME_PROFILES[r].role !== 'server');
+}
+
+/**
+ * Can a clean close with `code` reach the new connection? In every scope on the way, every
+ * branch from the function's start to the step — `if`/`else`, `?:`, `&&`/`||`, `switch` cases —
+ * and every early `return`/`throw` before it is read for that code. A condition that decides by
+ * the close in a way we cannot read blocks the path: the project looked at the code.
+ */
+export function reachableWith(start: ConnectionStart, code: number): boolean {
+  return start.steps.every(({ node, scope }) => reachableInScope(node, scope, code));
+}
+
+function reachableInScope(step: ts.Node, scope: CloseScope, code: number): boolean {
+  const { close, ctx } = scope;
+  const value = (condition: ts.Expression) => conditionValue(condition, code, close, ctx);
+  let child: ts.Node = step;
+  for (let node = step.parent; node && node !== scope.fn; child = node, node = node.parent) {
+    if (ts.isIfStatement(node) && child !== node.expression && !allows(value(node.expression), child === node.thenStatement)) return false;
+    if (ts.isConditionalExpression(node) && child !== node.condition && !allows(value(node.condition), child === node.whenTrue)) return false;
+    if (ts.isBinaryExpression(node) && child === node.right) {
+      const op = node.operatorToken.kind;
+      if (op === ts.SyntaxKind.AmpersandAmpersandToken && !allows(value(node.left), true)) return false;
+      if (op === ts.SyntaxKind.BarBarToken && !allows(value(node.left), false)) return false;
+    }
+    if ((ts.isCaseClause(node) || ts.isDefaultClause(node)) && !caseTaken(node, code, close, ctx)) return false;
+    if ((ts.isBlock(node) || ts.isCaseClause(node) || ts.isDefaultClause(node)) && exitsBefore(node.statements, child, code, scope)) return false;
+  }
+  return true;
+}
+
+function allows(value: ConditionValue, wanted: boolean): boolean {
+  return value === 'independent' || value === wanted;
+}
+
+/** Is this clause of a `switch` on the code entered (directly or by falling through empty clauses) for `code`? */
+function caseTaken(clause: ts.CaseClause | ts.DefaultClause, code: number, close: ReceivedClose, ctx: AnalysisContext): boolean {
+  const switchStatement = clause.parent.parent;
+  if (!close.isCode(switchStatement.expression)) return !close.readsClose(switchStatement.expression);
+  const clauses = switchStatement.caseBlock.clauses;
+  const labels = clauses.filter(ts.isCaseClause).map((c) => knownNumber(c.expression, ctx));
+  if (labels.some((label) => label === undefined)) return false;
+  const matched = labels.includes(code);
+  let index = clauses.indexOf(clause);
+  for (;;) {
+    const current = clauses[index]!;
+    if (ts.isDefaultClause(current) ? !matched : knownNumber(current.expression, ctx) === code) return true;
+    if (index === 0 || clauses[index - 1]!.statements.length > 0) return false;
+    index--;
+  }
+}
+
+/**
+ * An `if (…) return;` (or `throw`, `break`) before `child` in the same block that runs for this
+ * code, or a `switch` whose case for it returns.
+ */
+function exitsBefore(statements: ts.NodeArray<ts.Statement>, child: ts.Node, code: number, scope: CloseScope): boolean {
+  for (const statement of statements) {
+    if (statement === child) return false;
+    if (isExit(statement, true)) return true;
+    if (ts.isSwitchStatement(statement) && scope.close.readsClose(statement.expression) && switchExits(statement, code, scope)) return true;
+    if (!ts.isIfStatement(statement)) continue;
+    const verdict = conditionValue(statement.expression, code, scope.close, scope.ctx);
+    if (endsInExit(statement.thenStatement, true) && (verdict === true || verdict === 'decided')) return true;
+    if (statement.elseStatement && endsInExit(statement.elseStatement, true) && (verdict === false || verdict === 'decided')) return true;
+  }
+  return false;
+}
+
+/** The clause a switch on the close takes for `code` returns; when its labels are not all known, any clause that returns. */
+function switchExits(statement: ts.SwitchStatement, code: number, scope: CloseScope): boolean {
+  const clauses = statement.caseBlock.clauses;
+  const taken = clauses.filter((clause) => caseTaken(clause, code, scope.close, scope.ctx));
+  const exitsFrom = (clause: ts.CaseOrDefaultClause): boolean => {
+    // An empty clause falls through to the next one.
+    for (let i = clauses.indexOf(clause); i < clauses.length; i++) {
+      const current = clauses[i]!;
+      const last = current.statements[current.statements.length - 1];
+      if (last) return endsInExit(last, false);
+    }
+    return false;
+  };
+  return taken.length > 0 ? taken.some(exitsFrom) : clauses.some(exitsFrom);
+}
+
+/** `return`, `throw`, `continue`, and — when it leaves the block in question — `break`. */
+function isExit(statement: ts.Statement, breakExits: boolean): boolean {
+  return ts.isReturnStatement(statement) || ts.isThrowStatement(statement) || ts.isContinueStatement(statement) || (breakExits && ts.isBreakStatement(statement));
+}
+
+function endsInExit(statement: ts.Statement, breakExits: boolean): boolean {
+  if (ts.isBlock(statement)) {
+    const last = statement.statements[statement.statements.length - 1];
+    return !!last && endsInExit(last, breakExits);
+  }
+  return isExit(statement, breakExits);
+}

@@ -1,0 +1,133 @@
+// `wsclose codes [paths…] [--format text|json|markdown]`: the map of the close codes a project
+// sends and handles (engine/code-map.ts), read from the same programs a lint run builds, with the
+// two lists users act on — codes sent but handled nowhere, codes handled but never sent here.
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildCodeMap, codeUsesInFile, type CodeMapEntry, type CodePlace, type FileCodeUses } from '../engine/code-map';
+import { createCodeNaming } from '../rules/code-naming';
+import { CliError } from './cli-error';
+import { runLint } from './run';
+
+export const CODE_MAP_FORMATS = ['text', 'json', 'markdown'] as const;
+export type CodeMapFormat = (typeof CODE_MAP_FORMATS)[number];
+
+export interface CodesOptions {
+  readonly patterns: readonly string[];
+  readonly config: string | undefined;
+  readonly project: string | undefined;
+  readonly ignore: boolean;
+  readonly format: CodeMapFormat;
+}
+
+export const CODES_USAGE = `wsclose codes [options] [file|dir|glob ...]
+
+Lists every close code the project sends (close-like calls) and handles (comparisons with a
+received code, switch cases, sets of codes), where, and which codes are sent but never handled
+or handled but never sent.
+
+Options:
+  -c, --config <file>       Use this config file for every file
+  -p, --project <tsconfig>  Use this tsconfig.json (or folder) for every file
+  --no-ignore               Include files the config's "ignore" patterns exclude
+  -f, --format <name>       Output format: text (default), json or markdown
+  -h, --help                Show this help
+`;
+
+const OPTIONS = {
+  config: { type: 'string', short: 'c' },
+  project: { type: 'string', short: 'p' },
+  'no-ignore': { type: 'boolean' },
+  format: { type: 'string', short: 'f' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export function parseCodesArgs(argv: readonly string[]): CodesOptions | 'help' {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new CliError(`${(error instanceof Error ? error.message : String(error)).replace(/\.?$/, '.')} See wsclose codes --help.`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return 'help';
+  const format = values.format ?? 'text';
+  if (!(CODE_MAP_FORMATS as readonly string[]).includes(format)) throw new CliError(`Invalid format "${format}" for wsclose codes: use text, json or markdown.`);
+  return {
+    patterns: positionals.length > 0 ? positionals : ['.'],
+    config: values.config,
+    project: values.project,
+    ignore: !values['no-ignore'],
+    format: format as CodeMapFormat,
+  };
+}
+
+interface NamedEntry extends CodeMapEntry {
+  readonly name: string;
+}
+
+/** Runs the programs of a lint run over the files and prints the map; warnings go to `warn`. */
+export function runCodes(options: CodesOptions, cwd: string, warn: (line: string) => void): string {
+  const uses = new Map<string, FileCodeUses>();
+  const names = new Map<number, string>();
+  const run = runLint(
+    { cwd, patterns: options.patterns, config: options.config, project: options.project, ignore: options.ignore },
+    {
+      onFileAnalyzed: (program, sourceFile, file) => {
+        const found = codeUsesInFile(program, sourceFile, file.runtimeOverride ? { runtimeOverride: file.runtimeOverride } : {});
+        uses.set(sourceFile.fileName, found);
+        const naming = createCodeNaming(file.config.codes, file.appProfiles);
+        for (const { code } of [...found.sent, ...found.handled]) if (!names.has(code)) names.set(code, naming.nameOf(code));
+      },
+    },
+  );
+  for (const line of run.warnings) warn(line);
+  const entries = buildCodeMap([...uses.values()]).map((entry) => ({ ...entry, name: names.get(entry.code)! }));
+  return FORMAT[options.format](entries, (place) => path.relative(cwd, place.fileName).split(path.sep).join('/'));
+}
+
+/** The file of a place as printed: relative to the current folder, with forward slashes. */
+type FileOf = (place: CodePlace) => string;
+
+const sentNotHandled = (entries: readonly NamedEntry[]) => entries.filter((e) => e.sent.length > 0 && e.handled.length === 0);
+const handledNotSent = (entries: readonly NamedEntry[]) => entries.filter((e) => e.handled.length > 0 && e.sent.length === 0);
+
+const FORMAT: Readonly<Record<CodeMapFormat, (entries: readonly NamedEntry[], fileOf: FileOf) => string>> = {
+  text(entries, fileOf) {
+    const where = (p: CodePlace) => `${fileOf(p)}:${p.line}:${p.column}`;
+    if (entries.length === 0) return 'No close codes sent or handled.\n';
+    const lines: string[] = [];
+    for (const entry of entries) {
+      lines.push(`${entry.code} ${entry.name}`);
+      for (const place of entry.sent) lines.push(`  sent     ${where(place)} (${place.runtime})`);
+      for (const place of entry.handled) lines.push(`  handled  ${where(place)}`);
+    }
+    const list = (items: readonly NamedEntry[]) => (items.length === 0 ? 'none' : items.map((e) => `${e.code} (${e.name})`).join(', '));
+    lines.push('', `Sent but never handled: ${list(sentNotHandled(entries))}`, `Handled but never sent by this project: ${list(handledNotSent(entries))}`);
+    return `${lines.join('\n')}\n`;
+  },
+  json(entries, fileOf) {
+    const place = (p: CodePlace) => ({ file: fileOf(p), line: p.line, column: p.column });
+    const codes = entries.map((e) => ({ code: e.code, name: e.name, sent: e.sent.map((p) => ({ ...place(p), runtime: p.runtime })), handled: e.handled.map(place) }));
+    return `${JSON.stringify({ codes, sentNotHandled: sentNotHandled(entries).map((e) => e.code), handledNotSent: handledNotSent(entries).map((e) => e.code) }, null, 2)}\n`;
+  },
+  markdown(entries, fileOf) {
+    const where = (p: CodePlace) => `${fileOf(p)}:${p.line}:${p.column}`;
+    const cell = (places: readonly string[]) => (places.length === 0 ? '—' : places.map((p) => `\`${p}\``).join('<br>'));
+    const rows = entries.map((e) => `| ${e.code} | ${e.name} | ${cell(e.sent.map((p) => `${where(p)} (${p.runtime})`))} | ${cell(e.handled.map(where))} |`);
+    const list = (items: readonly NamedEntry[]) => (items.length === 0 ? '- none' : items.map((e) => `- ${e.code} ${e.name}`).join('\n'));
+    return [
+      '| Code | Name | Sent at | Handled at |',
+      '|---|---|---|---|',
+      ...rows,
+      '',
+      '**Sent but never handled**',
+      '',
+      list(sentNotHandled(entries)),
+      '',
+      '**Handled but never sent by this project** (the peer may be outside it)',
+      '',
+      list(handledNotSent(entries)),
+      '',
+    ].join('\n');
+  },
+};

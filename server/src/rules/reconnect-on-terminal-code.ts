@@ -1,0 +1,99 @@
+// reconnect-on-terminal-code: a client's close handler that opens a new connection on a path a
+// refusal (1008) or a code the project or its app protocol marks "do not reconnect" can take.
+// The server refused the client; the client comes straight back and is refused again, in a loop
+// (a session limit answered with 1008 turned into hundreds of connections in minutes).
+import * as ts from 'typescript';
+import { APP_PROFILES } from '../registry/apps';
+import { REFUSAL_CODES } from '../registry/close-codes';
+import type { AppProfileId } from '../registry/types';
+import { clientCloseHandlers, type CloseHandler } from '../analysis/close-handlers';
+import type { AnalysisContext } from '../analysis/context';
+import { namedCodesFor } from '../analysis/named-codes';
+import { connectionStarts, handlerScope, reachableWith, type CloseScope } from '../analysis/reconnect-paths';
+import { formatCodes } from './code-advice';
+import type { CodeNaming } from './code-naming';
+import { defineRule, type SuggestionReport } from './define-rule';
+
+export default defineRule({
+  id: 'reconnect-on-terminal-code',
+  meta: {
+    defaultSeverity: 'warn',
+    fixable: false,
+    hasSuggestions: true,
+    messageIds: ['reconnectsAfterTerminal', 'guardTerminal'],
+  },
+  checkFile(context) {
+    const { analysis, naming } = context;
+    const terminal = terminalCodes(naming, analysis);
+    if (terminal.length === 0) return;
+    for (const handler of clientCloseHandlers(analysis)) {
+      const socket = { confidence: handler.confidence, ...(handler.evidence ? { evidence: handler.evidence } : {}) };
+      for (const start of connectionStarts(handlerScope(handler, analysis))) {
+        const looping = terminal.filter((code) => reachableWith(start, code));
+        if (looping.length === 0) continue;
+        // The innermost step in this file: the connection itself, or the call that hands the close to another file.
+        const steps = start.steps.filter((step) => step.scope.ctx.sourceFile === analysis.sourceFile);
+        const { node, scope } = steps[steps.length - 1]!;
+        const guard = guardSuggestion(scope, scope.fn === handler.fn ? handler : undefined, looping);
+        context.report({
+          messageId: 'reconnectsAfterTerminal',
+          data: { code: formatCodes(context, looping.slice(0, 1)) },
+          node,
+          socket,
+          ...(guard ? { suggestions: [{ ...guard, data: { codes: formatCodes(context, looping) } }] } : {}),
+        });
+      }
+    }
+  },
+});
+
+/**
+ * The refusal codes, the codes the project's config says not to reconnect after, and those of an
+ * active app profile — in files that import one of the profile's packages: a graphql-ws dependency
+ * somewhere in the project does not make every socket speak graphql-ws.
+ */
+function terminalCodes(naming: CodeNaming, analysis: AnalysisContext): number[] {
+  const speaks = (profile: AppProfileId) => APP_PROFILES.find((p) => p.id === profile)!.packages.some((name) => [...analysis.importedModules].some((m) => m === name || m.startsWith(`${name}/`)));
+  const declared = naming.declaredCodes.filter((d) => d.source === 'config' || speaks(d.source)).map((d) => d.code);
+  return [...new Set([...REFUSAL_CODES, ...declared])].filter((code) => naming.reconnectAdviceOf(code) === 'no');
+}
+
+/**
+ * `if (event.code === POLICY) return;` as the first statement of the function the report is in,
+ * with the project's named constants where it has them. A registered handler written in place
+ * that takes no parameter gets one; a named function may be called elsewhere without an event,
+ * so it gets a guard only when it already has the code.
+ */
+function guardSuggestion(scope: CloseScope, handler: CloseHandler | undefined, codes: readonly number[]): Omit<SuggestionReport, 'data'> | undefined {
+  const { fn, ctx } = scope;
+  const body = fn.body;
+  if (!body) return undefined;
+  const parameter = handler?.style === 'code-first' ? 'code' : 'event';
+  const addsParameter = fn.parameters.length === 0;
+  if (addsParameter && (!handler?.inPlace || new RegExp(`\\b${parameter}\\b`).test(body.getText()))) return undefined;
+  const codeText = addsParameter ? (handler?.style === 'code-first' ? parameter : `${parameter}.code`) : scope.close.codeText;
+  if (!codeText) return undefined;
+  const condition = codes.map((code) => `${codeText} === ${nameOf(code, body, ctx)}`).join(' || ');
+  const guard = `if (${condition}) return;`;
+  const edits = addsParameter ? [{ start: fn.parameters.pos, end: fn.parameters.pos, text: parameter }] : [];
+  if (ts.isBlock(body)) {
+    const first = body.statements[0];
+    const indent = first ? lineIndent(first) : `${lineIndent(body)}  `;
+    edits.push({ start: body.getStart() + 1, end: body.getStart() + 1, text: `\n${indent}${guard}` });
+  } else {
+    edits.push({ start: body.getStart(), end: body.getEnd(), text: `{ ${guard} ${body.getText()}; }` });
+  }
+  return { messageId: 'guardTerminal', edits };
+}
+
+function nameOf(code: number, at: ts.Node, ctx: AnalysisContext): string {
+  const named = namedCodesFor(ctx.program, ctx.sourceFile, at, code).find((n) => !n.importEdit);
+  return named ? named.text : String(code);
+}
+
+function lineIndent(node: ts.Node): string {
+  const file = node.getSourceFile();
+  const line = file.getLineAndCharacterOfPosition(node.getStart()).line;
+  const text = file.text.slice(file.getPositionOfLineAndCharacter(line, 0));
+  return /^[ \t]*/.exec(text)![0];
+}
