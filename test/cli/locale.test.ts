@@ -38,7 +38,8 @@ describe('the CLI in French', { concurrency: 4 }, () => {
     const run = await runCli('ts-project', ['--help'], { LANG: 'fr_CA.UTF-8' });
     assert.equal(run.exitCode, 0);
     assertGolden('help.fr.txt', run.stdout);
-    assert.equal((await runCli('ts-project', ['--help', '--locale', 'en'], { LANG: 'fr_CA.UTF-8' })).stdout.split('\n')[3], 'Finds misused WebSocket close(code, reason) calls with the TypeScript type checker.');
+    const english = (await runCli('ts-project', ['--help', '--locale', 'en'], { LANG: 'fr_CA.UTF-8' })).stdout.split('\n');
+    assert.ok(english.includes('Finds misused WebSocket close(code, reason) calls with the TypeScript type checker.'), english.join('\n'));
   });
 });
 
