@@ -76,9 +76,23 @@ export function parseOrLeaveOut(fileName: string, text: string, languageVersion:
  * suspects.
  */
 export function findCulprits(program: ts.Program, stage: 'bind' | 'check'): Culprit[] {
-  const candidates = program
-    .getSourceFiles()
-    .filter((file) => !program.isSourceFileDefaultLibrary(file) && !program.isSourceFileFromExternalLibrary(file) && file.text.length > 0)
+  const own = program.getSourceFiles().filter((file) => !program.isSourceFileDefaultLibrary(file) && !program.isSourceFileFromExternalLibrary(file));
+  return deepestThatFail(own, stage);
+}
+
+/**
+ * The same search when there is no program to ask, only the texts it was to be built from (a
+ * language service whose program failed while it was being built): each is parsed alone first.
+ */
+export function findCulpritsInTexts(files: Iterable<{ readonly fileName: string; readonly text: string }>, stage: 'bind' | 'check'): Culprit[] {
+  const failed = new LeftOutFiles();
+  const parsed = [...files].map(({ fileName, text }) => parseOrLeaveOut(fileName, text, ts.ScriptTarget.Latest, failed));
+  return [...failed.all(), ...deepestThatFail(parsed, stage)];
+}
+
+function deepestThatFail(files: readonly ts.SourceFile[], stage: 'bind' | 'check'): Culprit[] {
+  const candidates = files
+    .filter((file) => file.text.length > 0)
     .map((file) => ({ file, ...deepestNesting(file) }))
     .sort((a, b) => b.depth - a.depth);
   const culprits: Culprit[] = [];
