@@ -212,33 +212,51 @@ describe('language server: random edit sequences (fast-check)', () => {
 });
 
 describe('language server: memory over thousands of edits and open/close cycles', () => {
-  it('VmRSS grows by less than 400 MB', { timeout: 120_000, skip: fs.existsSync('/proc/self/status') ? false : 'no /proc' }, async (t) => {
+  // Heap after a full GC (measured with --expose-gc) stays flat across edits (78 → 79 MB over
+  // 2,000) and grows by about 3 MB over 50 open/close cycles of 40 files: what RSS gains beyond
+  // that is V8 sizing its heap for garbage, not retained memory. Measured: edits flat (387 → 388 MB
+  // over 5,000), open/close cycles of loose files +153 MB at the peak of a GC cycle. The issue's
+  // target (+50 MB) is not met yet: the ceiling is the measured growth with some room.
+  it('VmRSS grows by less than 200 MB over 50 open/close cycles and 5,000 edits', { timeout: 300_000, skip: fs.existsSync('/proc/self/status') ? false : 'no /proc' }, async (t) => {
     const { client } = await startClient({ workspace: root, pull: true, settings: {} });
     const rss = (): number => Number(/VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${client.child.pid}/status`, 'utf8'))![1]) / 1024;
     const pull = (uri: string): Promise<unknown> => client.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } });
     try {
-      const files = Array.from({ length: 40 }, (_, i) => writeFile(root, `mem/f${i}.ts`, `export {};\ndeclare const ws: WebSocket;\nws.close(${1000 + i});\n`));
+      const files = Array.from({ length: 10 }, (_, i) => writeFile(root, `mem/f${i}.ts`, `export {};\ndeclare const ws: WebSocket;\nws.close(${1000 + i});\n`));
       const cycle = async (): Promise<void> => {
         for (const file of files) await pull(await client.open(file));
         for (const file of files) await client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: uriOf(file) } });
       };
-      await cycle(); // warm-up: programs, lib files
+      const uri = uriOf(files[0]!);
+      const edits = Number(process.env['WSCLOSE_MEM_EDITS'] ?? 5000);
+      const editRound = async (from: number, to: number): Promise<void> => {
+        for (let i = from; i < to; i++) {
+          const line = 2 + (i % 5);
+          await client.edit(uri, [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `ws.close(${1000 + (i % 20)}, "edit ${i}");\n` }]);
+          if (i % 250 === 0) await pull(uri);
+          if (i % 500 === 499) await client.edit(uri, [{ range: { start: { line: 2, character: 0 }, end: { line: 600, character: 0 } }, newText: '' }]);
+        }
+      };
+      // Warm-up: programs, lib files, and a first round of edits.
+      await cycle();
+      await client.open(files[0]!);
+      await editRound(0, 200);
+      await client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
       const baseline = rss();
-      for (let round = 0; round < 10; round++) await cycle();
-      const uri = await client.open(files[0]!);
-      const edits = Number(process.env['WSCLOSE_MEM_EDITS'] ?? 3000);
-      const samples: number[] = [];
-      for (let i = 0; i < edits; i++) {
-        if (i % 1000 === 0) samples.push(Math.round(rss()));
-        const line = 2 + (i % 5);
-        await client.edit(uri, [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `ws.close(${1000 + (i % 20)}, "edit ${i}");\n` }]);
-        if (i % 250 === 0) await pull(uri);
-        if (i % 500 === 499) await client.edit(uri, [{ range: { start: { line: 2, character: 0 }, end: { line: 600, character: 0 } }, newText: '' }]);
+      const samples: string[] = [];
+      for (let round = 0; round < 50; round++) {
+        await cycle();
+        if (round % 10 === 9) samples.push(`${round + 1} cycles ${Math.round(rss())}`);
+      }
+      await client.open(files[0]!);
+      for (let done = 0; done < edits; done += 1000) {
+        await editRound(200 + done, 200 + Math.min(edits, done + 1000));
+        samples.push(`${Math.min(edits, done + 1000)} edits ${Math.round(rss())}`);
       }
       await pull(uri);
       const growth = rss() - baseline;
-      t.diagnostic(`server VmRSS: ${baseline.toFixed(0)} MB after warm-up, every 1000 edits: ${samples.join(', ')} MB, ${rss().toFixed(0)} MB after 10×40 open/close and ${edits} edits`);
-      assert.ok(growth < 400, `RSS grew by ${growth.toFixed(0)} MB (from ${baseline.toFixed(0)} MB)`);
+      t.diagnostic(`server VmRSS (MB): ${baseline.toFixed(0)} after warm-up; ${samples.join(', ')}; growth ${growth.toFixed(0)}`);
+      assert.ok(growth < 200, `RSS grew by ${growth.toFixed(0)} MB (from ${baseline.toFixed(0)} MB): ${samples.join(', ')}`);
       assert.equal(await client.shutdown(), 0);
     } finally {
       client.kill();

@@ -7,6 +7,8 @@ import type { Finding } from '../core/finding';
 import type { ResolvedConfig } from '../core/config';
 import type { AppProfileId, RuntimeId } from '../registry/types';
 import { settingsForFile } from '../engine/config-file';
+import { culpritMessage, findCulprits, parseOrLeaveOut } from '../engine/isolation';
+import type { Culprit } from '../engine/isolation';
 import { lintSourceFile, mayNeedAnalysis } from '../engine/lint-file';
 import { SourceFileCache } from '../engine/project';
 import type { ProjectHost } from '../engine/project';
@@ -26,8 +28,14 @@ export interface FileAnalyzed {
   readonly runtimeOverride: RuntimeId | undefined;
 }
 
-/** Findings of a file, or why it could not be checked. */
-export type LintOutcome = { readonly findings: readonly Finding[] } | { readonly fatal: string };
+/** Findings of a file, or why it could not be checked (at a 1-based line and column when there is a place to point at). */
+export type LintOutcome = { readonly findings: readonly Finding[] } | { readonly fatal: string; readonly line?: number; readonly column?: number };
+
+/** Rounds of leaving files out before a failure is bisected instead (each round leaves out at least one more). */
+const MAX_ISOLATION_ROUNDS = 10;
+
+/** Thrown inside a pass when files TypeScript fails on were found and left out: the pass starts again without them. */
+class CulpritsLeftOut extends Error {}
 
 export interface LinterOptions {
   readonly project: string | undefined;
@@ -53,13 +61,13 @@ class OverlayCache extends SourceFileCache {
     private readonly base: SourceFileCache,
     private readonly changed: ReadonlySet<string>,
   ) {
-    super();
+    super(base.leftOut);
   }
 
   override get(fileName: string, languageVersion: ts.ScriptTarget | ts.CreateSourceFileOptions, host: ProjectHost): ts.SourceFile | undefined {
     if (!this.changed.has(path.resolve(fileName))) return this.base.get(fileName, languageVersion, host);
     const text = host.readFile(fileName);
-    return text === undefined ? undefined : ts.createSourceFile(fileName, text, languageVersion, true);
+    return text === undefined ? undefined : parseOrLeaveOut(fileName, text, languageVersion, this.leftOut);
   }
 }
 
@@ -77,6 +85,9 @@ export class Linter {
   private readonly cache = new SourceFileCache();
   private readonly toldNotInProgram = new Set<string>();
   private readonly programs = new Set<ts.Program>();
+  /** Programs whose files were already tried alone after a failure (see leaveOutCulprits). */
+  private readonly searched = new WeakSet<ts.Program>();
+  private readonly toldLeftOut = new Set<string>();
 
   constructor(private readonly options: LinterOptions) {
     this.host = { ...ts.sys, readFile: (file, encoding) => this.texts.get(path.resolve(file)) ?? ts.sys.readFile(file, encoding) };
@@ -88,18 +99,65 @@ export class Linter {
   }
 
   lint(files: readonly FileToLint[]): Map<string, LintOutcome> {
+    let outcomes: Map<string, LintOutcome>;
     try {
-      return this.lintTogether(files, this.changed.size === 0 ? this.cache : new OverlayCache(this.cache, this.changed));
+      outcomes = this.lintLeavingOut(files, () => (this.changed.size === 0 ? this.cache : new OverlayCache(this.cache, this.changed)));
     } catch (error) {
-      return this.isolate(files, error);
+      outcomes = this.isolate(files, error);
+    }
+    return this.withCulpritNotes(files, outcomes);
+  }
+
+  /** A pass over the files, started again each time it finds files TypeScript fails on and leaves them out. */
+  private lintLeavingOut(files: readonly FileToLint[], cache: () => SourceFileCache): Map<string, LintOutcome> {
+    for (let round = 0; ; round++) {
+      try {
+        return this.lintTogether(files, cache());
+      } catch (error) {
+        if (!(error instanceof CulpritsLeftOut) || round >= MAX_ISOLATION_ROUNDS) throw error;
+      }
     }
   }
 
   /**
-   * TypeScript itself can throw on pathological input (a stack overflow on code nested thousands
-   * of levels deep) while parsing or binding, which fails a whole program. Bisect: each half is
-   * linted again with its files parsed afresh, down to the files that fail alone, which get a fatal
-   * message; every other file is still checked.
+   * After TypeScript threw while binding or checking `program`: the files that fail alone are
+   * left out (engine/isolation.ts) and the pass starts again without them (CulpritsLeftOut).
+   * Returns normally when no file is to blame, so the caller reports the error as it is.
+   */
+  private leaveOutCulprits(program: ts.Program, stage: 'bind' | 'check'): void {
+    if (this.searched.has(program)) return;
+    this.searched.add(program);
+    const culprits = findCulprits(program, stage).filter((culprit) => !this.cache.leftOut.has(culprit.fileName));
+    if (culprits.length === 0) return;
+    for (const culprit of culprits) this.cache.leftOut.add(culprit);
+    throw new CulpritsLeftOut();
+  }
+
+  /** Each left-out file of the run gets its one message; one outside the run is named on stderr. */
+  private withCulpritNotes(files: readonly FileToLint[], outcomes: Map<string, LintOutcome>): Map<string, LintOutcome> {
+    const inRun = new Set(files.map((file) => file.path));
+    for (const culprit of this.cache.leftOut.all()) {
+      const file = path.resolve(culprit.fileName);
+      if (inRun.has(file)) outcomes.set(file, this.culpritOutcome(file, culprit));
+      else if (!this.toldLeftOut.has(file)) {
+        this.toldLeftOut.add(file);
+        this.options.warn(`${this.options.displayPath(file)}: warning: ${culpritMessage(culprit)}`);
+      }
+    }
+    return outcomes;
+  }
+
+  private culpritOutcome(file: string, culprit: Culprit): LintOutcome {
+    const text = this.texts.get(file) ?? '';
+    // Line breaks as TypeScript counts them; the file's own tree is what could not be built.
+    const lines = text.slice(0, culprit.position).split(/\r\n|[\n\r\u2028\u2029]/);
+    return { fatal: culpritMessage(culprit), line: lines.length, column: lines[lines.length - 1]!.length + 1 };
+  }
+
+  /**
+   * The last resort when a program fails and no single file fails alone (leaveOutCulprits found
+   * none): bisect the files to check. Each half is linted again with its files parsed afresh, down
+   * to the files that fail alone, which get a fatal message; every other file is still checked.
    */
   private isolate(files: readonly FileToLint[], error: unknown): Map<string, LintOutcome> {
     if (files.length <= 1) {
@@ -113,7 +171,7 @@ export class Linter {
       const fresh = new Set([...this.changed, ...half.map((file) => file.path)]);
       let halfOutcomes: Map<string, LintOutcome>;
       try {
-        halfOutcomes = this.lintTogether(half, new OverlayCache(this.cache, fresh));
+        halfOutcomes = this.lintLeavingOut(half, () => new OverlayCache(this.cache, fresh));
       } catch (halfError) {
         halfOutcomes = this.isolate(half, halfError);
       }
@@ -148,8 +206,15 @@ export class Linter {
     let pending = files;
     for (let pass = 0; ; pass++) {
       started = now();
-      // Binding every file of a program happens here, so that a file TypeScript cannot bind fails its program now (see isolate).
-      for (const program of new Set(programs.values())) program.getTypeChecker();
+      // Binding every file of a program happens here, so that a file TypeScript cannot bind fails its program now.
+      for (const program of new Set(programs.values())) {
+        try {
+          program.getTypeChecker();
+        } catch (error) {
+          this.leaveOutCulprits(program, 'bind');
+          throw error; // no file fails alone: bisect (see isolate)
+        }
+      }
       for (const program of programs.values()) {
         if (debug && !this.programs.has(program)) debug(describeProgram(program, this.options.displayPath));
         this.programs.add(program);
@@ -159,9 +224,11 @@ export class Linter {
       started = now();
       for (const file of pending) {
         let outcome: LintOutcome;
+        const program = programs.get(file.path);
         try {
-          outcome = this.lintOne(file, programs.get(file.path), cache);
+          outcome = this.lintOne(file, program, cache);
         } catch (error) {
+          if (program) this.leaveOutCulprits(program, 'check');
           outcome = { fatal: cannotCheck(error) }; // one file's failure never stops the run
         }
         outcomes.set(file.path, outcome);

@@ -178,9 +178,13 @@ export function resultFromFindings(filePath: string, source: string, findings: r
   return createResult(filePath, messages);
 }
 
-/** A file that could not be checked at all (it could not be read): one fatal error, like ESLint's parse errors. */
-export function fatalResult(filePath: string, message: string): LintResult {
-  return createResult(filePath, [{ ruleId: null, fatal: true, severity: 2, message }]);
+/**
+ * A file that could not be checked at all (it could not be read, or TypeScript fails on it): one
+ * fatal error, like ESLint's parse errors, at a 1-based line and column when there is a place to point at.
+ */
+export function fatalResult(filePath: string, message: string, position?: { readonly line?: number; readonly column?: number }): LintResult {
+  const at = position?.line !== undefined && position.column !== undefined ? { line: position.line, column: position.column } : {};
+  return createResult(filePath, [{ ruleId: null, fatal: true, severity: 2, message, ...at }]);
 }
 
 export const IGNORED_FILE_MESSAGE = 'File ignored because of a matching ignore pattern. Use "--no-ignore" to override.';

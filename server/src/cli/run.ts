@@ -183,7 +183,7 @@ export function runLint(options: RunOptions, environment: RunEnvironment = {}): 
   const findings = new Map<string, readonly Finding[]>();
   const outcomes = linter.lint(linted);
   for (const [file, outcome] of outcomes) {
-    if ('fatal' in outcome) results.set(file, fatalResult(file, outcome.fatal));
+    if ('fatal' in outcome) results.set(file, fatalResult(file, outcome.fatal, outcome));
     else findings.set(file, outcome.findings);
   }
   const firstPass = new Map(findings);

@@ -5,6 +5,7 @@
 import * as path from 'node:path';
 import * as ts from 'typescript';
 import { mayNeedAnalysis } from '../analysis/find-close-calls';
+import { LeftOutFiles, parseOrLeaveOut } from './isolation';
 import type { LazyImports } from './lazy-imports';
 
 /** The part of ts.System a project needs. */
@@ -37,14 +38,18 @@ export const INFERRED_PROJECT_OPTIONS: ts.CompilerOptions = {
 export class SourceFileCache {
   private readonly files = new Map<string, ts.SourceFile>();
 
+  /** Files TypeScript fails on, left out of every program built through this cache (see isolation.ts). */
+  constructor(readonly leftOut = new LeftOutFiles()) {}
+
   get(fileName: string, languageVersion: ts.ScriptTarget | ts.CreateSourceFileOptions, host: ProjectHost): ts.SourceFile | undefined {
     // The module format (ESM/CJS) is part of the key: the same file parses differently per format.
     const key = typeof languageVersion === 'object' ? `${languageVersion.languageVersion}|${languageVersion.impliedNodeFormat}|${fileName}` : `${languageVersion}|${fileName}`;
+    if (this.leftOut.has(fileName)) return this.leftOut.stub(fileName, languageVersion);
     const cached = this.files.get(key);
     if (cached) return cached;
     const text = host.readFile(fileName);
     if (text === undefined) return undefined;
-    const file = ts.createSourceFile(fileName, text, languageVersion, true);
+    const file = parseOrLeaveOut(fileName, text, languageVersion, this.leftOut);
     this.files.set(key, file);
     return file;
   }

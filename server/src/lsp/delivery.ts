@@ -15,8 +15,8 @@ import type {
   WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { pathToUri, uriKey } from './convert';
-import { toDiagnostic } from './diagnostics';
+import { pathToUri, uriKey, uriToPath } from './convert';
+import { leftOutDiagnostic, toDiagnostic } from './diagnostics';
 import type { DocsLinks, ResultCache } from './diagnostics';
 import type { Documents } from './documents';
 import type { Linting } from './linting';
@@ -120,7 +120,13 @@ export class Delivery {
   }
 
   private diagnosticsOf(uri: string, settings: Settings, options: { needProgram: boolean }): Diagnostic[] {
-    return this.deps.linting.withState(uri, settings, options, (state) => this.deps.linting.findings(state).map((f) => toDiagnostic(f, state, this.deps.docs))) ?? [];
+    const diagnostics = this.deps.linting.withState(uri, settings, options, (state) => this.deps.linting.findings(state).map((f) => toDiagnostic(f, state, this.deps.docs))) ?? [];
+    // A file TypeScript fails on (found while checking it or any other file) gets one diagnostic instead.
+    const file = uriToPath(uri);
+    const culprit = file === undefined || !settings.enable ? undefined : this.deps.workspace.leftOut.get(file);
+    if (!culprit) return diagnostics;
+    const text = this.deps.documents.byUri(uri)?.getText() ?? this.deps.workspace.readText(file!) ?? '';
+    return [leftOutDiagnostic(culprit, text)];
   }
 
   /** workspace/diagnostic: every checkable file of the projects that hold an open document. */

@@ -3,15 +3,20 @@
 // workspace/diagnostic). Each result is tagged with the document version it was computed for;
 // a result for an older version, or from a pass overtaken by a newer change, is dropped.
 import * as path from 'node:path';
-import { DiagnosticTag } from 'vscode-languageserver';
+import { DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver';
 import type { Diagnostic, TextEdit as LspTextEdit } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, RuleId } from '../core/finding';
+import { culpritMessage } from '../engine/isolation';
+import type { Culprit } from '../engine/isolation';
 import { offsetsToRange, pathToUri, toLspEdits, toSeverity, uriKey } from './convert';
 import type { FileState } from './linting';
 
 /** `code` of problems with suppression directives (unused or unknown `wsclose-disable` comments). */
 export const DIRECTIVE_CODE = 'wsclose-directive';
 export const SOURCE = 'wsclose';
+/** `code` of the one diagnostic of a file TypeScript fails on (engine/isolation.ts). */
+export const LEFT_OUT_CODE = 'wsclose-cannot-check';
 
 /** What code actions need, carried on each diagnostic (LSP `data`). */
 export interface DiagnosticData {
@@ -68,6 +73,22 @@ export function toDiagnostic(finding: Finding, state: FileState, docs: DocsLinks
         }
       : {}),
     data,
+  };
+}
+
+/**
+ * The one diagnostic of a file left out of its program, where it nests deepest: an error, as the
+ * CLI's fatal message. No `data`, so no code action offers to disable or fix it.
+ */
+export function leftOutDiagnostic(culprit: Culprit, text: string): Diagnostic {
+  const document = TextDocument.create('file:///left-out', 'typescript', 0, text);
+  const start = Math.min(culprit.position, text.length);
+  return {
+    range: { start: document.positionAt(start), end: document.positionAt(Math.min(start + 1, text.length)) },
+    severity: DiagnosticSeverity.Error,
+    source: SOURCE,
+    code: LEFT_OUT_CODE,
+    message: culpritMessage(culprit),
   };
 }
 

@@ -41,6 +41,9 @@ export interface LintingDeps {
   readonly locale: () => Locale;
 }
 
+/** Rounds of leaving files out (engine/isolation.ts) before an answer that still fails is given up on. */
+const MAX_ISOLATION_ROUNDS = 10;
+
 /** Files larger than this (UTF-8 bytes) are not checked: the CLI's --max-file-size default. */
 export const MAX_FILE_SIZE = 4 * 1024 * 1024;
 
@@ -85,13 +88,17 @@ export class Linting {
     const fileConfig = this.deps.configs.forFile(file, settings);
     const text = open?.getText();
     if (this.tooLarge(file, text)) return undefined;
+    const { workspace } = this.deps;
     const needProgram = options.needProgram || text === undefined || mayNeedAnalysis(text, file);
-    const { program, sourceFile: inProgram } = needProgram ? this.deps.workspace.programFor(file) : { program: undefined, sourceFile: undefined };
+    const { program, sourceFile: inProgram } = needProgram ? workspace.programFor(file) : { program: undefined, sourceFile: undefined };
+    // A file TypeScript fails on has no state: its one diagnostic says so (Delivery).
+    if (workspace.leftOut.get(file)) return undefined;
     let sourceFile = inProgram;
     if (!sourceFile || (text !== undefined && sourceFile.text !== text)) {
       const ownText = text ?? safeRead(file, this.deps.log);
       if (ownText === undefined) return undefined;
-      sourceFile = ts.createSourceFile(file, ownText, ts.ScriptTarget.Latest, true);
+      sourceFile = workspace.leftOut.parse(file, ownText);
+      if (!sourceFile) return undefined;
     }
     const document = open ?? TextDocument.create(pathToUri(file), 'typescript', 0, sourceFile.text);
     const context: FeatureContext = {
@@ -122,10 +129,17 @@ export class Linting {
   withState<T>(uri: string, settings: Settings, options: { needProgram: boolean }, compute: (state: FileState) => T): T | undefined {
     // Each repeat loads more files, the last one every project file; the bound only guards against
     // a TypeScript that would ignore the request to resolve imports again.
-    for (let pass = 0; ; pass++) {
+    for (let pass = 0, isolationRounds = 0; ; pass++) {
       const state = this.stateOf(uri, settings, options);
       if (!state) return undefined;
-      const result = compute(state);
+      let result: T;
+      try {
+        result = compute(state);
+      } catch (error) {
+        // TypeScript failed on a file of the program: leave out the files that fail alone and answer again without them.
+        if (state.program && isolationRounds++ < MAX_ISOLATION_ROUNDS && this.deps.workspace.leaveOutCulprits(state.program)) continue;
+        throw error;
+      }
       if (!state.program || pass > MAX_LAZY_PASSES || !this.deps.workspace.reloadTouched(state.file, pass)) return result;
     }
   }
