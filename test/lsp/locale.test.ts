@@ -17,10 +17,8 @@ import { REASON_WITHOUT_CODE_MESSAGE } from './expected';
 const WORKSPACE = path.join(LSP_FIXTURES, 'basic');
 const SERVER_TS = path.join(WORKSPACE, 'src', 'server.ts');
 
-const FR_REASON_WITHOUT_CODE =
-  'Une raison est passée sans code de fermeture. Avec `ws`, la raison est abandonnée sans avertissement et une trame Close vide est envoyée, si bien que le pair voit 1005. Passez un code avant la raison, par exemple 1000 (Normal Closure).';
-const FR_RESERVED_1005 =
-  '1005 (No Status Received) est réservé à un usage local et ne doit jamais figurer dans une trame Close. Avec `ws`, `close()` lève `TypeError: First argument must be a valid error code number` et laisse le socket bloqué dans l’état CLOSING : aucune trame Close ne part tant que `terminate()` n’est pas appelé ou que le pair ne ferme pas. Utilisez 1000 (Normal Closure) ou 1011 (Internal Error), ou appelez close() sans code.';
+const FR_REASON_WITHOUT_CODE = 'Une raison est passée sans code de fermeture ; passez d’abord un code, par exemple 1000.';
+const FR_RESERVED_1005 = '1005 (No Status Received) est réservé, jamais envoyé ; utilisez 1000 ou 1011, ou aucun code.';
 
 describe('language server in French (initializationOptions.locale = fr)', () => {
   let client: TestClient;

@@ -15,6 +15,8 @@ export interface FormatterContext {
   readonly sources?: ReadonlyMap<string, string>;
   /** wsclose's version, for formats that name the tool. */
   readonly version?: string;
+  /** Columns of the terminal stdout is, for formats that wrap long lines themselves. */
+  readonly width?: number;
 }
 
 export type Formatter = (results: readonly LintResult[], context: FormatterContext) => string;
