@@ -64,16 +64,17 @@ describe('language server in French (initializationOptions.locale = fr)', () => 
     ]);
   });
 
-  it('renders hovers in French: a code’s docs and a runtime’s heading', async () => {
+  it('renders hovers in French: a code’s card under a finding and a runtime’s line', async () => {
     const uri = client.uriOf(SERVER_TS);
     const onCode = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 10, character: 20 } });
     const code = (onCode!.contents as MarkupContent).value;
-    assert.match(code, /^\*\*1005 No Status Received\*\*\n\n\*code local, jamais transmis · ne doit jamais être envoyé\*\n\nAucun code reçu : /);
-    assert.match(code, /\*\*Quand le voit-on \?\*\* Le pair a appelé close\(\) sans code/);
-    assert.match(code, /✗ Refusé par `ws` : `close\(\)` lève `TypeError/);
+    assert.match(code, /^\*\*1005 No Status Received\*\* · \*code local, jamais transmis · ne doit jamais être envoyé\*\n\nAucun code reçu : /);
+    // Under the finding: its French detail (the TypeError once) and its fixes.
+    assert.match(code, /✗ Refusé par `ws`\.\n\nCe code est réservé à un usage local .* Avec `ws`, `close\(\)` lève `TypeError/);
+    assert.match(code, /\*\*Comment corriger :\*\* Envoyer 1000 \(Normal Closure\) à la place/);
     const onMethod = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 8, character: 15 } });
     const method = (onMethod!.contents as MarkupContent).value;
-    assert.match(method, /^\*\*close\(\) avec `ws`\*\*\n\n\*Profil d’exécution `ws`, d’après le type du récepteur\.\*\n\nAccepte 1000–1003, 1007–1014 et 3000–4999/);
+    assert.match(method, /^close\(\) avec `ws` : Accepte 1000–1003, 1007–1014 et 3000–4999/);
   });
 });
 

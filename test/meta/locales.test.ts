@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import { DIRECTIVE_TEXT_EN } from '../../server/src/core/text/en';
 import { DIRECTIVE_TEXT_FR } from '../../server/src/core/text/fr';
 import { templatePlaceholders } from '../../server/src/core/text/render-template';
-import { renderCodeDocs, renderRuntimeDocs } from '../../server/src/engine/code-docs';
+import { renderCodeDocs, renderRuntimeLine } from '../../server/src/engine/code-docs';
 import { lintSourceFile } from '../../server/src/engine/lint-file';
 import { textFor } from '../../server/src/engine/locale';
 import { docsText, featureText } from '../../server/src/lsp/features/text';
@@ -174,11 +174,11 @@ describe('French rendering through the engine', () => {
   it('renders hover docs in French', () => {
     const text = docsText('fr');
     const code = renderCodeDocs(1008, { runtimes: ['whatwg'], naming: { configured: [], appProfiles: [] }, text });
-    assert.match(code, /^\*\*1008 Policy Violation\*\*\n\n\*code du protocole \(RFC 6455 \/ IANA\) · peut être envoyé\*\n\nViolation de politique : /);
-    assert.match(code, /\*\*Quand le voit-on \?\*\* /);
-    assert.match(code, /✗ Refusé par le WebSocket du navigateur \(WHATWG\) : `close\(\)` lève/);
-    const runtime = renderRuntimeDocs('ws', 'close', 'typed', undefined, text);
-    assert.match(runtime, /^\*\*close\(\) avec `ws`\*\*\n\n\*Profil d’exécution `ws`, d’après le type du récepteur\.\*/);
-    assert.match(runtime, /\*\*Codes acceptés :\*\* 1000–1003, 1007–1014, 3000–4999/);
+    assert.match(code, /^\*\*1008 Policy Violation\*\* · \*code du protocole \(RFC 6455 \/ IANA\) · peut être envoyé\*\n\nViolation de politique : /);
+    assert.match(code, /\*\*Comment corriger :\*\* /);
+    assert.match(code, /✗ Refusé par le WebSocket du navigateur \(WHATWG\) : lève `InvalidAccessError/);
+    const runtime = renderRuntimeLine('ws', 'close', 'typed', undefined, text);
+    assert.match(runtime, /^close\(\) avec `ws` : Accepte 1000–1003, 1007–1014 et 3000–4999/);
+    assert.doesNotMatch(runtime, /\n/);
   });
 });

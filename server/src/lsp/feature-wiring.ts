@@ -56,7 +56,7 @@ export function registerFeatures(connection: Connection, deps: FeatureDeps): Reg
     guardRequest(log, 'textDocument/hover', async (params, token) => {
       requireUri(params); // malformed parameters are a protocol error, not an empty answer
       if (!isPosition(params.position)) return null;
-      return (await withProgram(params, token, (state, document) => hoverAt(state.program, state.sourceFile, document.offsetAt(params.position), state.context))) ?? null;
+      return (await withProgram(params, token, (state, document) => hoverAt(state.program, state.sourceFile, document.offsetAt(params.position), state.context, linting.findings(state)))) ?? null;
     }),
   );
 

@@ -14,6 +14,4 @@ export interface FeatureText {
     /** `{name}`: the comment inserted after the literal. */
     readonly nameComment: string;
   };
-  /** Separator between the docs of several runtimes in one hover (a union-typed receiver). */
-  readonly runtimeSeparator: string;
 }
