@@ -30,6 +30,27 @@ const directive = createResult('/p/src/relay.ts', [
 ]);
 
 describe('stylish formatter', () => {
+  it('wraps a message between words to fit the terminal, the rule id on the first line', () => {
+    const long = createResult('/p/src/server.ts', [
+      { ruleId: 'reserved-code', severity: 2, message: '1006 (Abnormal Closure) is reserved and never sent; use 1000 or 1011, or no code.', line: 13, column: 45 },
+    ]);
+    const lines = formatStylish([long], { ...plain, width: 64 }).split('\n');
+    assert.deepEqual(lines.slice(1, 5), [
+      '/p/src/server.ts',
+      '  13:45  error  1006 (Abnormal Closure) is    reserved-code',
+      '                reserved and never sent; use',
+      '                1000 or 1011, or no code',
+    ]);
+    for (const line of lines) assert.ok(line.length < 64, line);
+    // Every word is whole on some line.
+    const words = lines.slice(2, 5).flatMap((line) => line.slice('  13:45  error  '.length).replace('reserved-code', '').trim().split(' '));
+    assert.deepEqual(words, '1006 (Abnormal Closure) is reserved and never sent; use 1000 or 1011, or no code'.split(' '));
+  });
+
+  it('leaves rows alone when the terminal is wide enough or its width is unknown', () => {
+    assert.equal(formatStylish([server], { ...plain, width: 200 }), formatStylish([server], plain));
+  });
+
   it('lays out files, aligned rows and the summary like ESLint', () => {
     assert.equal(
       formatStylish([clean, server, directive], plain),

@@ -23,6 +23,8 @@ export interface ExpectedError {
   readonly data?: Readonly<Record<string, string | number>>;
   /** Exact rendered message, when a case is about wording. */
   readonly message?: string;
+  /** Exact rendered detail (the why behind the message). */
+  readonly detail?: string;
   readonly confidence?: 'typed' | 'inferred';
   /** Each suggestion's messageId and the full text after applying it; [] = none. */
   readonly suggestions?: ReadonlyArray<{ readonly messageId: string; readonly output: string }>;
@@ -70,6 +72,7 @@ export function ruleTester(ruleId: RuleId, cases: { valid: readonly (ValidCase |
             if (expected.endColumn !== undefined) assert.equal(end.character + 1, expected.endColumn, 'endColumn');
             if (expected.data) for (const [key, value] of Object.entries(expected.data)) assert.equal(actual.data[key], value, `data.${key}`);
             if (expected.message !== undefined) assert.equal(actual.message, expected.message);
+            if (expected.detail !== undefined) assert.equal(actual.detail, expected.detail);
             if (expected.confidence !== undefined) assert.equal(actual.confidence, expected.confidence);
             if (expected.suggestions !== undefined) {
               assert.deepEqual(

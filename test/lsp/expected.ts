@@ -7,11 +7,9 @@ import { uriOf } from './harness';
 
 export const docsHref = (ruleId: string): string => uriOf(path.join(REPO_ROOT, 'docs', 'rules', `${ruleId}.md`));
 
-export const REASON_WITHOUT_CODE_MESSAGE =
-  'A reason is passed without a close code. On `ws`, the reason is silently dropped and an empty Close frame is sent, so the peer sees 1005. Pass a code before the reason, e.g. 1000 (Normal Closure).';
+export const REASON_WITHOUT_CODE_MESSAGE = 'A close reason is passed without a code; pass a code first, such as 1000.';
 
-const reservedMessage = (code: string): string =>
-  `${code} is reserved for local use and must never be sent in a Close frame. On \`ws\`, \`close()\` throws \`TypeError: First argument must be a valid error code number\` and leaves the socket stuck in CLOSING: no Close frame goes out until \`terminate()\` is called or the peer closes. Use 1000 (Normal Closure) or 1011 (Internal Error), or call close() with no code.`;
+const reservedMessage = (code: string): string => `${code} is reserved and never sent; use 1000 or 1011, or no code.`;
 
 const range = (line: number, start: number, end: number): Diagnostic['range'] => ({ start: { line, character: start }, end: { line, character: end } });
 

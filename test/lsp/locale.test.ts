@@ -17,10 +17,8 @@ import { REASON_WITHOUT_CODE_MESSAGE } from './expected';
 const WORKSPACE = path.join(LSP_FIXTURES, 'basic');
 const SERVER_TS = path.join(WORKSPACE, 'src', 'server.ts');
 
-const FR_REASON_WITHOUT_CODE =
-  'Une raison est passée sans code de fermeture. Avec `ws`, la raison est abandonnée sans avertissement et une trame Close vide est envoyée, si bien que le pair voit 1005. Passez un code avant la raison, par exemple 1000 (Normal Closure).';
-const FR_RESERVED_1005 =
-  '1005 (No Status Received) est réservé à un usage local et ne doit jamais figurer dans une trame Close. Avec `ws`, `close()` lève `TypeError: First argument must be a valid error code number` et laisse le socket bloqué dans l’état CLOSING : aucune trame Close ne part tant que `terminate()` n’est pas appelé ou que le pair ne ferme pas. Utilisez 1000 (Normal Closure) ou 1011 (Internal Error), ou appelez close() sans code.';
+const FR_REASON_WITHOUT_CODE = 'Une raison est passée sans code de fermeture ; passez d’abord un code, par exemple 1000.';
+const FR_RESERVED_1005 = '1005 (No Status Received) est réservé, jamais envoyé ; utilisez 1000 ou 1011, ou aucun code.';
 
 describe('language server in French (initializationOptions.locale = fr)', () => {
   let client: TestClient;
@@ -66,16 +64,17 @@ describe('language server in French (initializationOptions.locale = fr)', () => 
     ]);
   });
 
-  it('renders hovers in French: a code’s docs and a runtime’s heading', async () => {
+  it('renders hovers in French: a code’s card under a finding and a runtime’s line', async () => {
     const uri = client.uriOf(SERVER_TS);
     const onCode = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 10, character: 20 } });
     const code = (onCode!.contents as MarkupContent).value;
-    assert.match(code, /^\*\*1005 No Status Received\*\*\n\n\*code local, jamais transmis · ne doit jamais être envoyé\*\n\nAucun code reçu : /);
-    assert.match(code, /\*\*Quand le voit-on \?\*\* Le pair a appelé close\(\) sans code/);
-    assert.match(code, /✗ Refusé par `ws` : `close\(\)` lève `TypeError/);
+    assert.match(code, /^\*\*1005 No Status Received\*\* · \*code local, jamais transmis · ne doit jamais être envoyé\*\n\nAucun code reçu : /);
+    // Under the finding: its French detail (the TypeError once) and its fixes.
+    assert.match(code, /✗ Refusé par `ws`\.\n\nCe code est réservé à un usage local .* Avec `ws`, `close\(\)` lève `TypeError/);
+    assert.match(code, /\*\*Comment corriger :\*\* Envoyer 1000 \(Normal Closure\) à la place/);
     const onMethod = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 8, character: 15 } });
     const method = (onMethod!.contents as MarkupContent).value;
-    assert.match(method, /^\*\*close\(\) avec `ws`\*\*\n\n\*Profil d’exécution `ws`, d’après le type du récepteur\.\*\n\nAccepte 1000–1003, 1007–1014 et 3000–4999/);
+    assert.match(method, /^close\(\) avec `ws` : Accepte 1000–1003, 1007–1014 et 3000–4999/);
   });
 });
 

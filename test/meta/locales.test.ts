@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import { DIRECTIVE_TEXT_EN } from '../../server/src/core/text/en';
 import { DIRECTIVE_TEXT_FR } from '../../server/src/core/text/fr';
 import { templatePlaceholders } from '../../server/src/core/text/render-template';
-import { renderCodeDocs, renderRuntimeDocs } from '../../server/src/engine/code-docs';
+import { renderCodeDocs, renderRuntimeLine } from '../../server/src/engine/code-docs';
 import { lintSourceFile } from '../../server/src/engine/lint-file';
 import { textFor } from '../../server/src/engine/locale';
 import { docsText, featureText } from '../../server/src/lsp/features/text';
@@ -137,11 +137,12 @@ describe('French rendering through the engine', () => {
       lintSourceFile(program, sourceFile, { config: onlyRuleConfig(i === 0 ? 'reason-without-code' : 'browser-code-range')(allRulesConfig()), locale: 'fr' }),
     );
     assert.deepEqual(
-      ws!.map((f) => [f.ruleId, f.message, f.fixDesc]),
+      ws!.map((f) => [f.ruleId, f.message, f.detail, f.fixDesc]),
       [
         [
           'reason-without-code',
-          'Une raison est passée sans code de fermeture. Avec `ws`, la raison est abandonnée sans avertissement et une trame Close vide est envoyée, si bien que le pair voit 1005. Passez un code avant la raison, par exemple 1000 (Normal Closure).',
+          'Une raison est passée sans code de fermeture ; passez d’abord un code, par exemple 1000.',
+          'Avec `ws`, la raison est abandonnée sans avertissement et une trame Close vide est envoyée, si bien que le pair voit 1005.',
           'Passer 1000 (Normal Closure) comme code',
         ],
       ],
@@ -151,13 +152,14 @@ describe('French rendering through the engine', () => {
       [
         [
           'browser-code-range',
-          '1011 (Internal Error) ne peut pas être envoyé depuis le WebSocket du navigateur (WHATWG) : `close()` lève une DOMException `InvalidAccessError` pour tout code autre que 1000 et 3000–4999. Utilisez 4500 (Private Use).',
+          '1011 (Internal Error) est refusé par les WebSocket des navigateurs ; utilisez 4500.',
           ['Envoyer 4500 (Private Use) à la place'],
         ],
       ],
     );
     // The same findings in English, unchanged by the French catalogs.
-    assert.match(snippets[0]!.findings[0]!.message, /^A reason is passed without a close code\. On `ws`, /);
+    assert.match(snippets[0]!.findings[0]!.message, /^A close reason is passed without a code; /);
+    assert.match(snippets[0]!.findings[0]!.detail ?? '', /^On `ws`, /);
   });
 
   it('renders directive messages in French', () => {
@@ -172,11 +174,11 @@ describe('French rendering through the engine', () => {
   it('renders hover docs in French', () => {
     const text = docsText('fr');
     const code = renderCodeDocs(1008, { runtimes: ['whatwg'], naming: { configured: [], appProfiles: [] }, text });
-    assert.match(code, /^\*\*1008 Policy Violation\*\*\n\n\*code du protocole \(RFC 6455 \/ IANA\) · peut être envoyé\*\n\nViolation de politique : /);
-    assert.match(code, /\*\*Quand le voit-on \?\*\* /);
-    assert.match(code, /✗ Refusé par le WebSocket du navigateur \(WHATWG\) : `close\(\)` lève/);
-    const runtime = renderRuntimeDocs('ws', 'close', 'typed', undefined, text);
-    assert.match(runtime, /^\*\*close\(\) avec `ws`\*\*\n\n\*Profil d’exécution `ws`, d’après le type du récepteur\.\*/);
-    assert.match(runtime, /\*\*Codes acceptés :\*\* 1000–1003, 1007–1014, 3000–4999/);
+    assert.match(code, /^\*\*1008 Policy Violation\*\* · \*code du protocole \(RFC 6455 \/ IANA\) · peut être envoyé\*\n\nViolation de politique : /);
+    assert.match(code, /\*\*Comment corriger :\*\* /);
+    assert.match(code, /✗ Refusé par le WebSocket du navigateur \(WHATWG\) : lève `InvalidAccessError/);
+    const runtime = renderRuntimeLine('ws', 'close', 'typed', undefined, text);
+    assert.match(runtime, /^close\(\) avec `ws` : Accepte 1000–1003, 1007–1014 et 3000–4999/);
+    assert.doesNotMatch(runtime, /\n/);
   });
 });

@@ -127,9 +127,10 @@ ruleTester('browser-code-range', {
         {
           messageId: 'outsideBrowserRange',
           ...at(goingAway, 2, '1001'),
-          data: { code: 1001, name: 'Going Away', runtime: BROWSER, effect: BROWSER_EFFECT, alternatives: '1000 (Normal Closure)' },
+          data: { code: 1001, name: 'Going Away', runtime: BROWSER, effect: BROWSER_EFFECT, alternatives: '1000' },
           confidence: 'typed',
-          message: '1001 (Going Away) cannot be sent from the browser WebSocket (WHATWG): ' + BROWSER_EFFECT + '. Use 1000 (Normal Closure).',
+          message: '1001 (Going Away) is refused by browser-style WebSockets; use 1000.',
+          detail: 'Browser-style WebSockets send only 1000 and 3000–4999. On the browser WebSocket (WHATWG), ' + BROWSER_EFFECT + '.',
           suggestions: [{ messageId: 'replaceCode', output: withLine(goingAway, 2, "window.addEventListener('pagehide', () => ws.close(1000, 'Page closed'));") }],
         },
       ],
@@ -140,20 +141,20 @@ ruleTester('browser-code-range', {
       env: 'dom',
       code: everyServerCode,
       errors: [
-        { messageId: 'outsideBrowserRange', ...at(everyServerCode, 2, '1002'), data: { code: 1002, name: 'Protocol Error', alternatives: '4400 (Private Use)' } },
-        { messageId: 'outsideBrowserRange', ...at(everyServerCode, 3, '1003'), data: { code: 1003, alternatives: '4415 (Private Use)' } },
-        { messageId: 'outsideBrowserRange', ...at(everyServerCode, 4, '1007'), data: { code: 1007, alternatives: '4400 (Private Use)' } },
-        { messageId: 'outsideBrowserRange', ...at(everyServerCode, 5, '1009'), data: { code: 1009, alternatives: '4413 (Private Use)' } },
-        { messageId: 'outsideBrowserRange', ...at(everyServerCode, 6, '1010'), data: { code: 1010, alternatives: '4400 (Private Use)' } },
+        { messageId: 'outsideBrowserRange', ...at(everyServerCode, 2, '1002'), data: { code: 1002, name: 'Protocol Error', alternatives: '4400' } },
+        { messageId: 'outsideBrowserRange', ...at(everyServerCode, 3, '1003'), data: { code: 1003, alternatives: '4415' } },
+        { messageId: 'outsideBrowserRange', ...at(everyServerCode, 4, '1007'), data: { code: 1007, alternatives: '4400' } },
+        { messageId: 'outsideBrowserRange', ...at(everyServerCode, 5, '1009'), data: { code: 1009, alternatives: '4413' } },
+        { messageId: 'outsideBrowserRange', ...at(everyServerCode, 6, '1010'), data: { code: 1010, alternatives: '4400' } },
         {
           messageId: 'outsideBrowserRange',
           ...at(everyServerCode, 7, '1011'),
-          data: { code: 1011, name: 'Internal Error', alternatives: '4500 (Private Use)' },
+          data: { code: 1011, name: 'Internal Error', alternatives: '4500' },
           suggestions: [{ messageId: 'replaceCode', output: withLine(everyServerCode, 7, 'ws.close(4500);') }],
         },
-        { messageId: 'outsideBrowserRange', ...at(everyServerCode, 8, '1012'), data: { code: 1012, alternatives: '1000 (Normal Closure)' } },
-        { messageId: 'outsideBrowserRange', ...at(everyServerCode, 9, '1013'), data: { code: 1013, alternatives: '4503 (Private Use)' } },
-        { messageId: 'outsideBrowserRange', ...at(everyServerCode, 10, '1014'), data: { code: 1014, name: 'Bad Gateway', alternatives: '4502 (Private Use)' } },
+        { messageId: 'outsideBrowserRange', ...at(everyServerCode, 8, '1012'), data: { code: 1012, alternatives: '1000' } },
+        { messageId: 'outsideBrowserRange', ...at(everyServerCode, 9, '1013'), data: { code: 1013, alternatives: '4503' } },
+        { messageId: 'outsideBrowserRange', ...at(everyServerCode, 10, '1014'), data: { code: 1014, name: 'Bad Gateway', alternatives: '4502' } },
       ],
     },
     {
@@ -164,7 +165,7 @@ ruleTester('browser-code-range', {
         {
           messageId: 'outsideBrowserRange',
           ...at(policy, 2, '1008'),
-          data: { code: 1008, alternatives: '3000 (Unauthorized), 4401 (Private Use) or 3003 (Forbidden)' },
+          data: { code: 1008, alternatives: '3000, 4401 or 3003' },
           suggestions: [
             { messageId: 'replaceCode', output: withLine(policy, 2, "ws.close(3000, 'Token expired');") },
             { messageId: 'replaceCode', output: withLine(policy, 2, "ws.close(4401, 'Token expired');") },
@@ -174,7 +175,7 @@ ruleTester('browser-code-range', {
         {
           messageId: 'outsideBrowserRange',
           ...at(policy, 3, '1008'),
-          data: { code: 1008, alternatives: '3003 (Forbidden), 3000 (Unauthorized) or 4403 (Private Use)' },
+          data: { code: 1008, alternatives: '3003, 3000 or 4403' },
         },
       ],
     },
@@ -214,7 +215,7 @@ ruleTester('browser-code-range', {
         {
           messageId: 'outsideBrowserRange',
           ...at(union, 4, '1011'),
-          data: { code: 1011, runtime: BROWSER, alternatives: '4500 (Private Use)' },
+          data: { code: 1011, runtime: BROWSER, alternatives: '4500' },
           confidence: 'typed',
         },
       ],
@@ -243,7 +244,7 @@ ruleTester('browser-code-range', {
         "const ws = new WebSocket('wss://example.com');",
         "ws.onmessage = () => ws.close(1011, 'Internal error');",
       ),
-      errors: [{ messageId: 'outsideBrowserRange', line: 3, column: 31, endColumn: 35, data: { code: 1011, runtime: '`isomorphic-ws`', alternatives: '4500 (Private Use)' } }],
+      errors: [{ messageId: 'outsideBrowserRange', line: 3, column: 31, endColumn: 35, data: { code: 1011, runtime: '`isomorphic-ws`', alternatives: '4500' } }],
     },
     {
       name: 'untyped JavaScript: receiver inferred from new WebSocket()',

@@ -114,12 +114,10 @@ ruleTester('invalid-code', {
         {
           messageId: 'httpStatus',
           ...at(httpRejection, 6, '401'),
-          data: { value: '401', method: 'close', runtime: '`ws`', effect: WS_EFFECT, alternatives: '1008 (Policy Violation) or 3000 (Unauthorized)' },
+          data: { value: '401', method: 'close', runtime: '`ws`', effect: WS_EFFECT, alternatives: '1008 or 3000' },
           confidence: 'typed',
-          message:
-            '401 looks like an HTTP status, not a close code (codes start at 1000). On `ws`, ' +
-            WS_EFFECT +
-            '. Use 1008 (Policy Violation) or 3000 (Unauthorized).',
+          message: '401 looks like an HTTP status, not a close code; use 1008 or 3000.',
+          detail: 'Close codes start at 1000. On `ws`, ' + WS_EFFECT + '.',
           suggestions: [
             { messageId: 'replaceCode', output: withLine(httpRejection, 6, "  if (!verify(token)) return ws.close(1008, 'Unauthorized');") },
             { messageId: 'replaceCode', output: withLine(httpRejection, 6, "  if (!verify(token)) return ws.close(3000, 'Unauthorized');") },
@@ -136,14 +134,14 @@ ruleTester('invalid-code', {
         {
           messageId: 'httpStatus',
           ...at(domStatus, 2, '403'),
-          data: { value: '403', runtime: BROWSER, alternatives: '3003 (Forbidden) or 4403 (Private Use)' },
+          data: { value: '403', runtime: BROWSER, alternatives: '3003 or 4403' },
           suggestions: [
             { messageId: 'replaceCode', output: withLine(domStatus, 2, 'ws.close(3003);') },
             { messageId: 'replaceCode', output: withLine(domStatus, 2, 'ws.close(4403);') },
           ],
         },
-        { messageId: 'httpStatus', ...at(domStatus, 3, '429'), data: { value: '429', alternatives: '4429 (Private Use)' } },
-        { messageId: 'httpStatus', ...at(domStatus, 4, '500'), data: { value: '500', alternatives: '4500 (Private Use)' } },
+        { messageId: 'httpStatus', ...at(domStatus, 3, '429'), data: { value: '429', alternatives: '4429' } },
+        { messageId: 'httpStatus', ...at(domStatus, 4, '500'), data: { value: '500', alternatives: '4500' } },
       ],
     },
     {
@@ -153,7 +151,7 @@ ruleTester('invalid-code', {
         {
           messageId: 'belowRange',
           ...at(belowRange, 3, '404'),
-          data: { value: '404', alternatives: '1000 (Normal Closure)' },
+          data: { value: '404', alternatives: '1000' },
           suggestions: [{ messageId: 'replaceCode', output: withLine(belowRange, 3, 'ws.close(1000);') }],
         },
         { messageId: 'belowRange', ...at(belowRange, 4, '999'), data: { value: '999' } },
@@ -169,8 +167,8 @@ ruleTester('invalid-code', {
           messageId: 'unassignedRange',
           ...at(unassigned, 3, '1016'),
           data: { value: '1016' },
-          message:
-            '1016 is not a close code: 1016–2999 are held for future protocol extensions. On `ws`, ' + WS_EFFECT + '. Use 1000 (Normal Closure).',
+          message: '1016 is not a close code (1016–2999 are unassigned); use 1000.',
+          detail: '1016–2999 are held for future protocol extensions. On `ws`, ' + WS_EFFECT + '.',
         },
         { messageId: 'unassignedRange', ...at(unassigned, 4, '2999'), data: { value: '2999' } },
       ],
@@ -198,9 +196,9 @@ ruleTester('invalid-code', {
         {
           messageId: 'convertedCode',
           ...at(wsFraction, 3, '1000.5'),
-          data: { value: '1000.5', sent: 1000, runtime: '`ws`', alternatives: '1000 (Normal Closure)' },
-          message:
-            '1000.5 is not an integer close code, yet `ws` does not reject it: close() quietly sends 1000. Other runtimes convert it differently or throw. Pass the integer itself, such as 1000 (Normal Closure).',
+          data: { value: '1000.5', sent: 1000, runtime: '`ws`', alternatives: '1000' },
+          message: '1000.5 is not an integer close code and goes out as 1000; use 1000.',
+          detail: '`ws` does not reject it: close() quietly sends 1000. Other runtimes convert it differently or throw.',
           suggestions: [{ messageId: 'replaceCode', output: withLine(wsFraction, 3, 'ws.close(1000);') }],
         },
         { messageId: 'notInteger', ...at(wsFraction, 4, '999.5'), data: { value: '999.5', runtime: '`ws`', effect: WS_EFFECT } },
@@ -214,7 +212,7 @@ ruleTester('invalid-code', {
         {
           messageId: 'convertedCode',
           ...at(domFractions, 2, '3000.5'),
-          data: { value: '3000.5', sent: 3000, runtime: BROWSER, alternatives: '3000 (Unauthorized) or 1000 (Normal Closure)' },
+          data: { value: '3000.5', sent: 3000, runtime: BROWSER, alternatives: '3000 or 1000' },
           suggestions: [
             { messageId: 'replaceCode', output: withLine(domFractions, 2, 'ws.close(3000);') },
             { messageId: 'replaceCode', output: withLine(domFractions, 2, 'ws.close(1000);') },
@@ -232,7 +230,8 @@ ruleTester('invalid-code', {
           messageId: 'notANumber',
           ...at(nan, 4, 'NaN'),
           data: { value: 'NaN' },
-          message: 'This close code is NaN. On `ws`, ' + WS_EFFECT + '. Pass an integer code such as 1000 (Normal Closure).',
+          message: 'The close code is NaN; pass an integer code such as 1000.',
+          detail: 'On `ws`, ' + WS_EFFECT + '.',
         },
         { messageId: 'notANumber', ...at(nan, 5, 'NaN') },
       ],
@@ -266,7 +265,7 @@ ruleTester('invalid-code', {
         {
           messageId: 'errorCode',
           ...at(catchCode, 8, 'err.code'),
-          data: { value: 'err.code', alternatives: '1011 (Internal Error)' },
+          data: { value: 'err.code', alternatives: '1011' },
           suggestions: [{ messageId: 'replaceCode', output: withLine(catchCode, 8, '    ws.close(1011);') }],
         },
       ],
@@ -275,7 +274,7 @@ ruleTester('invalid-code', {
       name: 'HTTP statuses read from responses',
       code: statusCode,
       errors: [
-        { messageId: 'httpStatusValue', ...at(statusCode, 5, 'res.statusCode'), data: { value: 'res.statusCode', alternatives: '1000 (Normal Closure)' } },
+        { messageId: 'httpStatusValue', ...at(statusCode, 5, 'res.statusCode'), data: { value: 'res.statusCode', alternatives: '1000' } },
         { messageId: 'httpStatusValue', ...at(statusCode, 8, 'res.status'), data: { value: 'res.status' } },
       ],
     },
@@ -318,7 +317,8 @@ ruleTester('invalid-code', {
           ...at(jsStrings, 4, "'bye'"),
           data: { value: '"bye"', method: 'close', runtime: '`ws`' },
           confidence: 'typed',
-          message: 'A reason string is passed where close() expects the close code. On `ws`, ' + WS_EFFECT + '. Pass a code first, then the reason.',
+          message: 'A reason string is passed as the close code; pass a code first, then the reason.',
+          detail: 'close() takes the code first, then the reason. On `ws`, ' + WS_EFFECT + '.',
           suggestions: [{ messageId: 'insertCode', output: withLine(jsStrings, 4, "  ws.close(1000, 'bye');") }],
         },
         {

@@ -4,7 +4,7 @@ import type { ResolvedConfig } from '../../server/src/core/config';
 import { at, lines, ruleTester } from '../harness/rule-tester';
 
 const RULE = 'reconnectsAfterTerminal';
-const POLICY = '1008 (Policy Violation)';
+const POLICY = '1008';
 const withCodes = (codes: ResolvedConfig['codes']) => (config: ResolvedConfig): ResolvedConfig => ({ ...config, codes });
 
 const unguarded = lines(
@@ -419,7 +419,7 @@ ruleTester('reconnect-on-terminal-code', {
           ...at(unguarded, 4, 'connect(url)'),
           data: { code: POLICY },
           confidence: 'typed',
-          message: `This reconnect also runs after ${POLICY}, a close that means do not retry, so a refused client reconnects in a loop.`,
+          message: `This handler reconnects even after ${POLICY}, which means do not retry; return before reconnecting.`,
           suggestions: [
             {
               messageId: 'guardTerminal',
@@ -530,14 +530,14 @@ ruleTester('reconnect-on-terminal-code', {
       env: 'dom',
       config: withCodes([{ code: 4001, name: 'Banned', reconnect: 'no' }]),
       code: declaredCode,
-      errors: [{ messageId: RULE, ...at(declaredCode, 5, 'connect(url)'), data: { code: '4001 (Banned)' } }],
+      errors: [{ messageId: RULE, ...at(declaredCode, 5, 'connect(url)'), data: { code: '4001' } }],
     },
     {
       name: "an app profile's do-not-reconnect code (graphql-ws 4004) in a file that speaks graphql-ws",
       env: 'dom',
       config: (config) => ({ ...config, profiles: { 'graphql-ws': true } }),
       code: graphqlClient,
-      errors: [{ messageId: RULE, ...at(graphqlClient, 6, 'connect(url, payload)'), data: { code: '4004 (BadResponse)' } }],
+      errors: [{ messageId: RULE, ...at(graphqlClient, 6, 'connect(url, payload)'), data: { code: '4004' } }],
     },
   ],
 });

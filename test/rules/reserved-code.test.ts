@@ -214,12 +214,10 @@ ruleTester('reserved-code', {
           column: 12,
           endLine: 4,
           endColumn: 16,
-          data: { code: 1006, name: 'Abnormal Closure', method: 'close', runtime: '`ws`', effect: WS_EFFECT, alternatives: '1000 (Normal Closure) or 1011 (Internal Error)' },
+          data: { code: 1006, name: 'Abnormal Closure', method: 'close', runtime: '`ws`', effect: WS_EFFECT, alternatives: '1000 or 1011' },
           confidence: 'typed',
-          message:
-            '1006 (Abnormal Closure) is reserved for local use and must never be sent in a Close frame. On `ws`, ' +
-            WS_EFFECT +
-            '. Use 1000 (Normal Closure) or 1011 (Internal Error), or call close() with no code.',
+          message: '1006 (Abnormal Closure) is reserved and never sent; use 1000 or 1011, or no code.',
+          detail: 'The code is for local use and must never appear in a Close frame. On `ws`, ' + WS_EFFECT + '.',
           suggestions: [
             { messageId: 'replaceCode', output: lines(...WS_SERVER, "wss.on('connection', (ws) => {", '  ws.close(1000);', '});') },
             { messageId: 'replaceCode', output: lines(...WS_SERVER, "wss.on('connection', (ws) => {", '  ws.close(1011);', '});') },
@@ -270,7 +268,7 @@ ruleTester('reserved-code', {
           line: 4,
           column: 50,
           endColumn: 54,
-          data: { code: 1006, alternatives: '1001 (Going Away), 1000 (Normal Closure) or 1011 (Internal Error)' },
+          data: { code: 1006, alternatives: '1001, 1000 or 1011' },
           suggestions: [
             {
               messageId: 'replaceCode',
@@ -389,7 +387,7 @@ ruleTester('reserved-code', {
         '  }',
         '});',
       ),
-      errors: [{ messageId: 'reserved', line: 8, column: 14, data: { alternatives: '1011 (Internal Error) or 1000 (Normal Closure)' } }],
+      errors: [{ messageId: 'reserved', line: 8, column: 14, data: { alternatives: '1011 or 1000' } }],
     },
     {
       name: 'browser heartbeat watchdog: browser codes, 3008 first',
@@ -411,7 +409,7 @@ ruleTester('reserved-code', {
           data: {
             code: 1006,
             runtime: 'the browser WebSocket (WHATWG)',
-            alternatives: '3008 (Timeout), 4408 (Private Use) or 1000 (Normal Closure)',
+            alternatives: '3008, 4408 or 1000',
           },
           confidence: 'typed',
           suggestions: [
@@ -457,7 +455,7 @@ ruleTester('reserved-code', {
       name: 'a parameter typed as either runtime: the browser behaviour is reported',
       env: 'dom',
       code: lines("import type WebSocketNode from 'ws';", 'export function shut(socket: WebSocket | WebSocketNode) {', '  socket.close(1006);', '}'),
-      errors: [{ messageId: 'reserved', line: 3, column: 16, data: { code: 1006, runtime: 'the browser WebSocket (WHATWG)', alternatives: '1000 (Normal Closure) or 4000 (Private Use)' } }],
+      errors: [{ messageId: 'reserved', line: 3, column: 16, data: { code: 1006, runtime: 'the browser WebSocket (WHATWG)', alternatives: '1000 or 4000' } }],
     },
     {
       name: 'untyped JavaScript: receiver inferred from new WebSocket()',

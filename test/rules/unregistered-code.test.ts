@@ -76,10 +76,10 @@ ruleTester('unregistered-code', {
         {
           messageId: 'unregistered',
           ...at(server, 5, '3001'),
-          data: { code: 3001, alternatives: '3000 (Unauthorized) or 4001 (Private Use)' },
+          data: { code: 3001, alternatives: '3000 or 4001' },
           confidence: 'typed',
-          message:
-            '3001 is in the IANA-registered range 3000–3999 but nobody registered it (only 3000 Unauthorized, 3003 Forbidden and 3008 Timeout exist), so peers cannot know what it means. Use 3000 (Unauthorized) or 4001 (Private Use), or register it with IANA.',
+          message: '3001 is in the IANA range 3000–3999 but unregistered; use 3000 or 4001.',
+          detail: 'Only 3000 (Unauthorized), 3003 (Forbidden) and 3008 (Timeout) are registered, so peers cannot know what 3001 means. Use another code, or register it with IANA.',
           suggestions: [
             { messageId: 'replaceCode', output: withLine(server, 5, "  if (!verify(req.headers.authorization)) return ws.close(3000, 'Unauthorized');") },
             { messageId: 'replaceCode', output: withLine(server, 5, "  if (!verify(req.headers.authorization)) return ws.close(4001, 'Unauthorized');") },
@@ -88,7 +88,7 @@ ruleTester('unregistered-code', {
         {
           messageId: 'unregistered',
           ...at(server, 6, '3002'),
-          data: { code: 3002, alternatives: '4002 (Private Use)' },
+          data: { code: 3002, alternatives: '4002' },
           suggestions: [{ messageId: 'replaceCode', output: withLine(server, 6, "  ws.on('message', () => ws.close(4002));") }],
         },
       ],
@@ -98,8 +98,8 @@ ruleTester('unregistered-code', {
       name: 'the ends of the range, and arithmetic',
       code: ranges,
       errors: [
-        { messageId: 'unregistered', ...at(ranges, 3, '3999'), data: { code: 3999, alternatives: '4999 (Private Use)' } },
-        { messageId: 'unregistered', ...at(ranges, 4, '3500'), data: { code: 3500, alternatives: '4500 (Private Use)' } },
+        { messageId: 'unregistered', ...at(ranges, 3, '3999'), data: { code: 3999, alternatives: '4999' } },
+        { messageId: 'unregistered', ...at(ranges, 4, '3500'), data: { code: 3500, alternatives: '4500' } },
         { messageId: 'unregistered', ...at(ranges, 5, '3000 + 1'), data: { code: 3001 }, suggestions: [{ messageId: 'replaceCode', output: withLine(ranges, 5, 'ws.close(4001);') }] },
       ],
     },
@@ -110,13 +110,13 @@ ruleTester('unregistered-code', {
         {
           messageId: 'unregistered',
           ...at(constants, 5, 'AppClose.SessionExpired'),
-          data: { code: 3100, alternatives: '3000 (Unauthorized) or 4100 (Private Use)' },
+          data: { code: 3100, alternatives: '3000 or 4100' },
           suggestions: [
             { messageId: 'replaceCode', output: withLine(constants, 5, "ws.close(3000, 'Session expired');") },
             { messageId: 'replaceCode', output: withLine(constants, 5, "ws.close(4100, 'Session expired');") },
           ],
         },
-        { messageId: 'unregistered', ...at(constants, 6, 'CLOSE.REPLACED'), data: { code: 3200, alternatives: '4200 (Private Use)' } },
+        { messageId: 'unregistered', ...at(constants, 6, 'CLOSE.REPLACED'), data: { code: 3200, alternatives: '4200' } },
       ],
     },
     {
@@ -139,7 +139,7 @@ ruleTester('unregistered-code', {
         {
           messageId: 'unregistered',
           ...at(browser, 2, '3004'),
-          data: { code: 3004, alternatives: '3008 (Timeout) or 4004 (Private Use)' },
+          data: { code: 3004, alternatives: '3008 or 4004' },
           confidence: 'typed',
           suggestions: [
             { messageId: 'replaceCode', output: withLine(browser, 2, "ws.addEventListener('message', () => ws.close(3008, 'Idle'));") },
@@ -156,7 +156,7 @@ ruleTester('unregistered-code', {
         {
           messageId: 'unregistered',
           ...at(partlyDeclared, 4, '3002'),
-          data: { code: 3002, alternatives: '4003 (Private Use)' },
+          data: { code: 3002, alternatives: '4003' },
           suggestions: [{ messageId: 'replaceCode', output: withLine(partlyDeclared, 4, 'ws.close(4003);') }],
         },
       ],

@@ -36,6 +36,8 @@ export interface CliIO {
   readonly cwd: string;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly stdoutIsTTY: boolean;
+  /** The terminal's width when stdout is one: stylish output wraps messages between words to fit. */
+  readonly stdoutColumns?: number;
   /** Progress is drawn on stderr only when it is a terminal. */
   readonly stderrIsTTY?: boolean;
   /** Milliseconds (a clock for progress and --stats). */
@@ -136,6 +138,7 @@ export function execute(io: CliIO): number {
       sources: run.sources,
       version,
       locale,
+      ...(io.stdoutIsTTY && io.stdoutColumns ? { width: io.stdoutColumns } : {}),
     });
     if (options.outputFile !== undefined) writeReport(path.resolve(io.cwd, options.outputFile), output, options.outputFile);
     else if (output !== '') line(io.stdout, output);
@@ -198,6 +201,7 @@ if (require.main === module) {
     cwd: process.cwd(),
     env: process.env,
     stdoutIsTTY: process.stdout.isTTY === true,
+    ...(process.stdout.columns ? { stdoutColumns: process.stdout.columns } : {}),
     stderrIsTTY: process.stderr.isTTY === true,
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),

@@ -15,6 +15,8 @@ export interface LintMessage {
   readonly fatal?: boolean;
   readonly severity: 1 | 2;
   readonly message: string;
+  /** wsclose's addition: why (runtime consequence, registry facts, evidence), in markdown. */
+  readonly detail?: string;
   /** 1-based; absent on messages about the whole file. */
   readonly line?: number;
   /** 1-based, in UTF-16 code units; absent on messages about the whole file. */
@@ -125,6 +127,7 @@ export function toLintMessage(finding: Finding, source: string, positionAt: (off
     ruleId: finding.ruleId,
     severity: finding.severity === 'error' ? 2 : 1,
     message: finding.message,
+    ...(finding.detail ? { detail: finding.detail } : {}),
     line: start.line,
     column: start.column,
     messageId: finding.messageId,

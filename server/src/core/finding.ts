@@ -59,8 +59,13 @@ export interface Finding {
   readonly ruleId: RuleId | null;
   readonly messageId: string;
   readonly data: MessageData;
-  /** Rendered message in the run's locale. */
+  /** Rendered message in the run's locale: one plain-text sentence, what is wrong and what to use. */
   readonly message: string;
+  /**
+   * Why, in the run's locale (markdown): the runtime consequence, the facts behind the message,
+   * what an inferred receiver rests on. Hovers and the JSON/SARIF output show it.
+   */
+  readonly detail?: string;
   readonly severity: Exclude<Severity, 'off'>;
   readonly start: number;
   readonly end: number;

@@ -11,7 +11,7 @@ import { APP_PROFILES } from '../registry/apps';
 import { CLOSE_CODES, codeKey, lookupCode } from '../registry/close-codes';
 import type { RegistryCatalog } from '../registry/locales/catalog';
 import { RUNTIME_PROFILES, acceptsCode, formatRuntimeError } from '../registry/runtimes';
-import type { AppProfileId, CloseCodeEntry, CodeSpan, Reference, RuntimeId } from '../registry/types';
+import type { AppProfileId, CloseCodeEntry, Reference, RuntimeId } from '../registry/types';
 
 /** Labels and sentence templates of the rendered documentation (one catalog per locale). */
 export interface CodeDocsText {
@@ -24,7 +24,9 @@ export interface CodeDocsText {
   readonly acceptedBy: string;
   /** `{runtime}`, `{effect}`: the code is not accepted; `effect` is the runtime's invalid-code clause. */
   readonly notAcceptedBy: string;
-  /** Label before the verbatim exception text. */
+  /** `{runtime}`: not accepted, under a finding whose detail already says what happens. */
+  readonly notAcceptedHere: string;
+  /** Stands for the effect before the verbatim exception text ("it throws `TypeError: …`"). */
   readonly throws: string;
   /** `{source}`: app profile display name. Second line of an app-profile code's docs. */
   readonly appCodeSource: string;
@@ -32,16 +34,10 @@ export interface CodeDocsText {
   readonly configCodeSource: string;
   /** `{date}`: IANA registration date of a 3000–3999 code. */
   readonly registeredOn: string;
-  /** Runtime docs: `{method}`, `{runtime}`. */
-  readonly runtimeHeading: string;
-  /** `{id}`: the profile id, classified from the receiver's type. */
-  readonly runtimeTyped: string;
-  /** `{id}`, `{evidence}`: the profile id, inferred from evidence. */
-  readonly runtimeInferred: string;
-  readonly acceptedCodes: string;
-  readonly invalidCode: string;
-  readonly longReason: string;
-  readonly reasonWithoutCode: string;
+  /** The one line over `close`: `{method}`, `{runtime}`, `{summary}` (the first sentence of the runtime's summary). */
+  readonly runtimeLine: string;
+  /** The same for a receiver inferred from `{evidence}`. */
+  readonly runtimeLineInferred: string;
   /** Joins code spans and lists: ", ". */
   readonly listSeparator: string;
   /** Separator between links. */
@@ -75,6 +71,17 @@ export interface CodeDocsOptions {
   readonly runtimes: readonly RuntimeId[];
   readonly naming: CodeSources;
   readonly text: DocsText;
+  /**
+   * A finding on this code: its detail and fixes replace the registry's generic advice (which
+   * would say, say, that 1000 needs no fix), and acceptance lines leave the effect to the detail.
+   */
+  readonly finding?: CodeFinding;
+}
+
+/** What a hover shows of a finding: why (markdown) and the titles of its fixes and suggestions. */
+export interface CodeFinding {
+  readonly detail: string | undefined;
+  readonly fixes: readonly string[];
 }
 
 const PARAGRAPH = '\n\n';
@@ -98,7 +105,11 @@ function appCodeOf(code: number, naming: CodeSources): { profile: (typeof APP_PR
   return undefined;
 }
 
-/** The full docs of one code, as the hover on it shows them. */
+/**
+ * The docs of one code as a short card: heading · class; the meaning; accepted here?; then what
+ * matters where it is written — how to fix a sent code (or the finding's own why and fixes), when
+ * you see a received one and whether to reconnect; then links.
+ */
 export function renderCodeDocs(code: number, options: CodeDocsOptions): string {
   const { labels, registry } = options.text;
   const entry = lookupCode(code);
@@ -106,19 +117,17 @@ export function renderCodeDocs(code: number, options: CodeDocsOptions): string {
   const app = configured ? undefined : appCodeOf(code, options.naming);
   const parts: string[] = [];
   if (configured) {
-    parts.push(bold(renderTemplate(labels.codeHeading, { code, name: configured.name })));
-    parts.push(italic(`${labels.configCodeSource} · ${registry.rangeClasses[entry.rangeClass]}`));
+    parts.push(`${bold(renderTemplate(labels.codeHeading, { code, name: configured.name }))} · ${italic(`${labels.configCodeSource} · ${registry.rangeClasses[entry.rangeClass]}`)}`);
     if (configured.description) parts.push(configured.description);
     if (configured.reconnect) parts.push(field(labels.reconnect, sentence(registry.reconnect[configured.reconnect])));
-    parts.push(...acceptance(code, options));
+    parts.push(...acceptance(code, options), ...findingParts(options));
   } else if (app) {
     const appText = registry.apps[app.profile.id];
-    parts.push(bold(renderTemplate(labels.codeHeading, { code, name: app.code.name })));
-    parts.push(italic(`${renderTemplate(labels.appCodeSource, { source: appText.name })} · ${registry.rangeClasses[entry.rangeClass]}`));
+    parts.push(`${bold(renderTemplate(labels.codeHeading, { code, name: app.code.name }))} · ${italic(`${renderTemplate(labels.appCodeSource, { source: appText.name })} · ${registry.rangeClasses[entry.rangeClass]}`)}`);
     const description = appText.codes[code];
     if (description) parts.push(description);
-    parts.push(field(labels.reconnect, sentence(registry.reconnect[app.code.reconnect])));
-    parts.push(...acceptance(code, options));
+    parts.push(...acceptance(code, options), ...findingParts(options));
+    if (options.runtimes.length === 0) parts.push(field(labels.reconnect, sentence(registry.reconnect[app.code.reconnect])));
     parts.push(links(app.profile.references, labels));
   } else {
     parts.push(...registryParts(code, entry, options));
@@ -131,15 +140,20 @@ function registryParts(code: number, entry: CloseCodeEntry, options: CodeDocsOpt
   const text = registry.codes[codeKey(entry)]!;
   const classLine = [registry.rangeClasses[entry.rangeClass], registry.sendable[entry.sendable]];
   if (entry.registered) classLine.push(renderTemplate(labels.registeredOn, { date: entry.registered }));
-  return [
-    bold(renderTemplate(labels.codeHeading, { code, name: entry.name })),
-    italic(classLine.join(' · ')),
-    text.meaning,
-    field(labels.whenYouSeeIt, text.whenYouSeeIt) + LINE + field(labels.howToFix, text.howToFix),
-    ...acceptance(code, options),
-    field(labels.reconnect, text.reconnect),
-    links(entry.references, labels),
-  ];
+  // A sent code: is it accepted, and how to fix it. A received or declared one: when you see it and
+  // whether to reconnect. The rest is the docs' (README, Open Close-Code Reference).
+  const situation =
+    options.runtimes.length > 0
+      ? [...acceptance(code, options), ...(options.finding ? findingParts(options) : [field(labels.howToFix, text.howToFix)])]
+      : [field(labels.whenYouSeeIt, text.whenYouSeeIt) + LINE + field(labels.reconnect, text.reconnect)];
+  return [`${bold(renderTemplate(labels.codeHeading, { code, name: entry.name }))} · ${italic(classLine.join(' · '))}`, text.meaning, ...situation, links(entry.references, labels)];
+}
+
+/** The finding's why and its fixes, when the hover is over one. */
+function findingParts(options: CodeDocsOptions): string[] {
+  const { finding, text } = options;
+  if (!finding) return [];
+  return [...(finding.detail ? [finding.detail] : []), ...(finding.fixes.length > 0 ? [field(text.labels.howToFix, finding.fixes.join(text.labels.linkSeparator))] : [])];
 }
 
 /** One paragraph per runtime: accepted, or what happens instead (and the exception text). */
@@ -149,38 +163,25 @@ function acceptance(code: number, options: CodeDocsOptions): string[] {
     const profile = RUNTIME_PROFILES[id];
     const runtime = registry.runtimes[id];
     if (acceptsCode(profile, code)) return `✓ ${renderTemplate(labels.acceptedBy, { runtime: runtime.name })}`;
-    const line = `✗ ${renderTemplate(labels.notAcceptedBy, { runtime: runtime.name, effect: runtime.invalidCode })}`;
+    // The exception text alone, once: the effect clause quotes it too, and a finding's detail says it.
+    if (options.finding) return `✗ ${renderTemplate(labels.notAcceptedHere, { runtime: runtime.name })}`;
     const error = profile.onInvalidCode === 'throws' ? profile.errors.invalidCode : undefined;
-    return error ? `${line}${LINE}${labels.throws} \`${formatRuntimeError(error, code)}\`` : line;
+    if (error) return `✗ ${renderTemplate(labels.notAcceptedBy, { runtime: runtime.name, effect: `${labels.throws} \`${formatRuntimeError(error, code)}\`` })}`;
+    return `✗ ${renderTemplate(labels.notAcceptedBy, { runtime: runtime.name, effect: runtime.invalidCode })}`;
   });
 }
 
-/** Docs of a runtime profile, as the hover on `close`/`end`/`drop`/`reconnect` shows them. */
-export function renderRuntimeDocs(
-  runtime: RuntimeId,
-  method: string,
-  confidence: 'typed' | 'inferred',
-  evidence: Evidence | undefined,
-  text: DocsText,
-): string {
+/**
+ * One line on a runtime profile, as the hover on `close`/`end`/`drop`/`reconnect` shows it above
+ * TypeScript's own hover: what the method accepts there. The full profile is in the docs.
+ */
+export function renderRuntimeLine(runtime: RuntimeId, method: string, confidence: 'typed' | 'inferred', evidence: Evidence | undefined, text: DocsText): string {
   const { labels, registry } = text;
-  const profile = RUNTIME_PROFILES[runtime];
   const runtimeText = registry.runtimes[runtime];
-  const provenance =
-    confidence === 'inferred' && evidence
-      ? renderTemplate(labels.runtimeInferred, { id: runtime, evidence: describeEvidence(evidence, registry) })
-      : renderTemplate(labels.runtimeTyped, { id: runtime });
-  return [
-    bold(renderTemplate(labels.runtimeHeading, { method, runtime: runtimeText.name })),
-    italic(provenance),
-    runtimeText.summary,
-    [
-      field(labels.acceptedCodes, spans(profile.accepts, labels)),
-      field(labels.invalidCode, capitalize(runtimeText.invalidCode)),
-      field(labels.longReason, capitalize(runtimeText.longReason)),
-      field(labels.reasonWithoutCode, capitalize(runtimeText.reasonWithoutCode)),
-    ].join(LINE),
-  ].join(PARAGRAPH);
+  const summary = runtimeText.summary.split(/(?<=\.)\s/u)[0]!;
+  return confidence === 'inferred' && evidence
+    ? renderTemplate(labels.runtimeLineInferred, { method, runtime: runtimeText.name, summary, evidence: describeEvidence(evidence, registry) })
+    : renderTemplate(labels.runtimeLine, { method, runtime: runtimeText.name, summary });
 }
 
 /** The whole registry as one markdown table: code or range, name, class, meaning, accepting runtimes. */
@@ -200,10 +201,6 @@ export function renderRegistryTable(text: DocsText): string {
     ];
   });
   return [header, header.map(() => '---'), ...rows].map((cells) => `| ${cells.map(cell).join(' | ')} |`).join('\n');
-}
-
-function spans(list: readonly CodeSpan[], labels: CodeDocsText): string {
-  return list.map((s) => (s.from === s.to ? String(s.from) : `${s.from}–${s.to}`)).join(labels.listSeparator);
 }
 
 function links(references: readonly Reference[], labels: CodeDocsText): string {

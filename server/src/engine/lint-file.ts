@@ -100,17 +100,21 @@ function runRule(rule: RuleModule, site: CloseCallSite | undefined, analysis: An
     common: text.rules.common,
     naming,
     report(report: RuleReport) {
-      const base = renderTemplate(requireTemplate(ruleText.messages, report.messageId, rule.id), report.data);
+      const message = renderTemplate(requireTemplate(ruleText.messages, report.messageId, rule.id), report.data);
       const socket = report.socket ?? site ?? { confidence: 'typed' as const };
       const evidence = socket.confidence === 'inferred' ? socket.evidence : undefined;
-      const message = evidence
-        ? base + renderTemplate(text.rules.common.inferredSuffix, { evidence: describeEvidence(evidence, text.registry, { program: analysis.program, currentFile: analysis.sourceFile.fileName }) })
-        : base;
       const related = evidence ? evidenceLocations(evidence, text.registry, analysis.program) : [];
       const forwarded = site?.forwardedTo;
       const forwardedData = forwarded && { name: forwarded.name, call: forwarded.closeCall.expression.getText() };
       if (forwarded && forwardedData) related.unshift(locateNode(forwarded.closeCall, renderTemplate(text.rules.common.forwardedRelated, forwardedData)));
-      const fullMessage = forwardedData ? message + renderTemplate(text.rules.common.forwardedSuffix, forwardedData) : message;
+      const detailTemplate = ruleText.details[report.messageId];
+      const detail = [
+        detailTemplate === undefined ? undefined : renderTemplate(detailTemplate, report.data),
+        evidence && renderTemplate(text.rules.common.inferredDetail, { evidence: describeEvidence(evidence, text.registry, { program: analysis.program, currentFile: analysis.sourceFile.fileName }) }),
+        forwardedData && renderTemplate(text.rules.common.forwardedDetail, forwardedData),
+      ]
+        .filter((part) => part !== undefined)
+        .join(' ');
       const suggestions = (report.suggestions ?? []).map((s) => ({
         messageId: s.messageId,
         data: s.data,
@@ -121,7 +125,8 @@ function runRule(rule: RuleModule, site: CloseCallSite | undefined, analysis: An
         ruleId: rule.id,
         messageId: report.messageId,
         data: report.data,
-        message: fullMessage,
+        message,
+        ...(detail ? { detail } : {}),
         severity: setting.severity === 'error' ? 'error' : 'warn',
         start: report.node.getStart(),
         end: report.node.getEnd(),

@@ -1,10 +1,12 @@
 // Process entry of dist/language-server.js (bin `wsclose-language-server`). The transport comes
 // from argv (`--stdio`, `--node-ipc`, `--socket=<port>`, `--pipe=<name>`). In stdio mode stdout
 // belongs to the protocol: console output goes to the client's log (connection.console) instead.
+// Without a transport (a person running it by hand) it prints its usage instead (lsp/launch.ts).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { format } from 'node:util';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { NO_TRANSPORT, launchUsage, parseLaunch } from './launch';
 import { startServer } from './server';
 
 // Read at build time: esbuild inlines the JSON into the bundle.
@@ -15,6 +17,14 @@ const version = ((): string | undefined => {
     return undefined;
   }
 })();
+
+const launch = parseLaunch(process.argv.slice(2));
+if (launch.kind !== 'serve') {
+  if (launch.kind === 'help') process.stdout.write(launchUsage(version));
+  else if (launch.kind === 'version') process.stdout.write(`${version ?? 'unknown'}\n`);
+  else process.stderr.write(NO_TRANSPORT);
+  process.exit(launch.kind === 'no-transport' ? 2 : 0);
+}
 
 const connection = createConnection(ProposedFeatures.all);
 

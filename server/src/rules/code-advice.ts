@@ -31,9 +31,9 @@ export function acceptedBySite(site: CloseCallSite, codes: readonly number[]): n
   return [...new Set(accepted)].slice(0, MAX_ALTERNATIVES);
 }
 
-/** "1008 (Policy Violation) or 1013 (Try Again Later)" */
+/** "1008, 1013 or 4000": bare codes keep messages short; the suggestions carry the names. */
 export function formatCodes(context: FileRuleContext<RuleId>, codes: readonly number[]): string {
-  const parts = codes.map((code) => renderTemplate(context.common.codeWithName, { code, name: context.naming.nameOf(code) }));
+  const parts = codes.map(String);
   if (parts.length <= 1) return parts[0] ?? '';
   return `${parts.slice(0, -1).join(', ')}${context.common.or}${parts[parts.length - 1]}`;
 }
@@ -47,6 +47,11 @@ export function runtimeFor(site: CloseCallSite, hasProblem: (runtime: RuntimeId)
 export function runtimeData(context: RuleContext<RuleId>, runtime: RuntimeId, effect: 'invalidCode' | 'longReason' | 'reasonWithoutCode' | 'connecting'): MessageData {
   const text = context.registryText.runtimes[runtime];
   return { runtime: text.name, effect: text[effect] };
+}
+
+/** A runtime's display name for plain-text titles: the registry marks package names as code (`ws`). */
+export function plainRuntimeName(context: RuleContext<RuleId>, runtime: RuntimeId): string {
+  return context.registryText.runtimes[runtime].name.replace(/`/g, '');
 }
 
 /**

@@ -8,7 +8,7 @@ import { numbersOf } from '../analysis/values';
 import { isReceivedCodeChecked } from '../analysis/received-code-guard';
 import { FAILURE_SITUATIONS, closeContext } from '../analysis/close-context';
 import { defineRule } from './define-rule';
-import { acceptedBySite, codesFor, formatCodes, replaceCodeSuggestions, replaceNode, replacementTarget, runtimeData, runtimeFor } from './code-advice';
+import { acceptedBySite, codesFor, formatCodes, plainRuntimeName, replaceCodeSuggestions, replaceNode, replacementTarget, runtimeData, runtimeFor } from './code-advice';
 
 
 export default defineRule({
@@ -63,7 +63,7 @@ export default defineRule({
         data: { method: site.method, ...runtimeData(context, forwardRuntime, 'invalidCode') },
         node,
         suggestions: simple
-          ? [{ messageId: 'guardForwarded', data: { runtime: context.registryText.runtimes[forwardRuntime].name }, edits: [replaceNode(node, node === argument ? guard : `(${guard})`)] }]
+          ? [{ messageId: 'guardForwarded', data: { runtime: plainRuntimeName(context, forwardRuntime) }, edits: [replaceNode(node, node === argument ? guard : `(${guard})`)] }]
           : [],
       });
     }

@@ -40,7 +40,7 @@ describe('renderCodeDocs', () => {
 
   it('IANA registration date of 3000–3999 codes', () => {
     const md = renderCodeDocs(3008, { runtimes: [], naming: { configured: [], appProfiles: [] }, text: docsText('en') });
-    assert.equal(md.split('\n\n')[1], '*IANA first-come-first-served range (3000–3999) · may be sent · registered with IANA on 2024-02-01*');
+    assert.equal(md.split('\n\n')[0], '**3008 Timeout** · *IANA first-come-first-served range (3000–3999) · may be sent · registered with IANA on 2024-02-01*');
   });
 });
 

@@ -2,6 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Hover, MarkupContent } from 'vscode-languageserver';
+import { lintSourceFile } from '../../../server/src/engine/lint-file';
 import { hoverAt } from '../../../server/src/lsp/features/hover';
 import { featureSnippet, featureSnippets, withCodes, withProfile, type FeatureSnippet } from './helpers';
 
@@ -24,8 +25,9 @@ function markdown(s: FeatureSnippet, marker = ''): string {
   return contents.value;
 }
 
+/** The bold heading that starts the card's first line (`**1008 Policy Violation** · *class*`). */
 function heading(s: FeatureSnippet, marker = ''): string {
-  return markdown(s, marker).split('\n')[0]!;
+  return markdown(s, marker).split('\n')[0]!.split(' · ')[0]!;
 }
 
 const WS = `import WebSocket from 'ws';\ndeclare const ws: WebSocket;\n`;
@@ -36,13 +38,10 @@ describe('hover on a close code: exact markdown', () => {
     assert.equal(
       markdown(s),
       [
-        '**1008 Policy Violation**',
-        '*protocol code (RFC 6455 / IANA) · may be sent*',
+        '**1008 Policy Violation** · *protocol code (RFC 6455 / IANA) · may be sent*',
         'The peer broke a policy of the endpoint. Deliberately generic: it may hide the details.',
-        '**When you see it:** The server rejected the client: missing or expired credentials, abuse, rate or resource limits (ws: too many buffered chunks; undici: too many fragments), or invalid application messages.  \n' +
-          '**How to fix:** Fine on server sockets; put the specific cause in the reason. Browser sockets cannot send it (InvalidAccessError): use 3003 Forbidden, 3000 Unauthorized or an agreed 4xxx code. If waiting would be enough for the client to succeed, 1013 says so more clearly.',
         '✓ Accepted by `ws`.',
-        '**Reconnect:** Do not reconnect with the same behaviour or credentials; fix the cause first.',
+        '**How to fix:** Fine on server sockets; put the specific cause in the reason. Browser sockets cannot send it (InvalidAccessError): use 3003 Forbidden, 3000 Unauthorized or an agreed 4xxx code. If waiting would be enough for the client to succeed, 1013 says so more clearly.',
         LINKS,
       ].join('\n\n'),
     );
@@ -56,14 +55,10 @@ describe('hover on a close code: exact markdown', () => {
     assert.equal(
       markdown(s),
       [
-        '**1001 Going Away**',
-        '*protocol code (RFC 6455 / IANA) · may be sent*',
+        '**1001 Going Away** · *protocol code (RFC 6455 / IANA) · may be sent*',
         'The endpoint is leaving: a server shutting down, or a browser navigating away from the page that owns the socket.',
-        '**When you see it:** A server stopped (graceful shutdown, scale-down) or a tab navigated away or closed. Deno servers also use it for idle sockets that miss a ping.  \n' +
-          '**How to fix:** Send it from server-side code only. Browser sockets cannot send it (InvalidAccessError); the browser sends 1001 on its own when a page unloads, so a script should close with 1000. If the server will be back soon, 1012 tells clients to return.',
-        '✗ Not accepted by the browser WebSocket (WHATWG): `close()` throws an `InvalidAccessError` DOMException for every code except 1000 and 3000–4999.  \n' +
-          "Throws: `InvalidAccessError: Failed to execute 'close' on 'WebSocket': The close code must be either 1000, or between 3000 and 4999. 1001 is neither.`",
-        '**Reconnect:** Reconnect with backoff: another instance may take over, but not necessarily at once.',
+        "✗ Not accepted by the browser WebSocket (WHATWG): it throws `InvalidAccessError: Failed to execute 'close' on 'WebSocket': The close code must be either 1000, or between 3000 and 4999. 1001 is neither.`.",
+        '**How to fix:** Send it from server-side code only. Browser sockets cannot send it (InvalidAccessError); the browser sends 1001 on its own when a page unloads, so a script should close with 1000. If the server will be back soon, 1012 tells clients to return.',
         LINKS,
       ].join('\n\n'),
     );
@@ -76,8 +71,7 @@ describe('hover on a close code: exact markdown', () => {
     assert.equal(
       markdown(s),
       [
-        '**4001 Room Closed**',
-        '*Private code of this project (wsclose.config.json) · private use (4000–4999)*',
+        '**4001 Room Closed** · *Private code of this project (wsclose.config.json) · private use (4000–4999)*',
         'The room was deleted.',
         '**Reconnect:** Do not reconnect automatically.',
         '✓ Accepted by `ws`.',
@@ -93,15 +87,29 @@ describe('hover on a close code: exact markdown', () => {
     assert.equal(
       markdown(on!),
       [
-        '**4401 Unauthorized**',
-        '*Private code of graphql-ws (GraphQL over WebSocket) · private use (4000–4999)*',
+        '**4401 Unauthorized** · *Private code of graphql-ws (GraphQL over WebSocket) · private use (4000–4999)*',
         'Sent by the server: the client subscribed before the connection was acknowledged.',
-        '**Reconnect:** Do not reconnect automatically.',
         '✓ Accepted by `ws`.',
         '[graphql-ws PROTOCOL.md](https://github.com/enisdenjo/graphql-ws/blob/master/PROTOCOL.md) · [graphql-ws src/common.ts (CloseCode)](https://github.com/enisdenjo/graphql-ws/blob/master/src/common.ts)',
       ].join('\n\n'),
     );
     assert.equal(heading(off!), '**4401 Private Use**');
+  });
+});
+
+describe('hover on a close code under a finding', () => {
+  it("1006 on ws: the finding's why and fixes instead of the registry's advice, the TypeError once", () => {
+    const s = featureSnippet(`${WS}ws.close(/*|*/1006);`);
+    const findings = lintSourceFile(s.program, s.sourceFile, { config: s.context.config });
+    assert.equal(findings.length, 1);
+    const md = hoverAt(s.program, s.sourceFile, s.offsets['']!, s.context, () => findings)!.contents as MarkupContent;
+    const parts = md.value.split('\n\n');
+    assert.equal(parts[0], '**1006 Abnormal Closure** · *local placeholder, never sent · must not be sent*');
+    assert.ok(parts.includes(findings[0]!.detail!), md.value);
+    assert.ok(parts.includes('**How to fix:** Send 1000 (Normal Closure) instead · Send 1011 (Internal Error) instead · Call close() with no code'), md.value);
+    assert.equal(md.value.split('TypeError: First argument').length - 1, 1, 'the TypeError once');
+    assert.doesNotMatch(md.value, /Nothing to fix/);
+    assert.ok(parts.length <= 6, `${parts.length} paragraphs`);
   });
 });
 
@@ -196,38 +204,27 @@ describe('hover on the method of a close-like call', () => {
     { source: `import WebSocket from 'ws';\ndeclare const ws: WebSocket | globalThis.WebSocket;\nws.clo/*|*/se(1000);`, env: 'dom' },
   ]);
 
-  it('ws: the profile, its summary and its rules for code and reason', () => {
-    assert.equal(
-      markdown(ws!),
-      [
-        '**close() on `ws`**',
-        '*Runtime profile `ws`, from the receiver’s type.*',
-        'Accepts 1000–1003, 1007–1014 and 3000–4999; anything else, strings and null included, throws TypeError. The reason must fit in 123 UTF-8 bytes (RangeError). Fractions inside the accepted ranges are truncated on the wire. The same rules apply to @fastify/websocket and @hono/node-ws, which hand out ws sockets.',
-        '**Accepted codes:** 1000–1003, 1007–1014, 3000–4999  \n' +
-          '**Other codes:** `close()` throws `TypeError: First argument must be a valid error code number` and leaves the socket stuck in CLOSING: no Close frame goes out until `terminate()` is called or the peer closes  \n' +
-          '**Reason over 123 bytes:** `close()` throws `RangeError: The message must not be greater than 123 bytes` and leaves the socket stuck in CLOSING  \n' +
-          '**Reason without a code:** The reason is silently dropped and an empty Close frame is sent, so the peer sees 1005',
-      ].join('\n\n'),
-    );
+  it('ws: one line above TypeScript’s hover, what close() accepts there', () => {
+    assert.equal(markdown(ws!), 'close() on `ws`: Accepts 1000–1003, 1007–1014 and 3000–4999; anything else, strings and null included, throws TypeError.');
     assert.deepEqual(hover(ws!)!.range, { start: { line: 2, character: 3 }, end: { line: 2, character: 8 } });
   });
 
   it('a DOM WebSocket: the WHATWG profile', () => {
-    const md = markdown(dom!);
-    assert.equal(md.split('\n\n')[0], '**close() on the browser WebSocket (WHATWG)**');
-    assert.equal(md.split('\n\n')[1], '*Runtime profile `whatwg`, from the receiver’s type.*');
-    assert.match(md, /\*\*Accepted codes:\*\* 1000, 3000–4999 {2}\n/);
+    assert.equal(
+      markdown(dom!),
+      'close() on the browser WebSocket (WHATWG): Accepts only 1000 and 3000–4999; any other code, including 1001 and 1008–1014, throws InvalidAccessError.',
+    );
   });
 
-  it('an untyped JavaScript receiver: says what the inference rests on', () => {
+  it('an untyped JavaScript receiver: says what the inference rests on, on the same line', () => {
     const md = markdown(js!);
-    assert.equal(md.split('\n\n')[1], '*Runtime profile `whatwg`, inferred from `new WebSocket(…)`; add types to be sure.*');
+    assert.match(md, /^close\(\) on the browser WebSocket \(WHATWG\) \(inferred from `new WebSocket\(…\)`\): Accepts only 1000/);
+    assert.doesNotMatch(md, /\n/);
   });
 
-  it('a union of two runtimes: one section each', () => {
-    const md = markdown(union!);
-    assert.match(md, /\*\*close\(\) on `ws`\*\*/);
-    assert.match(md, /\*\*close\(\) on the browser WebSocket \(WHATWG\)\*\*/);
-    assert.match(md, /\n\n---\n\n/);
+  it('a union of two runtimes: one line each', () => {
+    const lines = markdown(union!).split('  \n');
+    assert.equal(lines.length, 2);
+    assert.deepEqual(lines.map((line) => line.split(':')[0]).sort(), ['close() on `ws`', 'close() on the browser WebSocket (WHATWG)']);
   });
 });

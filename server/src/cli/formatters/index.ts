@@ -20,6 +20,8 @@ export interface FormatterContext {
   readonly version?: string;
   /** Language of the words a format adds around the findings (stylish); default en. */
   readonly locale?: Locale;
+  /** Columns of the terminal stdout is, for formats that wrap long lines themselves. */
+  readonly width?: number;
 }
 
 export type Formatter = (results: readonly LintResult[], context: FormatterContext) => string;

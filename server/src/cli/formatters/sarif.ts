@@ -79,7 +79,8 @@ export function formatSarif(results: readonly LintResult[], context: FormatterCo
         ruleId,
         ruleIndex: index,
         level: levelOf(message),
-        message: { text: message.message },
+        // The detail is markdown; viewers that render markdown show it under the headline.
+        message: message.detail ? { text: message.message, markdown: `${message.message}\n\n${message.detail}` } : { text: message.message },
         locations: [{ physicalLocation: { artifactLocation: location, region } }],
         ...(message.relatedLocations && message.relatedLocations.length > 0
           ? {

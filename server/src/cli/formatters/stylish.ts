@@ -1,6 +1,8 @@
 // ESLint's default "stylish" formatter, reproduced: per file an underlined path, then aligned rows
 // `line:column  severity  message  ruleId`, then a summary line. Empty output when there is nothing
-// to report. Pure: results in, text out.
+// to report. Pure: results in, text out. Unlike ESLint's, a row wider than the terminal (when
+// the width is known) has its message wrapped between words, continuing under the message column,
+// so the terminal never breaks a word and the rule id stays on the row's first line.
 import type { LintResult } from '../results';
 import { renderTemplate } from '../../core/text/render-template';
 import { cliText } from '../text';
@@ -46,7 +48,7 @@ export function formatStylish(results: readonly LintResult[], context: Formatter
     fixableErrorCount += result.fixableErrorCount;
     fixableWarningCount += result.fixableWarningCount;
 
-    const rows = result.messages.map((message) => {
+    const rows = result.messages.map((message): string[] => {
       let type: string;
       if (message.fatal || message.severity === 2) {
         type = c.red(text.error);
@@ -63,9 +65,15 @@ export function formatStylish(results: readonly LintResult[], context: Formatter
         c.dim(message.ruleId ?? ''),
       ];
     });
-    const lines = table(rows, new Set([1]))
+    const wrapped = context.width === undefined ? rows.map((row) => [row]) : wrapRows(rows, context.width);
+    const firstLines = new Set<number>();
+    wrapped.reduce((index, group) => (firstLines.add(index), index + group.length), 0);
+    const lines = table(wrapped.flat(), new Set([1]))
       .split('\n')
-      .map((line) => line.replace(/(\d+)\s+(\d+)/u, (_match, lineNumber: string, column: string) => c.dim(`${lineNumber}:${column}`)));
+      .map((line, i) =>
+        // `9  14` becomes `9:14`, one character shorter; continuation lines shift by as much.
+        firstLines.has(i) ? line.replace(/(\d+)\s+(\d+)/u, (_match, lineNumber: string, column: string) => c.dim(`${lineNumber}:${column}`)) : line.slice(1),
+      );
     output += `${c.underline(result.filePath)}\n${lines.join('\n')}\n\n`;
   }
 
@@ -77,4 +85,34 @@ export function formatStylish(results: readonly LintResult[], context: Formatter
     output += summary(renderTemplate(text.fixable, { errors: counted(text, 'error', fixableErrorCount), warnings: counted(text, 'warning', fixableWarningCount) }));
   }
   return c.reset(output);
+}
+
+/** The message column (index 4) is never narrower than this; below it, rows are left to the terminal. */
+const MIN_MESSAGE_WIDTH = 30;
+
+/** Each row, its message split between words into continuation rows so that every line fits `width`. */
+function wrapRows(rows: ReadonlyArray<readonly string[]>, width: number): string[][][] {
+  const widths = [0, 1, 2, 3, 4, 5].map((i) => Math.max(0, ...rows.map((row) => visibleLength(row[i] ?? ''))));
+  // Six cells joined by two spaces; the message gets what the other columns leave.
+  const others = widths.reduce((sum, w, i) => (i === 4 ? sum : sum + w), 0) + 2 * 5;
+  const messageWidth = width - 1 - others;
+  if (messageWidth < MIN_MESSAGE_WIDTH) return rows.map((row) => [[...row]]);
+  return rows.map((row) => {
+    const pieces = wrapWords(row[4] ?? '', messageWidth);
+    return pieces.map((piece, i) => (i === 0 ? [...row.slice(0, 4), piece, row[5] ?? ''] : ['', '', '', '', piece, '']));
+  });
+}
+
+function wrapWords(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let current = '';
+  for (const word of text.split(' ')) {
+    if (current !== '' && current.length + 1 + word.length > width) {
+      lines.push(current);
+      current = word;
+    } else {
+      current = current === '' ? word : `${current} ${word}`;
+    }
+  }
+  return [...lines, current];
 }

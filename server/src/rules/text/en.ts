@@ -1,12 +1,13 @@
-// English rule messages. Each message says what is wrong, what happens at runtime, and what to do.
+// English rule messages. A message is one plain sentence (no markdown, at most ~100 characters)
+// saying what is wrong and what to use; its detail says why: what happens at runtime, the facts.
 import type { RulesCatalog } from './rule-text';
 
 export const RULES_TEXT_EN: RulesCatalog = {
   common: {
     or: ' or ',
     codeWithName: '{code} ({name})',
-    inferredSuffix: ' (Receiver inferred from {evidence}; add types to be sure.)',
-    forwardedSuffix: ' (`{name}` passes it on to `{call}()`.)',
+    inferredDetail: 'Receiver inferred from {evidence}; add types to be sure.',
+    forwardedDetail: '`{name}` passes it on to `{call}()`.',
     forwardedRelated: '`{name}` passes the value on to this close call.',
     situations: {
       normal: 'a normal end',
@@ -29,7 +30,7 @@ export const RULES_TEXT_EN: RulesCatalog = {
     failurePaths: {
       catch: 'an error handler (catch)',
       'error-listener': "an 'error' listener",
-      timeout: 'a heartbeat or timeout callback',
+      timeout: 'a timer callback',
     },
     unboundedSources: {
       'error-text': "an error's message or stack",
@@ -41,106 +42,143 @@ export const RULES_TEXT_EN: RulesCatalog = {
     'reserved-code': {
       description: 'Disallow sending the reserved close codes 1004, 1005, 1006 and 1015, including received codes forwarded unchecked.',
       messages: {
-        reserved:
-          '{code} ({name}) is reserved for local use and must never be sent in a Close frame. On {runtime}, {effect}. Use {alternatives}, or call {method}() with no code.',
-        reservedWithReason:
-          '{code} ({name}) is reserved for local use and must never be sent in a Close frame. On {runtime}, {effect}. Use {alternatives}.',
-        forwarded:
-          'This sends a received close code back out; it is 1005 (No Status Received) or 1006 (Abnormal Closure) whenever the peer sent no code or the connection dropped, and those must never be sent. On {runtime}, {effect}. Check the code before forwarding it.',
+        reserved: '{code} ({name}) is reserved and never sent; use {alternatives}, or no code.',
+        reservedWithReason: '{code} ({name}) is reserved and never sent; use {alternatives}.',
+        forwarded: 'A received close code is sent back unchecked, and it may be 1005 or 1006; check it first.',
         replaceCode: 'Send {replacement} instead',
         removeCode: 'Call {method}() with no code',
         guardForwarded: 'Forward the code only when {runtime} accepts it, else send 1000',
+      },
+      details: {
+        reserved: 'The code is for local use and must never appear in a Close frame. On {runtime}, {effect}.',
+        reservedWithReason: 'The code is for local use and must never appear in a Close frame. On {runtime}, {effect}.',
+        forwarded:
+          'A received code is 1005 (No Status Received) or 1006 (Abnormal Closure) whenever the peer sent no code or the connection dropped, and those must never be sent. On {runtime}, {effect}.',
       },
     },
     'invalid-code': {
       description: 'Disallow values that are not close codes: below 1000, 1016–2999, 5000 and above, non-integers, strings, and values such as HTTP statuses or error codes.',
       messages: {
-        belowRange: '{value} is not a close code: codes start at 1000. On {runtime}, {effect}. Use {alternatives}.',
-        httpStatus: '{value} looks like an HTTP status, not a close code (codes start at 1000). On {runtime}, {effect}. Use {alternatives}.',
-        unassignedRange: '{value} is not a close code: 1016–2999 are held for future protocol extensions. On {runtime}, {effect}. Use {alternatives}.',
-        aboveRange: '{value} is not a close code: codes end at 4999. On {runtime}, {effect}. Use {alternatives}.',
-        notInteger: '{value} is not a close code: close codes are integers. On {runtime}, {effect}. Use {alternatives}.',
-        notANumber: 'This close code is NaN. On {runtime}, {effect}. Pass an integer code such as {alternatives}.',
-        stringCode: 'The close code is a string ({value}), not a number. On {runtime}, {effect}. Pass the number itself.',
-        reasonAsCode: 'A reason string is passed where {method}() expects the close code. On {runtime}, {effect}. Pass a code first, then the reason.',
-        errorCode: "An error's code is not a close code (it is a string such as 'ECONNRESET' or an errno). On {runtime}, {effect}. Use {alternatives}.",
-        httpStatusValue: 'An HTTP status is not a close code (HTTP statuses are below 1000). On {runtime}, {effect}. Use {alternatives}.',
-        convertedCode:
-          '{value} is not an integer close code, yet {runtime} does not reject it: {method}() quietly sends {sent}. Other runtimes convert it differently or throw. Pass the integer itself, such as {alternatives}.',
+        belowRange: '{value} is not a close code (codes start at 1000); use {alternatives}.',
+        httpStatus: '{value} looks like an HTTP status, not a close code; use {alternatives}.',
+        unassignedRange: '{value} is not a close code (1016–2999 are unassigned); use {alternatives}.',
+        aboveRange: '{value} is not a close code (codes end at 4999); use {alternatives}.',
+        notInteger: '{value} is not a close code (codes are integers); use {alternatives}.',
+        notANumber: 'The close code is NaN; pass an integer code such as {alternatives}.',
+        stringCode: 'The close code is the string {value}; pass the number itself.',
+        reasonAsCode: 'A reason string is passed as the close code; pass a code first, then the reason.',
+        errorCode: "An error's code is not a close code; use {alternatives}.",
+        httpStatusValue: 'An HTTP status is not a close code; use {alternatives}.',
+        convertedCode: '{value} is not an integer close code and goes out as {sent}; use {alternatives}.',
         replaceCode: 'Send {replacement} instead',
         insertCode: 'Pass 1000 as the code and keep the string as the reason',
         useNumber: 'Pass the number {replacement}',
+      },
+      details: {
+        belowRange: 'On {runtime}, {effect}.',
+        httpStatus: 'Close codes start at 1000. On {runtime}, {effect}.',
+        unassignedRange: '1016–2999 are held for future protocol extensions. On {runtime}, {effect}.',
+        aboveRange: 'On {runtime}, {effect}.',
+        notInteger: 'On {runtime}, {effect}.',
+        notANumber: 'On {runtime}, {effect}.',
+        stringCode: 'On {runtime}, {effect}.',
+        reasonAsCode: '{method}() takes the code first, then the reason. On {runtime}, {effect}.',
+        errorCode: "An error's code is a string such as 'ECONNRESET' or an errno. On {runtime}, {effect}.",
+        httpStatusValue: 'HTTP statuses are below 1000, close codes start at 1000. On {runtime}, {effect}.',
+        convertedCode: '{runtime} does not reject it: {method}() quietly sends {sent}. Other runtimes convert it differently or throw.',
       },
     },
     'browser-code-range': {
       description: 'Disallow close codes that browser-style (WHATWG) WebSockets refuse: anything but 1000 and 3000–4999.',
       messages: {
-        outsideBrowserRange:
-          '{code} ({name}) cannot be sent from {runtime}: {effect}. Use {alternatives}.',
+        outsideBrowserRange: '{code} ({name}) is refused by browser-style WebSockets; use {alternatives}.',
         replaceCode: 'Send {replacement} instead',
+      },
+      details: {
+        outsideBrowserRange: 'Browser-style WebSockets send only 1000 and 3000–4999. On {runtime}, {effect}.',
       },
     },
     'reason-too-long': {
       description: 'Disallow close reasons longer than 123 UTF-8 bytes, and reasons built from unbounded text without a length limit.',
       messages: {
-        tooLong: 'This close reason is {bytes} bytes of UTF-8, over the 123-byte limit of a Close frame. On {runtime}, {effect}. Shorten it; the reason is for logs, not for users.',
-        tooLongAtLeast: 'This close reason is at least {bytes} bytes of UTF-8, over the 123-byte limit of a Close frame. On {runtime}, {effect}. Shorten the fixed text.',
-        unbounded: 'This close reason is built from {source} with no length limit; once it passes 123 UTF-8 bytes, {effect}. Truncate it or send a fixed reason.',
+        tooLong: 'This close reason is {bytes} UTF-8 bytes, over the 123-byte limit; shorten it.',
+        tooLongAtLeast: 'This close reason is at least {bytes} UTF-8 bytes, over the 123-byte limit; shorten it.',
+        unbounded: 'This close reason holds {source} with no length limit; truncate it.',
         truncateReason: 'Shorten the reason to {bytes} bytes',
         limitReason: 'Limit the reason to 41 characters (at most 123 bytes)',
+      },
+      details: {
+        tooLong: 'A Close frame carries at most 123 bytes of reason. On {runtime}, {effect}. The reason is for logs, not for users.',
+        tooLongAtLeast: 'Even the fixed parts of the text pass the 123-byte limit of a Close frame. On {runtime}, {effect}.',
+        unbounded: 'Once the reason passes 123 UTF-8 bytes, {effect}. Truncate it or send a fixed reason.',
       },
     },
     'reason-without-code': {
       description: 'Require a close code whenever a close reason is given.',
       messages: {
-        missingCode: 'A reason is passed without a close code. On {runtime}, {effect}. Pass a code before the reason, e.g. 1000 (Normal Closure).',
-        maybeMissingCode: 'The close code may be undefined here while a reason is passed. On {runtime}, {effect}. Give the code a default, e.g. `?? 1000`.',
+        missingCode: 'A close reason is passed without a code; pass a code first, such as 1000.',
+        maybeMissingCode: 'The close code may be undefined while a reason is passed; default it to 1000.',
         insertNormalClosure: 'Pass 1000 (Normal Closure) as the code',
         defaultCode: 'Default the code to 1000',
+      },
+      details: {
+        missingCode: 'On {runtime}, {effect}.',
+        maybeMissingCode: 'On {runtime}, {effect}. Give the code a default, e.g. `?? 1000`.',
       },
     },
     'mismatched-code': {
       description: 'Report close codes that contradict why the connection is closed, such as 1000 for a rejected client or a failure.',
       messages: {
-        rejectWithNormal:
-          '{code} ({name}) says the session ended normally, but this close rejects the client for {situation}. Clients treat it as a clean end and may reconnect at once. Use {alternatives}.',
-        failureWithNormal:
-          '{code} ({name}) says the session ended normally, but this close runs in {failure}. The peer cannot tell the failure from a clean end. Use {alternatives}.',
-        contradictsReason:
-          'The reason describes {situation}, but {code} ({name}) means something else. Peers act on the code, not the reason. Use {alternatives}.',
-        rejectWithCode:
-          'This close rejects the client for {situation}, but {code} ({name}) means something else. Peers act on the code. Use {alternatives}.',
-        failureWithCode:
-          'This close runs in {failure}, which signals {situation}, but {code} ({name}) means something else. Peers act on the code. Use {alternatives}.',
-        functionWithCode:
-          'This close runs in `{function}`, which handles {situation}, but {code} ({name}) means something else. Peers act on the code. Use {alternatives}.',
+        rejectWithNormal: '{code} means a normal end, not {situation}; use {alternatives}.',
+        failureWithNormal: '{code} means a normal end, yet this runs in {failure}; use {alternatives}.',
+        contradictsReason: 'The reason says {situation}, but the code is {code} ({name}); use {alternatives}.',
+        rejectWithCode: '{code} ({name}) does not fit {situation}; use {alternatives}.',
+        failureWithCode: '{code} ({name}) does not fit {situation} in {failure}; use {alternatives}.',
+        functionWithCode: '{code} ({name}) does not fit {situation} in {function}; use {alternatives}.',
         replaceCode: 'Send {replacement} instead',
+      },
+      details: {
+        rejectWithNormal: 'This close rejects the client for {situation}. Clients treat {code} as a clean end and may reconnect at once.',
+        failureWithNormal: 'The peer cannot tell the failure from a clean end.',
+        contradictsReason: 'Peers act on the code, not the reason.',
+        rejectWithCode: 'This close rejects the client for {situation}. Peers act on the code, not the reason.',
+        failureWithCode: 'A close in {failure} signals {situation}. Peers act on the code.',
+        functionWithCode: 'This close runs in `{function}`, which handles {situation}. Peers act on the code.',
       },
     },
     'premature-close': {
       description: 'Report close() calls that can run while the socket is still connecting.',
       messages: {
-        createdThenClosed:
-          '{receiver} is closed in the same run of code that created it, while it is still CONNECTING. On {runtime}, {effect}. Wait for the open event, or check readyState before closing.',
-        closedOnOpen:
-          'The open handler closes {receiver} before doing anything else, so the connection is opened only to be torn down. Close it where its work ends, or check why it was opened.',
+        createdThenClosed: 'This socket is closed while still CONNECTING; wait for open or check readyState.',
+        closedOnOpen: 'The open handler closes this socket at once; close it where its work ends.',
+        connectTimeout: 'A connect timeout abandons this socket; keep an error listener attached.',
+      },
+      details: {
+        createdThenClosed: '`{receiver}` is closed in the same run of code that created it. On {runtime}, {effect}.',
+        closedOnOpen: 'The open handler closes `{receiver}` before doing anything else, so the connection is opened only to be torn down.',
         connectTimeout:
-          '{receiver} is closed by a connect timeout that only runs while it is still CONNECTING (opening cancels the timer). On {runtime}, {effect}. Keep an error listener attached while abandoning the attempt (on ws, terminate() emits the same error), and expect that error and close event.',
+          'The timeout only runs while `{receiver}` is still CONNECTING (opening cancels the timer). On {runtime}, {effect}. On ws, terminate() emits the same error; expect that error and the close event.',
       },
     },
     'unregistered-code': {
       description: 'Report 3000–3999 close codes that are not registered with IANA.',
       messages: {
-        unregistered:
-          '{code} is in the IANA-registered range 3000–3999 but nobody registered it (only 3000 Unauthorized, 3003 Forbidden and 3008 Timeout exist), so peers cannot know what it means. Use {alternatives}, or register it with IANA.',
+        unregistered: '{code} is in the IANA range 3000–3999 but unregistered; use {alternatives}.',
         replaceCode: 'Send {replacement} instead',
+      },
+      details: {
+        unregistered: 'Only 3000 (Unauthorized), 3003 (Forbidden) and 3008 (Timeout) are registered, so peers cannot know what {code} means. Use another code, or register it with IANA.',
       },
     },
     'reconnect-on-terminal-code': {
       description: 'Report close handlers that reconnect after a close code that means do not retry, such as 1008.',
       messages: {
-        reconnectsAfterTerminal: 'This reconnect also runs after {code}, a close that means do not retry, so a refused client reconnects in a loop.',
+        reconnectsAfterTerminal: 'This handler reconnects even after {code}, which means do not retry; return before reconnecting.',
         guardTerminal: 'Return before reconnecting when the code is {codes}',
+      },
+      details: {
+        reconnectsAfterTerminal:
+          'A server that closes with {code} has refused this client, so reconnecting only repeats the refusal, in a loop. Check the code before reconnecting: stop on codes that mean do not retry (1008, or a code the config or an app profile marks "reconnect": "no") and retry the others with a backoff.',
       },
     },
   },

@@ -14,8 +14,6 @@ export interface FeatureText {
     /** `{name}`: the comment inserted after the literal. */
     readonly nameComment: string;
   };
-  /** Separator between the docs of several runtimes in one hover (a union-typed receiver). */
-  readonly runtimeSeparator: string;
   /** Hover on a handled (received) code: where the project sends it. */
   readonly senders: {
     /** Followed by the links, joined with docs.listSeparator. */
