@@ -155,7 +155,7 @@ describe('parseConfigText: rules', () => {
   it('reports unknown rule ids', () => {
     assert.deepEqual(problems('{ "rules": { "mismatch-code": "error", "no-console": "off" } }'), [
       '1:14-1:29 Unknown rule "mismatch-code". Did you mean "mismatched-code"?',
-      '1:40-1:52 Unknown rule "no-console". Known rules: "reserved-code", "invalid-code", "browser-code-range", "reason-too-long", "reason-without-code", "mismatched-code", "premature-close", "unregistered-code".',
+      '1:40-1:52 Unknown rule "no-console". Known rules: "reserved-code", "invalid-code", "browser-code-range", "reason-too-long", "reason-without-code", "mismatched-code", "premature-close", "unregistered-code", "reconnect-on-terminal-code".',
     ]);
   });
 

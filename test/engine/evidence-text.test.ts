@@ -16,12 +16,12 @@ const code = [
 
 describe('evidence of inferred receivers per locale', () => {
   const [linted] = lintSnippets([{ code, env: 'js' }]);
-  const messageIn = (locale: 'en' | 'fr') =>
-    lintSourceFile(linted!.program, linted!.sourceFile, { config: allRulesConfig(), locale }).find((f) => f.ruleId === 'reserved-code')?.message ?? '';
+  const detailIn = (locale: 'en' | 'fr') =>
+    lintSourceFile(linted!.program, linted!.sourceFile, { config: allRulesConfig(), locale }).find((f) => f.ruleId === 'reserved-code')?.detail ?? '';
 
-  it('English', () => assert.match(messageIn('en'), /inferred from WebSocket-style usage \(message listener and send\/readyState\)/));
+  it('English', () => assert.match(detailIn('en'), /inferred from WebSocket-style usage \(message listener and send\/readyState\)/));
   it('French: the evidence is French too', () => {
-    const message = messageIn('fr');
+    const message = detailIn('fr');
     assert.match(message, /déduit de son usage de WebSocket \(écouteur de messages et send\/readyState\)/);
     assert.doesNotMatch(message, /WebSocket-style usage/);
   });
