@@ -27,3 +27,37 @@ export interface FileInfoResult {
 
 /** The code action kind of the server's fix-all (what `wsclose.fixAll` asks for). */
 export const FIX_ALL_CODE_ACTION_KIND = 'source.fixAll.wsclose';
+
+/**
+ * `wsclose/codeMap`: the close codes the workspace sends and handles, as `wsclose codes` lists
+ * them (engine/code-map.ts), for the extension's Close-Code Reference view. No parameters.
+ */
+export const CODE_MAP_REQUEST = 'wsclose/codeMap';
+
+/** A place in a file: its URI and an LSP position (0-based line, UTF-16 character). */
+export interface CodeMapPlace {
+  readonly uri: string;
+  readonly line: number;
+  readonly character: number;
+}
+
+export interface CodeMapCode {
+  readonly code: number;
+  /** The project's name for it (wsclose.config.json, app profiles), else the registry's. */
+  readonly name: string;
+  /** Where a close-like call sends it, with the runtime profile of the receiver. */
+  readonly sent: ReadonlyArray<CodeMapPlace & { readonly runtime: string }>;
+  /** Where a received close code is compared with it, a `case` tests it, or a set holds it. */
+  readonly handled: readonly CodeMapPlace[];
+}
+
+export interface CodeMapResult {
+  /** Ascending by code; places in file order. */
+  readonly codes: readonly CodeMapCode[];
+  /** Codes sent but handled nowhere in the workspace. */
+  readonly sentNotHandled: readonly number[];
+  /** Codes handled but never sent by the workspace (the peer may be outside it). */
+  readonly handledNotSent: readonly number[];
+  /** True when the workspace had more files than the server reads for the map (the rest are left out). */
+  readonly truncated: boolean;
+}

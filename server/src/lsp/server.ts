@@ -17,6 +17,7 @@ import { renderTemplate } from '../core/text/render-template';
 import { resolveLocale } from '../registry/locales/catalog';
 import type { Locale } from '../registry/locales/catalog';
 import { registerClientRequests } from './client-requests';
+import { registerCodeMapRequest } from './code-map-request';
 import { ConfigCache } from './config-cache';
 import { isRange, uriToPath } from './convert';
 import { fixAllAction, FIX_ALL_KIND, quickFixes, SHOW_DOCUMENTATION_COMMAND, wants } from './code-actions';
@@ -73,6 +74,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const delivery = new Delivery({ connection, documents, workspace, linting, results, docs, log });
   const features = registerFeatures(connection, { documents, linting, log });
   registerClientRequests(connection, { documents, linting, log, locale: () => locale });
+  registerCodeMapRequest(connection, { documents, workspace, linting, log, folders: () => folders });
 
   connection.onInitialize(
     guardRequest(log, 'initialize', (params: InitializeParams): InitializeResult => {
