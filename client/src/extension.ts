@@ -1,19 +1,27 @@
 /// <reference types="vscode" />
 // The VS Code extension: starts the bundled wsclose language server over IPC and wires the
 // commands and the language status item to it. No analysis and no settings logic live here: the
-// server reads the `wsclose.*` settings itself (workspace/configuration).
+// server reads the `wsclose.*` settings itself (workspace/configuration). `activate` returns the
+// Close-Code Reference view's tree (what the extension-host tests read).
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import type { ClientHandle } from './client-handle';
 import { DOCUMENT_SELECTOR } from './client-handle';
+import { registerCodeMapView } from './code-map-view';
+import type { CodeMapTree } from './code-map-view';
 import { registerCommands } from './commands';
 import { RestartPolicy } from './restart-policy';
 import { registerStatus } from './status';
 
 let handle: ClientHandle | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What `activate` returns: `vscode.extensions.getExtension('wsclose.wsclose').exports`. */
+export interface WscloseExtensionApi {
+  readonly codeMap: CodeMapTree;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<WscloseExtensionApi> {
   const output = vscode.window.createOutputChannel('wsclose', { log: true });
   context.subscriptions.push(output);
   const serverModule = context.asAbsolutePath('dist/extension/language-server.js');
@@ -78,7 +86,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   registerStatus(context, handle);
   registerCommands(context, handle);
+  const codeMap = registerCodeMapView(context, handle);
   await start().catch(() => undefined);
+  return { codeMap };
 }
 
 export async function deactivate(): Promise<void> {

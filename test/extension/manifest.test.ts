@@ -65,10 +65,19 @@ describe('extension manifest', () => {
 
   it('contributes the commands the client registers', () => {
     const contributed = manifest.contributes.commands.map((c: { command: string }) => c.command).sort();
-    assert.deepEqual(contributed, ['wsclose.fixAll', 'wsclose.openReference', 'wsclose.restartServer', 'wsclose.showOutput']);
+    assert.deepEqual(contributed, ['wsclose.fixAll', 'wsclose.openReference', 'wsclose.refreshCodeMap', 'wsclose.restartServer', 'wsclose.showOutput']);
     for (const command of manifest.contributes.commands) assert.equal(command.category, 'wsclose');
     const registered = clientFiles.flatMap((file) => [...fs.readFileSync(file, 'utf8').matchAll(/registerCommand\(\s*'([^']+)'/g)].map((m) => m[1]!)).sort();
     assert.deepEqual(registered, contributed);
+  });
+
+  it('contributes the Close-Code Reference view (the code map), with its title actions and an empty state', () => {
+    assert.deepEqual(manifest.contributes.views, { explorer: [{ id: 'wsclose.codeMap', name: '%view.codeMap%', contextualTitle: 'wsclose' }] });
+    assert.deepEqual(manifest.contributes.viewsWelcome, [{ view: 'wsclose.codeMap', contents: '%view.codeMap.empty%' }]);
+    const actions = manifest.contributes.menus['view/title'].filter((m: { when: string }) => m.when === 'view == wsclose.codeMap').map((m: { command: string }) => m.command);
+    assert.deepEqual(actions, ['wsclose.refreshCodeMap', 'wsclose.openReference']);
+    const createTreeView = clientFiles.some((file) => /createTreeView\(CODE_MAP_VIEW/.test(fs.readFileSync(file, 'utf8')) && /CODE_MAP_VIEW = 'wsclose\.codeMap'/.test(fs.readFileSync(file, 'utf8')));
+    assert.ok(createTreeView, 'the client creates the wsclose.codeMap tree view');
   });
 
   it('validates wsclose.config.json with the shipped schema', () => {
