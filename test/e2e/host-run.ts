@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { TestContext } from 'node:test';
-import type { CliResult, HostConfig, HostReport } from './host/protocol';
+import type { CliCodeMap, CliResult, HostConfig, HostReport } from './host/protocol';
 import { artifactPath, HOST_RUNNER, launchBrowser, newWorkbenchPage, REPO_ROOT, removeHome, saveLogs, startCodeServer, waitFor, WORKSPACE } from './harness';
 
 /** `wsclose --format json` on the fixture workspace, the reference for the editor's diagnostics. */
@@ -18,6 +18,13 @@ export function cliResults(folder = WORKSPACE): CliResult[] {
   const cli = spawnSync(process.execPath, [path.join(REPO_ROOT, 'dist', 'cli.js'), '--format', 'json', '.'], { cwd: folder, encoding: 'utf8', timeout: 60_000 });
   if (cli.status !== 1) throw new Error(`wsclose --format json in ${folder} exited ${cli.status} (expected 1: it has errors on purpose):\n${cli.stderr}`);
   return JSON.parse(cli.stdout) as CliResult[];
+}
+
+/** `wsclose codes --format json` on the fixture workspace, the reference for the code map view. */
+export function cliCodeMap(folder = WORKSPACE): CliCodeMap {
+  const cli = spawnSync(process.execPath, [path.join(REPO_ROOT, 'dist', 'cli.js'), 'codes', '--format', 'json', '.'], { cwd: folder, encoding: 'utf8', timeout: 60_000 });
+  if (cli.status !== 0) throw new Error(`wsclose codes --format json in ${folder} exited ${cli.status}:\n${cli.stderr}`);
+  return JSON.parse(cli.stdout) as CliCodeMap;
 }
 
 export interface HostRunOptions {
@@ -37,7 +44,7 @@ export async function runHostSuite(t: TestContext, options: HostRunOptions): Pro
   const configFile = path.join(configDir, 'config.json');
   const resultFile = path.join(configDir, 'result.json');
   const only = process.env['WSCLOSE_E2E_ONLY'];
-  const config: HostConfig = { suite: options.suite, resultFile, workspace: WORKSPACE, extensionPath, cli: cliResults(), examples: options.suite === 'en' ? cliResults(path.join(REPO_ROOT, 'examples')) : [], ...(only ? { only } : {}) };
+  const config: HostConfig = { suite: options.suite, resultFile, workspace: WORKSPACE, extensionPath, cli: cliResults(), codeMap: cliCodeMap(), examples: options.suite === 'en' ? cliResults(path.join(REPO_ROOT, 'examples')) : [], ...(only ? { only } : {}) };
   fs.writeFileSync(configFile, JSON.stringify(config, null, 2));
 
   const read = (): HostReport | undefined => (fs.existsSync(resultFile) ? (JSON.parse(fs.readFileSync(resultFile, 'utf8')) as HostReport) : undefined);

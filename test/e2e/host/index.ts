@@ -9,6 +9,7 @@
 // where it happened) and once more with `done: true` at the end. It never throws: failures are data.
 import * as fs from 'node:fs';
 import type { HostConfig, HostResult, HostReport } from './protocol';
+import { CODE_MAP_TESTS } from './code-map-tests';
 import { HOST_TESTS, progress } from './tests';
 
 function write(file: string, report: HostReport): void {
@@ -33,7 +34,7 @@ export async function run(): Promise<void> {
   const started = Date.now();
   write(config.resultFile, { done: false, results, ms: 0 });
   const only = config.only ? new RegExp(config.only) : undefined;
-  for (const test of HOST_TESTS.filter((t) => t.suites.includes(config.suite) && (!only || only.test(t.name) || t.name.startsWith('the extension activates')))) {
+  for (const test of [...HOST_TESTS, ...CODE_MAP_TESTS].filter((t) => t.suites.includes(config.suite) && (!only || only.test(t.name) || t.name.startsWith('the extension activates')))) {
     const start = Date.now();
     progress.step = 'start';
     try {

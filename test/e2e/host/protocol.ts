@@ -33,6 +33,22 @@ export interface HostConfig {
   readonly cli: readonly CliResult[];
   /** `wsclose --format json` on the repository's examples/ (the planted mistakes). */
   readonly examples: readonly CliResult[];
+  /** `wsclose codes --format json` on the workspace, the reference for the Close-Code Reference view. */
+  readonly codeMap: CliCodeMap;
+}
+
+/** A place in `wsclose codes --format json`: relative to the workspace, 1-based. */
+export interface CliCodePlace {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly runtime?: string;
+}
+
+export interface CliCodeMap {
+  readonly codes: ReadonlyArray<{ readonly code: number; readonly name: string; readonly sent: readonly CliCodePlace[]; readonly handled: readonly CliCodePlace[] }>;
+  readonly sentNotHandled: readonly number[];
+  readonly handledNotSent: readonly number[];
 }
 
 export interface HostResult {

@@ -20,12 +20,12 @@ const COMMANDS = ['wsclose.restartServer', 'wsclose.showOutput', 'wsclose.fixAll
 export const progress = { step: '' };
 
 /** Runs one awaited editor operation, recorded as the current step. */
-async function step<T>(what: string, operation: Thenable<T>): Promise<T> {
+export async function step<T>(what: string, operation: Thenable<T>): Promise<T> {
   progress.step = what;
   return operation;
 }
 
-async function poll<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 20_000, detail?: () => string): Promise<T> {
+export async function poll<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 20_000, detail?: () => string): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   progress.step = `waiting for ${what}`;
   for (;;) {
@@ -54,15 +54,15 @@ async function command<T>(name: string, ...args: unknown[]): Promise<T> {
   }
 }
 
-const file = (config: HostConfig, relative: string): vscode.Uri => vscode.Uri.file(path.join(config.workspace, relative));
+export const file = (config: HostConfig, relative: string): vscode.Uri => vscode.Uri.file(path.join(config.workspace, relative));
 
-async function open(uri: vscode.Uri): Promise<vscode.TextEditor> {
+export async function open(uri: vscode.Uri): Promise<vscode.TextEditor> {
   const document = await vscode.workspace.openTextDocument(uri);
   return vscode.window.showTextDocument(document, { preview: false });
 }
 
 /** Discards the buffer's edits (the tests never save). */
-async function revert(document: vscode.TextDocument): Promise<void> {
+export async function revert(document: vscode.TextDocument): Promise<void> {
   if (!document.isDirty) return;
   await vscode.window.showTextDocument(document, { preview: false });
   await step('workbench.action.files.revert', vscode.commands.executeCommand('workbench.action.files.revert'));
