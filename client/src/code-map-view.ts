@@ -23,6 +23,8 @@ export class CodeMapTree implements vscode.TreeDataProvider<CodeMapNode>, vscode
   readonly onDidChangeTreeData = this.changed.event;
   private result: CodeMapResult | undefined;
   private loading: Promise<CodeMapResult | undefined> | undefined;
+  /** Something changed while a request was running: its answer may be stale. */
+  private again = false;
   /** Set by the view: a message above the tree (server stopped, request failed, partial map). */
   onMessage: (message: string | undefined) => void = () => undefined;
 
@@ -33,9 +35,20 @@ export class CodeMapTree implements vscode.TreeDataProvider<CodeMapNode>, vscode
     return this.result ?? (await this.load());
   }
 
-  /** Asks the server for the map again and redraws the tree. */
+  /** Asks the server for the map again and redraws the tree; asked during a request, asks once more after it. */
   load(): Promise<CodeMapResult | undefined> {
-    this.loading ??= this.request().finally(() => (this.loading = undefined));
+    if (this.loading) {
+      this.again = true;
+      return this.loading;
+    }
+    this.loading = (async () => {
+      let result: CodeMapResult | undefined;
+      do {
+        this.again = false;
+        result = await this.request();
+      } while (this.again);
+      return result;
+    })().finally(() => (this.loading = undefined));
     return this.loading;
   }
 
