@@ -61,6 +61,11 @@ describe('language server over stdio: wsclose/codeMap and the hover on handled c
     assert.deepEqual(map.handledNotSent, [1006, 4002]);
   });
 
+  it('leaves out documents opened from outside the workspace folders', async () => {
+    await client.open(path.join(REPO_ROOT, 'test', 'fixtures', 'lsp', 'basic', 'src', 'server.ts'));
+    assert.deepEqual(await request(), expected);
+  });
+
   it("follows an open document's unsaved text", async () => {
     const original = fs.readFileSync(file('client.ts'), 'utf8');
     const edited = original.replace('      case 1006:', '      case Close.RoomClosed:\n        return;\n      case 1006:');

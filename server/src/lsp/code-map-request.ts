@@ -4,6 +4,7 @@
 // workspace folders (and every open document) that passes the pre-scan, with its own settings
 // and wsclose config (disabled and ignored files are left out), read through Linting.withState so
 // lazy imports and left-out files behave as for diagnostics.
+import * as path from 'node:path';
 import * as ts from 'typescript';
 import { LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import type { CancellationToken, Connection } from 'vscode-languageserver';
@@ -86,7 +87,7 @@ async function codeMap(deps: CodeMapDeps, token: CancellationToken): Promise<Cod
   };
 }
 
-/** The checkable files of the workspace folders and the open documents, sorted, at most MAX_MAP_FILES. */
+/** The checkable files of the workspace folders and the open documents in them, sorted, at most MAX_MAP_FILES. */
 function workspaceFiles(deps: CodeMapDeps): { files: string[]; truncated: boolean } {
   const found = new Set<string>();
   for (const folder of deps.folders()) {
@@ -99,7 +100,9 @@ function workspaceFiles(deps: CodeMapDeps): { files: string[]; truncated: boolea
     }
     for (const file of listed) if (isCheckableFile(file)) found.add(file);
   }
-  for (const file of deps.documents.openFiles()) if (isCheckableFile(file)) found.add(file);
+  // Unsaved new files of the folders; documents opened from outside them are not the workspace's.
+  const folders = deps.folders().map((folder) => (folder.endsWith(path.sep) ? folder : folder + path.sep));
+  for (const file of deps.documents.openFiles()) if (isCheckableFile(file) && (folders.length === 0 || folders.some((folder) => file.startsWith(folder)))) found.add(file);
   const files = [...found].sort();
   if (files.length > MAX_MAP_FILES) deps.log.info(`${CODE_MAP_REQUEST}: the workspace has ${files.length} files; the map reads the first ${MAX_MAP_FILES}.`);
   return { files: files.slice(0, MAX_MAP_FILES), truncated: files.length > MAX_MAP_FILES };
