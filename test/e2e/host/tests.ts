@@ -208,7 +208,7 @@ export const HOST_TESTS: readonly HostTest[] = [
       const text = hoverText(hovers);
       assert.match(text, /1005/);
       assert.match(text, /No Status Received/);
-      assert.match(text, /Reconnect/, 'the registry entry, not only the diagnostic message');
+      assert.match(text, /Not accepted by /, 'the registry entry (the runtime\'s verdict), not only the diagnostic message');
     },
   },
   {
