@@ -1,5 +1,5 @@
 // The CLI in French: --locale, or LC_ALL / LC_MESSAGES / LANG as command-line tools read them.
-// Messages, the stylish summary and --help are localized; json and sarif keep the rule ids and
+// Messages, the stylish summary, --help and config problems are localized; json and sarif keep the rule ids and
 // carry the localized message. Regenerate goldens with UPDATE_GOLDEN=1 and review them.
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -40,6 +40,49 @@ describe('the CLI in French', { concurrency: 4 }, () => {
     assertGolden('help.fr.txt', run.stdout);
     const english = (await runCli('ts-project', ['--help', '--locale', 'en'], { LANG: 'fr_CA.UTF-8' })).stdout.split('\n');
     assert.ok(english.includes('Finds misused WebSocket close(code, reason) calls with the TypeScript type checker.'), english.join('\n'));
+  });
+});
+
+describe('config problems in the CLI’s locale', { concurrency: 4 }, () => {
+  const INVALID_RULE = {
+    en: [
+      'wsclose.config.json:3:5: Unknown rule "reserved-codes". Did you mean "reserved-code"?',
+      'wsclose.config.json:4:21: Invalid severity for rule "invalid-code": use "off", "warn" or "error" (or 0, 1, 2), not the string "fatal".',
+      '',
+    ].join('\n'),
+    fr: [
+      'wsclose.config.json:3:5: Règle "reserved-codes" inconnue. Vouliez-vous dire "reserved-code" ?',
+      'wsclose.config.json:4:21: Gravité invalide pour la règle "invalid-code" : utilisez "off", "warn" ou "error" (ou 0, 1, 2), pas la chaîne "fatal".',
+      '',
+    ].join('\n'),
+  };
+
+  it('an unknown rule and a bad severity: LANG=fr, --locale fr, and English', async () => {
+    const fromEnv = await runCli('invalid-rule', [], { LANG: 'fr_FR.UTF-8' });
+    assert.deepEqual([fromEnv.exitCode, fromEnv.stdout, fromEnv.stderr], [2, '', INVALID_RULE.fr]);
+    const fromFlag = await runCli('invalid-rule', ['--locale', 'fr'], { LANG: 'en_US.UTF-8' });
+    assert.deepEqual([fromFlag.exitCode, fromFlag.stderr], [2, INVALID_RULE.fr]);
+    const english = await runCli('invalid-rule', ['--locale', 'en'], { LC_ALL: 'fr_FR.UTF-8' });
+    assert.deepEqual([english.exitCode, english.stderr], [2, INVALID_RULE.en]);
+  });
+
+  it('a JSON syntax error, with its line and column', async () => {
+    const fr = await runCli('broken-config', [], { LC_MESSAGES: 'fr_CA.UTF-8' });
+    assert.deepEqual([fr.exitCode, fr.stderr], [2, 'wsclose.config.json:5:5: Virgule attendue.\n']);
+    const en = await runCli('broken-config', []);
+    assert.deepEqual([en.exitCode, en.stderr], [2, 'wsclose.config.json:5:5: Expected a comma.\n']);
+  });
+
+  it('a --config that does not exist', async () => {
+    const fr = await runCli('ts-project', ['--config', 'nope.json', '--locale', 'fr']);
+    assert.deepEqual([fr.exitCode, fr.stderr], [2, 'Impossible de lire le fichier de configuration "nope.json" : fichier introuvable.\n']);
+  });
+
+  it('--print-config and explain report config problems in French too', async () => {
+    const printed = await runCli('invalid-rule', ['--print-config', 'app.ts'], { LANG: 'fr_FR.UTF-8' });
+    assert.deepEqual([printed.exitCode, printed.stderr], [2, INVALID_RULE.fr]);
+    const explained = await runCli('invalid-rule', ['explain', '1000', '--locale', 'fr']);
+    assert.deepEqual([explained.exitCode, explained.stderr], [2, INVALID_RULE.fr]);
   });
 });
 

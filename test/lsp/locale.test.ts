@@ -9,7 +9,6 @@ import { CodeActionRequest, HoverRequest } from 'vscode-languageserver-protocol/
 import type { CodeAction, MarkupContent } from 'vscode-languageserver-protocol/node';
 import { ConfigCache } from '../../server/src/lsp/config-cache';
 import { DEFAULT_SETTINGS } from '../../server/src/lsp/settings';
-import { lspText } from '../../server/src/lsp/text';
 import { LSP_FIXTURES, startClient } from './harness';
 import type { TestClient } from './harness';
 import { REASON_WITHOUT_CODE_MESSAGE } from './expected';
@@ -91,15 +90,48 @@ describe('language server with a locale it has no catalog for (de-DE)', () => {
 });
 
 describe('the broken-config warning', () => {
-  it('is shown in the client’s locale', () => {
+  const warningsFor = (locale: 'en' | 'fr'): { warnings: string[]; logs: string[]; file: string } => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wsclose-locale-'));
     try {
-      fs.writeFileSync(path.join(dir, 'wsclose.config.json'), '{ "rules": { "reserved-code": "eror", "invalid-code": "eror" } }\n');
+      const file = path.join(dir, 'wsclose.config.json');
+      fs.writeFileSync(file, '{ "rules": { "reserved-code": "eror", "invalid-cod": "warn" } }\n');
       const warnings: string[] = [];
-      const cache = new ConfigCache(dir, { info: () => {}, error: () => {}, warnUser: (m) => warnings.push(m) }, () => lspText('fr'));
+      const logs: string[] = [];
+      const cache = new ConfigCache(dir, { info: () => {}, error: (m) => logs.push(m), warnUser: (m) => warnings.push(m) }, () => locale);
       cache.forFile(path.join(dir, 'a.ts'), DEFAULT_SETTINGS);
-      assert.equal(warnings.length, 1);
-      assert.match(warnings[0]!, /^wsclose : .*wsclose\.config\.json:1:\d+: .* \(et 1 autre problème\)\. La configuration par défaut s’applique jusqu’à ce que le fichier soit corrigé\.$/);
+      return { warnings, logs, file };
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  };
+
+  it('is shown in the client’s locale, the problems too, with file:line:column', () => {
+    const { warnings, logs, file } = warningsFor('fr');
+    assert.deepEqual(warnings, [
+      `wsclose : ${file}:1:31: Gravité invalide pour la règle "reserved-code" : utilisez "off", "warn" ou "error" (ou 0, 1, 2), pas la chaîne "eror". (et 1 autre problème). La configuration par défaut s’applique jusqu’à ce que le fichier soit corrigé.`,
+    ]);
+    assert.match(logs[0]!, new RegExp(`\\n${file.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}:1:39: Règle "invalid-cod" inconnue\\. Vouliez-vous dire "invalid-code" \\?$`));
+  });
+
+  it('stays English for an English client', () => {
+    const { warnings } = warningsFor('en');
+    assert.equal(warnings.length, 1);
+    assert.ok(
+      warnings[0]!.includes(`${warningsFor('en').file.split(path.sep).pop()}:1:31: Invalid severity for rule "reserved-code": use "off", "warn" or "error" (or 0, 1, 2), not the string "eror".`),
+      warnings[0],
+    );
+  });
+
+  it('follows the locale when it is known only after the cache was made (initialize)', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wsclose-locale-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'wsclose.config.json'), '{ "rules": { "nope": "warn" } }\n');
+      let locale: 'en' | 'fr' = 'en';
+      const warnings: string[] = [];
+      const cache = new ConfigCache(dir, { info: () => {}, error: () => {}, warnUser: (m) => warnings.push(m) }, () => locale);
+      locale = 'fr';
+      cache.forFile(path.join(dir, 'a.ts'), DEFAULT_SETTINGS);
+      assert.match(warnings[0]!, /wsclose\.config\.json:1:14: Règle "nope" inconnue\. /);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

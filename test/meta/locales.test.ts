@@ -1,5 +1,5 @@
 // Every text catalog (registry, rule messages, directive messages, language-server features and
-// code actions) exists in English and French with the same keys, no empty strings, the same
+// code actions, config problems) exists in English and French with the same keys, no empty strings, the same
 // `{placeholders}` per template, the runtimes' exception texts kept verbatim, and no English
 // sentence left untranslated. Then the engine and the feature renderers are run in French.
 import { describe, it } from 'node:test';
@@ -10,6 +10,7 @@ import { templatePlaceholders } from '../../server/src/core/text/render-template
 import { renderCodeDocs, renderRuntimeLine } from '../../server/src/engine/code-docs';
 import { lintSourceFile } from '../../server/src/engine/lint-file';
 import { textFor } from '../../server/src/engine/locale';
+import { configText } from '../../server/src/engine/config-text';
 import { docsText, featureText } from '../../server/src/lsp/features/text';
 import { lspText } from '../../server/src/lsp/text';
 import { LOCALES, RUNTIME_PROFILES, registryText, resolveLocale } from '../../server/src/registry';
@@ -37,6 +38,7 @@ const CATALOGS: ReadonlyArray<{ name: string; en: unknown; fr: unknown }> = [
   { name: 'lsp features (hover, completion, refactors, docs labels)', en: featureText('en'), fr: featureText('fr') },
   { name: 'lsp code actions and messages', en: lspText('en'), fr: lspText('fr') },
   { name: 'engine bundle', en: textFor('en'), fr: textFor('fr') },
+  { name: 'wsclose.config.json problems', en: configText('en'), fr: configText('fr') },
 ];
 
 /**

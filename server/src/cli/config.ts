@@ -8,7 +8,10 @@ import type { ConfigProblem } from '../engine/config-file';
 import { ConfigResolver } from '../engine/config-resolver';
 import { nodeConfigHost as host } from '../platform/node-config-host';
 import type { AppProfileId, Platform } from '../registry/types';
+import type { Locale } from '../registry/locales/catalog';
+import { renderTemplate } from '../core/text/render-template';
 import { CliError } from './cli-error';
+import { cliText } from './text';
 
 export interface CliConfigOptions {
   readonly cwd: string;
@@ -17,6 +20,8 @@ export interface CliConfigOptions {
   readonly overrides: ReadonlyArray<{ readonly ruleId: RuleId; readonly severity: Severity }>;
   /** Shows a path in messages (relative to the cwd when inside it). */
   readonly displayPath: (file: string) => string;
+  /** The language of config problems (default: English). */
+  readonly locale?: Locale;
 }
 
 export class CliConfigs {
@@ -27,10 +32,10 @@ export class CliConfigs {
   constructor(private readonly options: CliConfigOptions) {
     if (options.configFile !== undefined) {
       const file = path.resolve(options.cwd, options.configFile);
-      if (!host.isFile(file)) throw new CliError(`Cannot read config file "${options.configFile}": no such file.`);
+      if (!host.isFile(file)) throw new CliError(renderTemplate(cliText(options.locale ?? 'en').configFileMissing, { file: options.configFile }));
       this.forced = file;
     }
-    this.resolver = new ConfigResolver(host, { defaultBaseDir: options.cwd, forcedConfigFile: this.forced, overrides: options.overrides });
+    this.resolver = new ConfigResolver(host, { defaultBaseDir: options.cwd, forcedConfigFile: this.forced, overrides: options.overrides, ...(options.locale ? { locale: options.locale } : {}) });
   }
 
   /** The config for a file; undefined when that config file has problems (see throwIfProblems). */

@@ -73,7 +73,7 @@ function parseCode(value: string): number {
 
 /** The output of `wsclose explain`, in the current folder's configuration. */
 export function runExplain(options: ExplainCliOptions, cwd: string, locale: Locale): string {
-  const configs = new CliConfigs({ cwd, configFile: options.config, overrides: [], displayPath: (file) => path.relative(cwd, file) || file });
+  const configs = new CliConfigs({ cwd, configFile: options.config, overrides: [], displayPath: (file) => path.relative(cwd, file) || file, locale });
   // The folder's configuration is the one a file directly inside it would get.
   const here = path.join(cwd, 'explain.ts');
   const config = configs.configFor(here);

@@ -1,12 +1,9 @@
 // The CLI's locale: --locale, else the environment as command-line tools read it (LC_ALL, then
 // LC_MESSAGES, then LANG; the first one set wins, as POSIX orders them). Any French tag is `fr`.
-import { LOCALES, resolveLocale, type Locale } from '../registry/locales/catalog';
+import { LOCALES, type Locale } from '../registry/locales/catalog';
 import { CliError } from './cli-error';
 
-export function localeFromEnvironment(env: Readonly<Record<string, string | undefined>>): Locale {
-  const tag = [env['LC_ALL'], env['LC_MESSAGES'], env['LANG']].find((value) => value !== undefined && value !== '');
-  return resolveLocale(tag);
-}
+export { localeFromEnvironment } from '../registry/locales/catalog';
 
 /** The value of --locale: one of the catalog locales. */
 export function parseLocale(value: string): Locale {

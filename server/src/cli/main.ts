@@ -73,7 +73,7 @@ export function execute(io: CliIO): number {
     }
     if (command.kind === 'print-config') {
       const { options } = command;
-      line(io.stdout, printConfig({ cwd: io.cwd, file: command.file, config: options.config, project: options.project, rules: options.rules }));
+      line(io.stdout, printConfig({ cwd: io.cwd, file: command.file, config: options.config, project: options.project, rules: options.rules, locale: options.locale ?? localeFromEnvironment(io.env) }));
       return 0;
     }
     const { options } = command;

@@ -12,6 +12,7 @@ import { ConfigResolver } from '../engine/config-resolver';
 import { TsconfigLocator } from '../engine/tsconfig-locator';
 import { nodeConfigHost } from '../platform/node-config-host';
 import { CliConfigs } from './config';
+import type { Locale } from '../registry/locales/catalog';
 
 export interface PrintConfigOptions {
   readonly cwd: string;
@@ -19,6 +20,8 @@ export interface PrintConfigOptions {
   readonly config: string | undefined;
   readonly project: string | undefined;
   readonly rules: ReadonlyArray<{ readonly ruleId: RuleId; readonly severity: Severity }>;
+  /** The language of config problems (default: English). */
+  readonly locale?: Locale;
 }
 
 export function printConfig(options: PrintConfigOptions): string {
@@ -28,7 +31,7 @@ export function printConfig(options: PrintConfigOptions): string {
     return (relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? file : relative).split(path.sep).join('/');
   };
   const file = path.resolve(cwd, options.file);
-  const configs = new CliConfigs({ cwd, configFile: options.config, overrides: options.rules, displayPath: shown });
+  const configs = new CliConfigs({ cwd, configFile: options.config, overrides: options.rules, displayPath: shown, ...(options.locale ? { locale: options.locale } : {}) });
   const config = configs.configFor(file);
   configs.throwIfProblems();
   const resolved = config!;

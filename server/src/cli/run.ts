@@ -99,7 +99,7 @@ export function runLint(options: RunOptions, environment: RunEnvironment = {}): 
     if (!warnings.includes(line)) warnings.push(line);
   };
   let started = now();
-  const configs = new CliConfigs({ cwd, configFile: options.config, overrides: options.rules ?? [], displayPath });
+  const configs = new CliConfigs({ cwd, configFile: options.config, overrides: options.rules ?? [], displayPath, ...(options.locale ? { locale: options.locale } : {}) });
   configs.preload();
   configs.throwIfProblems();
   const project = options.project === undefined ? undefined : resolveProject(path.resolve(cwd, options.project));

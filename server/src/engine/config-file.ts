@@ -9,7 +9,10 @@ import type { ResolvedConfig } from '../core/config';
 import type { RuleId, Severity } from '../core/finding';
 import { APP_PROFILES } from '../registry/apps';
 import type { AppProfileId, RuntimeId } from '../registry/types';
-import { validateConfigTree } from './config-validate';
+import type { Locale } from '../registry/locales/catalog';
+import { configMessage, validateConfigTree } from './config-validate';
+import { configText } from './config-text';
+import type { ConfigText } from './config-text';
 import type { RuleDefaults } from './config-validate';
 
 export type { RuleDefaults } from './config-validate';
@@ -27,36 +30,16 @@ export interface ConfigProblem {
   readonly message: string;
 }
 
-const SYNTAX_MESSAGES: Readonly<Record<ReturnType<typeof printParseErrorCode>, string>> = {
-  InvalidSymbol: 'Unexpected character',
-  InvalidNumberFormat: 'Invalid number',
-  PropertyNameExpected: 'Expected a property name in double quotes',
-  ValueExpected: 'Expected a value',
-  ColonExpected: 'Expected a colon after the property name',
-  CommaExpected: 'Expected a comma',
-  CloseBraceExpected: 'Expected a closing brace "}"',
-  CloseBracketExpected: 'Expected a closing bracket "]"',
-  EndOfFileExpected: 'Expected the end of the file after the top-level object',
-  InvalidCommentToken: 'Invalid comment',
-  UnexpectedEndOfComment: 'Unterminated block comment: close it with "*/"',
-  UnexpectedEndOfString: 'Unterminated string: add the closing double quote',
-  UnexpectedEndOfNumber: 'Incomplete number',
-  InvalidUnicode: 'Invalid unicode escape sequence',
-  InvalidEscapeCharacter: 'Invalid escape sequence in string',
-  InvalidCharacter: 'Invalid character in string: control characters must be escaped',
-  '<unknown ParseErrorCode>': 'Invalid JSON',
-};
-
-function syntaxMessage(error: ParseError, text: string): string {
-  if (text[error.offset] === "'") return 'Strings and property names must use double quotes, not single quotes.';
+function syntaxMessage(error: ParseError, text: string, catalog: ConfigText): string {
+  if (text[error.offset] === "'") return configMessage(catalog, 'singleQuotes');
   const textLength = text.length;
   if (printParseErrorCode(error.error) === 'InvalidSymbol' && error.offset < textLength) {
     const symbol = text.slice(error.offset, error.offset + Math.max(1, error.length));
-    return `Unexpected ${JSON.stringify(symbol)}: expected a value (string, number, object, array, true, false or null), a property name or punctuation.`;
+    return configMessage(catalog, 'unexpectedSymbol', { symbol: JSON.stringify(symbol) });
   }
-  const message = SYNTAX_MESSAGES[printParseErrorCode(error.error)];
+  const message = catalog.syntax[printParseErrorCode(error.error)];
   // At the very end of the file every error means the same thing to the user: it stopped too early.
-  if (error.offset >= textLength) return `Unexpected end of file: ${message.charAt(0).toLowerCase()}${message.slice(1)}.`;
+  if (error.offset >= textLength) return configMessage(catalog, 'unexpectedEnd', { error: `${message.charAt(0).toLowerCase()}${message.slice(1)}` });
   return `${message}.`;
 }
 
@@ -81,11 +64,14 @@ function lineTable(text: string): { line: (offset: number) => number; position: 
   return { line: (offset) => position(offset).line, position };
 }
 
+/** Parses and validates a config's text; problems are worded in `locale`. */
 export function parseConfigText(
   text: string,
   configFile: string,
   defaults: RuleDefaults,
+  locale: Locale = 'en',
 ): { config: ResolvedConfig | undefined; problems: ConfigProblem[] } {
+  const catalog = configText(locale);
   const lines = lineTable(text);
   const problem = (offset: number, length: number, message: string): ConfigProblem => {
     const start = lines.position(offset);
@@ -96,7 +82,7 @@ export function parseConfigText(
   const errors: ParseError[] = [];
   // A byte-order mark is not JSON; blank it out rather than strip it so offsets stay the same.
   const root = parseTree(text.replace(/^\uFEFF/, ' '), errors, { allowTrailingComma: true, disallowComments: false });
-  const emptyMessage = 'The config file is empty: write a JSON object such as { "rules": {} }.';
+  const emptyMessage = configMessage(catalog, 'empty');
   const first = errors[0];
   if (first) {
     // Only the first syntax error: the parser's recovery makes later ones mostly echoes of it,
@@ -104,10 +90,10 @@ export function parseConfigText(
     if (!root && printParseErrorCode(first.error) === 'ValueExpected' && first.offset >= text.length) {
       return { config: undefined, problems: [problem(0, 0, emptyMessage)] };
     }
-    return { config: undefined, problems: [problem(first.offset, first.length, syntaxMessage(first, text))] };
+    return { config: undefined, problems: [problem(first.offset, first.length, syntaxMessage(first, text, catalog))] };
   }
   if (!root) return { config: undefined, problems: [problem(0, 0, emptyMessage)] };
-  const { settings, issues } = validateConfigTree(root, defaults, lines.line);
+  const { settings, issues } = validateConfigTree(root, defaults, lines.line, catalog);
   if (issues.length > 0) {
     const problems = [...issues].sort((a, b) => a.offset - b.offset).map((issue) => problem(issue.offset, issue.length, issue.message));
     return { config: undefined, problems };

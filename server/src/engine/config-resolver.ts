@@ -13,6 +13,9 @@ import type { AppProfileId, Platform, RuntimeId } from '../registry/types';
 import { activeAppProfiles, applyRuleOverrides, defaultConfig, dependenciesOf, findConfigFile, parseConfigText, settingsForFile } from './config-file';
 import type { ConfigProblem } from './config-file';
 import { RULE_DEFAULTS } from './rule-defaults';
+import type { Locale } from '../registry/locales/catalog';
+import { configMessage } from './config-validate';
+import { configText } from './config-text';
 
 export interface ConfigHost {
   /** True for an existing regular file. */
@@ -32,6 +35,8 @@ export interface ConfigResolverOptions {
   /** A config file used for every file (absolute), like the CLI's --config. */
   readonly forcedConfigFile?: string | undefined;
   readonly overrides?: ReadonlyArray<{ readonly ruleId: RuleId; readonly severity: Severity }>;
+  /** The language of config problems (default: English); the adapter picks it. */
+  readonly locale?: Locale;
 }
 
 /** A config file, parsed: `config` is undefined when it has problems. */
@@ -168,10 +173,10 @@ export class ConfigResolver {
     try {
       text = this.host.readFile(configFile);
     } catch (error) {
-      const message = `Cannot read the config file: ${error instanceof Error ? error.message : String(error)}`;
+      const message = configMessage(configText(this.options.locale ?? 'en'), 'cannotRead', { error: error instanceof Error ? error.message : String(error) });
       return { configFile, config: undefined, problems: [{ file: configFile, line: 1, column: 1, endLine: 1, endColumn: 1, message }] };
     }
-    const { config, problems } = parseConfigText(text, configFile, RULE_DEFAULTS);
+    const { config, problems } = parseConfigText(text, configFile, RULE_DEFAULTS, this.options.locale);
     return { configFile, config: config ? applyRuleOverrides(config, this.options.overrides ?? []) : undefined, problems };
   }
 

@@ -3,7 +3,6 @@
 // Kept in step with wsclose.schema.json by test/engine/config-schema.test.ts.
 import type { Node } from 'jsonc-parser';
 import { getNodeValue } from 'jsonc-parser';
-import picomatch from 'picomatch';
 import type { ConfiguredCode, ResolvedConfig, RuleSetting, RuntimeOverride } from '../core/config';
 import { RULE_IDS, isRuleId } from '../core/finding';
 import type { RuleId, Severity } from '../core/finding';
@@ -11,6 +10,13 @@ import { closestName } from '../core/text/did-you-mean';
 import { APP_PROFILES } from '../registry/apps';
 import { RUNTIME_PROFILES } from '../registry/runtimes';
 import type { AppProfileId, ReconnectAdvice, RuntimeId } from '../registry/types';
+import { renderTemplate } from '../core/text/render-template';
+import type { ConfigMessageId, ConfigText } from './config-text/config-text';
+import { CONFIG_TEXT_EN } from './config-text/en';
+import { configMessage, globProblem } from './config-glob';
+import type { MessageData as Data } from './config-glob';
+
+export { configMessage, globProblem } from './config-glob';
 
 export type RuleDefaults = ResolvedConfig['rules'];
 
@@ -55,72 +61,22 @@ const RULE_OPTION_KEYS: Readonly<Partial<Record<RuleId, readonly string[]>>> = {
   'reason-too-long': ['checkUnboundedReasons'],
 };
 
-/** Why `pattern` cannot be used as a glob, or undefined when it can. */
-export function globProblem(pattern: string): string | undefined {
-  if (pattern.trim() === '') return 'A glob pattern cannot be empty.';
-  if (/^[/\\]/.test(pattern) || /^[A-Za-z]:/.test(pattern)) {
-    return `Glob "${pattern}" is absolute; patterns are relative to the folder of wsclose.config.json (for example "src/**").`;
-  }
-  if (pattern.split(/[/\\]/).includes('..')) {
-    return `Glob "${pattern}" contains a ".." segment, which never matches: patterns only match files inside the folder of wsclose.config.json. Move the config file up instead.`;
-  }
-  const unclosed = unclosedBracket(pattern);
-  if (unclosed) return `Invalid glob "${pattern}": "${unclosed}" is never closed. Close it, or escape it with a backslash to match it literally.`;
-  try {
-    // debug: true makes picomatch throw instead of silently compiling to a match-nothing regex.
-    picomatch(pattern, { dot: true, debug: true });
-  } catch (error) {
-    const detail = String(error instanceof Error ? error.message : error).split(': ').pop()!.toLowerCase();
-    return `Invalid glob "${pattern}" (${detail}): check that every "(", "[" and "{" is closed.`;
-  }
-  return undefined;
-}
-
-/**
- * picomatch compiles an unclosed `[`, `{` or `(` to a literal character, so `src/[a-` silently
- * matches nothing the user meant: report the first bracket that is never closed.
- */
-function unclosedBracket(pattern: string): string | undefined {
-  const closing: Record<string, string> = { '[': ']', '{': '}', '(': ')' };
-  const open: string[] = [];
-  for (let i = 0; i < pattern.length; i++) {
-    const char = pattern[i]!;
-    if (char === '\\') {
-      i++;
-      continue;
-    }
-    const inClass = open[open.length - 1] === '[';
-    if (closing[char] !== undefined && !(inClass && char !== '[')) {
-      if (!inClass) open.push(char);
-    } else if (open.length > 0 && char === closing[open[open.length - 1]!]) {
-      open.pop();
-    }
-  }
-  return open[0];
-}
-
 const quote = (value: string): string => `"${value}"`;
 const quotedList = (values: readonly string[]): string => values.map(quote).join(', ');
 
-function didYouMean(name: string, candidates: readonly string[]): string {
-  const suggestion = closestName(name, candidates);
-  return suggestion === undefined ? '' : ` Did you mean "${suggestion}"?`;
-}
-
-function describe(node: Node): string {
+/** How a JSON value is named in a message ("the string \"x\"", "an object"). */
+function describe(text: ConfigText, node: Node): string {
   switch (node.type) {
     case 'object':
-      return 'an object';
     case 'array':
-      return 'an array';
+      return text.values[node.type];
     case 'string':
-      return `the string ${JSON.stringify(node.value)}`;
+      return renderTemplate(text.values.string, { value: JSON.stringify(node.value) });
     case 'number':
-      return `the number ${String(node.value)}`;
     case 'boolean':
-      return String(node.value);
+      return renderTemplate(text.values[node.type], { value: String(node.value) });
     default:
-      return 'null';
+      return text.values.null;
   }
 }
 
@@ -133,10 +89,28 @@ interface Property {
 class Validator {
   readonly issues: ConfigIssue[] = [];
 
-  constructor(private readonly lineOf: (offset: number) => number) {}
+  constructor(
+    private readonly lineOf: (offset: number) => number,
+    private readonly text: ConfigText,
+  ) {}
 
-  report(node: Node, message: string): void {
-    this.issues.push({ offset: node.offset, length: node.length, message });
+  /** Reports a catalog message at `node`; `{value}` is filled with the node's description. */
+  report(node: Node, id: ConfigMessageId, data: Data = {}): void {
+    this.issues.push({ offset: node.offset, length: node.length, message: configMessage(this.text, id, { value: describe(this.text, node), ...data }) });
+  }
+
+  /** An unknown name: the message, then the closest known name, or else the list of them. */
+  reportUnknown(node: Node, id: ConfigMessageId, data: Data, name: string, candidates: readonly string[], listId: ConfigMessageId): void {
+    const suggestion = closestName(name, candidates);
+    const hint =
+      suggestion === undefined ? configMessage(this.text, listId, { list: quotedList(candidates) }) : renderTemplate(this.text.didYouMean, { suggestion });
+    this.issues.push({ offset: node.offset, length: node.length, message: `${configMessage(this.text, id, data)} ${hint}` });
+  }
+
+  private glob(node: Node, pattern: string): boolean {
+    const problem = globProblem(pattern, this.text);
+    if (problem) this.issues.push({ offset: node.offset, length: node.length, message: problem });
+    return problem !== undefined;
   }
 
   /** Properties of an object node; a repeated key is reported (JSON would silently keep the last). */
@@ -149,7 +123,7 @@ class Validator {
       const key = String(keyNode.value);
       const first = seen.get(key);
       if (first) {
-        this.report(keyNode, `Duplicate property "${key}" (first at line ${this.lineOf(first.offset)}); remove one of them.`);
+        this.report(keyNode, 'duplicateProperty', { key, line: this.lineOf(first.offset) });
       } else seen.set(key, keyNode);
       result.push({ key, keyNode, valueNode });
     }
@@ -166,13 +140,13 @@ class Validator {
       reportUnusedDirectives: 'warn',
     };
     if (root.type !== 'object') {
-      this.report(root, `The config must be a JSON object such as { "rules": {} }, not ${describe(root)}.`);
+      this.report(root, 'notAnObject');
       return settings;
     }
     for (const { key, keyNode, valueNode } of this.properties(root)) {
       switch (key) {
         case '$schema':
-          if (valueNode.type !== 'string') this.report(valueNode, `"$schema" must be a string (the URL or path of wsclose.schema.json), not ${describe(valueNode)}.`);
+          if (valueNode.type !== 'string') this.report(valueNode, 'schemaNotString');
           break;
         case 'rules':
           settings.rules = this.rules(valueNode, defaults);
@@ -193,14 +167,11 @@ class Validator {
           if (valueNode.type === 'string' && SEVERITY_WORDS[valueNode.value as string]) {
             settings.reportUnusedDirectives = SEVERITY_WORDS[valueNode.value as string]!;
           } else {
-            this.report(valueNode, `"reportUnusedDirectives" must be "off", "warn" or "error", not ${describe(valueNode)}.`);
+            this.report(valueNode, 'reportUnusedDirectives');
           }
           break;
         default:
-          this.report(
-            keyNode,
-            `Unknown property "${key}".${didYouMean(key, CONFIG_KEYS) || ` Allowed properties: ${quotedList(CONFIG_KEYS)}.`}`,
-          );
+          this.reportUnknown(keyNode, 'unknownProperty', { key }, key, CONFIG_KEYS, 'allowedProperties');
       }
     }
     return settings;
@@ -209,12 +180,12 @@ class Validator {
   private rules(node: Node, defaults: RuleDefaults): RuleDefaults {
     const rules: Record<RuleId, RuleSetting> = { ...defaults };
     if (node.type !== 'object') {
-      this.report(node, `"rules" must be an object mapping rule ids to severities, such as { "mismatched-code": "error" }, not ${describe(node)}.`);
+      this.report(node, 'rulesNotObject');
       return defaults;
     }
     for (const { key, keyNode, valueNode } of this.properties(node)) {
       if (!isRuleId(key)) {
-        this.report(keyNode, `Unknown rule "${key}".${didYouMean(key, RULE_IDS) || ` Known rules: ${quotedList(RULE_IDS)}.`}`);
+        this.reportUnknown(keyNode, 'unknownRule', { rule: key }, key, RULE_IDS, 'knownRules');
         continue;
       }
       const setting = this.ruleSetting(key, valueNode, defaults[key]);
@@ -227,7 +198,7 @@ class Validator {
     const value: unknown = node.value;
     if (node.type === 'string' && typeof value === 'string' && SEVERITY_WORDS[value]) return SEVERITY_WORDS[value];
     if (node.type === 'number' && (value === 0 || value === 1 || value === 2)) return SEVERITY_NUMBERS[value];
-    this.report(node, `Invalid severity for rule "${ruleId}": use "off", "warn" or "error" (or 0, 1, 2), not ${describe(node)}.`);
+    this.report(node, 'invalidSeverity', { rule: ruleId });
     return undefined;
   }
 
@@ -238,10 +209,10 @@ class Validator {
     }
     const [severityNode, optionsNode, ...extra] = node.children ?? [];
     if (!severityNode) {
-      this.report(node, `Rule "${ruleId}" needs a severity as the first element, such as ["warn"].`);
+      this.report(node, 'severityMissing', { rule: ruleId });
       return undefined;
     }
-    for (const element of extra) this.report(element, `Rule "${ruleId}" takes [severity, options]; remove this extra element.`);
+    for (const element of extra) this.report(element, 'extraElement', { rule: ruleId });
     const severity = this.severity(ruleId, severityNode);
     const options = optionsNode ? this.ruleOptions(ruleId, optionsNode, fallback.options) : fallback.options;
     return severity && options && extra.length === 0 ? { severity, options } : undefined;
@@ -249,7 +220,7 @@ class Validator {
 
   private ruleOptions(ruleId: RuleId, node: Node, fallback: RuleSetting['options']): RuleSetting['options'] | undefined {
     if (node.type !== 'object') {
-      this.report(node, `The options of rule "${ruleId}" must be an object, not ${describe(node)}.`);
+      this.report(node, 'optionsNotObject', { rule: ruleId });
       return undefined;
     }
     const allowed = RULE_OPTION_KEYS[ruleId] ?? [];
@@ -258,16 +229,12 @@ class Validator {
     for (const { key, keyNode, valueNode } of this.properties(node)) {
       if (!allowed.includes(key)) {
         valid = false;
-        this.report(
-          keyNode,
-          allowed.length === 0
-            ? `Rule "${ruleId}" takes no options; remove "${key}".`
-            : `Unknown option "${key}" for rule "${ruleId}".${didYouMean(key, allowed) || ` Its options: ${quotedList(allowed)}.`}`,
-        );
+        if (allowed.length === 0) this.report(keyNode, 'noOptions', { rule: ruleId, key });
+        else this.reportUnknown(keyNode, 'unknownOption', { rule: ruleId, key }, key, allowed, 'ruleOptions');
       } else if (valueNode.type !== 'boolean') {
         // Every option there is so far is a boolean.
         valid = false;
-        this.report(valueNode, `Option "${key}" of rule "${ruleId}" must be true or false, not ${describe(valueNode)}.`);
+        this.report(valueNode, 'optionNotBoolean', { rule: ruleId, key });
       } else options[key] = valueNode.value;
     }
     return valid ? (options as RuleSetting['options']) : undefined;
@@ -276,16 +243,16 @@ class Validator {
   private profiles(node: Node): Partial<Record<AppProfileId, boolean>> {
     const profiles: Partial<Record<AppProfileId, boolean>> = {};
     if (node.type !== 'object') {
-      this.report(node, `"profiles" must be an object mapping app profile ids to true (force on) or false (force off), not ${describe(node)}.`);
+      this.report(node, 'profilesNotObject');
       return profiles;
     }
     const ids = APP_PROFILES.map((profile) => profile.id);
     for (const { key, keyNode, valueNode } of this.properties(node)) {
       const id = ids.find((candidate) => candidate === key);
       if (id === undefined) {
-        this.report(keyNode, `Unknown app profile "${key}".${didYouMean(key, ids) || ` Known profiles: ${quotedList(ids)}.`}`);
+        this.reportUnknown(keyNode, 'unknownProfile', { key }, key, ids, 'knownProfiles');
       } else if (valueNode.type !== 'boolean') {
-        this.report(valueNode, `Profile "${key}" must be true (force on) or false (force off), not ${describe(valueNode)}.`);
+        this.report(valueNode, 'profileNotBoolean', { key });
       } else profiles[id] = valueNode.value as boolean;
     }
     return profiles;
@@ -293,7 +260,7 @@ class Validator {
 
   private codes(node: Node): ConfiguredCode[] {
     if (node.type !== 'array') {
-      this.report(node, `"codes" must be an array of objects such as { "code": 4001, "name": "Room Closed" }, not ${describe(node)}.`);
+      this.report(node, 'codesNotArray');
       return [];
     }
     const codes: ConfiguredCode[] = [];
@@ -303,7 +270,7 @@ class Validator {
       if (!code) continue;
       const first = firstLine.get(code.code.value);
       if (first !== undefined) {
-        this.report(code.code.node, `Close code ${code.code.value} is declared more than once (first at line ${first}); remove one of the entries.`);
+        this.report(code.code.node, 'duplicateCode', { code: code.code.value, line: first });
         continue;
       }
       firstLine.set(code.code.value, this.lineOf(code.code.node.offset));
@@ -314,15 +281,15 @@ class Validator {
 
   private codeEntry(node: Node): { entry: ConfiguredCode; code: { value: number; node: Node } } | undefined {
     if (node.type !== 'object') {
-      this.report(node, `Each entry of "codes" must be an object such as { "code": 4001, "name": "Room Closed" }, not ${describe(node)}.`);
+      this.report(node, 'codeEntryNotObject');
       return undefined;
     }
     const entry: { -readonly [K in keyof ConfiguredCode]: ConfiguredCode[K] } = { code: 0, name: '' };
     let codeNode: Node | undefined;
     let valid = true;
-    const fail = (at: Node, message: string): void => {
+    const fail = (at: Node, id: ConfigMessageId, data: Data = {}): void => {
       valid = false;
-      this.report(at, message);
+      this.report(at, id, data);
     };
     const properties = this.properties(node);
     for (const { key, keyNode, valueNode } of properties) {
@@ -331,50 +298,50 @@ class Validator {
         case 'code':
           codeNode = valueNode;
           if (valueNode.type !== 'number' || !Number.isInteger(value)) {
-            fail(valueNode, `"code" must be an integer from 3000 to 4999 (4000–4999 for private use), not ${describe(valueNode)}.`);
+            fail(valueNode, 'codeNotInteger');
           } else if ((value as number) < 3000 || (value as number) > 4999) {
-            fail(valueNode, `Close code ${String(value)} cannot be declared: applications own only 3000–4999 (use 4000–4999 for private codes; 3000–3999 are registered with IANA).`);
+            fail(valueNode, 'codeOutOfRange', { code: value as number });
           } else entry.code = value as number;
           break;
         case 'name':
-          if (typeof value !== 'string' || value.trim() === '') fail(valueNode, `"name" must be a non-empty string such as "Room Closed", not ${describe(valueNode)}.`);
+          if (typeof value !== 'string' || value.trim() === '') fail(valueNode, 'nameNotString');
           else entry.name = value;
           break;
         case 'description':
-          if (typeof value !== 'string') fail(valueNode, `"description" must be a string, not ${describe(valueNode)}.`);
+          if (typeof value !== 'string') fail(valueNode, 'descriptionNotString');
           else entry.description = value;
           break;
         case 'reconnect':
           if (typeof value !== 'string' || !(RECONNECT_VALUES as readonly string[]).includes(value)) {
-            fail(valueNode, `"reconnect" must be one of ${quotedList(RECONNECT_VALUES)}, not ${describe(valueNode)}.`);
+            fail(valueNode, 'reconnectInvalid', { list: quotedList(RECONNECT_VALUES) });
           } else entry.reconnect = value as ReconnectAdvice;
           break;
         default:
-          fail(keyNode, `Unknown property "${key}" in a code entry.${didYouMean(key, CODE_KEYS) || ` Allowed: ${quotedList(CODE_KEYS)}.`}`);
+          valid = false;
+          this.reportUnknown(keyNode, 'unknownCodeProperty', { key }, key, CODE_KEYS, 'allowedCodeProperties');
       }
     }
     const has = (key: string): boolean => properties.some((p) => p.key === key);
-    if (!has('code')) fail(node, 'This entry needs a "code": an integer from 4000 to 4999 (or 3000–3999 if registered with IANA).');
-    if (!has('name')) fail(node, 'This entry needs a "name": a short non-empty label such as "Room Closed".');
+    if (!has('code')) fail(node, 'codeMissing');
+    if (!has('name')) fail(node, 'nameMissing');
     return valid && codeNode ? { entry, code: { value: entry.code, node: codeNode } } : undefined;
   }
 
   private runtimes(node: Node): RuntimeOverride[] {
     if (node.type !== 'object') {
-      this.report(node, `"runtimes" must be an object mapping globs to runtime ids, such as { "src/web/**": "browser" }, not ${describe(node)}.`);
+      this.report(node, 'runtimesNotObject');
       return [];
     }
     const names = acceptedRuntimeNames();
     const overrides: RuntimeOverride[] = [];
     for (const { key, keyNode, valueNode } of this.properties(node)) {
-      const badGlob = globProblem(key);
-      if (badGlob) this.report(keyNode, badGlob);
+      const badGlob = this.glob(keyNode, key);
       const runtime = valueNode.type === 'string' ? resolveRuntimeName(valueNode.value as string) : undefined;
       if (valueNode.type !== 'string') {
-        this.report(valueNode, `The runtime for "${key}" must be a string such as "browser" or "ws", not ${describe(valueNode)}.`);
+        this.report(valueNode, 'runtimeNotString', { glob: key });
       } else if (runtime === undefined) {
         const name = valueNode.value as string;
-        this.report(valueNode, `Unknown runtime "${name}" for "${key}".${didYouMean(name, names) || ` Use one of ${quotedList(names)}.`}`);
+        this.reportUnknown(valueNode, 'unknownRuntime', { name, glob: key }, name, names, 'useRuntimes');
       } else if (!badGlob) overrides.push({ pattern: key, runtime });
     }
     return overrides;
@@ -382,20 +349,18 @@ class Validator {
 
   private ignore(node: Node): string[] {
     if (node.type !== 'array') {
-      this.report(node, `"ignore" must be an array of globs, such as ["dist/**"], not ${describe(node)}.`);
+      this.report(node, 'ignoreNotArray');
       return [];
     }
     const patterns: string[] = [];
     for (const element of node.children ?? []) {
       if (element.type !== 'string') {
-        this.report(element, `Each entry of "ignore" must be a glob string, not ${describe(element)}.`);
+        this.report(element, 'ignoreEntryNotString');
         continue;
       }
       const pattern = getNodeValue(element) as string;
       // A leading "!" re-includes files an earlier pattern ignored; the rest must be a valid glob.
-      const badGlob = globProblem(pattern.startsWith('!') && !pattern.startsWith('!(') ? pattern.slice(1) : pattern);
-      if (badGlob) this.report(element, badGlob);
-      else patterns.push(pattern);
+      if (!this.glob(element, pattern.startsWith('!') && !pattern.startsWith('!(') ? pattern.slice(1) : pattern)) patterns.push(pattern);
     }
     return patterns;
   }
@@ -406,8 +371,9 @@ export function validateConfigTree(
   root: Node,
   defaults: RuleDefaults,
   lineOf: (offset: number) => number,
+  text: ConfigText = CONFIG_TEXT_EN,
 ): { settings: ConfigSettings; issues: ConfigIssue[] } {
-  const validator = new Validator(lineOf);
+  const validator = new Validator(lineOf, text);
   const settings = validator.settings(root, defaults);
   return { settings, issues: validator.issues };
 }

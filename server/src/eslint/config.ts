@@ -5,6 +5,9 @@ import * as path from 'node:path';
 import type { ResolvedConfig } from '../core/config';
 import { ConfigResolver } from '../engine/config-resolver';
 import { nodeConfigHost as host } from '../platform/node-config-host';
+import { configMessage } from '../engine/config-validate';
+import { configText } from '../engine/config-text';
+import type { Locale } from '../registry/locales/catalog';
 import type { AppProfileId, Platform, RuntimeId } from '../registry/types';
 
 export interface FileSettings {
@@ -17,20 +20,21 @@ export interface FileSettings {
 }
 
 export class SettingsResolver {
-  /** One resolver per ESLint working directory: the default config's globs are relative to it. */
+  /** One resolver per ESLint working directory (the default config's globs are relative to it) and locale. */
   private readonly byCwd = new Map<string, ConfigResolver>();
 
-  /** Throws when the applicable wsclose.config.json cannot be read or is invalid (the CLI exits with 2). */
-  settingsFor(file: string, cwd: string): FileSettings {
-    let resolver = this.byCwd.get(cwd);
-    if (!resolver) this.byCwd.set(cwd, (resolver = new ConfigResolver(host, { defaultBaseDir: cwd })));
+  /** Throws when the applicable wsclose.config.json cannot be read or is invalid (the CLI exits with 2), in `locale`. */
+  settingsFor(file: string, cwd: string, locale: Locale = 'en'): FileSettings {
+    const key = `${locale}\0${cwd}`;
+    let resolver = this.byCwd.get(key);
+    if (!resolver) this.byCwd.set(key, (resolver = new ConfigResolver(host, { defaultBaseDir: cwd, locale })));
     const configFile = resolver.configFileFor(file);
     let config = resolver.defaultConfig();
     if (configFile !== undefined) {
       const loaded = resolver.load(configFile);
       if (!loaded.config) {
         const lines = loaded.problems.map((p) => `${displayPath(p.file, cwd)}:${p.line}:${p.column}: ${p.message}`);
-        throw new Error(`wsclose: invalid config file ${displayPath(configFile, cwd)}:\n${lines.join('\n')}`);
+        throw new Error(`${configMessage(configText(locale), 'invalidConfig', { file: displayPath(configFile, cwd) })}\n${lines.join('\n')}`);
       }
       config = loaded.config;
     }

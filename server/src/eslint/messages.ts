@@ -4,8 +4,13 @@
 // `eslintInterpolate` is ESLint's own rendering (lib/linter/interpolate.js), used to check at run
 // time that ESLint will print exactly the engine's text; when it would not, the adapter passes the
 // rendered text instead of a messageId.
+// ESLint's templates are static per rule while the locale is a setting, so `meta.messages` holds
+// every locale: English under the engine's messageIds, other locales under `<messageId>_<locale>`
+// (`reserved_fr`); a report uses the id of its locale (`localizedMessageId`).
 import type { MessageData, RuleId } from '../core/finding';
 import { textFor } from '../engine/locale';
+import { LOCALES } from '../registry/locales/catalog';
+import type { Locale } from '../registry/locales/catalog';
 
 const ENGINE_PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
 const ESLINT_PLACEHOLDER = /\{\{([^{}]+)\}\}/gu;
@@ -23,11 +28,18 @@ export function eslintInterpolate(template: string, data: MessageData | undefine
   });
 }
 
-/** `meta.messages` of one rule: its catalog entries converted. */
+/** The messageId of `messageId` in `locale`: itself in English, `<messageId>_<locale>` otherwise. */
+export function localizedMessageId(messageId: string, locale: Locale): string {
+  return locale === 'en' ? messageId : `${messageId}_${locale}`;
+}
+
+/** `meta.messages` of one rule: its catalog entries converted, in every locale. */
 export function eslintMessages(ruleId: RuleId): Record<string, string> {
-  const catalog = textFor('en').rules.rules[ruleId].messages as Readonly<Record<string, string>>;
   const messages: Record<string, string> = {};
-  for (const [id, template] of Object.entries(catalog)) messages[id] = toEslintTemplate(template);
+  for (const locale of LOCALES) {
+    const catalog = textFor(locale).rules.rules[ruleId].messages as Readonly<Record<string, string>>;
+    for (const [id, template] of Object.entries(catalog)) messages[localizedMessageId(id, locale)] = toEslintTemplate(template);
+  }
   return messages;
 }
 

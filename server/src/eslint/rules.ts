@@ -38,7 +38,9 @@ import { RULES } from '../rules';
 import { ruleDocsUrl } from '../rules/docs-url';
 import { SettingsResolver } from './config';
 import type { FileSettings } from './config';
-import { eslintMessages, ruleDescription, toEslintMessage } from './messages';
+import { eslintMessages, localizedMessageId, ruleDescription, toEslintMessage } from './messages';
+import { localeFromEnvironment, resolveLocale } from '../registry/locales/catalog';
+import type { Locale } from '../registry/locales/catalog';
 
 export type RuleOptions = [Readonly<Record<string, unknown>>?];
 
@@ -62,10 +64,22 @@ const resolver = new SettingsResolver();
 const entries = new WeakMap<ts.Program, WeakMap<ts.SourceFile, FileEntry>>();
 
 /** `file` is the absolute, native path of the linted file: what the CLI resolves settings for. */
-function entryFor(program: ts.Program, sourceFile: ts.SourceFile, file: string, cwd: string): FileEntry {
+/**
+ * The language of messages: ESLint `settings.wsclose.locale` ("en", "fr" or a tag such as
+ * "fr-FR"), else the environment as the CLI reads it (LC_ALL, LC_MESSAGES, LANG).
+ */
+export function localeOf(settings: Readonly<Record<string, unknown>> | undefined): Locale {
+  const wsclose = settings?.['wsclose'];
+  const value = wsclose !== null && typeof wsclose === 'object' ? (wsclose as Record<string, unknown>)['locale'] : undefined;
+  if (value === undefined) return localeFromEnvironment(process.env);
+  if (typeof value !== 'string') throw new Error(`wsclose: settings.wsclose.locale must be a string such as "en" or "fr", not ${JSON.stringify(value)}.`);
+  return resolveLocale(value);
+}
+
+function entryFor(program: ts.Program, sourceFile: ts.SourceFile, file: string, cwd: string, locale: Locale): FileEntry {
   // Resolved on every visit (cached lookups and a stat of the config and package.json), so that a
   // long-running ESLint sees config edits even when the program and the file did not change.
-  const settings = resolver.settingsFor(file, cwd);
+  const settings = resolver.settingsFor(file, cwd, locale);
   let byFile = entries.get(program);
   if (!byFile) {
     byFile = new WeakMap();
@@ -97,10 +111,10 @@ function engineConfig(base: ResolvedConfig, override?: { ruleId: RuleId; options
   return { ...base, rules: rules as unknown as ResolvedConfig['rules'] };
 }
 
-function findingsFor(program: ts.Program, sourceFile: ts.SourceFile, entry: FileEntry, ruleId: RuleId, options: Readonly<Record<string, unknown>>): Finding[] {
+function findingsFor(program: ts.Program, sourceFile: ts.SourceFile, entry: FileEntry, ruleId: RuleId, options: Readonly<Record<string, unknown>>, locale: Locale): Finding[] {
   const defaults = RULES[ruleId].meta.defaultOptions as Readonly<Record<string, unknown>>;
   const own = JSON.stringify(options) !== JSON.stringify(defaults);
-  const key = own ? `${ruleId}:${JSON.stringify(options)}` : '';
+  const key = `${locale}:${own ? `${ruleId}:${JSON.stringify(options)}` : ''}`;
   let findings = entry.runs.get(key);
   if (!findings) {
     const { settings } = entry;
@@ -111,6 +125,7 @@ function findingsFor(program: ts.Program, sourceFile: ts.SourceFile, entry: File
       ...(settings.runtime ? { runtimeOverride: settings.runtime } : {}),
       ...(own ? { onlyRules: [ruleId] } : {}),
       applyDirectives: false,
+      locale,
     });
     entry.runs.set(key, findings);
   }
@@ -161,27 +176,28 @@ export function createEslintRule(ruleId: RuleId): WscloseEslintRule {
           // Offsets are only meaningful in the same text (not so for processed code blocks).
           // Declaration files are skipped, as the CLI skips them.
           if (sourceFile.text !== context.sourceCode.text || sourceFile.isDeclarationFile) return;
-          const entry = entryFor(program, sourceFile, file, context.cwd);
+          const locale = localeOf(context.settings);
+          const entry = entryFor(program, sourceFile, file, context.cwd, locale);
           if (entry.settings.ignored) return;
           const options = { ...defaultOptions, ...(context.options[0] ?? {}) };
-          for (const finding of findingsFor(program, sourceFile, entry, ruleId, options)) report(context, messages, finding);
+          for (const finding of findingsFor(program, sourceFile, entry, ruleId, options, locale)) report(context, messages, finding, locale);
         },
       };
     },
   };
 }
 
-function report(context: Readonly<TSESLint.RuleContext<string, RuleOptions>>, messages: Readonly<Record<string, string>>, finding: Finding): void {
+function report(context: Readonly<TSESLint.RuleContext<string, RuleOptions>>, messages: Readonly<Record<string, string>>, finding: Finding, locale: Locale): void {
   const fix = finding.fix && RULES[finding.ruleId!].meta.fixable ? toFixes(finding.fix) : undefined;
   const suggest = RULES[finding.ruleId!].meta.hasSuggestions
     ? (finding.suggestions ?? []).flatMap((suggestion) => {
         const fixes = toFixes(suggestion.edits);
         if (!fixes) return [];
-        const text = toEslintMessage(messages, suggestion.messageId, suggestion.data, suggestion.desc);
+        const text = toEslintMessage(messages, localizedMessageId(suggestion.messageId, locale), suggestion.data, suggestion.desc);
         return [{ ...('messageId' in text ? text : { desc: text.message }), fix: fixes }];
       })
     : [];
-  const text = toEslintMessage(messages, finding.messageId, finding.data, finding.message);
+  const text = toEslintMessage(messages, localizedMessageId(finding.messageId, locale), finding.data, finding.message);
   context.report({
     ...(text as { messageId: string; data: Record<string, unknown> }),
     loc: { start: context.sourceCode.getLocFromIndex(finding.start), end: context.sourceCode.getLocFromIndex(finding.end) },

@@ -11,8 +11,8 @@ import type { FileConfig } from '../engine/config-resolver';
 import { RULE_DEFAULTS } from '../engine/rule-defaults';
 import { renderTemplate } from '../core/text/render-template';
 import type { Settings } from './settings';
-import { LSP_TEXT_EN } from './text/en';
-import type { LspText } from './text/lsp-text';
+import type { Locale } from '../registry/locales/catalog';
+import { lspText } from './text';
 import type { Logger } from './workspace';
 
 export interface ConfigCacheEvents extends Logger {
@@ -22,6 +22,9 @@ export interface ConfigCacheEvents extends Logger {
 
 export class ConfigCache {
   private resolver: ConfigResolver;
+  private defaultBaseDir: string;
+  /** The locale the resolver words config problems in. */
+  private resolverLocale: Locale;
   /** Config file → the problems last reported for it (each distinct problem set is reported once). */
   private readonly reported = new Map<string, string>();
   private readonly withOverrides = new WeakMap<ResolvedConfig, Map<string, ResolvedConfig>>();
@@ -29,19 +32,26 @@ export class ConfigCache {
   constructor(
     defaultBaseDir: string,
     private readonly events: ConfigCacheEvents,
-    /** The user-facing warning's catalog, in the client's locale (read when a problem is reported). */
-    private readonly text: () => LspText = () => LSP_TEXT_EN,
+    /** The client's locale (known after initialize): config problems and the warning are worded in it. */
+    private readonly locale: () => Locale = () => 'en',
   ) {
-    this.resolver = createResolver(defaultBaseDir);
+    this.defaultBaseDir = defaultBaseDir;
+    this.resolverLocale = locale();
+    this.resolver = createResolver(defaultBaseDir, this.resolverLocale);
   }
 
   /** The folder the default config's globs are relative to (the first workspace folder). */
   setDefaultBaseDir(defaultBaseDir: string): void {
-    this.resolver = createResolver(defaultBaseDir);
+    this.defaultBaseDir = defaultBaseDir;
+    this.resolver = createResolver(defaultBaseDir, this.resolverLocale);
   }
 
   /** Config, app profiles, runtime override and ignore state for a file, with the settings' rule overrides. */
   forFile(file: string, settings: Settings): FileConfig {
+    if (this.locale() !== this.resolverLocale) {
+      this.resolverLocale = this.locale();
+      this.resolver = createResolver(this.defaultBaseDir, this.resolverLocale);
+    }
     const configFile = this.resolver.configFileFor(file);
     let config: ResolvedConfig;
     if (configFile === undefined) {
@@ -70,7 +80,7 @@ export class ConfigCache {
     if (this.reported.get(configFile) === key) return;
     this.reported.set(configFile, key);
     this.events.error(`Invalid wsclose config (using the defaults until it is fixed):\n${lines.join('\n')}`);
-    const messages = this.text().invalidConfig;
+    const messages = lspText(this.resolverLocale).invalidConfig;
     const more = lines.length - 1;
     const template = more <= 0 ? messages.one : more === 1 ? messages.oneMore : messages.many;
     this.events.warnUser(renderTemplate(template, { problem: lines[0] ?? configFile, count: more }));
@@ -87,6 +97,6 @@ export class ConfigCache {
   }
 }
 
-function createResolver(defaultBaseDir: string): ConfigResolver {
-  return new ConfigResolver(nodeConfigHost, { defaultBaseDir });
+function createResolver(defaultBaseDir: string, locale: Locale): ConfigResolver {
+  return new ConfigResolver(nodeConfigHost, { defaultBaseDir, locale });
 }

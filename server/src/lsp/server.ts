@@ -66,7 +66,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let folders: string[] = [];
   let locale: Locale = 'en';
   const workspace = new Workspace(documents, log, () => folders);
-  const configs = new ConfigCache(process.cwd(), { ...log, warnUser: (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }) }, () => lspText(locale));
+  const configs = new ConfigCache(process.cwd(), { ...log, warnUser: (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }) }, () => locale);
   const settings = new SettingsCache(connection, () => support.configuration, log);
   const linting = new Linting({ documents, workspace, configs, settings, log, locale: () => locale });
   const results = new ResultCache();

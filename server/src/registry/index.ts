@@ -14,7 +14,7 @@ export * from './runtimes';
 export * from './specifiers';
 export * from './apps';
 export * from './situations';
-export { LOCALES, resolveLocale } from './locales/catalog';
+export { LOCALES, localeFromEnvironment, resolveLocale } from './locales/catalog';
 export type { Locale, RegistryCatalog } from './locales/catalog';
 
 const CATALOGS: Readonly<Record<Locale, RegistryCatalog>> = { en, fr };

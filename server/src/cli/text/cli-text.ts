@@ -4,6 +4,8 @@
 export interface CliText {
   /** `wsclose --help`; `{rules}`: the rule ids. */
   readonly usage: string;
+  /** `--config` names a file that does not exist; `{file}` as given. */
+  readonly configFileMissing: string;
   readonly stylish: {
     readonly error: string;
     readonly warning: string;

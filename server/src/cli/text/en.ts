@@ -46,6 +46,7 @@ Rules: {rules}
 
 Exit codes: 0 no errors, 1 errors or too many warnings, 2 invalid usage, config or internal error.
 `,
+  configFileMissing: 'Cannot read config file "{file}": no such file.',
   stylish: {
     error: 'error',
     warning: 'warning',

@@ -46,6 +46,7 @@ Règles : {rules}
 
 Codes de sortie : 0 aucune erreur, 1 des erreurs ou trop d’avertissements, 2 usage invalide, erreur de configuration ou erreur interne.
 `,
+  configFileMissing: 'Impossible de lire le fichier de configuration "{file}" : fichier introuvable.',
   stylish: {
     error: 'erreur',
     warning: 'avertissement',

@@ -45,3 +45,12 @@ export interface RegistryCatalog {
 export function resolveLocale(tag: unknown): Locale {
   return typeof tag === 'string' && /^fr(?:[-_]|$)/i.test(tag.trim()) ? 'fr' : 'en';
 }
+
+/**
+ * The locale of an environment as command-line tools read it: LC_ALL, then LC_MESSAGES, then LANG
+ * (the first one set wins, as POSIX orders them). The adapters pass `process.env`.
+ */
+export function localeFromEnvironment(env: Readonly<Record<string, string | undefined>>): Locale {
+  const tag = [env['LC_ALL'], env['LC_MESSAGES'], env['LANG']].find((value) => value !== undefined && value !== '');
+  return resolveLocale(tag);
+}
