@@ -213,11 +213,12 @@ describe('language server: random edit sequences (fast-check)', () => {
 
 describe('language server: memory over thousands of edits and open/close cycles', () => {
   // Heap after a full GC (measured with --expose-gc) stays flat across edits (78 → 79 MB over
-  // 2,000) and grows by about 3 MB over 50 open/close cycles of 40 files: what RSS gains beyond
-  // that is V8 sizing its heap for garbage, not retained memory. Measured: edits flat (387 → 388 MB
-  // over 5,000), open/close cycles of loose files +153 MB at the peak of a GC cycle. The issue's
-  // target (+50 MB) is not met yet: the ceiling is the measured growth with some room.
-  it('VmRSS grows by less than 200 MB over 50 open/close cycles and 5,000 edits', { timeout: 300_000, skip: fs.existsSync('/proc/self/status') ? false : 'no /proc' }, async (t) => {
+  // 2,000) and grows by about 3 MB over 50 open/close cycles of 40 files: what RSS gained beyond
+  // that was V8 sizing its heap for garbage (+153 MB over the cycles, +264 MB at the peak of
+  // bench/lsp-memory.mjs). The server now runs a full collection once it is quiet after documents
+  // are closed (lsp/memory.ts): measured +58 MB at the end, +74 MB at the peak. The issue's target
+  // (+50 MB) is close but not met: the ceiling is the measured growth with some room.
+  it('VmRSS grows by less than 100 MB over 50 open/close cycles and 5,000 edits', { timeout: 300_000, skip: fs.existsSync('/proc/self/status') ? false : 'no /proc' }, async (t) => {
     const { client } = await startClient({ workspace: root, pull: true, settings: {} });
     const rss = (): number => Number(/VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${client.child.pid}/status`, 'utf8'))![1]) / 1024;
     const pull = (uri: string): Promise<unknown> => client.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } });
@@ -256,7 +257,7 @@ describe('language server: memory over thousands of edits and open/close cycles'
       await pull(uri);
       const growth = rss() - baseline;
       t.diagnostic(`server VmRSS (MB): ${baseline.toFixed(0)} after warm-up; ${samples.join(', ')}; growth ${growth.toFixed(0)}`);
-      assert.ok(growth < 200, `RSS grew by ${growth.toFixed(0)} MB (from ${baseline.toFixed(0)} MB): ${samples.join(', ')}`);
+      assert.ok(growth < 100, `RSS grew by ${growth.toFixed(0)} MB (from ${baseline.toFixed(0)} MB): ${samples.join(', ')}`);
       assert.equal(await client.shutdown(), 0);
     } finally {
       client.kill();

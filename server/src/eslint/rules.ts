@@ -38,6 +38,8 @@ import { RULES } from '../rules';
 import { ruleDocsUrl } from '../rules/docs-url';
 import { SettingsResolver } from './config';
 import type { FileSettings } from './config';
+import { CANNOT_CHECK, CANNOT_CHECK_TEMPLATE, cannotCheckData, lintIsolated } from './isolation';
+import type { IsolatedOutcome } from './isolation';
 import { eslintMessages, localizedMessageId, ruleDescription, toEslintMessage } from './messages';
 import { localeFromEnvironment, resolveLocale } from '../registry/locales/catalog';
 import type { Locale } from '../registry/locales/catalog';
@@ -57,8 +59,11 @@ interface FileEntry {
   /** The settings the runs were made with; a change (an edited wsclose.config.json) drops the runs. */
   settings: FileSettings;
   /** '' → the shared run (all rules, default options); `<ruleId>:<options JSON>` → one rule with other options. */
-  readonly runs: Map<string, readonly Finding[]>;
+  readonly runs: Map<string, IsolatedOutcome>;
 }
+
+/** The linted texts (one SourceCode per file and --fix pass) whose failure has been reported: once, by the first rule. */
+const failureReported = new WeakSet<object>();
 
 const resolver = new SettingsResolver();
 const entries = new WeakMap<ts.Program, WeakMap<ts.SourceFile, FileEntry>>();
@@ -111,25 +116,28 @@ function engineConfig(base: ResolvedConfig, override?: { ruleId: RuleId; options
   return { ...base, rules: rules as unknown as ResolvedConfig['rules'] };
 }
 
-function findingsFor(program: ts.Program, sourceFile: ts.SourceFile, entry: FileEntry, ruleId: RuleId, options: Readonly<Record<string, unknown>>, locale: Locale): Finding[] {
+function outcomeFor(program: ts.Program, sourceFile: ts.SourceFile, entry: FileEntry, ruleId: RuleId, options: Readonly<Record<string, unknown>>, locale: Locale): IsolatedOutcome {
   const defaults = RULES[ruleId].meta.defaultOptions as Readonly<Record<string, unknown>>;
   const own = JSON.stringify(options) !== JSON.stringify(defaults);
   const key = `${locale}:${own ? `${ruleId}:${JSON.stringify(options)}` : ''}`;
-  let findings = entry.runs.get(key);
-  if (!findings) {
+  let outcome = entry.runs.get(key);
+  if (!outcome) {
     const { settings } = entry;
-    findings = lintSourceFile(program, sourceFile, {
-      config: engineConfig(settings.config, own ? { ruleId, options } : undefined),
-      appProfiles: settings.appProfiles,
-      platform: settings.platform,
-      ...(settings.runtime ? { runtimeOverride: settings.runtime } : {}),
-      ...(own ? { onlyRules: [ruleId] } : {}),
-      applyDirectives: false,
-      locale,
-    });
-    entry.runs.set(key, findings);
+    // Never throws: a file TypeScript cannot take is left out (eslint/isolation.ts).
+    outcome = lintIsolated(program, sourceFile, (checked, file) =>
+      lintSourceFile(checked, file, {
+        config: engineConfig(settings.config, own ? { ruleId, options } : undefined),
+        appProfiles: settings.appProfiles,
+        platform: settings.platform,
+        ...(settings.runtime ? { runtimeOverride: settings.runtime } : {}),
+        ...(own ? { onlyRules: [ruleId] } : {}),
+        applyDirectives: false,
+        locale,
+      }),
+    );
+    entry.runs.set(key, outcome);
   }
-  return findings.filter((finding) => finding.ruleId === ruleId);
+  return outcome;
 }
 
 /** Edits as ESLint fixes; undefined when two edits overlap (the CLI drops such a fix too). */
@@ -155,7 +163,7 @@ export function createEslintRule(ruleId: RuleId): WscloseEslintRule {
       ...(engineRule.meta.fixable ? { fixable: 'code' as const } : {}),
       ...(engineRule.meta.hasSuggestions ? { hasSuggestions: true } : {}),
       schema: [engineRule.meta.optionsSchema as never],
-      messages,
+      messages: { ...messages, [CANNOT_CHECK]: CANNOT_CHECK_TEMPLATE },
       defaultOptions: [defaultOptions],
     },
     create(context) {
@@ -180,7 +188,15 @@ export function createEslintRule(ruleId: RuleId): WscloseEslintRule {
           const entry = entryFor(program, sourceFile, file, context.cwd, locale);
           if (entry.settings.ignored) return;
           const options = { ...defaultOptions, ...(context.options[0] ?? {}) };
-          for (const finding of findingsFor(program, sourceFile, entry, ruleId, options, locale)) report(context, messages, finding, locale);
+          const outcome = outcomeFor(program, sourceFile, entry, ruleId, options, locale);
+          if ('findings' in outcome) {
+            for (const finding of outcome.findings) if (finding.ruleId === ruleId) report(context, messages, finding, locale);
+          } else if (!failureReported.has(context.sourceCode)) {
+            // One report per file however many wsclose rules are on, like a parsing error.
+            failureReported.add(context.sourceCode);
+            const at = context.sourceCode.getLocFromIndex(Math.min(outcome.failure.position, context.sourceCode.text.length));
+            context.report({ messageId: CANNOT_CHECK, data: cannotCheckData(outcome.failure), loc: { start: at, end: at } });
+          }
         },
       };
     },

@@ -28,6 +28,7 @@ import { Documents } from './documents';
 import { registerFeatures } from './feature-wiring';
 import { guardNotification, guardRequest, requireUri } from './guard';
 import { Linting } from './linting';
+import { IdleCollector } from './memory';
 import { SettingsCache } from './settings';
 import { lspText } from './text';
 import { isCheckableFile, Workspace } from './workspace';
@@ -135,6 +136,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   );
 
   // Documents: any change can alter every open file's results (types are cross-file).
+  const idleCollector = new IdleCollector();
   documents.manager.onDidOpen(guardNotification(log, 'didOpen', ({ document }) => (workspace.documentsChanged(), delivery.changed(document.uri))));
   documents.manager.onDidChangeContent(guardNotification(log, 'didChange', ({ document }) => (workspace.documentsChanged(), delivery.changed(document.uri))));
   documents.manager.onDidSave(guardNotification(log, 'didSave', ({ document }) => delivery.changed(document.uri, { saved: true })));
@@ -143,6 +145,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       workspace.documentsChanged();
       settings.forget(document.uri);
       delivery.closed(document.uri);
+      idleCollector.closed();
     }),
   );
   documents.manager.listen(connection);
@@ -231,6 +234,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onShutdown(() => {
     try {
       delivery.dispose();
+      idleCollector.dispose();
       workspace.dispose();
     } catch (error) {
       log.error(`shutdown: ${String(error)}`);

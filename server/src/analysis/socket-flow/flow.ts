@@ -159,7 +159,7 @@ export class SocketFlow {
         values.push(...this.bindingElementValues(decl, depth));
       } else if (ts.isClassLike(decl) || ts.isFunctionDeclaration(decl)) {
         values.push({ kind: 'class', declaration: decl });
-      } else if (ts.isCatchClause(decl.parent)) {
+      } else if (decl.parent && ts.isCatchClause(decl.parent)) {
         values.push({ kind: 'not-socket' });
       }
     }
