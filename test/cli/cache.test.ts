@@ -139,6 +139,19 @@ describe('--cache', () => {
     assert.ok(after.checked.includes(path.normalize('src/a.ts')));
   });
 
+  it('--cache-strategy metadata: a dependency whose size or time changed is hashed again', () => {
+    const root = project();
+    const metadata: Partial<RunOptions> = { cache: { strategy: 'metadata', version: 'test' } };
+    lint(root, metadata);
+    write(root, 'src/codes.ts', 'export const CODE = 1005; // now reserved\n');
+    const after = lint(root, metadata);
+    assert.ok(after.findings['src/a.ts']?.some((finding) => finding.startsWith('reserved-code')));
+    // Touched but not changed: the hash still matches, so nothing is checked.
+    const time = new Date(Date.now() + 5000);
+    fs.utimesSync(path.join(root, 'src/util.ts'), time, time);
+    assert.deepEqual(lint(root, metadata).checked, []);
+  });
+
   it('a corrupt or foreign cache is ignored with a one-line note and rewritten', () => {
     const root = project();
     fs.writeFileSync(path.join(root, '.wsclosecache'), '{ not json');
