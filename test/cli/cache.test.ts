@@ -152,6 +152,17 @@ describe('--cache', () => {
     assert.deepEqual(lint(root, metadata).checked, []);
   });
 
+  it('a run on some files keeps the entries of the others', () => {
+    const root = project();
+    lint(root);
+    runLint({ cwd: root, patterns: ['src/b.ts'], cache: { strategy: 'content', version: 'test' } });
+    assert.deepEqual(lintBoth(root).checked, []);
+    write(root, 'src/codes.ts', 'export const CODE = 1005;\n');
+    runLint({ cwd: root, patterns: ['src/b.ts'], cache: { strategy: 'content', version: 'test' } });
+    // a.ts's entry was kept with the stamp it was made with: the change still shows.
+    assert.ok(lintBoth(root).checked.includes(path.normalize('src/a.ts')));
+  });
+
   it('a corrupt or foreign cache is ignored with a one-line note and rewritten', () => {
     const root = project();
     fs.writeFileSync(path.join(root, '.wsclosecache'), '{ not json');

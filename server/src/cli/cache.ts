@@ -226,8 +226,36 @@ export class RunCache {
       }
       kept[file] = entry;
     }
+    this.carryOver(kept, stamps, projects);
     const note = writeCache(this.settings.file, { format: CACHE_FORMAT, version: this.settings.version, stamps, projects, entries: kept });
     if (note !== undefined) this.settings.warn(`wsclose: note: the cache ${this.settings.displayPath(this.settings.file)} was not updated: ${note}.`);
+  }
+
+  /**
+   * Keeps the old entries of files this run did not check (another --shard, a run on a few files),
+   * with the stamps and project records they were made with: they are checked when next used. An
+   * entry is dropped when one of its files or its project is recorded differently by this run.
+   */
+  private carryOver(kept: Record<string, CacheEntry>, stamps: Record<string, Stamp>, projects: Record<string, ProjectRecord>): void {
+    const old = this.old;
+    if (!old) return;
+    const consistent = (file: string): boolean => {
+      const before = old.stamps[file];
+      return before !== undefined && (stamps[file] === undefined || stamps[file]!.hash === before.hash);
+    };
+    for (const [file, entry] of Object.entries(old.entries)) {
+      if (file in kept || this.inputs.has(file) || !isEntryShape(entry) || !entry.deps.every(consistent)) continue;
+      const record = entry.project === undefined ? undefined : old.projects[entry.project];
+      if (entry.project !== undefined) {
+        if (!record || !Array.isArray(record.roots) || !record.roots.every(([root]) => consistent(root))) continue;
+        const now = projects[entry.project];
+        if (now && JSON.stringify(now) !== JSON.stringify(record)) continue;
+        projects[entry.project] = record;
+        for (const [root] of record.roots) stamps[root] ??= old.stamps[root]!;
+      }
+      for (const dep of entry.deps) stamps[dep] ??= old.stamps[dep]!;
+      kept[file] = entry;
+    }
   }
 
   /** Which project files were roots, from the texts whose stamps are recorded (undefined if one changed meanwhile). */
