@@ -1,5 +1,5 @@
 // --stats (timings per phase and counts on stderr), the progress line (only on a terminal, only
-// for long runs, erased at the end) and the --cache usage error.
+// for long runs, erased at the end).
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -85,14 +85,3 @@ describe('progress', () => {
   });
 });
 
-describe('--cache', () => {
-  const expected = (option: string): string =>
-    `wsclose has no --cache${option === '--cache' ? '' : ` (so no ${option} either)`}: a file's findings depend on types declared in other files, so a per-file cache would report stale results. ` +
-    'See "Why there is no --cache" in the README: https://github.com/wsclose/wsclose#why-there-is-no---cache\n';
-  for (const args of [['--cache'], ['--cache-location', '.cache'], ['--cache-strategy', 'content']]) {
-    it(`${args.join(' ')} is a usage error that says why`, async () => {
-      const run = await runCli('ts-project', args);
-      assert.deepEqual([run.exitCode, run.stdout, run.stderr], [2, '', expected(args[0]!)]);
-    });
-  }
-});

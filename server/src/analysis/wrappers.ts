@@ -118,7 +118,9 @@ function possibleWrapperNames(program: ts.Program): ReadonlySet<string> {
   let names = wrapperNames.get(program);
   if (!names) {
     const set = new Set<string>();
-    for (const file of socketFlow(program, 'node').projectFiles()) for (const name of candidatesOf(file).keys()) set.add(name);
+    // A syntax-only filter over every project file, computed once per program: not a use of the flow
+    // (a wrapper it lets through is resolved by the checker or by the flow, which is observed).
+    for (const file of socketFlow(program, 'node', false).projectFiles()) for (const name of candidatesOf(file).keys()) set.add(name);
     wrapperNames.set(program, (names = set));
   }
   return names;

@@ -4,7 +4,6 @@ import { parseArgs } from 'node:util';
 import { RULE_IDS, isRuleId } from '../core/finding';
 import type { RuleId, Severity } from '../core/finding';
 import { closestName } from '../core/text/did-you-mean';
-import { PROJECT_URL } from '../rules/docs-url';
 import { CliError } from './cli-error';
 import { FORMAT_NAMES, isFormatName } from './formatters';
 import type { FormatName } from './formatters';
@@ -14,6 +13,7 @@ import { parseShard } from './shard';
 import { usage } from './text';
 import type { Locale } from '../registry/locales/catalog';
 import type { Shard } from './shard';
+import type { CacheStrategy } from './cache-store';
 
 export interface CliOptions {
   /** Files, directories and glob patterns; `['.']` when none were given. */
@@ -47,6 +47,8 @@ export interface CliOptions {
   readonly maxFileSize?: number;
   /** --shard i/n: check only the i-th of n deterministic parts of the files. */
   readonly shard?: Shard;
+  /** --cache (with --cache-location, --cache-strategy): undefined without --cache. */
+  readonly cache?: { readonly location: string | undefined; readonly strategy: CacheStrategy };
 }
 
 /** Default of --max-file-size: far above any hand-written source, below the generated bundles that would only slow a run down. */
@@ -82,7 +84,6 @@ const OPTIONS = {
   locale: { type: 'string' },
   shard: { type: 'string' },
   'max-file-size': { type: 'string' },
-  // ESLint's cache options: recognised only to explain why wsclose has no cache.
   cache: { type: 'boolean' },
   'cache-location': { type: 'string' },
   'cache-strategy': { type: 'string' },
@@ -92,12 +93,6 @@ const OPTIONS = {
 
 /** The English help (`wsclose --help` in other locales: text/index.ts usage()). */
 export const USAGE = usage('en');
-
-const CACHE_OPTIONS = ['cache', 'cache-location', 'cache-strategy'] as const;
-
-export const CACHE_MESSAGE = (option: string): string =>
-  `wsclose has no --cache${option === 'cache' ? '' : ` (so no --${option} either)`}: a file's findings depend on types declared in other files, so a per-file cache would report stale results. ` +
-  `See "Why there is no --cache" in the README: ${PROJECT_URL}#why-there-is-no---cache`;
 
 const SEVERITIES: Readonly<Record<string, Severity>> = { off: 'off', warn: 'warn', error: 'error', '0': 'off', '1': 'warn', '2': 'error' };
 
@@ -118,8 +113,8 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   if (values.help) return { kind: 'help', locale };
   if (values.version) return { kind: 'version' };
   if (values.color && values['no-color']) throw new CliError('Options --color and --no-color cannot be used together.');
-  const cacheOption = CACHE_OPTIONS.find((name) => values[name] !== undefined);
-  if (cacheOption !== undefined) throw new CliError(CACHE_MESSAGE(cacheOption));
+  const strategy = values['cache-strategy'] ?? 'metadata';
+  if (strategy !== 'metadata' && strategy !== 'content') throw new CliError(`Invalid --cache-strategy "${strategy}": use metadata or content.`);
   if (values.fix && values['fix-dry-run']) throw new CliError('Options --fix and --fix-dry-run cannot be used together.');
   if (values.baseline !== undefined && values['baseline-write'] !== undefined) {
     throw new CliError('Options --baseline and --baseline-write cannot be used together: --baseline-write records every finding of the run.');
@@ -152,6 +147,8 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     locale,
     ...(shard !== undefined ? { shard } : {}),
     ...(values['max-file-size'] !== undefined ? { maxFileSize: parseMaxFileSize(values['max-file-size']) } : {}),
+    // As in ESLint, --cache-location and --cache-strategy without --cache do nothing.
+    ...(values.cache ? { cache: { location: nonEmpty(values['cache-location'], '--cache-location'), strategy } } : {}),
   };
   const printConfigFile = nonEmpty(values['print-config'], '--print-config');
   return printConfigFile !== undefined ? { kind: 'print-config', file: printConfigFile, options } : { kind: 'lint', options };
@@ -167,7 +164,7 @@ function argumentErrorMessage(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
     const option = /'([^']+)'/.exec(message)?.[1] ?? message;
-    const visible = Object.keys(OPTIONS).filter((name) => !(CACHE_OPTIONS as readonly string[]).includes(name));
+    const visible = Object.keys(OPTIONS);
     const names = visible.map((name) => `--${name}`);
     const suggestion = option.startsWith('--') ? closestName(option.slice(2), visible) : undefined;
     return suggestion !== undefined

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import * as ts from 'typescript';
 import type { Finding } from '../core/finding';
 import type { ResolvedConfig } from '../core/config';
-import type { AppProfileId, RuntimeId } from '../registry/types';
+import type { AppProfileId, Platform, RuntimeId } from '../registry/types';
 import { settingsForFile } from '../engine/config-file';
 import { culpritMessage, findCulprits, parseOrLeaveOut } from '../engine/isolation';
 import type { Culprit } from '../engine/isolation';
@@ -53,6 +53,14 @@ export interface LinterOptions {
   readonly locale: Locale;
   /** --debug: one line per pre-scan verdict, program built and close() receiver classified. */
   readonly debug?: (line: string) => void;
+  /** Reads a file that is not one of the run's (default ts.sys.readFile); --cache records what was read. */
+  readonly readDisk?: (file: string) => string | undefined;
+}
+
+/** The program a file was last checked in (undefined: without one), and whether its analysis read the socket flow. */
+export interface FileChecked {
+  readonly program: ts.Program | undefined;
+  readonly flow: boolean;
 }
 
 /** Parses files whose text changed during the run afresh; everything else comes from the shared cache. */
@@ -82,6 +90,8 @@ export class Linter {
   lazyPasses = 0;
   /** Source files (libraries included) in the programs of the stage that checked every file. */
   programFiles = 0;
+  /** Per file of the run, how its current findings were computed (--cache records their dependencies from it). */
+  readonly checked = new Map<string, FileChecked>();
   private readonly cache = new SourceFileCache();
   private readonly toldNotInProgram = new Set<string>();
   private readonly programs = new Set<ts.Program>();
@@ -90,7 +100,8 @@ export class Linter {
   private readonly toldLeftOut = new Set<string>();
 
   constructor(private readonly options: LinterOptions) {
-    this.host = { ...ts.sys, readFile: (file, encoding) => this.texts.get(path.resolve(file)) ?? ts.sys.readFile(file, encoding) };
+    const readDisk = options.readDisk ?? ((file: string): string | undefined => ts.sys.readFile(file));
+    this.host = { ...ts.sys, readFile: (file) => this.texts.get(path.resolve(file)) ?? readDisk(file) };
   }
 
   /** How many distinct programs were built. */
@@ -256,7 +267,10 @@ export class Linter {
     const text = this.texts.get(file.path) ?? '';
     // Without a program the engine checks only `wsclose-` directives (see lintSourceFile): a file
     // with neither a close-like call nor a directive needs no parsing at all.
-    if (!program && !text.includes('wsclose-')) return { findings: [] };
+    if (!program && !text.includes('wsclose-')) {
+      this.checked.set(file.path, { program: undefined, flow: false });
+      return { findings: [] };
+    }
     const inProgram = program?.getSourceFile(file.path);
     if (program && !inProgram && !this.toldNotInProgram.has(file.path)) {
       this.toldNotInProgram.add(file.path); // once, though a repeated pass lints the file again
@@ -264,18 +278,29 @@ export class Linter {
     }
     const sourceFile = inProgram ?? cache.get(file.path, ts.ScriptTarget.Latest, this.host);
     if (!sourceFile) return { fatal: 'Cannot read the file.' };
-    const settings = settingsForFile(file.config, file.path);
-    const appProfiles = this.options.configs.appProfilesFor(file.config, file.path);
+    const inputs = this.inputsOf(file);
+    let flow = false;
     const findings = lintSourceFile(inProgram ? program : undefined, sourceFile, {
       config: file.config,
       locale: this.options.locale,
-      appProfiles,
-      platform: this.options.configs.platformFor(file.path),
-      ...(settings.runtime ? { runtimeOverride: settings.runtime } : {}),
+      appProfiles: inputs.appProfiles,
+      platform: inputs.platform,
+      ...(inputs.runtimeOverride ? { runtimeOverride: inputs.runtimeOverride } : {}),
       ...(this.options.debug ? { debug: { log: this.options.debug, displayPath: this.options.displayPath } } : {}),
+      onFlowUse: () => (flow = true),
     });
-    if (program && inProgram) this.options.onFileAnalyzed?.(program, inProgram, { config: file.config, appProfiles, runtimeOverride: settings.runtime });
+    this.checked.set(file.path, { program: inProgram ? program : undefined, flow });
+    if (program && inProgram) this.options.onFileAnalyzed?.(program, inProgram, { config: file.config, appProfiles: inputs.appProfiles, runtimeOverride: inputs.runtimeOverride });
     return { findings };
+  }
+
+  /** What a file is checked with besides its text and program (--cache keys its findings on them too). */
+  inputsOf(file: FileToLint): { appProfiles: AppProfileId[]; platform: Platform | undefined; runtimeOverride: RuntimeId | undefined } {
+    return {
+      appProfiles: this.options.configs.appProfilesFor(file.config, file.path),
+      platform: this.options.configs.platformFor(file.path),
+      runtimeOverride: settingsForFile(file.config, file.path).runtime,
+    };
   }
 }
 

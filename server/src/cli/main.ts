@@ -97,6 +97,7 @@ export function execute(io: CliIO): number {
         locale,
         ...(options.maxFileSize !== undefined ? { maxFileSize: options.maxFileSize } : {}),
         ...(options.shard !== undefined ? { shard: options.shard } : {}),
+        ...(options.cache !== undefined ? { cache: { ...options.cache, version } } : {}),
       },
       {
         progress: createProgress({ isTTY: io.stderrIsTTY ?? false, write: io.stderr, now }),

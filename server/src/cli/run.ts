@@ -13,6 +13,9 @@ import { CliError } from './cli-error';
 import { CliConfigs, errorText } from './config';
 import { fixUntilStable, MAX_FIX_PASSES } from './fix';
 import { expandInputs, fileSize, isSourceFile, SOURCE_EXTENSIONS } from './files';
+import { cacheFilePath } from './cache-store';
+import type { CacheStrategy } from './cache-store';
+import { RunCache } from './cache';
 import { Linter } from './linter';
 import type { FileToLint, LinterOptions } from './linter';
 import type { ProgressReporter } from './progress';
@@ -45,6 +48,8 @@ export interface RunOptions {
   readonly shard?: Shard;
   /** Language of the findings' messages (default en). */
   readonly locale?: Locale;
+  /** --cache: reuse findings whose dependencies are unchanged (see cache.ts). */
+  readonly cache?: { readonly location?: string | undefined; readonly strategy?: CacheStrategy; readonly version: string };
 }
 
 export interface RunEnvironment {
@@ -66,7 +71,7 @@ export interface RunEnvironment {
 export interface RunStats {
   /** Milliseconds per phase. */
   readonly timings: { readonly discover: number; readonly config: number; readonly programs: number; readonly lint: number; readonly fix: number };
-  readonly counts: { readonly files: number; readonly programs: number; readonly programFiles: number; readonly lazyPasses: number; readonly findings: number; readonly fixPasses: number; readonly filesFixed: number };
+  readonly counts: { readonly cached: number; readonly files: number; readonly programs: number; readonly programFiles: number; readonly lazyPasses: number; readonly findings: number; readonly fixPasses: number; readonly filesFixed: number };
 }
 
 export interface RunOutput {
@@ -161,7 +166,10 @@ export function runLint(options: RunOptions, environment: RunEnvironment = {}): 
   const linted: FileToLint[] = [];
   const snapshots = new Map<string, SourceSnapshot>();
   let checked = 0;
-  const linter = new Linter({ project, configs, warn, displayPath, now, locale: options.locale ?? 'en', lazyImports: environment.lazyImports !== false, ...(environment.debug ? { debug: environment.debug } : {}), ...(environment.onFileAnalyzed ? { onFileAnalyzed: environment.onFileAnalyzed } : {}), onFileLinted: () => {
+  const cache = options.cache
+    ? new RunCache({ file: cacheFilePath(cwd, options.cache.location), strategy: options.cache.strategy ?? 'metadata', version: options.cache.version, project, locale: options.locale ?? 'en', warn, debug: environment.debug, displayPath })
+    : undefined;
+  const linter = new Linter({ ...(cache ? { readDisk: cache.readDisk } : {}), project, configs, warn, displayPath, now, locale: options.locale ?? 'en', lazyImports: environment.lazyImports !== false, ...(environment.debug ? { debug: environment.debug } : {}), ...(environment.onFileAnalyzed ? { onFileAnalyzed: environment.onFileAnalyzed } : {}), onFileLinted: () => {
       // Counts the first pass only; --fix passes lint some files again.
       if (checked < linted.length) progress?.files(++checked, linted.length);
     },
@@ -171,6 +179,7 @@ export function runLint(options: RunOptions, environment: RunEnvironment = {}): 
       const snapshot = environment.readSource ? injectedSnapshot(file, environment.readSource(file)) : readSourceSnapshot(file);
       snapshots.set(file, snapshot);
       linter.texts.set(file, snapshot.text);
+      cache?.addRunFile(file, snapshot.text, snapshot.stamp);
       linted.push({ path: file, config });
     } catch (error) {
       results.set(file, fatalResult(file, `Cannot read the file: ${errorText(error)}`));
@@ -181,7 +190,11 @@ export function runLint(options: RunOptions, environment: RunEnvironment = {}): 
   // 4. Programs and lint.
   progress?.phase('building programs');
   const findings = new Map<string, readonly Finding[]>();
-  const outcomes = linter.lint(linted);
+  // With --cache, only the files whose dependencies changed; none: no program is built.
+  const planned = cache?.plan(linted, linter);
+  for (const [file, cached] of planned?.reused ?? []) findings.set(file, cached);
+  const toLint = planned?.stale ?? linted;
+  const outcomes = toLint.length > 0 ? linter.lint(toLint) : new Map<string, never>();
   for (const [file, outcome] of outcomes) {
     if ('fatal' in outcome) results.set(file, fatalResult(file, outcome.fatal, outcome));
     else findings.set(file, outcome.findings);
@@ -193,6 +206,8 @@ export function runLint(options: RunOptions, environment: RunEnvironment = {}): 
   started = now();
   let fixPasses = 0;
   const written = new Set<string>();
+  /** Every file a fix changed in memory, written or not: files checked meanwhile saw its fixed text. */
+  const fixedInMemory = new Set<string>();
   if (options.fix) {
     progress?.phase('fixing');
     const byPath = new Map(linted.map((file) => [file.path, file]));
@@ -210,6 +225,7 @@ export function runLint(options: RunOptions, environment: RunEnvironment = {}): 
       displayPath,
     });
     fixPasses = summary.passes;
+    for (const file of summary.changed) fixedInMemory.add(file);
     if (summary.unstable) warn(`wsclose: fixes were still changing files after ${MAX_FIX_PASSES} passes; the remaining fixes were not applied.`);
     for (const file of summary.changed) {
       if (options.fix === 'dry-run') continue;
@@ -231,6 +247,9 @@ export function runLint(options: RunOptions, environment: RunEnvironment = {}): 
     }
   }
   const fixTime = now() - started;
+  if (cache) {
+    cache.save(linted, findings, linter, fixedInMemory, written);
+  }
 
   const sources = new Map<string, string>();
   for (const [file, fileFindings] of findings) {
@@ -251,6 +270,7 @@ export function runLint(options: RunOptions, environment: RunEnvironment = {}): 
     stats: {
       timings: { discover: discoverTime, config: configTime, programs: programsTime, lint: lintTime, fix: fixTime },
       counts: {
+        cached: planned?.reused.size ?? 0,
         files: linted.length,
         programs: linter.programCount,
         programFiles: linter.programFiles,

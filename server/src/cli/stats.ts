@@ -27,5 +27,5 @@ export function formatStats(report: StatsReport): string {
   ];
   const lines = phases.map(([name, ms]) => `  ${name.padEnd(9)}${ms.toFixed(1).padStart(10)} ms`);
   const fixCounts = report.fix ? `, fix passes ${counts.fixPasses}, files fixed ${counts.filesFixed}` : '';
-  return ['wsclose stats:', ...lines, `  files ${counts.files}, programs ${counts.programs} (${counts.programFiles} source files, ${counts.lazyPasses} repeated passes), findings ${counts.findings}${fixCounts}`].join('\n');
+  return ['wsclose stats:', ...lines, `  files ${counts.files}${counts.cached > 0 ? ` (${counts.cached} from the cache)` : ''}, programs ${counts.programs} (${counts.programFiles} source files, ${counts.lazyPasses} repeated passes), findings ${counts.findings}${fixCounts}`].join('\n');
 }

@@ -9,6 +9,7 @@ import { renderTemplate } from '../core/text/render-template';
 import { createAnalysisContext, platformOfProgram, type AnalysisContext } from '../analysis/context';
 import { parseDirectives } from '../analysis/directives';
 import { findCloseCalls, mayContainCloseCall, mayNeedAnalysis, type CloseCallSite, type ReceiverDecision } from '../analysis/find-close-calls';
+import { withFlowObserver } from '../analysis/socket-flow/flow';
 import { describeReceiverDecision } from './debug-text';
 import type { Locale } from '../registry/locales/catalog';
 import type { AppProfileId, Platform, RuntimeId } from '../registry/types';
@@ -36,6 +37,11 @@ export interface LintFileOptions {
   readonly applyDirectives?: boolean;
   /** --debug: a line per close-like call saying how its receiver was classified, and why (engine/debug-text.ts). */
   readonly debug?: { readonly log: (line: string) => void; readonly displayPath: (file: string) => string };
+  /**
+   * Told when the file's analysis consults the socket flow, which reads the whole program: its
+   * findings then depend on every file of the program, not only on what it imports (CLI --cache).
+   */
+  readonly onFlowUse?: () => void;
 }
 
 export interface FileAnalysis {
@@ -53,6 +59,10 @@ export function lintSourceFile(program: ts.Program | undefined, sourceFile: ts.S
 }
 
 export function analyzeSourceFile(program: ts.Program | undefined, sourceFile: ts.SourceFile, options: LintFileOptions): FileAnalysis {
+  return options.onFlowUse ? withFlowObserver(options.onFlowUse, () => analyze(program, sourceFile, options)) : analyze(program, sourceFile, options);
+}
+
+function analyze(program: ts.Program | undefined, sourceFile: ts.SourceFile, options: LintFileOptions): FileAnalysis {
   const text = textFor(options.locale ?? 'en');
   const naming = createCodeNaming(options.config.codes, options.appProfiles ?? []);
   let sites: CloseCallSite[] = [];

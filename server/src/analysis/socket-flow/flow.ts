@@ -413,8 +413,27 @@ function safeAliased(checker: ts.TypeChecker, symbol: ts.Symbol): ts.Symbol | un
 
 const flows = new WeakMap<ts.Program, Map<Platform, SocketFlow>>();
 
+/**
+ * Told each time an analysis asks for the flow: the flow reads the whole program, so a file whose
+ * findings asked for it depends on every file of its program (the CLI's --cache records that set).
+ * Set only for the duration of one file's lint (withFlowObserver); the analysis stays synchronous.
+ */
+let flowObserver: (() => void) | undefined;
+
+/** Runs `lint` telling `onFlowUse` whenever it consults the socket flow. */
+export function withFlowObserver<T>(onFlowUse: (() => void) | undefined, lint: () => T): T {
+  const previous = flowObserver;
+  flowObserver = onFlowUse;
+  try {
+    return lint();
+  } finally {
+    flowObserver = previous;
+  }
+}
+
 /** The flow analysis of a program (one per platform: the global WebSocket depends on it). */
-export function socketFlow(program: ts.Program, platform: Platform): SocketFlow {
+export function socketFlow(program: ts.Program, platform: Platform, observed = true): SocketFlow {
+  if (observed) flowObserver?.();
   let perPlatform = flows.get(program);
   if (!perPlatform) flows.set(program, (perPlatform = new Map()));
   let flow = perPlatform.get(platform);

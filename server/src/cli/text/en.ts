@@ -30,6 +30,11 @@ Options:
                             (hash of its path relative to the current folder) mod n + 1, so jobs
                             run from the same folder split the files without overlap and their
                             merged json/sarif results equal one run's (not with --baseline*)
+  --cache                   Reuse a file's findings from the last run when neither it nor any file its
+                            findings depend on (imports, declarations, config, tsconfig) changed
+  --cache-location <path>   Cache file, or folder for it (default: .wsclosecache in the current folder)
+  --cache-strategy <name>   How to tell a file changed: metadata (size and time, then content; default)
+                            or content
   --max-file-size <size>    Skip larger files with a note: bytes, or with kb/mb (default: 4mb; 0: no limit)
   --locale <locale>         Language of messages and help: en or fr (default: from LC_ALL, LC_MESSAGES or LANG)
   --color, --no-color       Force colours on or off (default: on when stdout is a terminal)

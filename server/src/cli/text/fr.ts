@@ -30,6 +30,11 @@ Options :
                             (empreinte de son chemin relatif au dossier courant) mod n + 1 ; les tâches lancées
                             depuis le même dossier se partagent les fichiers sans recouvrement et leurs résultats
                             json/sarif fusionnés valent ceux d’une seule exécution (pas avec --baseline*)
+  --cache                   Reprendre les problèmes d’un fichier de l’exécution précédente quand ni lui ni aucun
+                            fichier dont ils dépendent (imports, déclarations, config, tsconfig) n’a changé
+  --cache-location <chemin> Fichier du cache, ou dossier où le mettre (par défaut : .wsclosecache dans le dossier courant)
+  --cache-strategy <nom>    Comment voir qu’un fichier a changé : metadata (taille et date, puis contenu ; par défaut)
+                            ou content
   --max-file-size <taille>  Ignorer, avec une note, les fichiers plus gros : en octets, ou avec kb/mb (par défaut : 4mb ; 0 : sans limite)
   --locale <langue>         Langue des messages et de l’aide : en ou fr (par défaut : d’après LC_ALL, LC_MESSAGES ou LANG)
   --color, --no-color       Forcer ou désactiver les couleurs (par défaut : actives quand stdout est un terminal)

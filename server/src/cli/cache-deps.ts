@@ -1,0 +1,102 @@
+// The files a file's findings depend on (--cache). The checker answers questions about a file from
+// the declarations that can reach it: what it imports, transitively (followed here by resolving
+// every import as the program's options do, since lazy imports leave some of them out of the
+// program), and everything global — declaration files (lib, @types, node_modules) and scripts.
+// When the analysis consulted the socket flow, which reads every file of the program, the whole
+// program is the set. Module resolutions that looked for a file and found none record where, so
+// that creating the file (or installing a package an import could not find) counts as a change.
+import * as path from 'node:path';
+import * as ts from 'typescript';
+
+export interface Dependencies {
+  /** Absolute paths, the file itself first. */
+  readonly files: string[];
+  /** Absolute paths that did not exist where a resolution looked. */
+  readonly absent: string[];
+}
+
+/** Resolves and follows imports for the files of one program; memoised, since files share most of their closure. */
+export class DependencyFinder {
+  private readonly importsOf = new Map<string, { files: string[]; absent: string[] }>();
+  private readonly resolutionCache: ts.ModuleResolutionCache;
+  private readonly global: string[];
+  private readonly all: string[];
+  private readonly inProgram: Set<string>;
+
+  constructor(
+    private readonly program: ts.Program,
+    private readonly readText: (file: string) => string | undefined,
+  ) {
+    const options = program.getCompilerOptions();
+    this.resolutionCache = ts.createModuleResolutionCache(program.getCurrentDirectory(), (name) => (ts.sys.useCaseSensitiveFileNames ? name : name.toLowerCase()), options);
+    const sourceFiles = program.getSourceFiles();
+    this.all = sourceFiles.map((file) => path.resolve(file.fileName));
+    this.inProgram = new Set(this.all);
+    // Declaration files and scripts declare into the global scope (or augment modules) without being imported.
+    this.global = sourceFiles.filter((file) => file.isDeclarationFile || !ts.isExternalModule(file)).map((file) => path.resolve(file.fileName));
+  }
+
+  dependenciesOf(file: string, flow: boolean): Dependencies {
+    const files = new Set<string>([file]);
+    const absent = new Set<string>();
+    const queue = [file];
+    while (queue.length > 0) {
+      const next = queue.pop()!;
+      const found = this.imports(next);
+      for (const missing of found.absent) absent.add(missing);
+      for (const imported of found.files) {
+        if (files.has(imported)) continue;
+        files.add(imported);
+        queue.push(imported);
+      }
+    }
+    for (const global of this.global) files.add(global);
+    if (flow) for (const any of this.all) files.add(any);
+    return { files: [...files], absent: [...absent].sort() };
+  }
+
+  /** What one file imports (modules, `/// <reference>`s, type references), resolved. */
+  private imports(file: string): { files: string[]; absent: string[] } {
+    let found = this.importsOf.get(file);
+    if (found) return found;
+    found = { files: [], absent: [] };
+    this.importsOf.set(file, found);
+    // A declaration file of the program is global already (see `global`), and so is all it references.
+    const sourceFile = this.program.getSourceFile(file);
+    if (sourceFile?.isDeclarationFile && this.inProgram.has(file)) return found;
+    const text = sourceFile?.text ?? this.readText(file);
+    if (text === undefined) return found;
+    const info = ts.preProcessFile(text, true, true);
+    const options = this.program.getCompilerOptions();
+    const host: ts.ModuleResolutionHost = { fileExists: ts.sys.fileExists, readFile: ts.sys.readFile, directoryExists: ts.sys.directoryExists, realpath: ts.sys.realpath!, getCurrentDirectory: () => this.program.getCurrentDirectory() };
+    const inNodeModules = /[\\/]node_modules[\\/]/.test(file);
+    for (const imported of info.importedFiles) {
+      const resolution = ts.resolveModuleName(imported.fileName, file, options, host, this.resolutionCache, undefined, sourceFile?.impliedNodeFormat);
+      this.record(found, resolution.resolvedModule?.resolvedFileName, resolution, imported.fileName, inNodeModules);
+    }
+    for (const reference of info.referencedFiles) {
+      const target = path.resolve(path.dirname(file), reference.fileName);
+      if (ts.sys.fileExists(target)) found.files.push(target);
+      else found.absent.push(target);
+    }
+    for (const reference of info.typeReferenceDirectives) {
+      const resolution = ts.resolveTypeReferenceDirective(reference.fileName, file, options, host);
+      this.record(found, resolution.resolvedTypeReferenceDirective?.resolvedFileName, resolution, reference.fileName, inNodeModules);
+    }
+    return found;
+  }
+
+  private record(found: { files: string[]; absent: string[] }, resolved: string | undefined, resolution: object, specifier: string, fromPackage: boolean): void {
+    if (resolved !== undefined) found.files.push(path.resolve(resolved));
+    // Internal to TypeScript but stable for years (its watch mode relies on it): where it looked in vain.
+    const { failedLookupLocations = [], affectingLocations = [] } = resolution as { failedLookupLocations?: string[]; affectingLocations?: string[] };
+    // package.json files that decided the resolution (`types`, `exports`) are dependencies too.
+    for (const location of affectingLocations) if (ts.sys.fileExists(location)) found.files.push(path.resolve(location));
+    // A project file's import could be shadowed by a file created where it looked first, and an
+    // import that found nothing by a package installed. Inside node_modules, packages that found
+    // their dependencies are taken as installed (their many lookups would bloat the cache).
+    const bare = !specifier.startsWith('.') && !path.isAbsolute(specifier);
+    if (fromPackage && bare && resolved !== undefined) return;
+    for (const location of failedLookupLocations) found.absent.push(path.resolve(location));
+  }
+}
