@@ -17,7 +17,8 @@ import { REPO_ROOT } from './paths';
  * `uninstalled`: TypeScript whose dependencies are not installed: no import of a package resolves
  * (a project checked out without `npm install`, or types the project never installed).
  */
-export type SnippetEnv = 'dom' | 'node' | 'js' | 'uninstalled';
+/** `js-uninstalled`: plain JavaScript whose packages do not resolve (a project without their types). */
+export type SnippetEnv = 'dom' | 'node' | 'js' | 'uninstalled' | 'js-uninstalled';
 
 export interface Snippet {
   readonly code: string;
@@ -41,6 +42,7 @@ const ENV_OPTIONS: Readonly<Record<SnippetEnv, ts.CompilerOptions>> = {
   node: { lib: ['lib.es2022.d.ts'], types: ['node'] },
   js: { lib: ['lib.es2022.d.ts'], types: [], allowJs: true, checkJs: false },
   uninstalled: { lib: ['lib.es2022.d.ts'], types: [] },
+  'js-uninstalled': { lib: ['lib.es2022.d.ts'], types: [], allowJs: true, checkJs: false },
 };
 
 const BASE_OPTIONS: ts.CompilerOptions = {
@@ -69,7 +71,7 @@ export function onlyRuleConfig(ruleId: RuleId): (config: ResolvedConfig) => Reso
 }
 
 export function lintSnippets(snippets: readonly Snippet[]): LintedSnippet[] {
-  const names = snippets.map((s) => path.join(VIRTUAL_DIR, `snippet-${++counter}${s.extension ?? (s.env === 'js' ? '.js' : '.ts')}`));
+  const names = snippets.map((s) => path.join(VIRTUAL_DIR, `snippet-${++counter}${s.extension ?? (s.env === 'js' || s.env === 'js-uninstalled' ? '.js' : '.ts')}`));
   const results: LintedSnippet[] = new Array(snippets.length);
   // Snippets that can change the program's globals (a `require` pulling in @types, a triple-slash
   // reference) get a program of their own; the others share one program per environment.
@@ -80,7 +82,7 @@ export function lintSnippets(snippets: readonly Snippet[]): LintedSnippet[] {
     const env = snippets[indexes[0]!]!.env ?? 'node';
     const overlay = new Map(indexes.map((i) => [names[i]!, snippets[i]!.code]));
     const options = { ...BASE_OPTIONS, ...ENV_OPTIONS[env] };
-    const program = ts.createProgram({ rootNames: indexes.map((i) => names[i]!), options, host: overlayHost(options, overlay, env === 'uninstalled') });
+    const program = ts.createProgram({ rootNames: indexes.map((i) => names[i]!), options, host: overlayHost(options, overlay, env === 'uninstalled' || env === 'js-uninstalled') });
     for (const i of indexes) {
       const sourceFile = program.getSourceFile(names[i]!)!;
       const snippet = snippets[i]!;

@@ -14,32 +14,43 @@ export const SOCKET_CONSTRUCTORS: Readonly<Record<string, Readonly<Record<string
 };
 
 /**
- * What the instances of a server (or client) class give their listeners: the `event` whose
- * listener's first parameter is a socket, or — with `accept` — a request whose `accept(…)`
- * method returns the socket.
+ * One event whose listener's first parameter is a socket, or — with `accept` — a request whose
+ * `accept(…)` method returns the socket.
  */
-export interface SocketEmitter {
-  readonly runtime: RuntimeId;
+export interface SocketEvent {
   readonly event: string;
   readonly accept?: string;
   /** What a socket from the listener rests on, for the finding's evidence. */
   readonly evidence: EvidenceKind;
 }
 
+/** What the instances of a server (or client) class give their listeners: one or more socket events. */
+export interface SocketEmitter {
+  readonly runtime: RuntimeId;
+  readonly events: readonly SocketEvent[];
+}
+
 /** ws's server: `connection` listeners receive the socket (also the declared type's behaviour). */
-export const WS_SERVER: SocketEmitter = { runtime: 'ws', event: 'connection', evidence: 'connection-listener' };
+export const WS_SERVER: SocketEmitter = { runtime: 'ws', events: [{ event: 'connection', evidence: 'connection-listener' }] };
 
 /**
  * Classes whose instances hand sockets to their listeners, per module and export. WebSocket-Node
- * (`websocket` on npm): its server's `request` listeners accept a connection, its client's
- * `connect` listeners receive one.
+ * (`websocket` on npm): its server's `request` listeners accept a connection and its `connect`
+ * listeners receive every accepted one (with `autoAcceptConnections` the only way to get it); its
+ * client's `connect` listeners receive one.
  */
 export const SOCKET_SERVERS: Readonly<Record<string, Readonly<Record<string, SocketEmitter>>>> = {
   ws: { WebSocketServer: WS_SERVER, Server: WS_SERVER },
   'isomorphic-ws': { WebSocketServer: WS_SERVER, Server: WS_SERVER },
   websocket: {
-    server: { runtime: 'websocket-node', event: 'request', accept: 'accept', evidence: 'accepted-request' },
-    client: { runtime: 'websocket-node', event: 'connect', evidence: 'client-connect' },
+    server: {
+      runtime: 'websocket-node',
+      events: [
+        { event: 'request', accept: 'accept', evidence: 'accepted-request' },
+        { event: 'connect', evidence: 'server-connect' },
+      ],
+    },
+    client: { runtime: 'websocket-node', events: [{ event: 'connect', evidence: 'client-connect' }] },
   },
 };
 

@@ -159,6 +159,7 @@ export type EvidenceKind =
   | 'server-handler' // a Bun `websocket` or uWebSockets.js handler
   | 'route-handler' // a WebSocket route of an HTTP framework plugin (express-ws, @fastify/websocket)
   | 'accepted-request' // `request.accept(…)` in a WebSocket-Node server's `request` listener
+  | 'server-connect' // a `connect` listener of a WebSocket-Node server (every accepted connection)
   | 'client-connect' // a `connect` listener of a WebSocket-Node client
   | 'hibernation' // a Durable Object's hibernation API: `state.getWebSockets()`, `webSocketMessage(ws, …)`
   | 'upgrade' // Deno.upgradeWebSocket(…)

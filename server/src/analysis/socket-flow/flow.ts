@@ -358,8 +358,8 @@ export class SocketFlow {
   /** `request.accept(…)` on a WebSocket-Node server's request: the accepted connection. */
   private acceptedSocket(call: ts.CallExpression, callee: ts.PropertyAccessExpression, depth: number): FlowValue | undefined {
     for (const request of this.valuesOf(callee.expression, depth)) {
-      if (request.kind === 'socket-request' && request.emitter.accept === callee.name.text) {
-        return { kind: 'socket', source: { kind: request.emitter.evidence, runtime: request.emitter.runtime, node: call }, steps: [] };
+      if (request.kind === 'socket-request' && request.event.accept === callee.name.text) {
+        return { kind: 'socket', source: { kind: request.event.evidence, runtime: request.runtime, node: call }, steps: [] };
       }
     }
     return undefined;

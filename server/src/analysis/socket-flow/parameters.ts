@@ -9,7 +9,7 @@ import { functionNameNode, isFunctionLike, listenerRegistration, skipOuterExpres
 import { elementsOf } from './collections';
 import { lastName } from './file-index';
 import type { SocketFlow } from './flow';
-import { thisOwner } from './prototype';
+import { prototypeOwner, thisOwner } from './prototype';
 import { routeHandlerSocket } from './routes';
 import { bunHandlerObject, isDurableObjectSocketHandler, uwsHandlerObject } from './sources';
 import { withStep, type FlowValue } from './values';
@@ -38,16 +38,18 @@ export function parameterValues(flow: SocketFlow, param: ts.ParameterDeclaration
 /** Sockets a function receives as a listener or handler (sources), and collection elements it iterates. */
 function listenerValues(flow: SocketFlow, fn: FunctionNode, index: number, depth: number): readonly FlowValue[] {
   const values: FlowValue[] = [];
-  const registrations = registrationsOf(flow, fn);
+  const registrations = registrationsOf(flow, fn, depth);
   for (const registration of registrations) {
     const { call, event } = registration;
     const emitter = ts.isPropertyAccessExpression(call.expression) ? call.expression.expression : undefined;
     if (!emitter) continue;
     if (index !== 0) continue;
     for (const server of flow.valuesOf(emitter, depth)) {
-      if (server.kind !== 'server' || server.emitter.event !== event) continue;
-      if (server.emitter.accept) values.push({ kind: 'socket-request', emitter: server.emitter, node: call });
-      else values.push({ kind: 'socket', source: { kind: server.emitter.evidence, runtime: server.emitter.runtime, node: call }, steps: [] });
+      if (server.kind !== 'server') continue;
+      const given = server.emitter.events.find((e) => e.event === event);
+      if (!given) continue;
+      if (given.accept) values.push({ kind: 'socket-request', runtime: server.emitter.runtime, event: given, node: call });
+      else values.push({ kind: 'socket', source: { kind: given.evidence, runtime: server.emitter.runtime, node: call }, steps: [] });
     }
   }
   const parent = fn.parent;
@@ -88,11 +90,11 @@ interface Registration {
 }
 
 /** `x.on('event', fn)` with the function itself, a reference to it, or `ref.bind(this)`. */
-function registrationsOf(flow: SocketFlow, fn: FunctionNode): Registration[] {
+function registrationsOf(flow: SocketFlow, fn: FunctionNode, depth: number): Registration[] {
   const registrations: Registration[] = [];
   const direct = listenerRegistration(fn);
   if (direct && fn.parent && ts.isCallExpression(fn.parent)) registrations.push({ call: fn.parent, event: direct.event });
-  for (const use of referencesPassedOn(flow, fn)) {
+  for (const use of referencesPassedOn(flow, fn, depth)) {
     const call = use.parent;
     if (!ts.isCallExpression(call) || call.arguments[1] !== use) continue;
     const first = call.arguments[0];
@@ -110,16 +112,27 @@ function functionSymbol(flow: SocketFlow, fn: FunctionNode): { symbol: ts.Symbol
   return nameNode && symbol ? { symbol, name: nameNode.text } : undefined;
 }
 
-/** Expressions elsewhere that name the function as a value passed on: `fn`, `this.fn`, `this.fn.bind(this)`. */
-function referencesPassedOn(flow: SocketFlow, fn: FunctionNode): ts.Expression[] {
+/**
+ * Expressions elsewhere that name the function as a value passed on: `fn`, `this.fn`,
+ * `this.fn.bind(this)` — and the bound copy kept under a name of its own, as constructors do
+ * (`this.fn = this.fn.bind(this)`, `self.fn = self.fn.bind(self)`, `const f = fn.bind(x)`), when
+ * the checker gives that storage a symbol of its own (JavaScript's `this.x = …` declarations).
+ */
+function referencesPassedOn(flow: SocketFlow, fn: FunctionNode, depth: number): ts.Expression[] {
   const named = functionSymbol(flow, fn);
   if (!named) return [];
   const found: ts.Expression[] = [];
+  const symbols = new Set([named.symbol]);
   for (const index of flow.indexes()) {
     for (const bind of index.binds.get(named.name) ?? []) {
       const target = (bind.expression as ts.PropertyAccessExpression).expression;
-      if (resolvesTo(flow, target, named.symbol)) found.push(bind);
+      if (!resolvesTo(flow, target, named.symbol) && !memberOfOwnInstance(flow, target, fn, depth)) continue;
+      found.push(bind);
+      const alias = boundCopySymbol(flow, bind);
+      if (alias) symbols.add(alias);
     }
+  }
+  for (const index of flow.indexes()) {
     for (const call of index.calls.get('on') ?? []) collectArg(call);
     for (const call of index.calls.get('once') ?? []) collectArg(call);
     for (const call of index.calls.get('addEventListener') ?? []) collectArg(call);
@@ -129,8 +142,24 @@ function referencesPassedOn(flow: SocketFlow, fn: FunctionNode): ts.Expression[]
 
   function collectArg(call: ts.CallExpression): void {
     const arg = call.arguments[1];
-    if (arg && (ts.isIdentifier(arg) || ts.isPropertyAccessExpression(arg)) && lastName(arg) === named!.name && resolvesTo(flow, arg, named!.symbol)) found.push(arg);
+    if (!arg || (!ts.isIdentifier(arg) && !ts.isPropertyAccessExpression(arg)) || lastName(arg) !== named!.name) return;
+    const e = skipOuterExpressions(arg);
+    const symbol = flow.symbolOf(ts.isPropertyAccessExpression(e) ? e.name : e);
+    if ((symbol && symbols.has(symbol)) || memberOfOwnInstance(flow, e, fn, depth)) found.push(arg);
   }
+}
+
+/** `x.fn = fn.bind(…)` / `const fn = f.bind(…)`: the symbol of the storage that holds the bound copy. */
+function boundCopySymbol(flow: SocketFlow, bind: ts.CallExpression): ts.Symbol | undefined {
+  let node: ts.Node = bind;
+  while (node.parent && ts.isParenthesizedExpression(node.parent)) node = node.parent;
+  const parent = node.parent;
+  if (parent && ts.isBinaryExpression(parent) && parent.right === node && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+    const left = skipOuterExpressions(parent.left);
+    return flow.symbolOf(ts.isPropertyAccessExpression(left) ? left.name : left);
+  }
+  if (parent && ts.isVariableDeclaration(parent) && parent.initializer === node && ts.isIdentifier(parent.name)) return flow.symbolOf(parent.name);
+  return undefined;
 }
 
 function resolvesTo(flow: SocketFlow, expression: ts.Expression, symbol: ts.Symbol): boolean {
@@ -197,9 +226,29 @@ function callbackCalls(flow: SocketFlow, fn: FunctionNode): CallSite[] {
 /** `obj.m(…)` where the checker cannot resolve `m` but the flow knows `obj` is an instance of m's class. */
 function methodOfInstance(flow: SocketFlow, callee: ts.Expression, fn: FunctionNode, name: string, depth: number): boolean {
   if (!ts.isPropertyAccessExpression(callee) || flow.symbolOf(callee.name)) return false;
-  const owner = ts.isMethodDeclaration(fn) && ts.isClassLike(fn.parent) ? fn.parent : undefined;
-  if (!owner) return false;
-  return flow.valuesOf(callee.expression, depth).some((v) => v.kind === 'instance' && v.declaration === owner) && name.length > 0;
+  return name.length > 0 && memberOfOwnInstance(flow, callee, fn, depth);
+}
+
+/**
+ * `obj.m` where the flow knows `obj` is an instance of the class (or constructor function) that
+ * declares `m` as this very function: a class method, or `C.prototype.m = function …`. Covers
+ * `self.m` in a constructor (`const self = this`) and `instance.m` after `new C()`, whose storage
+ * the checker may see as a field of its own (`self.m = self.m.bind(self)`).
+ */
+function memberOfOwnInstance(flow: SocketFlow, expression: ts.Expression, fn: FunctionNode, depth: number): boolean {
+  const e = skipOuterExpressions(expression);
+  if (!ts.isPropertyAccessExpression(e)) return false;
+  const owner = ownerOf(fn);
+  const name = functionNameNode(fn);
+  if (!owner || !name || e.name.text !== name.text) return false;
+  return flow.valuesOf(e.expression, depth).some((v) => v.kind === 'instance' && v.declaration === owner);
+}
+
+/** The class of a method, or the constructor function of a prototype method. */
+function ownerOf(fn: FunctionNode): ts.Node | undefined {
+  if (ts.isMethodDeclaration(fn) && ts.isClassLike(fn.parent)) return fn.parent;
+  if (ts.isFunctionExpression(fn)) return prototypeOwner(fn);
+  return undefined;
 }
 
 function isConstructorFunction(fn: FunctionNode): boolean {

@@ -3,7 +3,7 @@
 // sockets (servers, constructors, WebSocketPair, Deno's upgrade result), instances of the
 // project's own classes (for wrappers), and values known NOT to be sockets (which silence a guess).
 import type * as ts from 'typescript';
-import type { SocketEmitter } from '../../registry/socket-sources';
+import type { SocketEmitter, SocketEvent } from '../../registry/socket-sources';
 import type { EvidenceKind, RuntimeId } from '../../registry/types';
 
 /** Where a socket comes from: the node a user can look at to check the inference. */
@@ -26,14 +26,14 @@ export interface FlowStep {
 
 export type FlowValue =
   | { readonly kind: 'socket'; readonly source: SocketSource; readonly steps: readonly FlowStep[] }
-  /** A WebSocket server (or WebSocket-Node client): listeners of its `emitter.event` get sockets; ws's `clients` holds them. */
+  /** A WebSocket server (or WebSocket-Node client): listeners of its `emitter.events` get sockets; ws's `clients` holds them. */
   | { readonly kind: 'server'; readonly emitter: SocketEmitter; readonly node: ts.Node }
   /** A WebSocket constructor (`WebSocket`, `require('ws')`, `window.WebSocket`). */
   | { readonly kind: 'constructor'; readonly runtime: RuntimeId; readonly name: string; readonly node: ts.Node }
   /** A class that makes servers (`WebSocketServer` of `ws`). */
   | { readonly kind: 'server-class'; readonly emitter: SocketEmitter }
   /** A WebSocket-Node server's upgrade request: its `accept(…)` returns the socket. */
-  | { readonly kind: 'socket-request'; readonly emitter: SocketEmitter; readonly node: ts.Node }
+  | { readonly kind: 'socket-request'; readonly runtime: RuntimeId; readonly event: SocketEvent; readonly node: ts.Node }
   /** The `WebSocketPair` class of Workers. */
   | { readonly kind: 'pair-class' }
   /** A module namespace (`require('ws')`, `import * as ws from 'ws'`): its properties are its exports. */

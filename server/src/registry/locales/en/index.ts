@@ -27,6 +27,7 @@ export const en: RegistryCatalog = {
     hibernation: "a Durable Object's hibernation API",
     'route-handler': 'a WebSocket route of {name}',
     'accepted-request': '`request.accept(…)` of a WebSocket-Node server',
+    'server-connect': "a 'connect' listener of a WebSocket-Node server",
     'client-connect': "a 'connect' listener of a WebSocket-Node client",
     'server-handler': 'a Bun or uWebSockets.js WebSocket handler',
     upgrade: '`Deno.upgradeWebSocket(…)`',

@@ -27,6 +27,7 @@ export const fr: RegistryCatalog = {
     hibernation: "l'API d'hibernation d'un Durable Object",
     'route-handler': 'une route WebSocket de {name}',
     'accepted-request': '`request.accept(…)` d’un serveur WebSocket-Node',
+    'server-connect': "l’écouteur 'connect' d’un serveur WebSocket-Node",
     'client-connect': "l’écouteur 'connect' d’un client WebSocket-Node",
     'server-handler': 'un gestionnaire WebSocket de Bun ou uWebSockets.js',
     upgrade: '`Deno.upgradeWebSocket(…)`',
