@@ -9,6 +9,7 @@ import { RULE_IDS, isRuleId } from '../core/finding';
 import type { RuleId, Severity } from '../core/finding';
 import { closestName } from '../core/text/did-you-mean';
 import { APP_PROFILES } from '../registry/apps';
+import { RULES } from '../rules';
 import { RUNTIME_PROFILES } from '../registry/runtimes';
 import type { AppProfileId, ReconnectAdvice, RuntimeId } from '../registry/types';
 
@@ -50,10 +51,19 @@ const SEVERITY_WORDS: Readonly<Record<string, Severity>> = { off: 'off', warn: '
 const SEVERITY_NUMBERS: readonly Severity[] = ['off', 'warn', 'error'];
 const RECONNECT_VALUES: readonly ReconnectAdvice[] = ['yes', 'backoff', 'no', 'not-applicable'];
 const CODE_KEYS = ['code', 'name', 'description', 'reconnect'] as const;
-/** Option names per rule; rules not listed take no options. */
-const RULE_OPTION_KEYS: Readonly<Partial<Record<RuleId, readonly string[]>>> = {
-  'reason-too-long': ['checkUnboundedReasons'],
-};
+
+/** A rule's options as its optionsSchema declares them (the single source: also the JSON Schema's). */
+function optionSchemas(ruleId: RuleId): Readonly<Record<string, { readonly type?: unknown }>> {
+  return RULES[ruleId].meta.optionsSchema.properties as Readonly<Record<string, { readonly type?: unknown }>>;
+}
+
+const JSON_TYPE_WORDS: Readonly<Record<string, string>> = { boolean: 'true or false', string: 'a string', number: 'a number', integer: 'an integer' };
+
+/** Does the JSON node have the option's declared type? */
+function hasDeclaredType(node: Node, type: unknown): boolean {
+  if (type === 'integer') return node.type === 'number' && Number.isInteger(node.value);
+  return typeof type !== 'string' || node.type === type;
+}
 
 /** Why `pattern` cannot be used as a glob, or undefined when it can. */
 export function globProblem(pattern: string): string | undefined {
@@ -252,7 +262,8 @@ class Validator {
       this.report(node, `The options of rule "${ruleId}" must be an object, not ${describe(node)}.`);
       return undefined;
     }
-    const allowed = RULE_OPTION_KEYS[ruleId] ?? [];
+    const declared = optionSchemas(ruleId);
+    const allowed = Object.keys(declared);
     const options: Record<string, unknown> = { ...fallback };
     let valid = true;
     for (const { key, keyNode, valueNode } of this.properties(node)) {
@@ -264,10 +275,10 @@ class Validator {
             ? `Rule "${ruleId}" takes no options; remove "${key}".`
             : `Unknown option "${key}" for rule "${ruleId}".${didYouMean(key, allowed) || ` Its options: ${quotedList(allowed)}.`}`,
         );
-      } else if (valueNode.type !== 'boolean') {
-        // Every option there is so far is a boolean.
+      } else if (!hasDeclaredType(valueNode, declared[key]!.type)) {
         valid = false;
-        this.report(valueNode, `Option "${key}" of rule "${ruleId}" must be true or false, not ${describe(valueNode)}.`);
+        const type = declared[key]!.type;
+        this.report(valueNode, `Option "${key}" of rule "${ruleId}" must be ${JSON_TYPE_WORDS[String(type)] ?? String(type)}, not ${describe(valueNode)}.`);
       } else options[key] = valueNode.value;
     }
     return valid ? (options as RuleSetting['options']) : undefined;
