@@ -105,7 +105,7 @@ function displayValue(value: PossibleValue, target: ts.Node): string {
   return target.getText();
 }
 
-function suggestionsFor(context: RuleContext<'invalid-code'>, problem: Problem, value: PossibleValue, target: ts.Node, alternatives: readonly number[]): SuggestionReport[] {
+function suggestionsFor(context: RuleContext<'invalid-code'>, problem: Problem, value: PossibleValue, target: ts.Node, alternatives: readonly number[]): SuggestionReport<'insertCode' | 'useNumber' | 'replaceCode'>[] {
   const { site } = context;
   // `close('bye')`, also `close('bye' as any)`: the string becomes the reason.
   if (problem === 'reasonAsCode' && site.shape === 'positional' && site.reason.node === undefined && site.code.node && skipOuterExpressions(site.code.node) === target) {

@@ -41,7 +41,7 @@ export default defineRule({
     const name = context.naming.nameOf(code);
 
     /** Reports the code with the codes that fit `situation` as suggestions (`withSituation`: name the situation in the message). */
-    const suggestCodesFor = (situation: Situation, messageId: string, data: Readonly<Record<string, string>> = {}, withSituation = true): void => {
+    const suggestCodesFor = (situation: Situation, messageId: 'rejectWithNormal' | 'failureWithNormal' | 'contradictsReason' | 'rejectWithCode' | 'failureWithCode' | 'functionWithCode', data: Readonly<Record<string, string>> = {}, withSituation = true): void => {
       const alternatives = codesFor(site, [situation]);
       context.report({
         messageId,

@@ -41,7 +41,7 @@ export default defineRule({
         node: target,
         suggestions: [
           ...replaceCodeSuggestions(context, target, alternatives),
-          ...(canDropCode ? [{ messageId: 'removeCode', data: { method: site.method }, edits: [replaceNode(argument, '')] }] : []),
+          ...(canDropCode ? [{ messageId: 'removeCode' as const, data: { method: site.method }, edits: [replaceNode(argument, '')] }] : []),
         ],
       });
     }
