@@ -1,6 +1,7 @@
 // Validation of a parsed wsclose.config.json tree. Every problem points at the exact JSON node
 // that is wrong and says how to fix it; the caller turns offsets into line/column.
-// Kept in step with wsclose.schema.json by test/engine/config-schema.test.ts.
+// Rule options are checked against each rule's optionsSchema, from which wsclose.schema.json is
+// generated (engine/config-schema.ts); test/engine/config-schema.test.ts holds the two in step.
 import type { Node } from 'jsonc-parser';
 import { getNodeValue } from 'jsonc-parser';
 import picomatch from 'picomatch';
