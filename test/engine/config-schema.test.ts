@@ -8,6 +8,7 @@ import Ajv from 'ajv';
 import { RULE_IDS } from '../../server/src/core/finding';
 import { acceptedRuntimeNames, parseConfigText } from '../../server/src/engine/config-file';
 import type { RuleDefaults } from '../../server/src/engine/config-file';
+import { configSchemaText } from '../../server/src/engine/config-schema';
 import { APP_PROFILES } from '../../server/src/registry/apps';
 import { RUNTIME_PROFILES } from '../../server/src/registry/runtimes';
 import { REPO_ROOT } from '../harness/paths';
@@ -32,6 +33,12 @@ const DEFAULTS = Object.fromEntries(
 function parserProblems(config: unknown): string[] {
   return parseConfigText(JSON.stringify(config, null, 2), '/p/wsclose.config.json', DEFAULTS).problems.map((p) => p.message);
 }
+
+describe('wsclose.schema.json: generated', () => {
+  it('is what the rules declare (regenerate with `npm run gen:schema`)', () => {
+    assert.equal(fs.readFileSync(path.join(REPO_ROOT, 'wsclose.schema.json'), 'utf8'), configSchemaText());
+  });
+});
 
 describe('wsclose.schema.json: ids', () => {
   it('lists exactly the rule ids', () => {

@@ -4,6 +4,7 @@
 import * as ts from 'typescript';
 import type { Confidence } from '../core/finding';
 import type { Evidence, RuntimeId } from '../registry/types';
+import { DENO_UPGRADED_SOCKET, ISOMORPHIC_REEXPORT } from '../registry/socket-sources';
 import type { AnalysisContext } from './context';
 import { inferReceiverFromEvidence } from './receiver-evidence';
 import { isAssignedNew } from './constructed';
@@ -36,7 +37,7 @@ export function classifyReceiver(receiver: ts.Expression, ctx: AnalysisContext):
   // The project's own structural type (`interface WebSocketLike`) says nothing about what the value is.
   if (typed.length === 0) return declaredKind(type, ctx).kind === 'structural' ? (fromSocketFlow(receiver, ctx) ?? NOT_WEBSOCKET('structural')) : NOT_WEBSOCKET('type');
   // Deno types the sockets of Deno.upgradeWebSocket as the global (browser) WebSocket, but they are server sockets.
-  if (typed.length === 1 && typed[0] === 'whatwg' && isDenoServerSocket(node, ctx)) return { kind: 'websocket', runtimes: ['deno-server'], confidence: 'typed' };
+  if (typed.length === 1 && typed[0] === DENO_UPGRADED_SOCKET.typedAs && isDenoServerSocket(node, ctx)) return { kind: 'websocket', runtimes: [DENO_UPGRADED_SOCKET.runtime], confidence: 'typed' };
   return { kind: 'websocket', runtimes: adjustForFile(typed, ctx), confidence: 'typed' };
 }
 
@@ -54,8 +55,9 @@ export function classifyConstructor(expression: ts.Expression, ctx: AnalysisCont
 
 /** `isomorphic-ws` re-exports ws's declarations: code importing it must also satisfy browsers. */
 function adjustForFile(runtimes: readonly RuntimeId[], ctx: AnalysisContext): RuntimeId[] {
-  const isomorphic = ctx.importedModules.has('isomorphic-ws') && !ctx.importedModules.has('ws');
-  return [...new Set(runtimes.map((r) => (isomorphic && r === 'ws' ? 'isomorphic-ws' : r)))];
+  const { module, reexported, from, runtime } = ISOMORPHIC_REEXPORT;
+  const isomorphic = ctx.importedModules.has(module) && !ctx.importedModules.has(reexported);
+  return [...new Set(runtimes.map((r) => (isomorphic && r === from ? runtime : r)))];
 }
 
 /**

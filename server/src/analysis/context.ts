@@ -1,6 +1,7 @@
 // Everything the analysis of one file needs, computed once per file.
 import * as ts from 'typescript';
 import type { Platform } from '../registry/types';
+import { WEBSOCKET_MODULES } from '../registry/socket-sources';
 
 export interface AnalysisContext {
   readonly program: ts.Program;
@@ -14,12 +15,10 @@ export interface AnalysisContext {
   readonly platform: Platform;
 }
 
-const WS_MODULES = new Set(['ws', 'isomorphic-ws', 'websocket', 'reconnecting-websocket', 'partysocket']);
-
 export function createAnalysisContext(program: ts.Program, sourceFile: ts.SourceFile, platform: Platform = platformOfProgram(program)): AnalysisContext {
   const importedModules = collectImportedModules(sourceFile);
   const mentionsWebSocket =
-    /\bWebSocket/.test(sourceFile.text) || [...importedModules].some((m) => WS_MODULES.has(m));
+    /\bWebSocket/.test(sourceFile.text) || [...importedModules].some((m) => WEBSOCKET_MODULES.has(m));
   return { program, checker: program.getTypeChecker(), sourceFile, importedModules, mentionsWebSocket, platform };
 }
 

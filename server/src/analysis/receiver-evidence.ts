@@ -3,18 +3,11 @@
 // that turns a file stream or a DB pool into a WebSocket is worse than no finding.
 import * as ts from 'typescript';
 import type { Evidence, RuntimeId } from '../registry/types';
+import { CONSTRUCTOR_NAME_RUNTIMES, SOCKET_CONSTRUCTORS, WEBSOCKET_BY_IMPORT } from '../registry/socket-sources';
 import type { AnalysisContext } from './context';
 import type { ReceiverClass } from './classify-receiver';
 import { enclosingFunction, isFunctionLike, listenerRegistration, skipOuterExpressions } from './syntax';
 
-/** Constructors whose instances are client WebSockets, by the constructor's name. */
-const CONSTRUCTOR_RUNTIMES: Readonly<Record<string, RuntimeId | 'by-import'>> = {
-  WebSocket: 'by-import',
-  W3CWebSocket: 'whatwg',
-  w3cwebsocket: 'whatwg',
-  ReconnectingWebSocket: 'reconnecting-websocket',
-  PartySocket: 'partysocket',
-};
 
 const SERVER_CONSTRUCTORS = new Set(['WebSocketServer', 'Server']);
 const SOCKET_EVENTS = new Set(['message', 'open', 'ping', 'pong', 'upgrade', 'unexpected-response']);
@@ -52,7 +45,7 @@ function constructedBy(receiver: ts.Expression, ctx: AnalysisContext): { runtime
       : ts.isPropertyAccessExpression(value.expression)
         ? value.expression.name.text
         : undefined;
-    const runtime = name ? CONSTRUCTOR_RUNTIMES[name] : undefined;
+    const runtime = name ? CONSTRUCTOR_NAME_RUNTIMES[name] : undefined;
     if (!runtime || !name) continue;
     return { runtime: runtime === 'by-import' ? runtimeOfWebSocketConstructor(ctx) : runtime, evidence: { kind: 'constructor', name } };
   }
@@ -60,9 +53,7 @@ function constructedBy(receiver: ts.Expression, ctx: AnalysisContext): { runtime
 }
 
 function runtimeOfWebSocketConstructor(ctx: AnalysisContext): RuntimeId {
-  if (ctx.importedModules.has('isomorphic-ws')) return 'isomorphic-ws';
-  if (ctx.importedModules.has('ws')) return 'ws';
-  return 'whatwg';
+  return WEBSOCKET_BY_IMPORT.find((entry) => ctx.importedModules.has(entry.module))?.runtime ?? SOCKET_CONSTRUCTORS['']!['WebSocket']!;
 }
 
 /** Every expression assigned to the receiver's variable (or to `this.<name>` in its class). */

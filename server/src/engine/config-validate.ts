@@ -1,6 +1,7 @@
 // Validation of a parsed wsclose.config.json tree. Every problem points at the exact JSON node
 // that is wrong and says how to fix it; the caller turns offsets into line/column.
-// Kept in step with wsclose.schema.json by test/engine/config-schema.test.ts.
+// Rule options are checked against each rule's optionsSchema, from which wsclose.schema.json is
+// generated (engine/config-schema.ts); test/engine/config-schema.test.ts holds the two in step.
 import type { Node } from 'jsonc-parser';
 import { getNodeValue } from 'jsonc-parser';
 import type { ConfiguredCode, ResolvedConfig, RuleSetting, RuntimeOverride } from '../core/config';
@@ -8,6 +9,7 @@ import { RULE_IDS, isRuleId } from '../core/finding';
 import type { RuleId, Severity } from '../core/finding';
 import { closestName } from '../core/text/did-you-mean';
 import { APP_PROFILES } from '../registry/apps';
+import { RULES } from '../rules';
 import { RUNTIME_PROFILES } from '../registry/runtimes';
 import type { AppProfileId, ReconnectAdvice, RuntimeId } from '../registry/types';
 import { renderTemplate } from '../core/text/render-template';
@@ -56,10 +58,17 @@ const SEVERITY_WORDS: Readonly<Record<string, Severity>> = { off: 'off', warn: '
 const SEVERITY_NUMBERS: readonly Severity[] = ['off', 'warn', 'error'];
 const RECONNECT_VALUES: readonly ReconnectAdvice[] = ['yes', 'backoff', 'no', 'not-applicable'];
 const CODE_KEYS = ['code', 'name', 'description', 'reconnect'] as const;
-/** Option names per rule; rules not listed take no options. */
-const RULE_OPTION_KEYS: Readonly<Partial<Record<RuleId, readonly string[]>>> = {
-  'reason-too-long': ['checkUnboundedReasons'],
-};
+
+/** A rule's options as its optionsSchema declares them (the single source: also the JSON Schema's). */
+function optionSchemas(ruleId: RuleId): Readonly<Record<string, { readonly type?: unknown }>> {
+  return RULES[ruleId].meta.optionsSchema.properties as Readonly<Record<string, { readonly type?: unknown }>>;
+}
+
+/** Does the JSON node have the option's declared type? */
+function hasDeclaredType(node: Node, type: unknown): boolean {
+  if (type === 'integer') return node.type === 'number' && Number.isInteger(node.value);
+  return typeof type !== 'string' || node.type === type;
+}
 
 const quote = (value: string): string => `"${value}"`;
 const quotedList = (values: readonly string[]): string => values.map(quote).join(', ');
@@ -223,7 +232,8 @@ class Validator {
       this.report(node, 'optionsNotObject', { rule: ruleId });
       return undefined;
     }
-    const allowed = RULE_OPTION_KEYS[ruleId] ?? [];
+    const declared = optionSchemas(ruleId);
+    const allowed = Object.keys(declared);
     const options: Record<string, unknown> = { ...fallback };
     let valid = true;
     for (const { key, keyNode, valueNode } of this.properties(node)) {
@@ -231,10 +241,11 @@ class Validator {
         valid = false;
         if (allowed.length === 0) this.report(keyNode, 'noOptions', { rule: ruleId, key });
         else this.reportUnknown(keyNode, 'unknownOption', { rule: ruleId, key }, key, allowed, 'ruleOptions');
-      } else if (valueNode.type !== 'boolean') {
-        // Every option there is so far is a boolean.
+      } else if (!hasDeclaredType(valueNode, declared[key]!.type)) {
         valid = false;
-        this.report(valueNode, 'optionNotBoolean', { rule: ruleId, key });
+        const type = String(declared[key]!.type);
+        if (type === 'boolean') this.report(valueNode, 'optionNotBoolean', { rule: ruleId, key });
+        else this.report(valueNode, 'optionWrongType', { rule: ruleId, key, type });
       } else options[key] = valueNode.value;
     }
     return valid ? (options as RuleSetting['options']) : undefined;

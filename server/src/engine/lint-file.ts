@@ -110,6 +110,7 @@ function runRule(rule: RuleModule, site: CloseCallSite | undefined, analysis: An
     common: text.rules.common,
     naming,
     report(report: RuleReport) {
+      checkDeclared(rule, report);
       const message = renderTemplate(requireTemplate(ruleText.messages, report.messageId, rule.id), report.data);
       const socket = report.socket ?? site ?? { confidence: 'typed' as const };
       const evidence = socket.confidence === 'inferred' ? socket.evidence : undefined;
@@ -152,6 +153,15 @@ function runRule(rule: RuleModule, site: CloseCallSite | undefined, analysis: An
   if (site) rule.check?.(context as never);
   else rule.checkFile?.(context as never);
   return findings;
+}
+
+/**
+ * A rule's reports must match its declaration, for every adapter alike: a fix from a rule without
+ * `fixable: true` (ESLint would drop it while --fix applies it), suggestions without `hasSuggestions`.
+ */
+export function checkDeclared(rule: RuleModule<RuleId>, report: RuleReport): void {
+  if (report.fix !== undefined && report.fix.length > 0 && !rule.meta.fixable) throw new Error(`Rule ${rule.id} reported a fix but does not declare fixable: true`);
+  if (report.suggestions !== undefined && report.suggestions.length > 0 && !rule.meta.hasSuggestions) throw new Error(`Rule ${rule.id} reported suggestions but does not declare hasSuggestions: true`);
 }
 
 function requireTemplate(messages: Readonly<Record<string, string>>, messageId: string, ruleId: RuleId): string {

@@ -10,6 +10,7 @@ import type { AppCode, AppProfile, AppProfileId, CloseCodeEntry, CodeText, Runti
 
 export * from './types';
 export * from './close-codes';
+export * from './code-facts';
 export * from './runtimes';
 export * from './specifiers';
 export * from './apps';

@@ -13,6 +13,36 @@ export const SOCKET_CONSTRUCTORS: Readonly<Record<string, Readonly<Record<string
   partysocket: { default: 'partysocket', PartySocket: 'partysocket', WebSocket: 'partysocket' },
 };
 
+/** Modules whose import says a file works with WebSockets (their constructors' and servers' modules). */
+export const WEBSOCKET_MODULES: ReadonlySet<string> = new Set(Object.keys(SOCKET_CONSTRUCTORS).filter((module) => module !== ''));
+
+/**
+ * Client socket constructors by name alone, for code with no types and no traced import
+ * (`new W3CWebSocket(url)`); `by-import` is decided by `WEBSOCKET_BY_IMPORT`.
+ */
+export const CONSTRUCTOR_NAME_RUNTIMES: Readonly<Record<string, RuntimeId | 'by-import'>> = {
+  WebSocket: 'by-import',
+  W3CWebSocket: 'whatwg',
+  w3cwebsocket: 'whatwg',
+  ReconnectingWebSocket: 'reconnecting-websocket',
+  PartySocket: 'partysocket',
+};
+
+/** What an untyped `new WebSocket(…)` is, by the first of these modules the file imports; else the global one. */
+export const WEBSOCKET_BY_IMPORT: ReadonlyArray<{ readonly module: string; readonly runtime: RuntimeId }> = [
+  { module: 'isomorphic-ws', runtime: 'isomorphic-ws' },
+  { module: 'ws', runtime: 'ws' },
+];
+
+/**
+ * isomorphic-ws re-exports ws's declarations: a file importing it (and not ws itself) must also
+ * satisfy browsers, so its `ws`-typed sockets are `isomorphic-ws`.
+ */
+export const ISOMORPHIC_REEXPORT = { module: 'isomorphic-ws', reexported: 'ws', from: 'ws', runtime: 'isomorphic-ws' } as const satisfies { module: string; reexported: string; from: RuntimeId; runtime: RuntimeId };
+
+/** Deno types the sockets of `Deno.upgradeWebSocket` as the global (browser) WebSocket, but they are server sockets. */
+export const DENO_UPGRADED_SOCKET = { typedAs: 'whatwg', runtime: 'deno-server' } as const satisfies { typedAs: RuntimeId; runtime: RuntimeId };
+
 /**
  * One event whose listener's first parameter is a socket, or — with `accept` — a request whose
  * `accept(…)` method returns the socket.

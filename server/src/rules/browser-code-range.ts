@@ -1,6 +1,6 @@
 // browser-code-range: WHATWG sockets (browsers, undici, Deno, isomorphic code) accept only 1000
 // and 3000–4999 and throw InvalidAccessError for the 1xxx codes servers may send.
-import { RESERVED_CODES } from '../registry/close-codes';
+import { NORMAL_CLOSURE, isProtocolCodeBeyondNormal } from '../registry/code-facts';
 import { RUNTIME_PROFILES } from '../registry/runtimes';
 import { BROWSER_ALTERNATIVES, CODE_SITUATIONS } from '../registry/situations';
 import { closeContext } from '../analysis/close-context';
@@ -25,12 +25,12 @@ export default defineRule({
     for (const value of numbersOf(site.code)) {
       const code = Math.trunc(value.value);
       // Only protocol codes servers may send; reserved and non-codes belong to other rules.
-      if (!Number.isInteger(value.value) || code <= 1000 || code > 1015 || RESERVED_CODES.includes(code)) continue;
+      if (!Number.isInteger(value.value) || !isProtocolCodeBeyondNormal(code)) continue;
       // What the code means here, if the reason or condition says (1008 'token expired' → auth →
       // 3000 Unauthorized before 3003 Forbidden); a reason contradicting the code is mismatched-code's.
       const around = closeContext(site);
       const meant = [...around.fromReason, ...around.fromConditions].filter((s) => CODE_SITUATIONS[code]?.includes(s));
-      const alternatives = acceptedBySite(site, [...codesFor(site, meant), ...(BROWSER_ALTERNATIVES[code] ?? [1000])]);
+      const alternatives = acceptedBySite(site, [...codesFor(site, meant), ...(BROWSER_ALTERNATIVES[code] ?? [NORMAL_CLOSURE])]);
       const target = replacementTarget(value, argument);
       context.report({
         messageId: 'outsideBrowserRange',

@@ -76,7 +76,7 @@ export function replaceNode(node: ts.Node, text: string): TextEdit {
 }
 
 /** One "Send X instead" suggestion per alternative code. */
-export function replaceCodeSuggestions(context: RuleContext<RuleId>, target: ts.Node, codes: readonly number[]): SuggestionReport[] {
+export function replaceCodeSuggestions(context: RuleContext<RuleId>, target: ts.Node, codes: readonly number[]): SuggestionReport<'replaceCode'>[] {
   return codes.map((code) => ({
     messageId: 'replaceCode',
     data: { replacement: renderTemplate(context.common.codeWithName, { code, name: context.naming.nameOf(code) }) },

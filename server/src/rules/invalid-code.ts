@@ -1,7 +1,8 @@
 // invalid-code: values that are not close codes at all — out of every range, fractional, NaN,
 // strings (often a reason in the code's place), error codes and HTTP statuses.
 import type * as ts from 'typescript';
-import { IANA_REGISTERED_3XXX, RESERVED_CODES, isProtocolValid } from '../registry/close-codes';
+import { RESERVED_CODES, isProtocolValid } from '../registry/close-codes';
+import { HTTP_STATUS_SITUATIONS, NORMAL_CLOSURE, isUnregisteredCode, outOfRange } from '../registry/code-facts';
 import { RUNTIME_PROFILES } from '../registry/runtimes';
 import { convertedCode } from '../registry/code-conversion';
 import type { Situation } from '../registry/situations';
@@ -10,19 +11,6 @@ import { closeContext } from '../analysis/close-context';
 import { skipOuterExpressions } from '../analysis/syntax';
 import { defineRule, type RuleContext, type SuggestionReport } from './define-rule';
 import { acceptedBySite, codesFor, formatCodes, replaceCodeSuggestions, replaceNode, replacementTarget, runtimeData, runtimeFor } from './code-advice';
-
-/** HTTP statuses that mean the same as a close situation (for the "4000 + status" suggestions). */
-const HTTP_SITUATIONS: Readonly<Record<number, Situation>> = {
-  400: 'invalid-message',
-  401: 'auth',
-  403: 'forbidden',
-  408: 'timeout',
-  413: 'too-big',
-  429: 'rate-limit',
-  500: 'internal-error',
-  502: 'gateway',
-  503: 'overload',
-};
 
 export default defineRule({
   id: 'invalid-code',
@@ -49,7 +37,7 @@ export default defineRule({
       const sent = raw !== undefined && (problem === 'notInteger' || problem === 'stringCode') ? convertedCode(RUNTIME_PROFILES[runtime], raw) : undefined;
       if (sent !== undefined) {
         // Offer what is sent today only when it is a code no other rule objects to.
-        const unregistered = sent >= 3000 && sent <= 3999 && !IANA_REGISTERED_3XXX.includes(sent) && !context.naming.isDeclaredByApp(sent);
+        const unregistered = isUnregisteredCode(sent) && !context.naming.isDeclaredByApp(sent);
         const intended = acceptedBySite(site, [...(isProtocolValid(sent) && !unregistered ? [sent] : []), ...alternatives]);
         context.report({
           messageId: 'convertedCode',
@@ -93,11 +81,9 @@ function classify(value: PossibleValue, hasReason: boolean): Problem | undefined
     if (n === Infinity) return 'aboveRange';
     if (n === -Infinity) return 'belowRange';
     if (!Number.isInteger(n)) return 'notInteger';
-    if (n >= 100 && n <= 599 && HTTP_SITUATIONS[n] !== undefined) return 'httpStatus';
-    if (n < 1000) return 'belowRange';
-    if (n >= 1016 && n <= 2999) return 'unassignedRange';
-    if (n >= 5000) return 'aboveRange';
-    return undefined; // 1000–1015 (reserved ones belong to reserved-code) and 3000–4999
+    if (HTTP_STATUS_SITUATIONS[n] !== undefined) return 'httpStatus';
+    // Codes outside the table's sendable ranges; 1000–1015 (reserved ones belong to reserved-code) and 3000–4999 are codes.
+    return outOfRange(n);
   }
   if (value.kind === 'string') return /^\s*\d+\s*$/.test(value.value) || hasReason ? 'stringCode' : 'reasonAsCode';
   if (value.kind === 'partial-string' || (value.kind === 'unknown' && value.type === 'string' && !value.origin)) return hasReason ? 'stringCode' : 'reasonAsCode';
@@ -107,7 +93,7 @@ function classify(value: PossibleValue, hasReason: boolean): Problem | undefined
 }
 
 function situationsFor(context: RuleContext<'invalid-code'>, problem: Problem, value: PossibleValue): Situation[] {
-  if (problem === 'httpStatus' && value.kind === 'number') return [HTTP_SITUATIONS[value.value]!];
+  if (problem === 'httpStatus' && value.kind === 'number') return [HTTP_STATUS_SITUATIONS[value.value]!];
   if (problem === 'errorCode') return ['internal-error'];
   const around = closeContext(context.site);
   return [...around.fromReason, ...around.fromConditions];
@@ -119,11 +105,11 @@ function displayValue(value: PossibleValue, target: ts.Node): string {
   return target.getText();
 }
 
-function suggestionsFor(context: RuleContext<'invalid-code'>, problem: Problem, value: PossibleValue, target: ts.Node, alternatives: readonly number[]): SuggestionReport[] {
+function suggestionsFor(context: RuleContext<'invalid-code'>, problem: Problem, value: PossibleValue, target: ts.Node, alternatives: readonly number[]): SuggestionReport<'insertCode' | 'useNumber' | 'replaceCode'>[] {
   const { site } = context;
   // `close('bye')`, also `close('bye' as any)`: the string becomes the reason.
   if (problem === 'reasonAsCode' && site.shape === 'positional' && site.reason.node === undefined && site.code.node && skipOuterExpressions(site.code.node) === target) {
-    return [{ messageId: 'insertCode', data: {}, edits: [{ start: site.code.node.getStart(), end: site.code.node.getStart(), text: '1000, ' }] }];
+    return [{ messageId: 'insertCode', data: {}, edits: [{ start: site.code.node.getStart(), end: site.code.node.getStart(), text: `${NORMAL_CLOSURE}, ` }] }];
   }
   if (problem === 'stringCode' && value.kind === 'string' && /^\s*\d+\s*$/.test(value.value)) {
     const number = Number(value.value);

@@ -10,6 +10,7 @@ import type { CloseCallSite } from '../analysis/find-close-calls';
 import { isAssignedNew } from '../analysis/constructed';
 import { numbersOf } from '../analysis/values';
 import { RUNTIME_PROFILES } from '../registry/runtimes';
+import { GENERIC_CODES, INVALID_DATA_CODES, NORMAL_CLOSURE, PEER_BLAMING_CODES, TIMEOUT_CODE, UNCONTRADICTED_CODES } from '../registry/code-facts';
 import { defineRule } from './define-rule';
 import { codesFor, formatCodes, isBrowserSide, replaceCodeSuggestions, replacementTarget } from './code-advice';
 
@@ -40,7 +41,7 @@ export default defineRule({
     const name = context.naming.nameOf(code);
 
     /** Reports the code with the codes that fit `situation` as suggestions (`withSituation`: name the situation in the message). */
-    const suggestCodesFor = (situation: Situation, messageId: string, data: Readonly<Record<string, string>> = {}, withSituation = true): void => {
+    const suggestCodesFor = (situation: Situation, messageId: 'rejectWithNormal' | 'failureWithNormal' | 'contradictsReason' | 'rejectWithCode' | 'failureWithCode' | 'functionWithCode', data: Readonly<Record<string, string>> = {}, withSituation = true): void => {
       const alternatives = codesFor(site, [situation]);
       context.report({
         messageId,
@@ -56,12 +57,12 @@ export default defineRule({
     // (`if (msg.error === 'unauthorized') socket.close(1000, 'Unauthorized')`) ends its own session.
     let client: boolean | undefined;
     const clientSide = () => (client ??= isClientSide(site, context.analysis.checker));
-    if ((code === 1000 || code === 1001) && !clientSide()) {
+    if (GENERIC_CODES.includes(code) && !clientSide()) {
       const fromReason = mixedReason ? undefined : around.fromReason.find((s) => REJECTIONS.includes(s));
       const rejection = fromReason ?? rejectionFromGuards(site.call, context.analysis.checker);
       if (rejection) return suggestCodesFor(rejection, 'rejectWithNormal');
     }
-    if (code === 1000 && around.failure && !around.fromReason.includes('normal') && !closesOwnFailedSocket(site, around.failure)) {
+    if (code === NORMAL_CLOSURE && around.failure && !around.fromReason.includes('normal') && !closesOwnFailedSocket(site, around.failure)) {
       return suggestCodesFor(FAILURE_SITUATIONS[around.failure], 'failureWithNormal', { failure: context.common.failurePaths[around.failure] }, false);
     }
     // The reason names situations and none of them fits the code. Generic words alone
@@ -78,7 +79,7 @@ export default defineRule({
     // No reason names the situation: the branch does. A code with a specific meaning of its own
     // (1009 Message Too Big, 1014 Bad Gateway, 3000 Unauthorized…) that the guarding condition, the
     // failure path or the handler's name contradicts. The generic codes are never judged here.
-    if (code === 1000 || code === 1001 || context.naming.isDeclaredByApp(code) || !CODE_SITUATIONS[code]?.length) return;
+    if (GENERIC_CODES.includes(code) || context.naming.isDeclaredByApp(code) || !CODE_SITUATIONS[code]?.length) return;
     // Whatever the reason, the conditions or the failure's own words name that fits the code wins.
     const fits = (text: string) => situationsInText(text).some((s) => codeFitsSituation(code, s, side) !== false);
     if (around.fromReason.some((s) => codeFitsSituation(code, s, side) !== false) || around.fromConditions.some((s) => codeFitsSituation(code, s, side) !== false)) return;
@@ -116,9 +117,6 @@ function contextSituation(site: CloseCallSite, around: CloseContext, code: numbe
   return undefined;
 }
 
-/** Codes that blame the peer for one thing: what it is (3000), what it may do (3003), what it sent (1009). A failure of our own is none of them. */
-const PEER_BLAMING_CODES: ReadonlySet<number> = new Set([1009, 3000, 3003]);
-
 /**
  * Does the code contradict the situation? Not when it fits, nor when both are rejections (1013 for
  * a ban, 3000 for a refused permission: the peer still learns it was refused), nor for 1011 (any
@@ -129,9 +127,9 @@ function contradicts(code: number, situation: Situation, side: 'server' | 'brows
   if (codeFitsSituation(code, situation, side) !== false) return false;
   const meanings = CODE_SITUATIONS[code] ?? [];
   if (REJECTIONS.includes(situation) && meanings.some((m) => REJECTIONS.includes(m))) return false;
-  if (code === 1011 || code === 1013) return false;
-  if (situation === 'invalid-message' && (code === 1002 || code === 1003 || code === 1007)) return false;
-  if (code === 3008 && inTimer) return false;
+  if (UNCONTRADICTED_CODES.includes(code)) return false;
+  if (situation === 'invalid-message' && INVALID_DATA_CODES.includes(code)) return false;
+  if (code === TIMEOUT_CODE && inTimer) return false;
   return true;
 }
 

@@ -4,7 +4,7 @@
 import * as ts from 'typescript';
 import { MAX_REASON_BYTES, truncateToUtf8Bytes, utf8ByteLength } from '../core/utf8';
 import { isFunctionLike } from '../analysis/syntax';
-import { defineRule } from './define-rule';
+import { defineRule, type SuggestionReport } from './define-rule';
 import { replaceNode, runtimeData, runtimeFor } from './code-advice';
 
 /** 41 UTF-16 units are at most 123 UTF-8 bytes (no unit encodes to more than 3 bytes). */
@@ -107,7 +107,7 @@ function mayBeNullish(node: ts.Expression, checker: ts.TypeChecker): boolean {
 }
 
 /** Cut at a character boundary, without a dangling space; the description states the real size. */
-function truncation(literal: ts.StringLiteral, text: string) {
+function truncation(literal: ts.StringLiteral, text: string): SuggestionReport<'truncateReason'> {
   const shortened = truncateToUtf8Bytes(text, MAX_REASON_BYTES).trimEnd();
   return { messageId: 'truncateReason', data: { bytes: utf8ByteLength(shortened) }, edits: [replaceNode(literal, quoteLike(literal, shortened))] };
 }

@@ -3,6 +3,7 @@
 import * as ts from 'typescript';
 import { isCertainlyUndefined, mayBeUndefined } from '../analysis/values';
 import { RUNTIME_PROFILES } from '../registry/runtimes';
+import { NORMAL_CLOSURE } from '../registry/code-facts';
 import type { RuntimeId } from '../registry/types';
 import { defineRule } from './define-rule';
 import { replaceNode, runtimeData, runtimeFor } from './code-advice';
@@ -34,7 +35,7 @@ export default defineRule({
         data,
         node: target,
         // Semantics-preserving: every runtime that keeps such a reason sends it with 1000.
-        fix: [code ? replaceNode(code, '1000') : { start: reason.getStart(), end: reason.getStart(), text: '1000, ' }],
+        fix: [code ? replaceNode(code, String(NORMAL_CLOSURE)) : { start: reason.getStart(), end: reason.getStart(), text: `${NORMAL_CLOSURE}, ` }],
         fixMessageId: 'insertNormalClosure',
       });
       return;
@@ -47,7 +48,7 @@ export default defineRule({
         messageId: 'maybeMissingCode',
         data,
         node: code,
-        suggestions: [{ messageId: 'defaultCode', data: {}, edits: [replaceNode(code, `${ts.isIdentifier(code) || ts.isPropertyAccessExpression(code) ? code.getText() : `(${code.getText()})`} ?? 1000`)] }],
+        suggestions: [{ messageId: 'defaultCode', data: {}, edits: [replaceNode(code, `${ts.isIdentifier(code) || ts.isPropertyAccessExpression(code) ? code.getText() : `(${code.getText()})`} ?? ${NORMAL_CLOSURE}`)] }],
       });
     }
   },

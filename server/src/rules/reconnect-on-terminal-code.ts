@@ -64,7 +64,7 @@ function terminalCodes(naming: CodeNaming, analysis: AnalysisContext): number[] 
  * that takes no parameter gets one; a named function may be called elsewhere without an event,
  * so it gets a guard only when it already has the code.
  */
-function guardSuggestion(scope: CloseScope, handler: CloseHandler | undefined, codes: readonly number[]): Omit<SuggestionReport, 'data'> | undefined {
+function guardSuggestion(scope: CloseScope, handler: CloseHandler | undefined, codes: readonly number[]): Omit<SuggestionReport<'guardTerminal'>, 'data'> | undefined {
   const { fn, ctx } = scope;
   const body = fn.body;
   if (!body) return undefined;

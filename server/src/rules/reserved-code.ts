@@ -2,14 +2,14 @@
 // forwarded from a close handler, which carry 1005/1006 in practice.
 import * as ts from 'typescript';
 import { RESERVED_CODES } from '../registry/close-codes';
+import { FALLBACK_CODES, NORMAL_CLOSURE } from '../registry/code-facts';
 import { RUNTIME_PROFILES } from '../registry/runtimes';
-import type { RuntimeId } from '../registry/types';
+import type { CodeSpan, RuntimeId } from '../registry/types';
 import { numbersOf } from '../analysis/values';
 import { isReceivedCodeChecked } from '../analysis/received-code-guard';
 import { FAILURE_SITUATIONS, closeContext } from '../analysis/close-context';
 import { defineRule } from './define-rule';
 import { acceptedBySite, codesFor, formatCodes, plainRuntimeName, replaceCodeSuggestions, replaceNode, replacementTarget, runtimeData, runtimeFor } from './code-advice';
-
 
 export default defineRule({
   id: 'reserved-code',
@@ -31,7 +31,7 @@ export default defineRule({
       // so the suggestion does not trade this finding for a mismatched-code one.
       const around = closeContext(site);
       const situations = [...around.fromReason, ...around.fromConditions, ...(around.failure ? [FAILURE_SITUATIONS[around.failure]] : [])];
-      const fallback = acceptedBySite(site, [1000, 1011, 4000]).slice(0, 2);
+      const fallback = acceptedBySite(site, FALLBACK_CODES).slice(0, 2);
       const alternatives = acceptedBySite(site, [...codesFor(site, situations), ...fallback]);
       const canDropCode = site.shape === 'positional' && site.reason.node === undefined && target === argument;
       context.report({
@@ -41,7 +41,7 @@ export default defineRule({
         node: target,
         suggestions: [
           ...replaceCodeSuggestions(context, target, alternatives),
-          ...(canDropCode ? [{ messageId: 'removeCode', data: { method: site.method }, edits: [replaceNode(argument, '')] }] : []),
+          ...(canDropCode ? [{ messageId: 'removeCode' as const, data: { method: site.method }, edits: [replaceNode(argument, '')] }] : []),
         ],
       });
     }
@@ -56,8 +56,8 @@ export default defineRule({
       const simple = ts.isIdentifier(node) || ts.isPropertyAccessExpression(node);
       const expression = node.getText();
       const guard = RUNTIME_PROFILES[forwardRuntime].whatwgRange
-        ? `${expression} === 1000 || (${expression} >= 3000 && ${expression} <= 4999) ? ${expression} : 1000`
-        : `[1004, 1005, 1006, 1015].includes(${expression}) ? 1000 : ${expression}`;
+        ? `${acceptsCondition(RUNTIME_PROFILES[forwardRuntime].accepts, expression)} ? ${expression} : ${NORMAL_CLOSURE}`
+        : `[${RESERVED_CODES.join(', ')}].includes(${expression}) ? ${NORMAL_CLOSURE} : ${expression}`;
       context.report({
         messageId: 'forwarded',
         data: { method: site.method, ...runtimeData(context, forwardRuntime, 'invalidCode') },
@@ -69,3 +69,8 @@ export default defineRule({
     }
   },
 });
+
+/** `code === 1000 || (code >= 3000 && code <= 4999)`: the runtime's accepted codes as a condition on `expression`. */
+function acceptsCondition(spans: readonly CodeSpan[], expression: string): string {
+  return spans.map((span) => (span.from === span.to ? `${expression} === ${span.from}` : `(${expression} >= ${span.from} && ${expression} <= ${span.to})`)).join(' || ');
+}

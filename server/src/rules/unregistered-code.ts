@@ -1,6 +1,7 @@
 // unregistered-code: 3000–3999 is a registry range; only 3000, 3003 and 3008 are registered.
 // Private agreements between two apps belong in 4000–4999.
 import { IANA_REGISTERED_3XXX } from '../registry/close-codes';
+import { PRIVATE_RANGE, isUnregisteredCode, privateTwin } from '../registry/code-facts';
 import { closeContext } from '../analysis/close-context';
 import { numbersOf } from '../analysis/values';
 import type { CodeNaming } from './code-naming';
@@ -21,7 +22,7 @@ export default defineRule({
     if (!argument) return;
     for (const value of numbersOf(site.code)) {
       const code = value.value;
-      if (!Number.isInteger(code) || code < 3000 || code > 3999 || IANA_REGISTERED_3XXX.includes(code)) continue;
+      if (!isUnregisteredCode(code)) continue;
       if (context.naming.isDeclaredByApp(code)) continue; // the project declared it on purpose
       const around = closeContext(site);
       const fitting = codesFor(site, [...around.fromReason, ...around.fromConditions]).filter((c) => IANA_REGISTERED_3XXX.includes(c));
@@ -39,7 +40,7 @@ export default defineRule({
 
 /** The private-range twin of a 3xxx code (3001 → 4001), skipping codes the app already uses. */
 function freePrivateCode(code: number, naming: CodeNaming): number {
-  let candidate = 4000 + (code - 3000);
-  while (naming.isDeclaredByApp(candidate) && candidate < 4999) candidate++;
+  let candidate = privateTwin(code);
+  while (naming.isDeclaredByApp(candidate) && candidate < PRIVATE_RANGE.to) candidate++;
   return candidate;
 }

@@ -46,6 +46,7 @@ export type ConfigMessageId =
   | 'unknownOption'
   | 'ruleOptions'
   | 'optionNotBoolean'
+  | 'optionWrongType'
   | 'profilesNotObject'
   | 'unknownProfile'
   | 'knownProfiles'

@@ -54,6 +54,7 @@ export const CONFIG_TEXT_EN: ConfigText = {
     unknownOption: 'Unknown option "{key}" for rule "{rule}".',
     ruleOptions: 'Its options: {list}.',
     optionNotBoolean: 'Option "{key}" of rule "{rule}" must be true or false, not {value}.',
+    optionWrongType: 'Option "{key}" of rule "{rule}" must be of JSON type {type}, not {value}.',
     profilesNotObject: '"profiles" must be an object mapping app profile ids to true (force on) or false (force off), not {value}.',
     unknownProfile: 'Unknown app profile "{key}".',
     knownProfiles: 'Known profiles: {list}.',

@@ -55,6 +55,7 @@ export const CONFIG_TEXT_FR: ConfigText = {
     unknownOption: 'Option "{key}" inconnue pour la règle "{rule}".',
     ruleOptions: 'Ses options : {list}.',
     optionNotBoolean: 'L’option "{key}" de la règle "{rule}" doit valoir true ou false, pas {value}.',
+    optionWrongType: 'L’option "{key}" de la règle "{rule}" doit être de type JSON {type}, pas {value}.',
     profilesNotObject:
       '"profiles" doit être un objet qui associe aux identifiants de profils d’application true (forcer l’activation) ou false (forcer la désactivation), pas {value}.',
     unknownProfile: 'Profil d’application "{key}" inconnu.',
