@@ -78,13 +78,17 @@ async function edit(uri, i) {
   if (i % 250 === 0) await pull(uri);
 }
 
+/** Longer than the idle collector's quiet time plus its minimum interval (lsp/memory.ts). */
+const SETTLE_MS = 6000;
+const settle = () => new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
 const started = Date.now();
 // Warm-up, as in the test: one cycle, 200 edits.
 await cycle();
 let uri = await open(files[0]);
 for (let i = 0; i < 200; i++) await edit(uri, i);
 await close(files[0]);
-const curve = [{ step: 'after warm-up', rssMb: rss() }];
+await settle();
+const curve = [{ step: 'after warm-up (idle)', rssMb: rss() }];
 for (let round = 1; round <= CYCLES; round++) {
   await cycle();
   if (round % 5 === 0) curve.push({ step: `${round} cycles`, rssMb: rss() });
@@ -95,7 +99,12 @@ for (let i = 0; i < EDITS; i++) {
   if ((i + 1) % EVERY === 0) curve.push({ step: `${CYCLES} cycles + ${i + 1} edits`, rssMb: rss() });
 }
 await pull(uri);
-const result = { cycles: CYCLES, edits: EDITS, seconds: (Date.now() - started) / 1000, growthMb: rss() - curve[0].rssMb, peakMb: Math.max(...curve.map((s) => s.rssMb)), curve };
+const endMb = rss();
+curve.push({ step: 'at the end', rssMb: endMb });
+// The server collects once it has been quiet (lsp/memory.ts): what it keeps, not what it has not yet collected.
+await settle();
+curve.push({ step: `after ${SETTLE_MS / 1000} s idle`, rssMb: rss() });
+const result = { cycles: CYCLES, edits: EDITS, seconds: (Date.now() - started) / 1000, growthMb: endMb - curve[0].rssMb, settledGrowthMb: curve.at(-1).rssMb - curve[0].rssMb, peakMb: Math.max(...curve.map((s) => s.rssMb)), curve };
 await connection.sendRequest(rpc.ShutdownRequest.type);
 await connection.sendNotification(rpc.ExitNotification.type);
 await new Promise((resolve) => (child.exitCode !== null ? resolve() : child.on('exit', resolve)));

@@ -106,8 +106,7 @@ export async function runUiFlow(options: UiFlowOptions): Promise<UiFlowResult> {
     await page.locator('.statusbar-item', { hasText: /Ln 19, Col 1\b/ }).first().waitFor({ timeout: UI_TIMEOUT });
     await shot('problems', README_SCREENSHOTS.problems);
 
-    const hover = await hoverOver(page, error);
-    await hover.filter({ hasText: HOVER_REGISTRY }).first().waitFor({ timeout: UI_TIMEOUT });
+    const hover = await hoverOver(page, error, HOVER_REGISTRY);
     mark('hover');
     await shot('hover', README_SCREENSHOTS.hover);
     await page.mouse.move(5, 400);
@@ -181,10 +180,23 @@ async function box(locator: Locator): Promise<{ x: number; y: number; width: num
 }
 
 /** Moves the mouse onto a squiggle and returns the (eventual) hover widget. */
-async function hoverOver(page: Page, squiggle: Locator): Promise<Locator> {
-  const { x, y, width, height } = await box(squiggle);
-  await page.mouse.move(x + width / 2, y + height / 2 - 4, { steps: 5 });
-  return page.locator('.monaco-hover:visible', { hasText: HOVER_TITLE });
+/**
+ * Hovers a squiggle until the hover shows `expected`. A loaded machine can miss one mouse move (the
+ * hover never opens, as seen once in CI): then the mouse leaves and comes back, up to three times.
+ */
+async function hoverOver(page: Page, squiggle: Locator, expected: RegExp): Promise<Locator> {
+  const hover = page.locator('.monaco-hover:visible', { hasText: HOVER_TITLE });
+  for (let attempt = 1; ; attempt++) {
+    const { x, y, width, height } = await box(squiggle);
+    await page.mouse.move(x + width / 2, y + height / 2 - 4, { steps: 5 });
+    try {
+      await hover.filter({ hasText: expected }).first().waitFor({ timeout: attempt < 3 ? UI_TIMEOUT / 2 : UI_TIMEOUT });
+      return hover;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      await page.mouse.move(5, 400, { steps: 2 });
+    }
+  }
 }
 
 async function clickInside(page: Page, squiggle: Locator): Promise<void> {

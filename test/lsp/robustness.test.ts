@@ -56,6 +56,28 @@ describe('language server robustness', () => {
     await client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
   });
 
+  it('opening a file whose disk text changed without a watcher event checks the text it opened with', async () => {
+    // An open document that is still the disk text keeps the disk's script version (lsp/workspace.ts
+    // scriptVersion), so opening and closing it builds no program; it must not be given the text
+    // the server read from disk before the file changed there unannounced.
+    const file = src('unannounced.ts');
+    fs.writeFileSync(file, 'export {};\ndeclare const ws: WebSocket;\nws.close(1000);\n');
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: client.uriOf(file), type: 1 }] });
+    let uri = await client.open(file);
+    assert.deepEqual((await pull(uri)).items.map((d) => d.code), []);
+    await client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+    fs.writeFileSync(file, 'export {};\ndeclare const ws: WebSocket;\nws.close(1006);\n');
+    uri = await client.open(file);
+    assert.deepEqual((await pull(uri)).items.map((d) => d.code), ['reserved-code']);
+    // Closed and opened again unchanged: the same answer.
+    await client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+    uri = await client.open(file);
+    assert.deepEqual((await pull(uri)).items.map((d) => d.code), ['reserved-code']);
+    await client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+    fs.rmSync(file);
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: client.uriOf(file), type: 3 }] });
+  });
+
   it('unknown documents: empty answers', async () => {
     const uri = client.uriOf(src('nowhere.ts'));
     assert.deepEqual(await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [] } }), []);

@@ -212,13 +212,14 @@ describe('language server: random edit sequences (fast-check)', () => {
 });
 
 describe('language server: memory over thousands of edits and open/close cycles', () => {
-  // Heap after a full GC (measured with --expose-gc) stays flat across edits (78 → 79 MB over
-  // 2,000) and grows by about 3 MB over 50 open/close cycles of 40 files: what RSS gained beyond
-  // that was V8 sizing its heap for garbage (+153 MB over the cycles, +264 MB at the peak of
-  // bench/lsp-memory.mjs). The server now runs a full collection once it is quiet after documents
-  // are closed (lsp/memory.ts): measured +58 MB at the end, +74 MB at the peak. The issue's target
-  // (+50 MB) is close but not met: the ceiling is the measured growth with some room.
-  it('VmRSS grows by less than 100 MB over 50 open/close cycles and 5,000 edits', { timeout: 300_000, skip: fs.existsSync('/proc/self/status') ? false : 'no /proc' }, async (t) => {
+  // Opening and closing a file without editing it builds no program (lsp/workspace.ts
+  // scriptVersion), and once the server is quiet after edits it runs a full collection
+  // (lsp/memory.ts). Measured with bench/lsp-memory.mjs: +42 MB right after the last edit, +30 MB
+  // once idle (it was +58 MB once idle and +201 MB at the peak of the cycles before). The issue's
+  // target (+50 MB) is met by the benchmark; this run (more files in its workspace, a loaded CI
+  // machine) measured +47 MB once idle, so the ceilings leave room: what the server keeps once
+  // idle, and right after the edits, before V8 has collected.
+  it('VmRSS: bounded growth over 50 open/close cycles and 5,000 edits', { timeout: 300_000, skip: fs.existsSync('/proc/self/status') ? false : 'no /proc' }, async (t) => {
     const { client } = await startClient({ workspace: root, pull: true, settings: {} });
     const rss = (): number => Number(/VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${client.child.pid}/status`, 'utf8'))![1]) / 1024;
     const pull = (uri: string): Promise<unknown> => client.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } });
@@ -243,6 +244,9 @@ describe('language server: memory over thousands of edits and open/close cycles'
       await client.open(files[0]!);
       await editRound(0, 200);
       await client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+      // Longer than the idle collector's quiet time plus its minimum interval (lsp/memory.ts).
+      const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 6000));
+      await settle();
       const baseline = rss();
       const samples: string[] = [];
       for (let round = 0; round < 50; round++) {
@@ -256,7 +260,10 @@ describe('language server: memory over thousands of edits and open/close cycles'
       }
       await pull(uri);
       const growth = rss() - baseline;
-      t.diagnostic(`server VmRSS (MB): ${baseline.toFixed(0)} after warm-up; ${samples.join(', ')}; growth ${growth.toFixed(0)}`);
+      await settle();
+      const kept = rss() - baseline;
+      t.diagnostic(`server VmRSS (MB): ${baseline.toFixed(0)} after warm-up; ${samples.join(', ')}; growth ${growth.toFixed(0)}, once idle ${kept.toFixed(0)}`);
+      assert.ok(kept < 70, `RSS kept ${kept.toFixed(0)} MB more once idle (from ${baseline.toFixed(0)} MB; ${growth.toFixed(0)} MB right after the edits): ${samples.join(', ')}`);
       assert.ok(growth < 100, `RSS grew by ${growth.toFixed(0)} MB (from ${baseline.toFixed(0)} MB): ${samples.join(', ')}`);
       assert.equal(await client.shutdown(), 0);
     } finally {

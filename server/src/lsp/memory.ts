@@ -1,14 +1,15 @@
-// Closing documents makes garbage the language server would otherwise keep as resident memory:
-// each open or close of a loose file rebuilds a program (a new checker, the default library's
-// types checked anew), and V8 answers that allocation rate by growing its heap, handing pages back
-// only when a major collection compacts it. So after documents are closed, once the server has
-// been quiet for a moment, a full collection is run — at most one per MIN_INTERVAL_MS. Measured
-// with bench/lsp-memory.mjs (docs/reliability.md).
+// Editing makes garbage the language server would otherwise keep as resident memory: each check
+// after an edit builds a new program and checker (the default library's types checked anew), and
+// V8 answers that allocation rate by growing its heap, handing pages back only when a major
+// collection compacts it. So once the server has been quiet for a moment after documents were
+// edited, opened or closed, a full collection is run — at most one per MIN_INTERVAL_MS. (Opening
+// and closing a file without editing it no longer builds a program: lsp/workspace.ts scriptVersion.)
+// Measured with bench/lsp-memory.mjs (docs/reliability.md).
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 
-const QUIET_MS = 300;
-const MIN_INTERVAL_MS = 2_000;
+const QUIET_MS = 500;
+const MIN_INTERVAL_MS = 5_000;
 
 /** Node's `gc()`, exposed at run time (the server is started without --expose-gc). */
 function collector(): (() => void) | undefined {
@@ -28,8 +29,8 @@ export class IdleCollector {
   private timer: NodeJS.Timeout | undefined;
   private last = 0;
 
-  /** Documents were closed: collect once the server is quiet. */
-  closed(): void {
+  /** Documents were edited, opened or closed: collect once the server is quiet. */
+  garbageMade(): void {
     if (!this.gc) return;
     if (this.timer) clearTimeout(this.timer);
     const wait = Math.max(QUIET_MS, this.last + MIN_INTERVAL_MS - Date.now());
@@ -39,15 +40,6 @@ export class IdleCollector {
       this.gc!();
     }, wait);
     this.timer.unref();
-  }
-
-  /** Activity: a collection now would only slow the answer down. */
-  busy(): void {
-    if (this.timer) {
-      clearTimeout(this.timer);
-      this.timer = undefined;
-      if (this.gc) this.closed();
-    }
   }
 
   dispose(): void {

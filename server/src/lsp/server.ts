@@ -137,15 +137,15 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   // Documents: any change can alter every open file's results (types are cross-file).
   const idleCollector = new IdleCollector();
-  documents.manager.onDidOpen(guardNotification(log, 'didOpen', ({ document }) => (workspace.documentsChanged(), delivery.changed(document.uri))));
-  documents.manager.onDidChangeContent(guardNotification(log, 'didChange', ({ document }) => (workspace.documentsChanged(), delivery.changed(document.uri))));
+  documents.manager.onDidOpen(guardNotification(log, 'didOpen', ({ document }) => (workspace.documentsChanged(), delivery.changed(document.uri), idleCollector.garbageMade())));
+  documents.manager.onDidChangeContent(guardNotification(log, 'didChange', ({ document }) => (workspace.documentsChanged(), delivery.changed(document.uri), idleCollector.garbageMade())));
   documents.manager.onDidSave(guardNotification(log, 'didSave', ({ document }) => delivery.changed(document.uri, { saved: true })));
   documents.manager.onDidClose(
     guardNotification(log, 'didClose', ({ document }) => {
       workspace.documentsChanged();
       settings.forget(document.uri);
       delivery.closed(document.uri);
-      idleCollector.closed();
+      idleCollector.garbageMade();
     }),
   );
   documents.manager.listen(connection);

@@ -57,6 +57,9 @@ export class Workspace {
   /** Whether a file can be a program root (mayAffectAnalysis), by script version. */
   private readonly rootCandidates = new Map<string, { readonly version: string; readonly value: boolean }>();
   private readonly diskVersions = new Map<string, number>();
+  /** Open documents: whether the text is still the disk's, by document and disk version (see scriptVersion). */
+  private readonly openDocuments = new Map<string, { readonly opening: number; readonly documentVersion: number; readonly diskVersion: string; readonly unchanged: boolean }>();
+  private openings = 0;
   /** Snapshots by file, valid while the file's script version is unchanged. */
   private readonly snapshots = new Map<string, { readonly version: string; readonly snapshot: ts.IScriptSnapshot }>();
   private readonly registry = ts.createDocumentRegistry(ts.sys.useCaseSensitiveFileNames, undefined, JSDOC_PARSING_MODE);
@@ -205,6 +208,7 @@ export class Workspace {
 
   /** An open document changed, opened or closed. */
   documentsChanged(): void {
+    for (const file of this.openDocuments.keys()) if (!this.overlay.get(file)) this.openDocuments.delete(file);
     this.projectVersion++;
     this.disposeEmptyInferredProjects();
   }
@@ -271,9 +275,36 @@ export class Workspace {
     return value;
   }
 
+  /**
+   * An open document whose text is still the file's on disk keeps the disk version: opening and
+   * closing a file without editing it then changes nothing, and the language service keeps its
+   * program and checker. A rebuilt checker per open and close was most of the server's garbage
+   * (each one types the default library anew; RSS +200 MB over 50 open/close cycles).
+   */
   private scriptVersion(file: string): string {
+    const diskVersion = `disk:${this.diskVersions.get(this.locator.key(file)) ?? 0}`;
     const open = this.overlay.get(file);
-    return open ? `open:${open.version}` : `disk:${this.diskVersions.get(this.locator.key(file)) ?? 0}`;
+    if (!open) return diskVersion;
+    let known = this.openDocuments.get(file);
+    if (!known || known.documentVersion !== open.version || known.diskVersion !== diskVersion) {
+      // Once edited away from the disk text, a document stays edited until it is closed: comparing
+      // texts on every keystroke would cost a file read each.
+      const unchanged = (!known || known.unchanged) && this.diskText(file, diskVersion) === open.getText();
+      // Clients number a document's versions anew each time it opens: the opening tells texts apart.
+      known = { opening: known?.opening ?? ++this.openings, documentVersion: open.version, diskVersion, unchanged };
+      this.openDocuments.set(file, known);
+    }
+    return known.unchanged ? diskVersion : `open:${known.opening}:${open.version}`;
+  }
+
+  /**
+   * The text the language services were given for the disk version (the file may have changed on
+   * disk without a watcher event since): only then may an open document claim that version.
+   */
+  private diskText(file: string, diskVersion: string): string | undefined {
+    const cached = this.snapshots.get(file);
+    if (cached) return cached.version === diskVersion ? cached.snapshot.getText(0, cached.snapshot.getLength()) : undefined;
+    return readDisk(file);
   }
 
   private createInferredProject(key: string, root: string): ProjectEntry {
@@ -286,7 +317,9 @@ export class Workspace {
     const programRoots = (): string[] => {
       const open = rootNames();
       loose ??= this.looseFilesUnder(root);
-      return [...open, ...loose.filter((file) => !open.includes(file) && this.isRootCandidate(file))];
+      // In a stable order, so that opening or closing a loose file leaves the same roots (and program).
+      const openSet = new Set(open);
+      return [...loose.filter((file) => openSet.has(file) || this.isRootCandidate(file)), ...open.filter((file) => !loose!.includes(file))];
     };
     const service = this.createService(INFERRED_PROJECT_OPTIONS, root, programRoots, undefined);
     return { key, tsconfig: undefined, service, rootNames };
@@ -373,6 +406,14 @@ export class Workspace {
 const MAX_ISOLATION_ROUNDS = 10;
 
 const EMPTY_SNAPSHOT = ts.ScriptSnapshot.fromString('');
+
+function readDisk(file: string): string | undefined {
+  try {
+    return ts.sys.readFile(file);
+  } catch {
+    return undefined;
+  }
+}
 
 /** A folder with more loose files than this is not a project: the inferred project keeps to the open files. */
 const MAX_LOOSE_FILES = 2000;
