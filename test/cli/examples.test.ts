@@ -62,6 +62,15 @@ describe('wsclose examples', () => {
     const stylish = runCli(['examples']).stdout.replaceAll(`${REPO_ROOT}${path.sep}`, '/home/you/wsclose/').replaceAll(path.sep, '/');
     assert.equal(excerpt.trim(), stylish.trim());
   });
+
+  it("the README's code map is what `wsclose codes` prints in examples/", () => {
+    const readme = fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+    const excerpt = /cd examples && npx wsclose codes`\):\n\n```text\n([\s\S]*?)```/.exec(readme)?.[1];
+    assert.ok(excerpt, 'README has the code map excerpt');
+    const codes = spawnSync(process.execPath, [path.join(REPO_ROOT, 'dist', 'cli.js'), 'codes'], { cwd: EXAMPLES, encoding: 'utf8', env: withoutColorVariables() });
+    assert.equal(codes.stderr, '');
+    assert.equal(excerpt.trim(), codes.stdout.replaceAll(path.sep, '/').trim());
+  });
 });
 
 function withoutColorVariables(): NodeJS.ProcessEnv {
