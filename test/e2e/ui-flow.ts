@@ -30,8 +30,8 @@ const UI_TIMEOUT = 30_000;
 export const UI_FILE = 'chat.ts';
 const PROBLEM = '1005 (No Status Received) is reserved';
 const HOVER_TITLE = 'No Status Received';
-/** Text only the registry's hover has (not the diagnostic message). */
-const HOVER_REGISTRY = /Reconnect/;
+/** Text only the hover card has (not the diagnostic message). */
+const HOVER_REGISTRY = /How to fix/;
 const FIX_TITLE = 'Send 1000 (Normal Closure) instead';
 /** The fixed line; the inlay hint with the code's name sits inside the view line's text. */
 const FIXED_LINE = /socket\.close\(1000(\s*Normal\sClosure)?\);/;
