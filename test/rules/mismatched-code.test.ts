@@ -87,6 +87,28 @@ const codeBrowserContradicts = lines("const socket = new WebSocket('wss://chat.e
 ruleTester('mismatched-code', {
   valid: [
     {
+      name: 'a wrapper that always sends 1000, called with a goodbye reason',
+      env: 'js',
+      code: lines(
+        "const WebSocket = require('ws');",
+        'function Client(ws) { this.ws = ws; }',
+        'Client.prototype.end = function (reason) { this.ws.close(1000, reason); };',
+        'const wss = new WebSocket.Server({ port: 8080 });',
+        "wss.on('connection', (ws) => { new Client(ws).end('Session finished'); });",
+      ),
+    },
+    {
+      name: 'a wrapper whose code depends on its caller is judged on the code the caller passes',
+      env: 'js',
+      code: lines(
+        "const WebSocket = require('ws');",
+        'function Client(ws) { this.ws = ws; }',
+        'Client.prototype.end = function (code, reason) { this.ws.close(code, reason); };',
+        'const wss = new WebSocket.Server({ port: 8080 });',
+        "wss.on('connection', (ws) => { new Client(ws).end(1008, 'You are banned'); });",
+      ),
+    },
+    {
       name: 'a named function a liveness timer runs, which is also called from elsewhere, may close on purpose',
       env: 'dom',
       code: lines(
@@ -736,6 +758,21 @@ ruleTester('mismatched-code', {
         '}',
       ),
       errors: [{ messageId: 'failureWithCode', line: 10, column: 26, data: { code: 3003, failure: 'an error handler (catch)', situation: 'an internal error' } }],
+    },
+    {
+      name: 'a wrapper that always sends 1000, called with a rejection reason: reported at the call',
+      env: 'js',
+      code: lines(
+        "const WebSocket = require('ws');",
+        'function Client(ws) { this.ws = ws; }',
+        'Client.prototype.kick = function (reason) { this.ws.close(1000, reason); };',
+        'const wss = new WebSocket.Server({ port: 8080 });',
+        "wss.on('connection', (ws) => {",
+        '  const client = new Client(ws);',
+        "  client.kick('You are banned from this server');",
+        '});',
+      ),
+      errors: [{ messageId: 'rejectWithNormal', line: 7, column: 10, data: { code: 1000, situation: 'a refused permission' } }],
     },
     {
       name: 'a decommissioned service closing with 1000: the server goes away for good',

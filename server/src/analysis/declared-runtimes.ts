@@ -26,12 +26,17 @@ export function runtimesOfType(type: ts.Type, ctx: TypeContext, depth = 0): Type
   return verdict;
 }
 
+const NOTHING = ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void | ts.TypeFlags.Never;
+
 function computeRuntimes(type: ts.Type, ctx: TypeContext, depth: number): TypeVerdict {
   if (depth > 6) return [];
   if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return 'untyped';
+  // Only `null`/`undefined`: what JavaScript infers for `socket = null` filled in elsewhere. Calling
+  // close() on it is what the code does, so the type is wrong, not the call: it says nothing.
+  if (type.flags & NOTHING) return 'untyped';
   if (type.isUnion()) {
-    const parts = type.types.filter((t) => !(t.flags & (ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void)));
-    if (parts.length === 0) return [];
+    const parts = type.types.filter((t) => !(t.flags & NOTHING));
+    if (parts.length === 0) return 'untyped';
     const verdicts = parts.map((t) => runtimesOfType(t, ctx, depth + 1));
     if (verdicts.every((v) => v === 'untyped')) return 'untyped';
     return [...new Set(verdicts.flatMap((v) => (v === 'untyped' ? [] : v)))];

@@ -29,6 +29,12 @@ export interface CloseCallSite {
   readonly codeInsertOffset: number;
   /** For a call of a wrapper (a function that passes its parameters on to a close call): that close call. */
   readonly forwardedTo?: { readonly name: string; readonly closeCall: ts.CallExpression };
+  /**
+   * For a call of a wrapper that takes the reason but not the code (`kick(reason) { ws.close(1000,
+   * reason) }`): the one code the wrapper always sends. Only the rules that weigh the code against
+   * this call's reason and branch read it; the code itself is checked where it is written.
+   */
+  readonly wrapperCode?: EvaluatedArgument;
 }
 
 /** Cheap text test run before any type information is requested for a file. */
@@ -145,7 +151,17 @@ function siteForWrapperCall(call: ts.CallExpression, ctx: AnalysisContext, optio
     reason: reason ? withDefault(evaluateArgument(reason, ctx), wrapper, wrapper.reasonParameter!, ctx) : unknownArgument('string'),
     codeInsertOffset: call.arguments.pos,
     forwardedTo: { name: wrapper.name, closeCall: wrapper.closeCall },
+    ...(code ? {} : fixedWrapperCode(wrapper, ctx)),
   };
+}
+
+/** The code a wrapper sends whatever its callers pass, when it is one certain number (`ws.close(1000, reason)`). */
+function fixedWrapperCode(wrapper: Wrapper, ctx: AnalysisContext): { wrapperCode?: EvaluatedArgument } {
+  const inner = wrapper.closeCall.arguments[0];
+  if (!inner || ts.isSpreadElement(inner) || ts.isObjectLiteralExpression(skipOuterExpressions(inner))) return {};
+  const file = inner.getSourceFile();
+  const evaluated = evaluateArgument(inner, file === ctx.sourceFile ? ctx : createAnalysisContext(ctx.program, file, ctx.platform));
+  return evaluated.values.length === 1 && evaluated.values[0]!.kind === 'number' ? { wrapperCode: evaluated } : {};
 }
 
 function applyOverride(runtimes: readonly RuntimeId[], options: FindOptions): RuntimeId[] {

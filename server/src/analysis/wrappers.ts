@@ -9,7 +9,8 @@ import { CLOSE_METHOD_NAMES } from '../registry/runtimes';
 import { classifyReceiver } from './classify-receiver';
 import { createAnalysisContext, type AnalysisContext } from './context';
 import { lastName } from './socket-flow/file-index';
-import { socketFlow } from './socket-flow/flow';
+import { socketFlow } from './socket-flow/flows';
+import { scopeOf } from './socket-flow/test-files';
 import { thisOwner } from './socket-flow/prototype';
 import { accessedName, functionNameNode, isFunctionLike, skipOuterExpressions } from './syntax';
 import type { ReceiverClass } from './classify-receiver';
@@ -147,7 +148,7 @@ function calleeFunctions(callee: ts.Expression, name: string, ctx: AnalysisConte
   if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = ctx.checker.getAliasedSymbol(symbol);
   const fns = (symbol?.declarations ?? []).flatMap((d) => functionsOfDeclaration(d));
   if (fns.length > 0 || !ts.isPropertyAccessExpression(callee)) return fns;
-  const flow = socketFlow(ctx.program, ctx.platform);
+  const flow = socketFlow(ctx.program, ctx.platform, true, scopeOf(ctx.sourceFile, ctx.program));
   flow.beginQuery();
   return flow.valuesOf(callee.expression, 0).flatMap((owner) => (owner.kind === 'instance' ? methodsNamed(owner.declaration, name) : []));
 }

@@ -9,7 +9,7 @@ import { renderTemplate } from '../core/text/render-template';
 import { createAnalysisContext, platformOfProgram, type AnalysisContext } from '../analysis/context';
 import { parseDirectives } from '../analysis/directives';
 import { findCloseCalls, mayContainCloseCall, mayNeedAnalysis, type CloseCallSite, type ReceiverDecision } from '../analysis/find-close-calls';
-import { withFlowObserver } from '../analysis/socket-flow/flow';
+import { withFlowObserver } from '../analysis/socket-flow/flows';
 import { describeReceiverDecision } from './debug-text';
 import type { Locale } from '../registry/locales/catalog';
 import type { AppProfileId, Platform, RuntimeId } from '../registry/types';

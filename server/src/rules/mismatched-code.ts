@@ -28,16 +28,20 @@ export default defineRule({
   },
   check(context) {
     const { site } = context;
-    const argument = site.code.node;
+    // A wrapper called with a reason only: its fixed code is judged against this call's reason and
+    // branch, reported here (where the situation is written), with no edit (the code is the wrapper's).
+    const inherited = site.wrapperCode;
+    const evaluated = inherited ?? site.code;
+    const argument = inherited ? (site.methodNode as ts.Expression) : site.code.node;
     if (!argument) return;
-    const values = numbersOf(site.code);
-    if (values.length !== 1 || site.code.values.length !== 1) return; // judge only a certain code
+    const values = numbersOf(evaluated);
+    if (values.length !== 1 || evaluated.values.length !== 1) return; // judge only a certain code
     const value = values[0]!;
     const code = value.value;
     if (context.naming.isDeclaredByApp(code) && CODE_SITUATIONS[code] === undefined) return;
     const around = closeContext(site);
     const side = isBrowserSide(site) ? 'browser' : 'server';
-    const target = replacementTarget(value, argument);
+    const target = inherited ? argument : replacementTarget(value, argument);
     const name = context.naming.nameOf(code);
 
     /** Reports the code with the codes that fit `situation` as suggestions (`withSituation`: name the situation in the message). */
@@ -47,7 +51,7 @@ export default defineRule({
         messageId,
         data: { code, name, ...(withSituation ? { situation: context.common.situations[situation] } : {}), ...data, alternatives: formatCodes(context, alternatives) },
         node: target,
-        suggestions: replaceCodeSuggestions(context, target, alternatives),
+        suggestions: inherited ? [] : replaceCodeSuggestions(context, target, alternatives),
       });
     };
     // "Logged out: token revoked", "Token refreshed, please reconnect": the reason itself mixes a

@@ -5,15 +5,17 @@
 // receivers without a WebSocket type start a query, and a query reads only the files the index
 // (file-index.ts) points it to. Bounded in depth and in work, so a query always ends quickly.
 import * as ts from 'typescript';
-import type { Platform, RuntimeId } from '../../registry/types';
+import type { Platform } from '../../registry/types';
 import { SOCKET_CONSTRUCTORS, WS_SERVER } from '../../registry/socket-sources';
-import { declaredKind, isProjectFile, runtimesOfType } from '../declared-runtimes';
+import { isProjectFile } from '../declared-runtimes';
 import { skipOuterExpressions } from '../syntax';
 import { valuesByPropertyName } from './by-name';
 import { elementsOf, elementsOfValues } from './collections';
+import { annotatedSocket, assertedSocket, fromDeclaredType } from './declared';
 import { fileIndex, lastName, type FileIndex } from './file-index';
 import { memberValues, parameterValues, returnValues } from './parameters';
 import { thisOwner } from './prototype';
+import { isTestFile, type FlowScope } from './test-files';
 import { bindingOfDeclaration, constructorRuntime, isDenoUpgrade, isGlobalObjectAccess, isHibernatedSocketsCall, isSocketModule, requiredModule, serverEmitter, type ModuleBinding } from './sources';
 import { withStep, type FlowValue } from './values';
 
@@ -31,13 +33,14 @@ export class SocketFlow {
   constructor(
     readonly program: ts.Program,
     readonly platform: Platform,
+    readonly scope: FlowScope = 'all',
   ) {
     this.checker = program.getTypeChecker();
   }
 
   /** Every value the expression can hold, as far as the flow can tell. */
   valuesOf(expression: ts.Expression, depth: number): readonly FlowValue[] {
-    const asserted = this.assertedSocket(expression);
+    const asserted = assertedSocket(this, expression);
     if (asserted) return [asserted];
     const node = skipFlowWrappers(expression);
     const known = this.memo.get(node);
@@ -62,7 +65,7 @@ export class SocketFlow {
 
   /** The project's own source files (the index is only built for files a query reaches). */
   projectFiles(): readonly ts.SourceFile[] {
-    this.files ??= this.program.getSourceFiles().filter((file) => isProjectFile(file, this.program));
+    this.files ??= this.program.getSourceFiles().filter((file) => isProjectFile(file, this.program) && (this.scope === 'all' || !isTestFile(file.fileName, this.program)));
     return this.files;
   }
 
@@ -72,11 +75,26 @@ export class SocketFlow {
 
   symbolOf(node: ts.Node): ts.Symbol | undefined {
     const symbol = this.checker.getSymbolAtLocation(node);
-    return symbol && symbol.flags & ts.SymbolFlags.Alias ? safeAliased(this.checker, symbol) : symbol;
+    if (!symbol) return undefined;
+    if (symbol.flags & ts.SymbolFlags.Alias) return safeAliased(this.checker, symbol);
+    return symbol.flags & ts.SymbolFlags.Transient ? this.declaredSymbol(symbol) : symbol;
+  }
+
+  /**
+   * The checker hands out transient copies of a member's symbol when it reads the member through
+   * an instance type (JavaScript classes whose fields are declared by `this.x = …`): `room.add`
+   * and the method `add` then have different symbols. Comparisons are by declaration, so map a
+   * copy back to the symbol of its declaration.
+   */
+  private declaredSymbol(symbol: ts.Symbol): ts.Symbol {
+    const declaration = symbol.valueDeclaration ?? symbol.declarations?.[0];
+    const name = declaration && ts.getNameOfDeclaration(declaration);
+    const declared = name && this.checker.getSymbolAtLocation(name);
+    return declared && !(declared.flags & ts.SymbolFlags.Transient) && declared.declarations?.includes(declaration) ? declared : symbol;
   }
 
   private compute(node: ts.Expression, depth: number): readonly FlowValue[] {
-    const typed = this.fromDeclaredType(node);
+    const typed = fromDeclaredType(this, node);
     if (typed) return typed;
     const next = depth + 1;
     if (ts.isConditionalExpression(node)) return [...this.valuesOf(node.whenTrue, next), ...this.valuesOf(node.whenFalse, next)];
@@ -100,29 +118,6 @@ export class SocketFlow {
     return [];
   }
 
-  /**
-   * The checker's view first: a WebSocket type is a socket; a ws server type is a server; the
-   * project's own class is an instance of it; a library type that is anything else is not a
-   * socket. `any`, `unknown` and the project's structural types say nothing: follow the code.
-   */
-  private fromDeclaredType(node: ts.Expression): readonly FlowValue[] | undefined {
-    if (ts.isIdentifier(node) && node.text === 'undefined') return [];
-    const type = this.checker.getTypeAtLocation(node);
-    if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Null | ts.TypeFlags.Undefined)) return undefined;
-    const runtimes = runtimesOfType(type, this);
-    if (runtimes === 'untyped') return undefined;
-    if (runtimes.length > 0) return runtimes.map((runtime) => ({ kind: 'socket', source: { kind: 'declared-type', runtime, node }, steps: [] }));
-    if (type.flags & (ts.TypeFlags.StringLike | ts.TypeFlags.NumberLike | ts.TypeFlags.BooleanLike | ts.TypeFlags.BigIntLike)) return [{ kind: 'not-socket' }];
-    if (type.getConstructSignatures().length > 0 || type.getCallSignatures().length > 0) return undefined; // classes and functions: by syntax
-    // `any[]`, `Set<any>`, `Map<string, any>`: a container of untyped values, followed by syntax.
-    if (this.checker.getTypeArguments(type as ts.TypeReference)?.some((t) => (t.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) !== 0)) return undefined;
-    const declared = declaredKind(type, this);
-    if (declared.kind === 'server') return [{ kind: 'server', emitter: WS_SERVER, node }];
-    if (declared.kind === 'class') return [{ kind: 'instance', declaration: declared.declaration }];
-    if (declared.kind === 'other') return [{ kind: 'not-socket' }];
-    return undefined;
-  }
-
   private identifierValues(node: ts.Identifier, depth: number): readonly FlowValue[] {
     const raw = this.checker.getSymbolAtLocation(node);
     if (!raw || isGlobalOnly(raw, this.program)) return this.globalValues(node.text, node);
@@ -138,7 +133,7 @@ export class SocketFlow {
   symbolValues(symbol: ts.Symbol, name: string, depth: number): readonly FlowValue[] {
     const values: FlowValue[] = [];
     for (const decl of symbol.declarations ?? []) {
-      const annotated = this.annotatedSocket(decl);
+      const annotated = annotatedSocket(this, decl);
       if (annotated) {
         values.push(annotated);
         continue;
@@ -173,63 +168,38 @@ export class SocketFlow {
     return values;
   }
 
-  /** A parameter, variable or field annotated with a socket type that does not resolve (see socketTypeNode). */
-  private annotatedSocket(decl: ts.Declaration): FlowValue | undefined {
-    const type = (ts.isParameter(decl) || ts.isVariableDeclaration(decl) || ts.isPropertyDeclaration(decl)) ? decl.type : undefined;
-    return type ? this.unresolvedSocketType(type, decl) : undefined;
-  }
-
-  /** `(x as WebSocket)` / `<WebSocket>x` (outermost first) with a socket type that does not resolve. */
-  private assertedSocket(expression: ts.Expression): FlowValue | undefined {
-    let node: ts.Expression = expression;
-    for (;;) {
-      if (ts.isAsExpression(node) || ts.isTypeAssertionExpression(node) || ts.isSatisfiesExpression(node)) {
-        const socket = this.unresolvedSocketType(node.type, node);
-        if (socket) return socket;
-        node = node.expression;
-      } else if (ts.isParenthesizedExpression(node) || ts.isNonNullExpression(node)) {
-        node = node.expression;
-      } else {
-        return undefined;
-      }
-    }
-  }
-
-  /**
-   * A type reference that names a WebSocket but does not resolve because the project's type
-   * packages are not installed: the global `WebSocket` (the platform's), or a socket module's
-   * export (`import type { WebSocket } from 'ws'` → a `ws` socket). The name says what the author
-   * meant; a resolved type never gets here (the checker's type answers first).
-   */
-  private unresolvedSocketType(type: ts.TypeNode, at: ts.Node): FlowValue | undefined {
-    if (!ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName)) return undefined;
-    const symbol = this.checker.getSymbolAtLocation(type.typeName);
-    let runtime: RuntimeId | undefined;
-    if (!symbol) {
-      runtime = type.typeName.text === 'WebSocket' ? constructorRuntime('global', 'WebSocket', this.platform) : undefined;
-    } else if (symbol.flags & ts.SymbolFlags.Alias && this.symbolOf(type.typeName) === symbol) {
-      // An import whose module does not resolve (the alias has no target).
-      const binding = symbol.declarations?.map(bindingOfDeclaration).find((b) => b !== undefined);
-      runtime = binding && isSocketModule(binding.module) ? constructorRuntime(binding, binding.exportName, this.platform) : undefined;
-    }
-    return runtime ? { kind: 'socket', source: { kind: 'declared-type', runtime, node: at }, steps: [] } : undefined;
-  }
-
   /** `const { socket } = Deno.upgradeWebSocket(req)`, `const [a, b] = Object.values(pair)`, `const { ws } = this`. */
   private bindingElementValues(decl: ts.BindingElement, depth: number): readonly FlowValue[] {
     const pattern = decl.parent;
     const holder = pattern.parent;
+    const loop = ts.isVariableDeclaration(holder) ? holder.parent?.parent : undefined;
+    if (loop && ts.isForOfStatement(loop)) {
+      // `for (const [id, socket] of map)`: a map's elements are its values, and an entry's second
+      // element is one; `for (const [k, v] of map.entries())`: entries the flow made itself.
+      const elements = elementsOf(this, loop.expression, depth);
+      if (!ts.isArrayBindingPattern(pattern)) return this.propertyOfBinding(elements, decl, depth);
+      const position = pattern.elements.indexOf(decl);
+      return [...elementsOfValues(this, elements, depth), ...(position === 1 ? elements.filter((v) => v.kind === 'socket') : [])];
+    }
     const init = ts.isVariableDeclaration(holder) ? holder.initializer : undefined;
     if (!init) return [];
     const source = this.valuesOf(init, depth);
     if (ts.isArrayBindingPattern(pattern)) return elementsOfValues(this, source, depth);
+    return this.propertyOfBinding(source, decl, depth);
+  }
+
+  /** `{ socket }` / `{ ws: socket }` destructured from values the flow knows. */
+  private propertyOfBinding(source: readonly FlowValue[], decl: ts.BindingElement, depth: number): readonly FlowValue[] {
     const key = decl.propertyName ?? decl.name;
     const name = ts.isIdentifier(key) || ts.isStringLiteral(key) || ts.isNumericLiteral(key) ? key.text : undefined;
     return name === undefined ? [] : this.propertyOfValues(source, name, decl, depth);
   }
 
   private accessValues(node: ts.PropertyAccessExpression | ts.ElementAccessExpression, depth: number): readonly FlowValue[] {
-    if (ts.isPropertyAccessExpression(node) && isGlobalObjectAccess(node)) return this.globalValues(node.name.text, node);
+    if (ts.isPropertyAccessExpression(node) && isGlobalObjectAccess(node)) {
+      const platform = this.globalValues(node.name.text, node);
+      return platform.length > 0 ? platform : this.globalPropertyValues(node.name.text, depth);
+    }
     const name = lastName(node);
     if (name === undefined || (ts.isElementAccessExpression(node) && !/^\D/.test(name) && !/^\d+$/.test(name))) return elementsOf(this, node.expression, depth);
     const nameNode = ts.isPropertyAccessExpression(node) ? node.name : node.argumentExpression;
@@ -339,13 +309,18 @@ export class SocketFlow {
       const method = callee.name.text;
       const object = callee.expression;
       if (ts.isIdentifier(object) && (object.text === 'Object' || object.text === 'Array') && /^(values|from)$/.test(method) && node.arguments[0]) {
-        return [{ kind: 'collection', elements: elementsOfValues(this, this.valuesOf(node.arguments[0], depth), depth) }];
+        return [{ kind: 'collection', elements: elementsOf(this, node.arguments[0], depth) }];
       }
       const accepted = this.acceptedSocket(node, callee, depth);
       if (accepted) return [accepted];
       if (/^(get|find|findLast|at|pop|shift)$/.test(method)) {
         const elements = elementsOf(this, object, depth);
         if (elements.length > 0) return elements;
+      }
+      if (method === 'entries') {
+        // `map.entries()`, `Object.entries(o)`: [key, value] pairs, whose values are the elements.
+        const entries = ts.isIdentifier(object) && object.text === 'Object' ? (node.arguments[0] ? elementsOf(this, node.arguments[0], depth) : []) : elementsOf(this, object, depth);
+        if (entries.length > 0) return [{ kind: 'collection', elements: [{ kind: 'collection', elements: entries }] }];
       }
       if (/^(values|filter|slice|concat|reverse|sort|toArray)$/.test(method)) {
         const elements = elementsOf(this, object, depth);
@@ -363,6 +338,21 @@ export class SocketFlow {
       }
     }
     return undefined;
+  }
+
+  /**
+   * `window.chat` that the project itself fills in (`window.chat = new WebSocket(url)`): every write
+   * of that property on a global object (`window`, `globalThis`, `self`, `global`) in the project.
+   */
+  private globalPropertyValues(name: string, depth: number): readonly FlowValue[] {
+    const values: FlowValue[] = [];
+    for (const index of this.indexes()) {
+      for (const assignment of index.assignments.get(name) ?? []) {
+        const left = skipOuterExpressions(assignment.left);
+        if (ts.isPropertyAccessExpression(left) && isGlobalObjectAccess(left)) values.push(...withStep(this.valuesOf(assignment.right, depth), { node: assignment, label: left.getText() }));
+      }
+    }
+    return values;
   }
 
   /** A global name: the platform's WebSocket constructor, Workers' WebSocketPair. */
@@ -409,34 +399,4 @@ function safeAliased(checker: ts.TypeChecker, symbol: ts.Symbol): ts.Symbol | un
   } catch {
     return symbol;
   }
-}
-
-const flows = new WeakMap<ts.Program, Map<Platform, SocketFlow>>();
-
-/**
- * Told each time an analysis asks for the flow: the flow reads the whole program, so a file whose
- * findings asked for it depends on every file of its program (the CLI's --cache records that set).
- * Set only for the duration of one file's lint (withFlowObserver); the analysis stays synchronous.
- */
-let flowObserver: (() => void) | undefined;
-
-/** Runs `lint` telling `onFlowUse` whenever it consults the socket flow. */
-export function withFlowObserver<T>(onFlowUse: (() => void) | undefined, lint: () => T): T {
-  const previous = flowObserver;
-  flowObserver = onFlowUse;
-  try {
-    return lint();
-  } finally {
-    flowObserver = previous;
-  }
-}
-
-/** The flow analysis of a program (one per platform: the global WebSocket depends on it). */
-export function socketFlow(program: ts.Program, platform: Platform, observed = true): SocketFlow {
-  if (observed) flowObserver?.();
-  let perPlatform = flows.get(program);
-  if (!perPlatform) flows.set(program, (perPlatform = new Map()));
-  let flow = perPlatform.get(platform);
-  if (!flow) perPlatform.set(platform, (flow = new SocketFlow(program, platform)));
-  return flow;
 }

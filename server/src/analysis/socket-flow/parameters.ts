@@ -43,9 +43,9 @@ function listenerValues(flow: SocketFlow, fn: FunctionNode, index: number, depth
     const { call, event } = registration;
     const emitter = ts.isPropertyAccessExpression(call.expression) ? call.expression.expression : undefined;
     if (!emitter) continue;
-    if (index !== 0) continue;
     for (const server of flow.valuesOf(emitter, depth)) {
-      if (server.kind !== 'server') continue;
+      if (server.kind === 'instance') values.push(...emittedValues(flow, server.declaration, event, index, depth));
+      if (server.kind !== 'server' || index !== 0) continue;
       const given = server.emitter.events.find((e) => e.event === event);
       if (!given) continue;
       if (given.accept) values.push({ kind: 'socket-request', runtime: server.emitter.runtime, event: given, node: call });
@@ -58,6 +58,10 @@ function listenerValues(flow: SocketFlow, fn: FunctionNode, index: number, depth
     for (const server of flow.valuesOf(parent.expression.expression, depth)) {
       if (server.kind === 'server' && server.emitter === WS_SERVER) values.push({ kind: 'socket', source: { kind: 'connection-listener', runtime: server.emitter.runtime, node: parent }, steps: [] });
     }
+  }
+  // promise.then((socket) => …): what the promise gives (an async function's returns, followed by `await` too)
+  if (parent && ts.isCallExpression(parent) && parent.arguments[0] === fn && index === 0 && ts.isPropertyAccessExpression(parent.expression) && parent.expression.name.text === 'then') {
+    values.push(...flow.valuesOf(parent.expression.expression, depth));
   }
   // collection.forEach((socket) => …)
   if (parent && ts.isCallExpression(parent) && parent.arguments[0] === fn && index === 0 && ts.isPropertyAccessExpression(parent.expression) && ITERATORS.test(parent.expression.name.text)) {
@@ -72,6 +76,26 @@ function listenerValues(flow: SocketFlow, fn: FunctionNode, index: number, depth
   if (handlers && index === 0) {
     if (bunHandlerObject(handlers)) values.push({ kind: 'socket', source: { kind: 'server-handler', runtime: 'bun-server', node: fn }, steps: [] });
     else if (uwsHandlerObject(handlers, importsModule(fn.getSourceFile(), UWS_MODULE))) values.push({ kind: 'socket', source: { kind: 'server-handler', runtime: 'uws', node: fn }, steps: [] });
+  }
+  return values;
+}
+
+/**
+ * A project class that passes sockets on as events of its own (`this.emit('client', ws)` in a
+ * class extending EventEmitter): a listener of that event on one of its instances gets what the
+ * class emits there, argument for argument.
+ */
+function emittedValues(flow: SocketFlow, owner: ts.Node, event: string, index: number, depth: number): readonly FlowValue[] {
+  const values: FlowValue[] = [];
+  for (const fileIndex of flow.indexes()) {
+    for (const emit of fileIndex.calls.get('emit') ?? []) {
+      const name = emit.arguments[0];
+      const argument = emit.arguments[index + 1];
+      if (!name || !ts.isStringLiteralLike(name) || name.text !== event || !argument || ts.isSpreadElement(argument) || !ts.isPropertyAccessExpression(emit.expression)) continue;
+      const target = skipOuterExpressions(emit.expression.expression);
+      const ownEmit = target.kind === ts.SyntaxKind.ThisKeyword ? thisOwner(target) === owner : flow.valuesOf(target, depth).some((v) => v.kind === 'instance' && v.declaration === owner);
+      if (ownEmit) values.push(...withStep(flow.valuesOf(argument, depth), { node: emit, label: `'${event}' event` }));
+    }
   }
   return values;
 }

@@ -4,7 +4,8 @@
 // no source is found: a guess that turns a stream or a pool into a WebSocket is worse than nothing.
 import type * as ts from 'typescript';
 import type { Evidence, EvidenceStepLocation, Platform, RuntimeId } from '../../registry/types';
-import { socketFlow } from './flow';
+import { socketFlow } from './flows';
+import { scopeOf } from './test-files';
 import type { FlowValue } from './values';
 
 export interface TracedSocket {
@@ -16,7 +17,7 @@ export interface TracedSocket {
 
 /** `conflict`: a value that reaches the receiver is known not to be a socket (a stream, a project class). */
 export function traceSocket(receiver: ts.Expression, program: ts.Program, platform: Platform): TracedSocket | 'conflict' | undefined {
-  const flow = socketFlow(program, platform);
+  const flow = socketFlow(program, platform, true, scopeOf(receiver.getSourceFile(), program));
   flow.beginQuery();
   const values = flow.valuesOf(receiver, 0);
   return fromValues(values);

@@ -1,0 +1,85 @@
+// The checker's answers for the socket flow: a value whose declared type says what it is (a
+// WebSocket, a ws server, an instance of a project class, certainly something else), and socket
+// types the author wrote that do not resolve because the project's type packages are missing.
+import * as ts from 'typescript';
+import type { RuntimeId } from '../../registry/types';
+import { WS_SERVER } from '../../registry/socket-sources';
+import { declaredKind, runtimesOfType } from '../declared-runtimes';
+import { bindingOfDeclaration, constructorRuntime, isSocketModule } from './sources';
+import type { SocketFlow } from './flow';
+import type { FlowValue } from './values';
+
+/** Element types that say nothing about what a container holds (`[]` in JavaScript is `undefined[]`). */
+const UNTYPED_ELEMENT = ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Never;
+
+/**
+ * The checker's view first: a WebSocket type is a socket; a ws server type is a server; the
+ * project's own class is an instance of it; a library type that is anything else is not a
+ * socket. `any`, `unknown` and the project's structural types say nothing: follow the code.
+ */
+export function fromDeclaredType(flow: SocketFlow, node: ts.Expression): readonly FlowValue[] | undefined {
+  if (ts.isIdentifier(node) && node.text === 'undefined') return [];
+  const type = flow.checker.getTypeAtLocation(node);
+  if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Null | ts.TypeFlags.Undefined)) return undefined;
+  const runtimes = runtimesOfType(type, flow);
+  if (runtimes === 'untyped') return undefined;
+  if (runtimes.length > 0) return runtimes.map((runtime) => ({ kind: 'socket', source: { kind: 'declared-type', runtime, node }, steps: [] }));
+  if (type.flags & (ts.TypeFlags.StringLike | ts.TypeFlags.NumberLike | ts.TypeFlags.BooleanLike | ts.TypeFlags.BigIntLike)) return [{ kind: 'not-socket' }];
+  if (type.getConstructSignatures().length > 0 || type.getCallSignatures().length > 0) return undefined; // classes and functions: by syntax
+  // `any[]`, `Set<any>`, `Map<string, any>`: a container of untyped values, followed by syntax.
+  // So is `[]` in JavaScript, an `undefined[]` (or `never[]`) that is filled in later.
+  if (holdsUntyped(flow.checker, type, 2)) return undefined;
+  const declared = declaredKind(type, flow);
+  if (declared.kind === 'server') return [{ kind: 'server', emitter: WS_SERVER, node }];
+  if (declared.kind === 'class') return [{ kind: 'instance', declaration: declared.declaration }];
+  if (declared.kind === 'other') return [{ kind: 'not-socket' }];
+  return undefined;
+}
+
+/** A generic type with an untyped argument, itself or nested (`MapIterator<[any, any]>`). */
+function holdsUntyped(checker: ts.TypeChecker, type: ts.Type, levels: number): boolean {
+  if (levels === 0 || !(type.flags & ts.TypeFlags.Object) || !((type as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference)) return false;
+  return checker.getTypeArguments(type as ts.TypeReference).some((t) => (t.flags & UNTYPED_ELEMENT) !== 0 || holdsUntyped(checker, t, levels - 1));
+}
+
+/** A parameter, variable or field annotated with a socket type that does not resolve (see socketTypeNode). */
+export function annotatedSocket(flow: SocketFlow, decl: ts.Declaration): FlowValue | undefined {
+  const type = (ts.isParameter(decl) || ts.isVariableDeclaration(decl) || ts.isPropertyDeclaration(decl)) ? decl.type : undefined;
+  return type ? unresolvedSocketType(flow, type, decl) : undefined;
+}
+
+/** `(x as WebSocket)` / `<WebSocket>x` (outermost first) with a socket type that does not resolve. */
+export function assertedSocket(flow: SocketFlow, expression: ts.Expression): FlowValue | undefined {
+  let node: ts.Expression = expression;
+  for (;;) {
+    if (ts.isAsExpression(node) || ts.isTypeAssertionExpression(node) || ts.isSatisfiesExpression(node)) {
+      const socket = unresolvedSocketType(flow, node.type, node);
+      if (socket) return socket;
+      node = node.expression;
+    } else if (ts.isParenthesizedExpression(node) || ts.isNonNullExpression(node)) {
+      node = node.expression;
+    } else {
+      return undefined;
+    }
+  }
+}
+
+/**
+ * A type reference that names a WebSocket but does not resolve because the project's type
+ * packages are not installed: the global `WebSocket` (the platform's), or a socket module's
+ * export (`import type { WebSocket } from 'ws'` → a `ws` socket). The name says what the author
+ * meant; a resolved type never gets here (the checker's type answers first).
+ */
+function unresolvedSocketType(flow: SocketFlow, type: ts.TypeNode, at: ts.Node): FlowValue | undefined {
+  if (!ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName)) return undefined;
+  const symbol = flow.checker.getSymbolAtLocation(type.typeName);
+  let runtime: RuntimeId | undefined;
+  if (!symbol) {
+    runtime = type.typeName.text === 'WebSocket' ? constructorRuntime('global', 'WebSocket', flow.platform) : undefined;
+  } else if (symbol.flags & ts.SymbolFlags.Alias && flow.symbolOf(type.typeName) === symbol) {
+    // An import whose module does not resolve (the alias has no target).
+    const binding = symbol.declarations?.map(bindingOfDeclaration).find((b) => b !== undefined);
+    runtime = binding && isSocketModule(binding.module) ? constructorRuntime(binding, binding.exportName, flow.platform) : undefined;
+  }
+  return runtime ? { kind: 'socket', source: { kind: 'declared-type', runtime, node: at }, steps: [] } : undefined;
+}
