@@ -129,6 +129,23 @@ ruleTester('reserved-code', {
       '});',
     ),
     {
+      name: 'a destructured { code } checked before forwarding',
+      env: 'dom',
+      code: lines(
+        'declare const mirror: WebSocket;',
+        "const ws = new WebSocket('wss://example.com/feed');",
+        "ws.addEventListener('close', ({ code, reason }) => {",
+        '  if (code === 1005 || code === 1006) mirror.close();',
+        '  else mirror.close(code, reason);',
+        '});',
+      ),
+    },
+    {
+      name: "a destructured `code` of something that is not a socket's close event",
+      env: 'dom',
+      code: lines('declare const mirror: WebSocket;', "declare const job: { on(event: 'close', listener: (result: { code: number }) => void): void };", "job.on('close', ({ code }) => mirror.close(code));"),
+    },
+    {
       name: 'DOM close event checked before forwarding',
       env: 'dom',
       code: lines(
@@ -592,6 +609,12 @@ ruleTester('reserved-code', {
           ],
         },
       ],
+    },
+    {
+      name: 'a close listener that destructures { code } and forwards it',
+      env: 'dom',
+      code: lines('declare const mirror: WebSocket;', "const ws = new WebSocket('wss://example.com/feed');", "ws.addEventListener('close', ({ code, reason }) => mirror.close(code, reason));"),
+      errors: [{ messageId: 'forwarded', line: 3, column: 65, endColumn: 69 }],
     },
     {
       name: 'DOM onclose forwards event.code to another socket',

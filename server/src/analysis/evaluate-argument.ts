@@ -6,7 +6,7 @@ import * as ts from 'typescript';
 import { utf8ByteLength } from '../core/utf8';
 import type { AnalysisContext } from './context';
 import { isFunctionLike, skipOuterExpressions } from './syntax';
-import { isLengthLimitingCall, parameterOrigin, propertyOrigin, unboundedSource } from './value-origins';
+import { bindingOrigin, isLengthLimitingCall, parameterOrigin, propertyOrigin, unboundedSource } from './value-origins';
 import type { EvaluatedArgument, PossibleValue } from './values';
 
 const MAX_VALUES = 16;
@@ -128,6 +128,10 @@ function evaluateIdentifier(node: ts.Identifier, ctx: AnalysisContext, depth: nu
     return evaluate(decl.initializer, ctx, depth + 1).map((v) => withNode(v, node));
   }
   if (decl && ts.isEnumMember(decl)) return enumValue(decl, node, ctx);
+  if (decl && ts.isBindingElement(decl)) {
+    const origin = bindingOrigin(decl, ctx);
+    if (origin) return [{ kind: 'unknown', type: 'number', origin, node }];
+  }
   if (decl && ts.isParameter(decl)) {
     const origin = parameterOrigin(decl, ctx);
     if (origin) return [{ kind: 'unknown', type: 'number', origin, node }];

@@ -44,12 +44,28 @@ export function parameterOrigin(decl: ts.ParameterDeclaration, ctx: AnalysisCont
   return index === 0 && (type.flags & ts.TypeFlags.Any) !== 0 && isEmitterStyle(fn) ? 'received-close-code' : undefined;
 }
 
+/**
+ * `({ code, reason }) => …` as a socket's close listener: the `code` destructured from the close
+ * event is the received code, as `event.code` would be.
+ */
+export function bindingOrigin(decl: ts.BindingElement, ctx: AnalysisContext): ValueOrigin | undefined {
+  const pattern = decl.parent;
+  const param = pattern.parent;
+  if (!ts.isObjectBindingPattern(pattern) || !ts.isParameter(param)) return undefined;
+  const key = decl.propertyName ?? decl.name;
+  if (!ts.isIdentifier(key) || key.text !== 'code') return undefined;
+  const fn = param.parent;
+  if (fn.parameters[0] !== param || isHandlerMap(fn)) return undefined;
+  return socketCloseHandlerOf(param, ctx) ? 'received-close-code' : undefined;
+}
+
 /** A received close code as written: a CloseEvent's `code`, or the code parameter of a socket's `close` listener. */
 export function isReceivedCloseCode(expression: ts.Expression, ctx: AnalysisContext): boolean {
   const node = skipOuterExpressions(expression);
   if (ts.isPropertyAccessExpression(node)) return propertyOrigin(node.expression, node.name.text, ctx) === 'received-close-code';
   if (ts.isIdentifier(node)) {
     const declaration = ctx.checker.getSymbolAtLocation(node)?.valueDeclaration;
+    if (declaration && ts.isBindingElement(declaration)) return bindingOrigin(declaration, ctx) === 'received-close-code';
     return !!declaration && ts.isParameter(declaration) && parameterOrigin(declaration, ctx) === 'received-close-code';
   }
   return false;
