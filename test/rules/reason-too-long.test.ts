@@ -340,6 +340,27 @@ ruleTester('reason-too-long', {
       ],
     },
     {
+      name: 'a room id destructured from the parsed message, in a template (untyped JavaScript)',
+      env: 'js',
+      code: lines(
+        "const WebSocket = require('ws');",
+        'const wss = new WebSocket.Server({ port: 8080 });',
+        "wss.on('connection', (ws) => {",
+        "  ws.on('message', (raw) => {",
+        '    const msg = JSON.parse(raw);',
+        '    const { roomId } = msg;',
+        '    const player = msg.player;',
+        '    ws.close(4004, `Room ${roomId} not found`);',
+        '    ws.close(4000, player.name);',
+        '  });',
+        '});',
+      ),
+      errors: [
+        { messageId: 'unbounded', line: 8, column: 20, data: { source: 'text the client sent' } },
+        { messageId: 'unbounded', line: 9, column: 20, data: { source: 'text the client sent' } },
+      ],
+    },
+    {
       name: 'JSON.stringify(payload)',
       code: codeJson,
       errors: [

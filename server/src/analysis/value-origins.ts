@@ -135,12 +135,27 @@ function isParsedClientInput(node: ts.Expression, ctx: AnalysisContext): boolean
   if (!decl || !ts.isVariableDeclaration(decl) || !decl.initializer) return false;
   let init = skipOuterExpressions(decl.initializer);
   if (ts.isAwaitExpression(init)) init = skipOuterExpressions(init.expression);
+  // `const { roomId } = msg`, `const name = msg.player.name`: read from parsed client input.
+  if (ts.isIdentifier(init) || ts.isPropertyAccessExpression(init)) return readsClientInput(init, ctx);
   if (!ts.isCallExpression(init) || !init.arguments[0]) return false;
   const callee = init.expression;
   if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'parse' || !ts.isIdentifier(callee.expression)) return false;
   // `querystring.parse(url.query)`, `qs.parse(search)`: the query string of a URL, any length.
   if (isQueryStringModule(callee.expression, ctx)) return true;
   return callee.expression.text === 'JSON' && unboundedSource(init.arguments[0], ctx) === 'client-input';
+}
+
+/** Declarations being followed (a `var a = b; var b = a;` cycle ends here). */
+const following = new Set<ts.Node>();
+
+function readsClientInput(init: ts.Identifier | ts.PropertyAccessExpression, ctx: AnalysisContext): boolean {
+  if (following.has(init)) return false;
+  following.add(init);
+  try {
+    return unboundedSource(init, ctx) === 'client-input';
+  } finally {
+    following.delete(init);
+  }
 }
 
 const QUERY_STRING_MODULES = new Set(['querystring', 'node:querystring', 'qs', 'query-string']);
