@@ -108,6 +108,8 @@ export async function runUiFlow(options: UiFlowOptions): Promise<UiFlowResult> {
 
     const hover = await hoverOver(page, error, HOVER_REGISTRY);
     mark('hover');
+    // The hover fades in: a screenshot taken as soon as its text is there catches it half transparent.
+    await page.waitForTimeout(1000);
     await shot('hover', README_SCREENSHOTS.hover);
     await page.mouse.move(5, 400);
     await page.keyboard.press('Escape');
