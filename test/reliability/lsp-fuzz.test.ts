@@ -213,12 +213,11 @@ describe('language server: random edit sequences (fast-check)', () => {
 
 describe('language server: memory over thousands of edits and open/close cycles', () => {
   // Opening and closing a file without editing it builds no program (lsp/workspace.ts
-  // scriptVersion), and once the server is quiet after edits it runs a full collection
-  // (lsp/memory.ts). Measured with bench/lsp-memory.mjs: +42 MB right after the last edit, +30 MB
-  // once idle (it was +58 MB once idle and +201 MB at the peak of the cycles before). The issue's
-  // target (+50 MB) is met by the benchmark; this run (more files in its workspace, a loaded CI
-  // machine) measured +47 MB once idle, so the ceilings leave room: what the server keeps once
-  // idle, and right after the edits, before V8 has collected.
+  // scriptVersion), and once the server is quiet after edits it runs two full collections
+  // (lsp/memory.ts: the second hands V8's emptied pages back). This run measured +12 to +16 MB
+  // once idle (it was +39 to +49 MB with one collection, whose heap in use was already back to
+  // the baseline: V8 kept the pages) and +62 to +71 MB right after the edits, before the server is
+  // quiet. Asserted: the issue's target once idle, and a bound right after the edits.
   it('VmRSS: bounded growth over 50 open/close cycles and 5,000 edits', { timeout: 300_000, skip: fs.existsSync('/proc/self/status') ? false : 'no /proc' }, async (t) => {
     const { client } = await startClient({ workspace: root, pull: true, settings: {} });
     const rss = (): number => Number(/VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${client.child.pid}/status`, 'utf8'))![1]) / 1024;
@@ -263,7 +262,7 @@ describe('language server: memory over thousands of edits and open/close cycles'
       await settle();
       const kept = rss() - baseline;
       t.diagnostic(`server VmRSS (MB): ${baseline.toFixed(0)} after warm-up; ${samples.join(', ')}; growth ${growth.toFixed(0)}, once idle ${kept.toFixed(0)}`);
-      assert.ok(kept < 70, `RSS kept ${kept.toFixed(0)} MB more once idle (from ${baseline.toFixed(0)} MB; ${growth.toFixed(0)} MB right after the edits): ${samples.join(', ')}`);
+      assert.ok(kept < 50, `RSS kept ${kept.toFixed(0)} MB more once idle (from ${baseline.toFixed(0)} MB; ${growth.toFixed(0)} MB right after the edits): ${samples.join(', ')}`);
       assert.ok(growth < 100, `RSS grew by ${growth.toFixed(0)} MB (from ${baseline.toFixed(0)} MB): ${samples.join(', ')}`);
       assert.equal(await client.shutdown(), 0);
     } finally {
