@@ -62,23 +62,29 @@ export function cacheFilePath(cwd: string, location: string | undefined): string
   return resolved;
 }
 
+/** Why a cache file was not read or not written. */
+export type CacheProblem =
+  | { readonly kind: 'unreadable' | 'unwritable'; readonly error: string }
+  | { readonly kind: 'not-json' | 'foreign' }
+  | { readonly kind: 'other-version'; readonly version: string; readonly format: number };
+
 /** The cache, or why it is not used (undefined note: there was none). */
-export function readCache(file: string, version: string): { data: CacheData | undefined; note?: string } {
+export function readCache(file: string, version: string): { data: CacheData | undefined; note?: CacheProblem } {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { data: undefined };
-    return { data: undefined, note: `cannot read it (${(error as Error).message})` };
+    return { data: undefined, note: { kind: 'unreadable', error: (error as Error).message } };
   }
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    return { data: undefined, note: 'it is not a wsclose cache (not JSON)' };
+    return { data: undefined, note: { kind: 'not-json' } };
   }
-  if (!isCacheShape(data)) return { data: undefined, note: 'it is not a wsclose cache' };
-  if (data.format !== CACHE_FORMAT || data.version !== version) return { data: undefined, note: `it was written by wsclose ${data.version} (cache format ${data.format})` };
+  if (!isCacheShape(data)) return { data: undefined, note: { kind: 'foreign' } };
+  if (data.format !== CACHE_FORMAT || data.version !== version) return { data: undefined, note: { kind: 'other-version', version: data.version, format: data.format } };
   return { data };
 }
 
@@ -100,7 +106,7 @@ export function isEntryShape(entry: unknown): entry is CacheEntry {
 }
 
 /** Writes the cache atomically; a failure is returned as a note (the run's results stand). */
-export function writeCache(file: string, data: CacheData): string | undefined {
+export function writeCache(file: string, data: CacheData): CacheProblem | undefined {
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -113,7 +119,7 @@ export function writeCache(file: string, data: CacheData): string | undefined {
     } catch {
       // nothing to clean up
     }
-    return `cannot write it (${(error as Error).message})`;
+    return { kind: 'unwritable', error: (error as Error).message };
   }
 }
 

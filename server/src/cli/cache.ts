@@ -15,8 +15,11 @@ import type { ProjectHost } from '../engine/project';
 import { TsconfigLocator } from '../engine/tsconfig-locator';
 import { DependencyFinder } from './cache-deps';
 import { CACHE_FORMAT, StampChecker, hashText, isEntryShape, readCache, writeCache } from './cache-store';
-import type { CacheData, CacheEntry, CacheStrategy, ProjectRecord, Stamp } from './cache-store';
+import type { CacheData, CacheEntry, CacheProblem, CacheStrategy, ProjectRecord, Stamp } from './cache-store';
 import type { FileToLint, Linter } from './linter';
+import { renderTemplate } from '../core/text/render-template';
+import type { Locale } from '../registry/locales/catalog';
+import { noteAt, notesText } from './text/notes';
 
 export interface CacheSettings {
   /** The cache file (see cacheFilePath). */
@@ -25,7 +28,7 @@ export interface CacheSettings {
   readonly version: string;
   /** --project, absolute. */
   readonly project: string | undefined;
-  readonly locale: string;
+  readonly locale: Locale;
   readonly warn: (line: string) => void;
   readonly debug?: ((line: string) => void) | undefined;
   readonly displayPath: (file: string) => string;
@@ -54,7 +57,7 @@ export class RunCache {
 
   constructor(private readonly settings: CacheSettings) {
     const { data, note } = readCache(settings.file, settings.version);
-    if (note !== undefined) settings.warn(`wsclose: note: ignoring the cache ${settings.displayPath(settings.file)}: ${note}; it will be rewritten.`);
+    if (note !== undefined) settings.warn(cacheNote(settings, 'cacheIgnored', note));
     this.old = data;
     this.checker = new StampChecker(settings.strategy, data?.stamps ?? {}, (file) => this.runTexts.get(file)?.text ?? ts.sys.readFile(file));
     this.locator = new TsconfigLocator(ts.sys as ProjectHost, () => undefined);
@@ -228,7 +231,7 @@ export class RunCache {
     }
     this.carryOver(kept, stamps, projects);
     const note = writeCache(this.settings.file, { format: CACHE_FORMAT, version: this.settings.version, stamps, projects, entries: kept });
-    if (note !== undefined) this.settings.warn(`wsclose: note: the cache ${this.settings.displayPath(this.settings.file)} was not updated: ${note}.`);
+    if (note !== undefined) this.settings.warn(cacheNote(this.settings, 'cacheNotUpdated', note));
   }
 
   /**
@@ -283,4 +286,18 @@ export class RunCache {
 function typePackages(options: ts.CompilerOptions): string[] {
   const roots = ts.getEffectiveTypeRoots(options, { getCurrentDirectory: ts.sys.getCurrentDirectory }) ?? [];
   return roots.flatMap((root) => (ts.sys.directoryExists(root) ? ts.sys.getDirectories(root).map((name) => `${root}/${name}`) : []));
+}
+
+/** `wsclose: note: …` on a cache that was not read (`cacheIgnored`) or not written (`cacheNotUpdated`), and why. */
+function cacheNote(settings: CacheSettings, template: 'cacheIgnored' | 'cacheNotUpdated', problem: CacheProblem): string {
+  const text = notesText(settings.locale);
+  const reasons: Readonly<Record<CacheProblem['kind'], string>> = {
+    unreadable: text.cacheUnreadable,
+    unwritable: text.cacheUnwritable,
+    'not-json': text.cacheNotJson,
+    foreign: text.cacheForeign,
+    'other-version': text.cacheOtherVersion,
+  };
+  const reason = renderTemplate(reasons[problem.kind], problem.kind === 'other-version' ? { version: problem.version, format: problem.format } : 'error' in problem ? { error: problem.error } : {});
+  return noteAt(settings.locale, 'wsclose', renderTemplate(text[template], { file: settings.displayPath(settings.file), reason }));
 }

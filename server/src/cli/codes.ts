@@ -7,6 +7,7 @@ import { buildCodeMap, codeUsesInFile, type CodeMapEntry, type CodePlace, type F
 import { createCodeNaming } from '../rules/code-naming';
 import { CliError } from './cli-error';
 import { runLint } from './run';
+import type { Locale } from '../registry/locales/catalog';
 
 export const CODE_MAP_FORMATS = ['text', 'json', 'markdown'] as const;
 export type CodeMapFormat = (typeof CODE_MAP_FORMATS)[number];
@@ -65,12 +66,12 @@ interface NamedEntry extends CodeMapEntry {
   readonly name: string;
 }
 
-/** Runs the programs of a lint run over the files and prints the map; warnings go to `warn`. */
-export function runCodes(options: CodesOptions, cwd: string, warn: (line: string) => void): string {
+/** Runs the programs of a lint run over the files and prints the map; warnings go to `warn`, in `locale`. */
+export function runCodes(options: CodesOptions, cwd: string, warn: (line: string) => void, locale: Locale = 'en'): string {
   const uses = new Map<string, FileCodeUses>();
   const names = new Map<number, string>();
   const run = runLint(
-    { cwd, patterns: options.patterns, config: options.config, project: options.project, ignore: options.ignore },
+    { cwd, patterns: options.patterns, config: options.config, project: options.project, ignore: options.ignore, locale },
     {
       onFileAnalyzed: (program, sourceFile, file) => {
         const found = codeUsesInFile(program, sourceFile, file.runtimeOverride ? { runtimeOverride: file.runtimeOverride } : {});

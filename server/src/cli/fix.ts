@@ -6,7 +6,10 @@ import * as ts from 'typescript';
 import { syntaxErrors } from '../engine/syntax-check';
 import { applyFixes, detectLineEnding } from '../core/apply-fixes';
 import type { Finding } from '../core/finding';
+import { renderTemplate } from '../core/text/render-template';
+import type { Locale } from '../registry/locales/catalog';
 import { createLineMap } from './results';
+import { notesText, warningAt } from './text/notes';
 
 export const MAX_FIX_PASSES = 10;
 
@@ -22,6 +25,8 @@ export interface FixLoop {
   /** Receives one line per dropped fix, for stderr. */
   readonly warn: (line: string) => void;
   readonly displayPath: (file: string) => string;
+  /** Language of the warnings (default en). */
+  readonly locale?: Locale;
   readonly maxPasses?: number;
 }
 
@@ -86,8 +91,13 @@ function applyParseSafe(file: string, text: string, candidates: readonly Finding
   const reject = (finding: Finding, diagnostic: ts.Diagnostic | undefined): void => {
     rejected.add(fixKey(finding, text));
     const { line, column } = positionAt(finding.start);
-    const reason = diagnostic ? `: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ')} (TS${diagnostic.code})` : '';
-    loop.warn(`${loop.displayPath(file)}:${line}:${column}: warning: fix of ${finding.ruleId ?? 'a directive finding'} dropped: the file would no longer parse${reason}`);
+    const locale = loop.locale ?? 'en';
+    const notes = notesText(locale);
+    const fix = finding.ruleId ? renderTemplate(notes.fixOfRule, { ruleId: finding.ruleId }) : notes.fixOfDirective;
+    const message = diagnostic
+      ? renderTemplate(notes.fixDroppedBecause, { fix, reason: ts.flattenDiagnosticMessageText(diagnostic.messageText, ' '), code: diagnostic.code })
+      : renderTemplate(notes.fixDropped, { fix });
+    loop.warn(warningAt(locale, `${loop.displayPath(file)}:${line}:${column}`, message));
   };
   const safe: Finding[] = [];
   for (const finding of all.applied) {

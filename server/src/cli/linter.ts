@@ -7,7 +7,7 @@ import type { Finding } from '../core/finding';
 import type { ResolvedConfig } from '../core/config';
 import type { AppProfileId, Platform, RuntimeId } from '../registry/types';
 import { settingsForFile } from '../engine/config-file';
-import { culpritMessage, findCulprits, parseOrLeaveOut } from '../engine/isolation';
+import { findCulprits, parseOrLeaveOut } from '../engine/isolation';
 import type { Culprit } from '../engine/isolation';
 import { lintSourceFile, mayNeedAnalysis } from '../engine/lint-file';
 import { SourceFileCache } from '../engine/project';
@@ -15,6 +15,7 @@ import type { ProjectHost } from '../engine/project';
 import type { CliConfigs } from './config';
 import type { Locale } from '../registry/locales/catalog';
 import { ProjectPrograms } from './projects';
+import { culpritText, notesText, warningAt } from './text/notes';
 
 export interface FileToLint {
   readonly path: string;
@@ -152,7 +153,7 @@ export class Linter {
       if (inRun.has(file)) outcomes.set(file, this.culpritOutcome(file, culprit));
       else if (!this.toldLeftOut.has(file)) {
         this.toldLeftOut.add(file);
-        this.options.warn(`${this.options.displayPath(file)}: warning: ${culpritMessage(culprit)}`);
+        this.options.warn(warningAt(this.options.locale, this.options.displayPath(file), culpritText(this.options.locale, culprit)));
       }
     }
     return outcomes;
@@ -162,7 +163,7 @@ export class Linter {
     const text = this.texts.get(file) ?? '';
     // Line breaks as TypeScript counts them; the file's own tree is what could not be built.
     const lines = text.slice(0, culprit.position).split(/\r\n|[\n\r\u2028\u2029]/);
-    return { fatal: culpritMessage(culprit), line: lines.length, column: lines[lines.length - 1]!.length + 1 };
+    return { fatal: culpritText(this.options.locale, culprit), line: lines.length, column: lines[lines.length - 1]!.length + 1 };
   }
 
   /**
@@ -200,6 +201,7 @@ export class Linter {
       cache,
       warn: this.options.warn,
       displayPath: this.options.displayPath,
+      locale: this.options.locale,
       lazyImports: this.options.lazyImports !== false,
     });
     // Programs only for files that may contain a close call; the others get directive checks only.
@@ -274,7 +276,7 @@ export class Linter {
     const inProgram = program?.getSourceFile(file.path);
     if (program && !inProgram && !this.toldNotInProgram.has(file.path)) {
       this.toldNotInProgram.add(file.path); // once, though a repeated pass lints the file again
-      this.options.warn(`${this.options.displayPath(file.path)}: warning: the file is not part of its TypeScript program; checked without type information.`);
+      this.options.warn(warningAt(this.options.locale, this.options.displayPath(file.path), notesText(this.options.locale).notInProgram));
     }
     const sourceFile = inProgram ?? cache.get(file.path, ts.ScriptTarget.Latest, this.host);
     if (!sourceFile) return { fatal: 'Cannot read the file.' };

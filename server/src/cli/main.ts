@@ -13,7 +13,11 @@ import { errorText } from './config';
 import { EXPLAIN_USAGE, runExplain } from './explain';
 import { localeFromEnvironment } from './locale';
 import { printConfig } from './print-config';
-import { usage } from './text';
+import { cliText, usage } from './text';
+import { countedTemplate } from './text/cli-text';
+import { notesText } from './text/notes';
+import { renderTemplate } from '../core/text/render-template';
+import type { Locale } from '../registry/locales/catalog';
 import { shouldUseColor } from './formatters/colors';
 import { FORMATTERS } from './formatters';
 import { createProgress } from './progress';
@@ -48,15 +52,18 @@ export interface CliIO {
 
 export function execute(io: CliIO): number {
   const line = (write: (text: string) => void, text: string): void => write(`${text}\n`);
+  // The environment's locale until --locale is read (an internal error in the arguments is reported in it).
+  let locale: Locale = localeFromEnvironment(io.env);
   try {
     if (io.argv[0] === 'codes') {
       const codes = parseCodesArgs(io.argv.slice(1));
-      io.stdout(codes === 'help' ? CODES_USAGE : runCodes(codes, io.cwd, (text) => line(io.stderr, text)));
+      io.stdout(codes === 'help' ? CODES_USAGE : runCodes(codes, io.cwd, (text) => line(io.stderr, text), locale));
       return 0;
     }
     const command = parseCliArgs(io.argv);
+    locale = ('options' in command ? command.options.locale : 'locale' in command ? command.locale : undefined) ?? locale;
     if (command.kind === 'help') {
-      io.stdout(usage(command.locale ?? localeFromEnvironment(io.env)));
+      io.stdout(usage(locale));
       return 0;
     }
     if (command.kind === 'explain-help') {
@@ -64,7 +71,7 @@ export function execute(io: CliIO): number {
       return 0;
     }
     if (command.kind === 'explain') {
-      line(io.stdout, runExplain(command.options, io.cwd, command.options.locale ?? localeFromEnvironment(io.env)));
+      line(io.stdout, runExplain(command.options, io.cwd, locale));
       return 0;
     }
     if (command.kind === 'version') {
@@ -73,11 +80,10 @@ export function execute(io: CliIO): number {
     }
     if (command.kind === 'print-config') {
       const { options } = command;
-      line(io.stdout, printConfig({ cwd: io.cwd, file: command.file, config: options.config, project: options.project, rules: options.rules, locale: options.locale ?? localeFromEnvironment(io.env) }));
+      line(io.stdout, printConfig({ cwd: io.cwd, file: command.file, config: options.config, project: options.project, rules: options.rules, locale }));
       return 0;
     }
     const { options } = command;
-    const locale = options.locale ?? localeFromEnvironment(io.env);
     const now = io.now ?? ((): number => performance.now());
     const started = now();
     // A baseline is read first: a broken one stops the run before the (possibly long) lint.
@@ -119,14 +125,15 @@ export function execute(io: CliIO): number {
         try {
           fs.writeFileSync(baselinePath, serializeBaseline(entries));
         } catch (error) {
-          throw new CliError(`Cannot write baseline file "${baselineFile}": ${errorText(error)}`);
+          throw new CliError(renderTemplate(notesText(locale).baselineWriteFailed, { file: baselineFile!, error: errorText(error) }));
         }
-        line(io.stderr, `wsclose: recorded ${entries.length} ${entries.length === 1 ? 'finding' : 'findings'} in ${baselineFile}.`);
+        line(io.stderr, renderTemplate(countedTemplate(cliText(locale), entries.length, notesText(locale).baselineRecorded), { count: entries.length, file: baselineFile! }));
       }
       const outcome = applyBaseline(results, run.sources, entries, baselinePath);
       results = outcome.results;
       if (outcome.unmatched.length > 0) {
-        line(io.stderr, `wsclose: ${outcome.unmatched.length} baseline ${outcome.unmatched.length === 1 ? 'entry matches' : 'entries match'} no finding any more; prune ${baselineFile} with --baseline-write:`);
+        const count = outcome.unmatched.length;
+        line(io.stderr, renderTemplate(countedTemplate(cliText(locale), count, notesText(locale).baselineUnmatched), { count, file: baselineFile! }));
         for (const entry of outcome.unmatched) line(io.stderr, `  ${entry.file}  ${entry.ruleId ?? 'directive'}  ${entry.fingerprint}`);
       }
       baselineTime = now() - baselineStarted;
@@ -141,7 +148,7 @@ export function execute(io: CliIO): number {
       locale,
       ...(io.stdoutIsTTY && io.stdoutColumns ? { width: io.stdoutColumns } : {}),
     });
-    if (options.outputFile !== undefined) writeReport(path.resolve(io.cwd, options.outputFile), output, options.outputFile);
+    if (options.outputFile !== undefined) writeReport(path.resolve(io.cwd, options.outputFile), output, options.outputFile, locale);
     else if (output !== '') line(io.stdout, output);
     if (options.stats) {
       const format = now() - formatStarted;
@@ -150,7 +157,7 @@ export function execute(io: CliIO): number {
 
     const { errorCount, warningCount } = totals(results);
     const tooManyWarnings = options.maxWarnings >= 0 && warningCount > options.maxWarnings;
-    if (errorCount === 0 && tooManyWarnings) line(io.stderr, `wsclose found too many warnings (maximum: ${options.maxWarnings}).`);
+    if (errorCount === 0 && tooManyWarnings) line(io.stderr, renderTemplate(notesText(locale).tooManyWarnings, { max: options.maxWarnings }));
     return errorCount > 0 || tooManyWarnings ? 1 : 0;
   } catch (error) {
     if (error instanceof CliError) {
@@ -158,7 +165,7 @@ export function execute(io: CliIO): number {
       return 2;
     }
     const message = error instanceof Error ? error.message : String(error);
-    line(io.stderr, `wsclose ${version}: internal error: ${message}`);
+    line(io.stderr, renderTemplate(notesText(locale).internalError, { version, message }));
     if (error instanceof Error && error.stack) line(io.stderr, error.stack);
     return 2;
   }
@@ -170,12 +177,12 @@ export function debugFromEnvironment(env: Readonly<Record<string, string | undef
 }
 
 /** -o: the report in a file, its folders created as needed (as ESLint does); an empty report is an empty file. */
-function writeReport(file: string, output: string, given: string): void {
+function writeReport(file: string, output: string, given: string, locale: Locale): void {
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, output === '' ? '' : `${output}\n`);
   } catch (error) {
-    throw new CliError(`Cannot write the report to "${given}": ${errorText(error)}`);
+    throw new CliError(renderTemplate(notesText(locale).reportWriteFailed, { file: given, error: errorText(error) }));
   }
 }
 

@@ -9,6 +9,8 @@ import { buildProgram, createInferredProject } from '../engine/project';
 import type { ProjectHost, SourceFileCache } from '../engine/project';
 import { LazyImports } from '../engine/lazy-imports';
 import { TsconfigLocator } from '../engine/tsconfig-locator';
+import type { Locale } from '../registry/locales/catalog';
+import { warningAt } from './text/notes';
 
 export interface ProjectOptions {
   /** --project, absolute. */
@@ -18,6 +20,8 @@ export interface ProjectOptions {
   /** Receives each tsconfig problem as a `file:line:column: warning: message (TSxxxx)` line. */
   readonly warn: (line: string) => void;
   readonly displayPath: (file: string) => string;
+  /** Language of the warning lines' frame (TypeScript's messages stay as TypeScript gives them; default en). */
+  readonly locale?: Locale;
 }
 
 /** Programs for the given files (absolute paths), keyed by file, each built in one pass. */
@@ -38,7 +42,7 @@ export class ProjectPrograms {
 
   constructor(private readonly options: ProjectOptions & { readonly lazyImports?: boolean }) {
     this.locator = new TsconfigLocator(options.host, (tsconfig, diagnostics) => {
-      for (const diagnostic of diagnostics) options.warn(formatTsDiagnostic(diagnostic, tsconfig, options.displayPath));
+      for (const diagnostic of diagnostics) options.warn(formatTsDiagnostic(diagnostic, tsconfig, options.displayPath, options.locale));
     });
   }
 
@@ -92,12 +96,11 @@ export class ProjectPrograms {
 }
 
 /** A tsconfig problem as one warning line: `file:line:column: warning: message (TSxxxx)`. */
-export function formatTsDiagnostic(diagnostic: ts.Diagnostic, tsconfig: string, displayPath: (file: string) => string): string {
-  const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n');
-  const suffix = `warning: ${message} (TS${diagnostic.code})`;
+export function formatTsDiagnostic(diagnostic: ts.Diagnostic, tsconfig: string, displayPath: (file: string) => string, locale: Locale = 'en'): string {
+  const message = `${ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')} (TS${diagnostic.code})`;
   if (diagnostic.file && diagnostic.start !== undefined) {
     const { line, character } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);
-    return `${displayPath(diagnostic.file.fileName)}:${line + 1}:${character + 1}: ${suffix}`;
+    return warningAt(locale, `${displayPath(diagnostic.file.fileName)}:${line + 1}:${character + 1}`, message);
   }
-  return `${displayPath(diagnostic.file?.fileName ?? tsconfig)}: ${suffix}`;
+  return warningAt(locale, displayPath(diagnostic.file?.fileName ?? tsconfig), message);
 }

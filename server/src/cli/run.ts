@@ -22,8 +22,10 @@ import type { ProgressReporter } from './progress';
 import { errorsOnly, fatalResult, ignoredResult, resultFromFindings } from './results';
 import type { LintResult } from './results';
 import { readSourceSnapshot, writeIfUnchanged } from './source-io';
-import type { SourceSnapshot } from './source-io';
+import type { SourceSnapshot, WriteOutcome } from './source-io';
 import type { Locale } from '../registry/locales/catalog';
+import { renderTemplate } from '../core/text/render-template';
+import { megabytes, noteAt, notesText, warningAt } from './text/notes';
 import { inShard } from './shard';
 import type { Shard } from './shard';
 
@@ -85,14 +87,16 @@ export interface RunOutput {
 }
 
 /** Project code under a node_modules folder is left unchecked, unlike ESLint's silence: say so, and how to check it. */
-export function skippedNodeModulesNote(folder: string): string {
-  return `wsclose: skipped ${folder} (node_modules folders are not checked; name the folder, or list its packages as workspaces in package.json, to check them).`;
+export function skippedNodeModulesNote(folder: string, locale: Locale = 'en'): string {
+  return renderTemplate(notesText(locale).skippedNodeModules, { folder });
 }
 
 export const NOT_A_SOURCE_FILE_MESSAGE = `File ignored because it is not a JavaScript or TypeScript source file: wsclose checks ${SOURCE_EXTENSIONS.join(', ')} files (not .d.ts).`;
 
 export function runLint(options: RunOptions, environment: RunEnvironment = {}): RunOutput {
   const now = environment.now ?? ((): number => performance.now());
+  const locale = options.locale ?? 'en';
+  const text = notesText(locale);
   const progress = environment.progress;
   const cwd = path.resolve(options.cwd);
   const displayPath = (file: string): string => {
@@ -108,16 +112,16 @@ export function runLint(options: RunOptions, environment: RunEnvironment = {}): 
   configs.preload();
   configs.throwIfProblems();
   const project = options.project === undefined ? undefined : resolveProject(path.resolve(cwd, options.project));
-  if (project !== undefined && !ts.sys.fileExists(project)) throw new CliError(`Cannot read tsconfig "${options.project}": no such file.`);
+  if (project !== undefined && !ts.sys.fileExists(project)) throw new CliError(renderTemplate(text.tsconfigMissing, { project: options.project! }));
   let configTime = now() - started;
 
   // 1. Files named by the arguments: every argument must match something.
   started = now();
   progress?.phase('finding files');
   const inputs = expandInputs(options.patterns.length > 0 ? options.patterns : ['.'], cwd);
-  const skippedNodeModules = [...new Set(inputs.flatMap((input) => input.skippedNodeModules))].map((folder) => skippedNodeModulesNote(displayPath(folder)));
+  const skippedNodeModules = [...new Set(inputs.flatMap((input) => input.skippedNodeModules))].map((folder) => skippedNodeModulesNote(displayPath(folder), locale));
   const unmatched = inputs.find((input) => input.files.length === 0);
-  if (unmatched) throw new CliError([`No files matching the pattern "${unmatched.pattern}" were found.`, 'Please check for typing mistakes in the pattern.', ...skippedNodeModules]);
+  if (unmatched) throw new CliError([renderTemplate(text.noFilesMatch, { pattern: unmatched.pattern }), text.noFilesMatchHint, ...skippedNodeModules]);
   for (const note of skippedNodeModules) warn(note);
   let discoverTime = now() - started;
 
@@ -143,16 +147,16 @@ export function runLint(options: RunOptions, environment: RunEnvironment = {}): 
         }
       } else if (maxFileSize > 0 && (fileSize(file.path) ?? 0) > maxFileSize) {
         // Generated bundles: a named file gets a warning in the results, a found one a note on stderr.
-        const message = tooLargeMessage(fileSize(file.path)!, maxFileSize);
+        const message = tooLargeMessage(fileSize(file.path)!, maxFileSize, locale);
         if (file.explicit) results.set(file.path, ignoredResult(file.path, message));
-        else warn(`${displayPath(file.path)}: note: ${message}`);
+        else warn(noteAt(locale, displayPath(file.path), message));
         kept++;
       } else {
         toCheck.set(file.path, config);
         kept++;
       }
     }
-    if (kept === 0) throw new CliError(`All files matched by '${input.pattern}' are ignored.`);
+    if (kept === 0) throw new CliError(renderTemplate(text.allIgnored, { pattern: input.pattern }));
   }
   // --shard: after every check that concerns the whole run, keep this part's files only.
   if (options.shard !== undefined) {
@@ -167,9 +171,9 @@ export function runLint(options: RunOptions, environment: RunEnvironment = {}): 
   const snapshots = new Map<string, SourceSnapshot>();
   let checked = 0;
   const cache = options.cache
-    ? new RunCache({ file: cacheFilePath(cwd, options.cache.location), strategy: options.cache.strategy ?? 'metadata', version: options.cache.version, project, locale: options.locale ?? 'en', warn, debug: environment.debug, displayPath })
+    ? new RunCache({ file: cacheFilePath(cwd, options.cache.location), strategy: options.cache.strategy ?? 'metadata', version: options.cache.version, project, locale, warn, debug: environment.debug, displayPath })
     : undefined;
-  const linter = new Linter({ ...(cache ? { readDisk: cache.readDisk } : {}), project, configs, warn, displayPath, now, locale: options.locale ?? 'en', lazyImports: environment.lazyImports !== false, ...(environment.debug ? { debug: environment.debug } : {}), ...(environment.onFileAnalyzed ? { onFileAnalyzed: environment.onFileAnalyzed } : {}), onFileLinted: () => {
+  const linter = new Linter({ ...(cache ? { readDisk: cache.readDisk } : {}), project, configs, warn, displayPath, now, locale, lazyImports: environment.lazyImports !== false, ...(environment.debug ? { debug: environment.debug } : {}), ...(environment.onFileAnalyzed ? { onFileAnalyzed: environment.onFileAnalyzed } : {}), onFileLinted: () => {
       // Counts the first pass only; --fix passes lint some files again.
       if (checked < linted.length) progress?.files(++checked, linted.length);
     },
@@ -223,10 +227,11 @@ export function runLint(options: RunOptions, environment: RunEnvironment = {}): 
       shouldFix: (finding) => !options.quiet || finding.severity === 'error',
       warn,
       displayPath,
+      locale,
     });
     fixPasses = summary.passes;
     for (const file of summary.changed) fixedInMemory.add(file);
-    if (summary.unstable) warn(`wsclose: fixes were still changing files after ${MAX_FIX_PASSES} passes; the remaining fixes were not applied.`);
+    if (summary.unstable) warn(renderTemplate(text.fixesUnstable, { passes: MAX_FIX_PASSES }));
     for (const file of summary.changed) {
       if (options.fix === 'dry-run') continue;
       environment.beforeWrite?.(file);
@@ -235,11 +240,7 @@ export function runLint(options: RunOptions, environment: RunEnvironment = {}): 
         written.add(file);
         continue;
       }
-      warn(
-        outcome.kind === 'changed-on-disk'
-          ? `${displayPath(file)}: warning: not fixed: the file changed on disk during the run; run wsclose --fix again.`
-          : `${displayPath(file)}: warning: not fixed: cannot write the file: ${outcome.error}`,
-      );
+      warn(notWritten(outcome, displayPath(file), locale));
       // Report the file as it is on disk: its findings from before the fixes.
       linter.texts.set(file, snapshots.get(file)!.text);
       findings.set(file, firstPass.get(file)!);
@@ -283,10 +284,16 @@ export function runLint(options: RunOptions, environment: RunEnvironment = {}): 
   };
 }
 
-const megabytes = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`;
+export function tooLargeMessage(size: number, limit: number, locale: Locale = 'en'): string {
+  return renderTemplate(notesText(locale).tooLarge, { size: megabytes(locale, size), limit: megabytes(locale, limit) });
+}
 
-export function tooLargeMessage(size: number, limit: number): string {
-  return `File skipped because it is larger than --max-file-size (${megabytes(size)} > ${megabytes(limit)}); such files are usually generated. Use "--max-file-size 0" to check it anyway.`;
+/** Why a fixed file was not written, as a warning line. */
+function notWritten(outcome: Exclude<WriteOutcome, { kind: 'written' }>, file: string, locale: Locale): string {
+  const text = notesText(locale);
+  if (outcome.kind === 'changed-on-disk') return warningAt(locale, file, text.notFixedChanged);
+  const error = outcome.kind === 'invalid-encoding' ? renderTemplate(text.invalidEncoding, { encoding: outcome.encoding }) : outcome.error;
+  return warningAt(locale, file, renderTemplate(text.notFixedWrite, { error }));
 }
 
 /** A file read by an injected reader (tests): its stamp comes from the disk when the file is there. */

@@ -56,7 +56,12 @@ export function readSourceSnapshot(file: string): SourceSnapshot {
   return { ...decodeSource(buffer), stamp: stampOf(file, buffer) };
 }
 
-export type WriteOutcome = { readonly kind: 'written' } | { readonly kind: 'changed-on-disk' } | { readonly kind: 'failed'; readonly error: string };
+export type WriteOutcome =
+  | { readonly kind: 'written' }
+  | { readonly kind: 'changed-on-disk' }
+  /** The file's bytes are not valid in its encoding: writing the text back would change bytes no fix touches. */
+  | { readonly kind: 'invalid-encoding'; readonly encoding: 'UTF-8' | 'UTF-16' }
+  | { readonly kind: 'failed'; readonly error: string };
 
 /**
  * Writes `text` to `file` in the snapshot's encoding, unless the file changed on disk since the
@@ -75,7 +80,7 @@ export function writeIfUnchanged(file: string, snapshot: SourceSnapshot, text: s
     // Invalid UTF-8 (or a truncated UTF-16 file) decodes lossily: writing the text back would replace
     // bytes that no fix touches with U+FFFD. Such a file is never written.
     if (!encodeSource(snapshot.text, snapshot.encoding, snapshot.bom).equals(current)) {
-      return { kind: 'failed', error: `the file is not valid ${snapshot.encoding === 'utf8' ? 'UTF-8' : 'UTF-16'}, so writing it would also change bytes that no fix touches` };
+      return { kind: 'invalid-encoding', encoding: snapshot.encoding === 'utf8' ? 'UTF-8' : 'UTF-16' };
     }
     mode = fs.statSync(target).mode & 0o7777;
   } catch (error) {
