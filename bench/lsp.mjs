@@ -1,6 +1,11 @@
 // Language-server latency through the real stdio protocol (the client pattern of
 // test/lsp/harness.ts): spawns `node dist/language-server.js --stdio` in a generated project.
 //   node bench/lsp.mjs <project-dir> [--edits 100] [--requests 100]  → prints one JSON line
+//   On another project (bench/real.mjs does this on a real repository): --file <path> (the edited
+//   file, relative to the project), --replace <text> --with <text> (the edit, toggled back and
+//   forth), --code-after <text> (hover and completion just after it: the text before a close
+//   code), --src <dir> (where the other 49 opened files come from; default src), --server <file>
+//   (default dist/language-server.js).
 //   BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/lsp-prof" node bench/lsp.mjs …  (profile the servers)
 //
 // Two servers, one after the other:
@@ -20,21 +25,28 @@ import { performance } from 'node:perf_hooks';
 
 const require = createRequire(import.meta.url);
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const SERVER = path.join(REPO, 'dist', 'language-server.js');
+
 const rpc = require('vscode-languageserver-protocol/node');
 
 const args = process.argv.slice(2);
 const root = path.resolve(args[0]);
-const option = (name, fallback) => {
+const text = (name, fallback) => {
   const at = args.indexOf(`--${name}`);
-  return at >= 0 ? Number(args[at + 1]) : fallback;
+  return at >= 0 ? args[at + 1] : fallback;
 };
+const option = (name, fallback) => Number(text(name, fallback));
 const EDITS = option('edits', 100);
 // Node options for the server, e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/lsp-prof".
 const SERVER_NODE_ARGS = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
 const REQUESTS = option('requests', 100);
-const manifest = JSON.parse(fs.readFileSync(path.join(root, 'bench-manifest.json'), 'utf8'));
-const target = path.join(root, manifest.editTarget);
+const SERVER = path.resolve(text('server', path.join(REPO, 'dist', 'language-server.js')));
+const editTarget = text('file') ?? JSON.parse(fs.readFileSync(path.join(root, 'bench-manifest.json'), 'utf8')).editTarget;
+const target = path.join(root, editTarget);
+// The generated projects' edit and close code (see generate.mjs), unless given.
+const EDIT_FROM = text('replace', "socket.close(1008, 'missing token')");
+const EDIT_TO = text('with', "socket.close(1011, 'missing token')");
+const CODE_AFTER = text('code-after');
+const languageId = (file) => ({ '.js': 'javascript', '.mjs': 'javascript', '.cjs': 'javascript', '.jsx': 'javascriptreact', '.tsx': 'typescriptreact' })[path.extname(file)] ?? 'typescript';
 const uri = pathToFileURL(target).href;
 
 const percentile = (values, p) => {
@@ -54,11 +66,11 @@ function listFiles() {
   const walk = (dir) => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith('.ts')) files.push(full);
+      if (entry.isDirectory() && entry.name !== 'node_modules') walk(full);
+      else if (/\.(ts|tsx|js|mjs|cjs|jsx)$/.test(entry.name) && !entry.name.endsWith('.d.ts')) files.push(full);
     }
   };
-  walk(path.join(root, 'src'));
+  walk(path.join(root, text('src', 'src')));
   return files;
 }
 
@@ -110,7 +122,7 @@ async function startServer(pull) {
       const text = fs.readFileSync(file, 'utf8');
       versions.set(fileUri, 1);
       texts.set(fileUri, text);
-      await connection.sendNotification(rpc.DidOpenTextDocumentNotification.type, { textDocument: { uri: fileUri, languageId: 'typescript', version: 1, text } });
+      await connection.sendNotification(rpc.DidOpenTextDocumentNotification.type, { textDocument: { uri: fileUri, languageId: languageId(file), version: 1, text } });
       return fileUri;
     },
     async change(fileUri, text) {
@@ -144,9 +156,9 @@ async function startServer(pull) {
   return server;
 }
 
-/** Alternates the code of the file's first `close(1008` between 1008 and 1011, and back. */
+/** Alternates the edit: the file's first `close(1008` becomes 1011, and back (or --replace / --with). */
 function editedText(text, k) {
-  return k % 2 === 0 ? text.replace("socket.close(1008, 'missing token')", "socket.close(1011, 'missing token')") : text.replace("socket.close(1011, 'missing token')", "socket.close(1008, 'missing token')");
+  return k % 2 === 0 ? text.replace(EDIT_FROM, EDIT_TO) : text.replace(EDIT_TO, EDIT_FROM);
 }
 
 function positionOf(text, needle, delta = 0) {
@@ -157,7 +169,7 @@ function positionOf(text, needle, delta = 0) {
 
 const files = listFiles();
 const others = files.filter((file) => file !== target).slice(0, 49);
-const result = { project: path.basename(root), files: files.length, editTarget: manifest.editTarget };
+const result = { project: path.basename(root), files: files.length, editTarget };
 
 // --- pull server: cold, edits, hover, completion, RSS after 50 files
 {
@@ -182,8 +194,9 @@ const result = { project: path.basename(root), files: files.length, editTarget: 
   result.pullEditToDiagnosticsMs = summary(edits);
 
   const text = server.text(targetUri);
-  const hoverAt = positionOf(text, "close(1001, 'server shutting down')", 'close('.length + 1);
-  const completeAt = positionOf(text, "close(1001, 'server shutting down')", 'close('.length);
+  const [codeAt, delta] = CODE_AFTER ? [CODE_AFTER, CODE_AFTER.length] : ["close(1001, 'server shutting down')", 'close('.length];
+  const hoverAt = positionOf(text, codeAt, delta + 1);
+  const completeAt = positionOf(text, codeAt, delta);
   const hovers = [];
   const completions = [];
   let hoverOk = false;

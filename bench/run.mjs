@@ -10,15 +10,18 @@
 // Wall time is measured around each process; peak RSS with /usr/bin/time -v (Linux; "n/a" when it
 // is missing: `apt-get install -y time`). Tools run in a rotating order within each run, so a
 // machine whose load changes during the run does not favour one of them. Medians are reported.
-import { spawnSync, execSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { performance } from 'node:perf_hooks';
 import { generate } from './generate.mjs';
+import { NODE, TIME, findingKeys, loadAverage, machine, measure, median, writeBetweenMarkers } from './measure.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+if (process.argv.includes('--real')) {
+  // `npm run bench -- --real`: the real-repository rows (bench/real.mjs) instead of the generated projects.
+  process.exit(spawnSync(process.execPath, [path.join(REPO, 'bench', 'real.mjs'), ...process.argv.slice(2)], { stdio: 'inherit' }).status ?? 1);
+}
 const PROJECTS = path.join(REPO, 'bench', '.projects');
 const argv = process.argv.slice(2);
 const flag = (name) => argv.includes(`--${name}`);
@@ -34,8 +37,6 @@ const RUNS = Number(value('runs', 3));
 const REF_RUNS = Number(value('ref-runs', Math.min(RUNS, 2)));
 const LSP_EDITS = Number(value('edits', 100));
 const lspSizes = flag('no-lsp') ? [] : value('lsp-sizes', '2000').split(',').map(Number).filter((n) => sizes.includes(n));
-const TIME = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
-const NODE = process.execPath;
 const CLI = path.join(REPO, 'dist', 'cli.js');
 const TSC = path.join(REPO, 'node_modules', 'typescript', 'bin', 'tsc');
 const ESLINT = path.join(REPO, 'node_modules', 'eslint', 'bin', 'eslint.js');
@@ -43,65 +44,6 @@ const log = (text) => process.stderr.write(`${text}\n`);
 
 for (const file of [CLI, path.join(REPO, 'dist', 'eslint-plugin.js'), path.join(REPO, 'dist', 'api.js')]) {
   if (!fs.existsSync(file)) throw new Error(`${path.relative(REPO, file)} is missing: run \`node esbuild.mjs\` first (npm run bench does).`);
-}
-
-const median = (values) => {
-  const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
-  if (sorted.length === 0) return NaN;
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
-
-/**
- * Runs a node script as a cold process: wall ms, peak RSS MB, stdout. A reference tool (tsc,
- * eslint) may crash — typed ESLint runs out of memory on large projects — and that is a result:
- * `crashed` says why. wsclose crashing is a bug: it throws.
- */
-function measure(script, args, cwd, { mayCrash = false, json = false } = {}) {
-  const command = TIME ? TIME : NODE;
-  const fullArgs = TIME ? ['-v', NODE, script, ...args] : [script, ...args];
-  const started = performance.now();
-  const run = spawnSync(command, fullArgs, { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
-  const wallMs = performance.now() - started;
-  const rssKb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(run.stderr ?? '')?.[1] ?? NaN);
-  const userS = Number(/User time \(seconds\): ([\d.]+)/.exec(run.stderr ?? '')?.[1] ?? NaN);
-  const sysS = Number(/System time \(seconds\): ([\d.]+)/.exec(run.stderr ?? '')?.[1] ?? NaN);
-  const signal = /Command terminated by signal (\d+)/.exec(run.stderr ?? '')?.[1];
-  // A JSON formatter that printed nothing parseable did not finish either (seen: ESLint killed by
-  // the out-of-memory handler while /usr/bin/time still reported exit status 1).
-  const failed = (run.status !== 0 && run.status !== 1) || (json && !parsesAsJson(run.stdout));
-  if (failed && !mayCrash) throw new Error(`${path.basename(script)} ${args.join(' ')} exited ${run.status}:\n${run.stderr}`);
-  const lastLine = (run.stderr ?? '').split('\n').map((line) => line.trim()).filter((line) => line && !/^(Command|\w[\w ()/]*:\s)/.test(line)).pop();
-  const crashed = failed ? (/heap out of memory/i.test(run.stderr ?? '') ? 'out of memory' : signal ? `signal ${signal}` : `exit ${run.status}${lastLine ? `: ${lastLine.slice(0, 80)}` : ''}`) : undefined;
-  return { wallMs, rssMb: rssKb / 1024, cpuMs: (userS + sysS) * 1000, stdout: run.stdout, stderr: run.stderr, status: run.status, crashed };
-}
-
-function parsesAsJson(text) {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** `file:line:column:rule` for every message of an ESLint-shaped JSON result list. */
-function findingKeys(json, root, prefix) {
-  const keys = [];
-  for (const result of JSON.parse(json)) {
-    for (const m of result.messages) keys.push(`${path.relative(root, result.filePath)}:${m.line}:${m.column}:${m.ruleId?.startsWith(prefix) ? m.ruleId.slice(prefix.length) : m.ruleId}`);
-  }
-  return keys.sort();
-}
-
-function machine() {
-  const cpu = os.cpus()[0]?.model ?? 'unknown';
-  let nproc = String(os.availableParallelism?.() ?? os.cpus().length);
-  try {
-    nproc = execSync('nproc', { encoding: 'utf8' }).trim();
-  } catch {}
-  const load = os.loadavg().map((l) => l.toFixed(2)).join(' ');
-  return { cpu, nproc, memGiB: (os.totalmem() / 2 ** 30).toFixed(1), node: process.version, os: `${os.type()} ${os.release()}`, loadAtStart: load };
 }
 
 const rows = [];
@@ -230,7 +172,7 @@ const finishedAt = new Date();
 const report = [
   `Date: ${startedAt.toISOString()} (took ${((finishedAt - startedAt) / 60000).toFixed(1)} min)  `,
   `Command: \`${command}\`  `,
-  `Machine: ${env.cpu}, ${env.nproc} cores (nproc), ${env.memGiB} GiB, ${env.os}, Node ${env.node}; load average at start ${env.loadAtStart}, at end ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}  `,
+  `Machine: ${env.cpu}, ${env.nproc} cores (nproc), ${env.memGiB} GiB, ${env.os}, Node ${env.node}; load average at start ${env.loadAtStart}, at end ${loadAverage()}  `,
   `Runs: wsclose and floor ${RUNS}, tsc and eslint ${REF_RUNS} (rotating order), medians; peak RSS from ${TIME ? '/usr/bin/time -v' : '(unavailable)'}; LSP ${LSP_EDITS} edits and ${LSP_EDITS} hover/completion requests after 5 warm-up ones.`,
   '',
   '### CLI, tsc, eslint and floor',
@@ -250,12 +192,7 @@ fs.writeFileSync(path.join(REPO, 'bench', '.out', 'last-run.md'), report.join('\
 if (!flag('no-write')) {
   // bench/RESULTS.md: the measured part sits between markers; the analysis around it is kept.
   const resultsFile = path.join(REPO, 'bench', 'RESULTS.md');
-  const begin = '<!-- bench:begin (written by npm run bench) -->';
-  const end = '<!-- bench:end -->';
-  const block = `${begin}\n${report.join('\n')}\n${end}`;
-  const current = fs.existsSync(resultsFile) ? fs.readFileSync(resultsFile, 'utf8') : `# wsclose benchmark results\n\n${begin}\n${end}\n`;
-  const at = current.indexOf(begin);
-  const until = current.indexOf(end);
-  fs.writeFileSync(resultsFile, at >= 0 && until > at ? current.slice(0, at) + block + current.slice(until + end.length) : `${current}\n${block}\n`);
+  const heading = fs.existsSync(resultsFile) ? '' : '# wsclose benchmark results\n\n';
+  writeBetweenMarkers(resultsFile, '<!-- bench:begin (written by npm run bench) -->', '<!-- bench:end -->', report.join('\n'), heading);
   log('\nwritten: bench/RESULTS.md (measured block), bench/.out/last-run.md and bench/.out/last-run.json');
 } else log('\nwritten: bench/.out/last-run.md and bench/.out/last-run.json');
