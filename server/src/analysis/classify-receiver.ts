@@ -35,7 +35,7 @@ export function classifyReceiver(receiver: ts.Expression, ctx: AnalysisContext):
   // The flow gets the receiver as written: `(x as WebSocket)` names the socket type even when it does not resolve.
   if (typed === 'untyped') return fromSocketFlow(receiver, ctx) ?? inferReceiverFromEvidence(node, ctx) ?? { kind: 'unknown' };
   // The project's own structural type (`interface WebSocketLike`) says nothing about what the value is.
-  if (typed.length === 0) return declaredKind(ctx.checker.getNonNullableType(type), ctx).kind === 'structural' ? (fromSocketFlow(receiver, ctx) ?? NOT_WEBSOCKET('structural')) : NOT_WEBSOCKET('type');
+  if (typed.length === 0) return declaredKind(type, ctx).kind === 'structural' ? (fromSocketFlow(receiver, ctx) ?? NOT_WEBSOCKET('structural')) : NOT_WEBSOCKET('type');
   // Deno types the sockets of Deno.upgradeWebSocket as the global (browser) WebSocket, but they are server sockets.
   if (typed.length === 1 && typed[0] === DENO_UPGRADED_SOCKET.typedAs && isDenoServerSocket(node, ctx)) return { kind: 'websocket', runtimes: [DENO_UPGRADED_SOCKET.runtime], confidence: 'typed' };
   return { kind: 'websocket', runtimes: adjustForFile(typed, ctx), confidence: 'typed' };

@@ -135,7 +135,9 @@ export type DeclaredKind =
 
 const SERVER_TYPE_NAMES = new Set(['WebSocketServer', 'Server']);
 
-export function declaredKind(type: ts.Type, ctx: TypeContext): DeclaredKind {
+export function declaredKind(declaredType: ts.Type, ctx: TypeContext): DeclaredKind {
+  // `SocketLike | null` is declared where `SocketLike` is: the null says nothing about the kind.
+  const type = ctx.checker.getNonNullableType(declaredType);
   const symbol = type.aliasSymbol ?? type.getSymbol();
   const declarations = symbol?.getDeclarations() ?? [];
   if (declarations.length === 0) return type.flags & ts.TypeFlags.Object ? { kind: 'structural' } : { kind: 'other' };

@@ -29,7 +29,7 @@ export function fromDeclaredType(flow: SocketFlow, node: ts.Expression): readonl
   // `any[]`, `Set<any>`, `Map<string, any>`: a container of untyped values, followed by syntax.
   // So is `[]` in JavaScript, an `undefined[]` (or `never[]`) that is filled in later.
   if (holdsUntyped(flow.checker, type, 2)) return undefined;
-  const declared = declaredKind(flow.checker.getNonNullableType(type), flow);
+  const declared = declaredKind(type, flow);
   if (declared.kind === 'server') return [{ kind: 'server', emitter: WS_SERVER, node }];
   if (declared.kind === 'class') return [{ kind: 'instance', declaration: declared.declaration }];
   if (declared.kind === 'other') return [{ kind: 'not-socket' }];
