@@ -313,3 +313,56 @@ ruleTester('reason-too-long', {
     },
   ],
 });
+
+ruleTester('unregistered-code', {
+  valid: [
+    {
+      name: "a wrapper's parameter typed as the project's enum is not every member of it: callers choose",
+      env: 'dom',
+      code: lines(
+        'enum ShardCloseCodes { Normal = 4000, Zombie = 3010 }',
+        'export class Shard {',
+        "  private ws = new WebSocket('wss://gateway.example');",
+        '  disconnect(code?: ShardCloseCodes) { this.ws.close(code); }',
+        '  stop() { this.disconnect(ShardCloseCodes.Normal); }',
+        '}',
+      ),
+    },
+  ],
+  invalid: [
+    {
+      name: 'a wrapper that spreads its rest parameter into close(): the caller\'s code is checked at the call',
+      env: 'dom',
+      code: lines(
+        'class BaseSocket {',
+        "  private internal = new WebSocket('wss://gateway.example');",
+        "  close(...args: Parameters<WebSocket['close']>) { return this.internal.close(...args); }",
+        '}',
+        "new BaseSocket().close(3010, 'Zombied connection');",
+      ),
+      errors: [{ messageId: 'unregistered', line: 5, column: 24 }],
+    },
+    {
+      name: 'a chain of wrappers declared after their callers, through a spread and an enum default',
+      env: 'dom',
+      code: lines(
+        'enum ShardCloseCodes { Shutdown = 4000, Reconnect = 3020, Timeout = 3050 }',
+        'export class Shard {',
+        '  socket?: BaseSocket;',
+        "  timeout() { void this.reconnectWith(ShardCloseCodes.Timeout, 'Gateway connection timed out'); }",
+        "  async reconnect(code = ShardCloseCodes.Reconnect) { return this.reconnectWith(code, 'Shard reconnect request'); }",
+        '  private async reconnectWith(code: number, reason: string) { this.closeConnection(code, reason); }',
+        '  private closeConnection(code: number, reason: string) { this.socket?.close(code, reason); }',
+        '}',
+        'class BaseSocket {',
+        "  private internal = new WebSocket('wss://gateway.example');",
+        "  close(...args: Parameters<WebSocket['close']>) { return this.internal.close(...args); }",
+        '}',
+      ),
+      errors: [
+        { messageId: 'unregistered', line: 4, column: 39 },
+        { messageId: 'unregistered', line: 5, column: 26 },
+      ],
+    },
+  ],
+});

@@ -8,6 +8,7 @@ import type { AnalysisContext } from './context';
 import { isFunctionLike, skipOuterExpressions } from './syntax';
 import { bindingOrigin, isLengthLimitingCall, parameterOrigin, propertyOrigin, unboundedSource } from './value-origins';
 import type { EvaluatedArgument, PossibleValue } from './values';
+import { isForwardedParameter } from './wrappers';
 
 const MAX_VALUES = 16;
 const MAX_DEPTH = 10;
@@ -135,6 +136,11 @@ function evaluateIdentifier(node: ts.Identifier, ctx: AnalysisContext, depth: nu
   if (decl && ts.isParameter(decl)) {
     const origin = parameterOrigin(decl, ctx);
     if (origin) return [{ kind: 'unknown', type: 'number', origin, node }];
+    // A wrapper's parameter: its callers' values are checked at each call; here only the default counts.
+    if (decl.parent && isFunctionLike(decl.parent) && ts.isIdentifier(decl.name) && isForwardedParameter(decl, ctx)) {
+      const passed = onlyUnknown(fromType(node, ctx).filter((v) => v.kind !== 'undefined' || !decl.initializer), node);
+      return cap([...passed, ...(decl.initializer ? evaluate(decl.initializer, ctx, depth + 1) : [])]);
+    }
     // `function disconnect(code = 1012, reason)`: whatever callers pass, and the default — which
     // keeps its own node, so a wrong default is reported where it is written.
     if (decl.initializer && decl.parent && isFunctionLike(decl.parent) && ts.isIdentifier(decl.name)) {
@@ -143,6 +149,11 @@ function evaluateIdentifier(node: ts.Identifier, ctx: AnalysisContext, depth: nu
     }
   }
   return markUnbounded(fromType(node, ctx), node, ctx);
+}
+
+/** The kinds of values a type allows, without the values themselves: `1000 | 4000` is some number. */
+function onlyUnknown(values: PossibleValue[], node: ts.Expression): PossibleValue[] {
+  return dedupeUnknowns(values.map((v) => (v.kind === 'number' ? { kind: 'unknown', type: 'number', node } : v.kind === 'string' || v.kind === 'partial-string' ? { kind: 'unknown', type: 'string', node } : v)));
 }
 
 /**

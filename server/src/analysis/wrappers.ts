@@ -60,34 +60,68 @@ export function argumentFor(call: ts.CallExpression, parameter: ForwardedParamet
 
 const MAX_NESTING = 3;
 
-/** Names of functions that may be wrappers, per file: any function whose close-like call mentions one of its parameters. */
-const candidatesByFile = new WeakMap<ts.SourceFile, ReadonlyMap<string, readonly FunctionNode[]>>();
+/** A call with arguments, and the enclosing functions whose parameters its arguments mention. */
+interface ForwardingCall {
+  readonly method: string;
+  readonly forwarders: readonly { readonly name: string; readonly fn: FunctionNode }[];
+}
 
-function candidatesOf(file: ts.SourceFile): ReadonlyMap<string, readonly FunctionNode[]> {
-  let found = candidatesByFile.get(file);
+/** Per file, syntax only: every named call whose arguments mention an enclosing function's parameter. */
+const forwardingCallsByFile = new WeakMap<ts.SourceFile, readonly ForwardingCall[]>();
+
+function forwardingCallsOf(file: ts.SourceFile): readonly ForwardingCall[] {
+  let found = forwardingCallsByFile.get(file);
   if (found) return found;
-  const map = new Map<string, FunctionNode[]>();
+  const calls: ForwardingCall[] = [];
   const visit = (node: ts.Node, fns: readonly FunctionNode[]): void => {
     const inner = isFunctionLike(node) ? [...fns, node] : fns;
-    if (ts.isCallExpression(node) && node.arguments.length > 0) {
+    if (inner.length > 0 && ts.isCallExpression(node) && node.arguments.length > 0) {
       const method = accessedName(node.expression);
-      if (method && (CLOSE_METHOD_NAMES.has(method) || map.has(method))) {
+      if (method) {
         const mentioned = new Set(node.arguments.flatMap((a) => identifiersIn(a)));
-        for (const fn of inner) {
+        const forwarders = inner.flatMap((fn) => {
           const name = functionName(fn);
-          if (name && fn.parameters.some((p) => boundNames(p.name).some((n) => mentioned.has(n)))) {
-            const list = map.get(name) ?? [];
-            if (!list.includes(fn)) list.push(fn);
-            map.set(name, list);
-          }
-        }
+          return name && fn.parameters.some((p) => boundNames(p.name).some((n) => mentioned.has(n))) ? [{ name, fn }] : [];
+        });
+        if (forwarders.length > 0) calls.push({ method, forwarders });
       }
     }
     ts.forEachChild(node, (child) => visit(child, inner));
   };
   visit(file, []);
-  found = map;
-  candidatesByFile.set(file, found);
+  forwardingCallsByFile.set(file, (found = calls));
+  return found;
+}
+
+/**
+ * The functions that may be wrappers, by name, over the whole program: a function whose call of a
+ * close-like method — or of another such function, declared anywhere in the program, before or
+ * after it — mentions one of its parameters. Computed to a fixpoint once per program.
+ */
+const candidatesByProgram = new WeakMap<ts.Program, ReadonlyMap<string, readonly FunctionNode[]>>();
+
+function wrapperCandidates(program: ts.Program): ReadonlyMap<string, readonly FunctionNode[]> {
+  let found = candidatesByProgram.get(program);
+  if (found) return found;
+  // A syntax-only filter over every project file: not a use of the flow (a wrapper it lets through
+  // is resolved by the checker or by the flow, which is observed).
+  const calls = socketFlow(program, 'node', false).projectFiles().flatMap((file) => forwardingCallsOf(file));
+  const map = new Map<string, FunctionNode[]>();
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const call of calls) {
+      if (!CLOSE_METHOD_NAMES.has(call.method) && !map.has(call.method)) continue;
+      for (const { name, fn } of call.forwarders) {
+        const list = map.get(name) ?? [];
+        if (list.includes(fn)) continue;
+        list.push(fn);
+        map.set(name, list);
+        grew = true;
+      }
+    }
+  }
+  candidatesByProgram.set(program, (found = map));
   return found;
 }
 
@@ -112,28 +146,13 @@ export function functionName(fn: FunctionNode): string | undefined {
   return functionNameNode(fn)?.text;
 }
 
-const wrapperNames = new WeakMap<ts.Program, ReadonlySet<string>>();
-
-/** Every name under which a wrapper may be called in the program (syntax only; a cheap first filter). */
-function possibleWrapperNames(program: ts.Program): ReadonlySet<string> {
-  let names = wrapperNames.get(program);
-  if (!names) {
-    const set = new Set<string>();
-    // A syntax-only filter over every project file, computed once per program: not a use of the flow
-    // (a wrapper it lets through is resolved by the checker or by the flow, which is observed).
-    for (const file of socketFlow(program, 'node', false).projectFiles()) for (const name of candidatesOf(file).keys()) set.add(name);
-    wrapperNames.set(program, (names = set));
-  }
-  return names;
-}
-
 const wrappers = new WeakMap<ts.Program, Map<FunctionNode, Wrapper | null>>();
 
 /** If `call` calls a wrapper, the wrapper. */
 export function wrapperCalled(call: ts.CallExpression, ctx: AnalysisContext): Wrapper | undefined {
   const callee = skipOuterExpressions(call.expression);
   const name = lastName(callee);
-  if (!name || call.arguments.length === 0 || !possibleWrapperNames(ctx.program).has(name)) return undefined;
+  if (!name || call.arguments.length === 0 || !wrapperCandidates(ctx.program).has(name)) return undefined;
   for (const fn of calleeFunctions(callee, name, ctx)) {
     const wrapper = wrapperOf(fn, ctx, 0);
     if (wrapper) return wrapper;
@@ -150,16 +169,16 @@ function calleeFunctions(callee: ts.Expression, name: string, ctx: AnalysisConte
   if (fns.length > 0 || !ts.isPropertyAccessExpression(callee)) return fns;
   const flow = socketFlow(ctx.program, ctx.platform, true, scopeOf(ctx.sourceFile, ctx.program));
   flow.beginQuery();
-  return flow.valuesOf(callee.expression, 0).flatMap((owner) => (owner.kind === 'instance' ? methodsNamed(owner.declaration, name) : []));
+  return flow.valuesOf(callee.expression, 0).flatMap((owner) => (owner.kind === 'instance' ? methodsNamed(owner.declaration, name, ctx.program) : []));
 }
 
 /** Methods of a project class (or constructor function and its prototype) by name. */
-function methodsNamed(declaration: ts.Node, name: string): FunctionNode[] {
+function methodsNamed(declaration: ts.Node, name: string, program: ts.Program): FunctionNode[] {
   const found: FunctionNode[] = [];
   if (ts.isClassLike(declaration)) {
     for (const member of declaration.members) if (ts.isMethodDeclaration(member) && member.name.getText() === name) found.push(member);
   }
-  for (const candidate of candidatesOf(declaration.getSourceFile()).get(name) ?? []) {
+  for (const candidate of wrapperCandidates(program).get(name) ?? []) {
     if (!found.includes(candidate) && ownerOfMethod(candidate) === declaration) found.push(candidate);
   }
   return found;
@@ -170,6 +189,19 @@ function functionsOfDeclaration(decl: ts.Node): FunctionNode[] {
   const init = (ts.isVariableDeclaration(decl) || ts.isPropertyAssignment(decl) || ts.isPropertyDeclaration(decl)) ? decl.initializer : ts.isBinaryExpression(decl) ? decl.right : undefined;
   const value = init && skipOuterExpressions(init);
   return value && isFunctionLike(value) ? [value] : [];
+}
+
+/**
+ * Is this parameter one a wrapper passes on as a close call's code or reason? Then the values that
+ * reach the socket are its callers' (checked where they are written) and its default, not every
+ * value its declared type allows (`disconnect(code?: CloseCodes)` is not "every member of CloseCodes").
+ */
+export function isForwardedParameter(parameter: ts.ParameterDeclaration, ctx: AnalysisContext): boolean {
+  const fn = parameter.parent;
+  if (!isFunctionLike(fn) || !('body' in fn) || !fn.body) return false;
+  const wrapper = wrapperOf(fn as FunctionNode, ctx, 0);
+  const index = fn.parameters.indexOf(parameter);
+  return [wrapper?.codeParameter, wrapper?.reasonParameter].some((forwarded) => forwarded?.index === index && forwarded.property === undefined);
 }
 
 function wrapperOf(fn: FunctionNode, ctx: AnalysisContext, nesting: number): Wrapper | undefined {
@@ -209,8 +241,8 @@ function wrapperThrough(call: ts.CallExpression, fn: FunctionNode, name: string,
     if (!inner || inner.fn === fn || nesting >= MAX_NESTING) return undefined;
     target = { closeCall: inner.closeCall, method: inner.method, receiver: inner.receiver, ...(inner.codeParameter ? { code: inner.codeParameter } : {}), ...(inner.reasonParameter ? { reason: inner.reasonParameter } : {}) };
   }
-  const codeParameter = target.code && forwardedParameter(argumentFor(call, target.code), fn, ctx);
-  const reasonParameter = target.reason && forwardedParameter(argumentFor(call, target.reason), fn, ctx);
+  const codeParameter = target.code && (forwardedThroughSpread(call, target.code, fn, ctx) ?? forwardedParameter(argumentFor(call, target.code), fn, ctx));
+  const reasonParameter = target.reason && (forwardedThroughSpread(call, target.reason, fn, ctx) ?? forwardedParameter(argumentFor(call, target.reason), fn, ctx));
   if (codeParameter === undefined && reasonParameter === undefined) return undefined;
   return {
     fn,
@@ -221,6 +253,22 @@ function wrapperThrough(call: ts.CallExpression, fn: FunctionNode, name: string,
     ...(codeParameter !== undefined ? { codeParameter } : {}),
     ...(reasonParameter !== undefined ? { reasonParameter } : {}),
   };
+}
+
+/**
+ * `close(...args) { this.ws.close(...args) }`: a spread of fn's rest parameter at or before the
+ * position the target reads passes on the caller's argument at the same offset from the rest
+ * parameter (`(code, ...rest) => ws.close(code, ...rest)` passes `rest[0]` as the reason).
+ */
+function forwardedThroughSpread(call: ts.CallExpression, target: ForwardedParameter, fn: FunctionNode, ctx: AnalysisContext): ForwardedParameter | undefined {
+  if (target.property !== undefined) return undefined;
+  const spreadAt = call.arguments.findIndex(ts.isSpreadElement);
+  if (spreadAt < 0 || spreadAt > target.index) return undefined;
+  const spread = skipOuterExpressions((call.arguments[spreadAt] as ts.SpreadElement).expression);
+  if (!ts.isIdentifier(spread)) return undefined;
+  const decl = ctx.checker.getSymbolAtLocation(spread)?.valueDeclaration;
+  if (!decl || !ts.isParameter(decl) || decl.parent !== fn || !decl.dotDotDotToken) return undefined;
+  return { index: fn.parameters.indexOf(decl) + target.index - spreadAt };
 }
 
 /** `p`, `p || x`, `p ?? x`, or `code` of `({ code, reason })`: which of fn's parameters the argument passes on. */
