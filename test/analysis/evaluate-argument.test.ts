@@ -35,6 +35,18 @@ function describe_(value: PossibleValue): string {
 }
 
 describe('evaluateArgument', () => {
+  it('a built string keeps the words written in the code, with a word boundary where a part is unknown', () => {
+    const known = (code: string): string | undefined => {
+      const [linted] = lintSnippets([{ code: `declare function probe(value: unknown): void;\n${code}` }]);
+      const sourceFile = linted!.sourceFile;
+      const call = sourceFile.statements.at(-1) as ts.ExpressionStatement;
+      const [value] = evaluateArgument((call.expression as ts.CallExpression).arguments[0], createAnalysisContext(linted!.program, sourceFile)).values;
+      return value?.kind === 'partial-string' ? value.knownText : undefined;
+    };
+    assert.equal(known('declare const v: number; probe(`Invalid version (was ${v})`);'), 'Invalid version (was )');
+    assert.equal(known("declare const name: string; probe('Rejected by ' + name + '!');"), 'Rejected by !');
+    assert.equal(known('declare const a: string; declare const b: string; probe(`${a}${b}`);'), undefined);
+  });
   it('literals and negatives', () => {
     assert.deepEqual(valuesOf('probe(1000);'), ['number:1000']);
     assert.deepEqual(valuesOf('probe(-1);'), ['number:-1']);

@@ -6,6 +6,7 @@ import { mentionsLiveness, situationsInText, type Situation } from '../registry/
 import type { CloseCallSite } from './find-close-calls';
 import { identifierText, isFunctionLike, listenerRegistration } from './syntax';
 import { calleeName, timersRunning } from './timers';
+import { writtenReasonText } from './values';
 
 export type FailurePath = 'catch' | 'error-listener' | 'timeout';
 
@@ -36,9 +37,8 @@ export interface CloseContext {
 }
 
 export function closeContext(site: CloseCallSite): CloseContext {
-  const reasonText = site.reason.values.flatMap((v) => (v.kind === 'string' ? [v.value] : [])).join(' ');
   return {
-    fromReason: situationsInText(reasonText),
+    fromReason: situationsInText(writtenReasonText(site.reason)),
     fromConditions: situationsFromConditions(site.call),
     ...failureOf(site.call),
     inTimer: timersOf(site.call).length > 0,

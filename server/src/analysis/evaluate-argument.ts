@@ -304,7 +304,14 @@ function concat(left: PossibleValue, right: PossibleValue, node: ts.Node): Possi
   if (isExact(left) && isExact(right)) return { kind: 'string', value: textOf(left) + textOf(right), node };
   const unbounded = firstUnbounded(left) ?? firstUnbounded(right);
   const limited = unbounded === undefined && (isLimited(left) || isLimited(right));
-  return { kind: 'partial-string', minBytes: minBytes(left) + minBytes(right), limited, node, ...(unbounded ? { unbounded } : {}) };
+  const knownText = (knownTextOf(left) + knownTextOf(right)).replace(/ {2,}/g, ' ');
+  return { kind: 'partial-string', minBytes: minBytes(left) + minBytes(right), limited, node, ...(unbounded ? { unbounded } : {}), ...(knownText.trim() ? { knownText } : {}) };
+}
+
+/** The text a value writes in the code; an unknown part is a word boundary. */
+function knownTextOf(v: PossibleValue): string {
+  if (isExact(v)) return textOf(v);
+  return v.kind === 'partial-string' ? (v.knownText ?? ' ') : ' ';
 }
 
 function isExact(v: PossibleValue): v is Extract<PossibleValue, { kind: 'string' | 'number' | 'undefined' }> {

@@ -21,6 +21,11 @@ export type PossibleValue =
       readonly unbounded?: UnboundedSource;
       /** Set when the text went through a length limit (slice/substring/truncate…). */
       readonly limited: boolean;
+      /**
+       * The parts written in the code, in order, with a space where a part is unknown
+       * (`Rejected by plugin '${name}'` → "Rejected by plugin ' '"): words for situation matching.
+       */
+      readonly knownText?: string;
       readonly node?: ts.Node;
     }
   | {
@@ -50,4 +55,9 @@ export function isCertainlyUndefined(arg: EvaluatedArgument): boolean {
 
 export function mayBeUndefined(arg: EvaluatedArgument): boolean {
   return arg.values.some((v) => v.kind === 'undefined');
+}
+
+/** The words a reason's possible values write in the code: exact strings, and the known parts of built ones. */
+export function writtenReasonText(arg: EvaluatedArgument): string {
+  return arg.values.flatMap((v) => (v.kind === 'string' ? [v.value] : v.kind === 'partial-string' && v.knownText ? [v.knownText] : [])).join(' ');
 }

@@ -92,6 +92,8 @@ export const SITUATION_KEYWORDS: Readonly<Record<Situation, readonly string[]>> 
     'forbidden', 'ban', 'bans', 'banned', 'blocked', 'blocklisted', 'blacklisted', 'denied', 'deny',
     'permission', 'permissions', 'not allowed', 'not permitted', 'disallowed', 'prohibited', 'no access', 'kicked',
     'kick', 'kicks', 'kicking', 'blacklist', 'blocklist', 'denylist', 'banlist', 'block list', 'deny list',
+    // "Connection rejected by server plugin": a server refusing the client, for reasons it does not name.
+    'reject', 'rejects', 'rejected', 'rejecting', 'rejection', 'refuse', 'refuses', 'refused', 'refusing', 'not accepted',
   ],
   policy: [
     'policy', 'policies', 'violation', 'violates', 'violated', 'abuse', 'abusive', 'profanity',

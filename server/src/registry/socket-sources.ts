@@ -124,6 +124,13 @@ export const PLATFORM_MARKERS: ReadonlyArray<{ readonly platform: Platform; read
   { platform: 'bun', files: ['bunfig.toml'], packages: ['bun-types', '@types/bun'] },
 ];
 
+/**
+ * Global namespaces a platform's type package declares, by the package that declares them: a type
+ * written as `Bun.ServerWebSocket<T>` in a project whose bun-types are not installed still names
+ * that package's type (RECEIVER_SPECIFIERS says which runtime it is).
+ */
+export const TYPE_PACKAGE_NAMESPACES: Readonly<Record<string, string>> = { Bun: 'bun-types' };
+
 /** Durable Object methods that Workers' hibernation API calls with the socket as first argument. */
 export const DURABLE_OBJECT_SOCKET_HANDLERS: ReadonlySet<string> = new Set(['webSocketMessage', 'webSocketClose', 'webSocketError']);
 

@@ -8,7 +8,7 @@ import { FAILURE_SITUATIONS, closeContext, guardConditions, type CloseContext, t
 import { enclosingFunction, identifierText, isFunctionLike, listenerRegistration, skipOuterExpressions } from '../analysis/syntax';
 import type { CloseCallSite } from '../analysis/find-close-calls';
 import { isAssignedNew } from '../analysis/constructed';
-import { numbersOf } from '../analysis/values';
+import { numbersOf, writtenReasonText } from '../analysis/values';
 import { RUNTIME_PROFILES } from '../registry/runtimes';
 import { GENERIC_CODES, INVALID_DATA_CODES, NORMAL_CLOSURE, PEER_BLAMING_CODES, TIMEOUT_CODE, UNCONTRADICTED_CODES } from '../registry/code-facts';
 import { defineRule } from './define-rule';
@@ -71,7 +71,7 @@ export default defineRule({
     }
     // The reason names situations and none of them fits the code. Generic words alone
     // ("invalid", "error", "failed") do not say enough to contradict a code: 1002 'Invalid frame'.
-    const reasonSays = around.fromReason.length > 0 && !mixedReason && findSituationMatches(reasonText(site)).some((m) => !m.weak);
+    const reasonSays = around.fromReason.length > 0 && !mixedReason && findSituationMatches(writtenReasonText(site.reason)).some((m) => !m.weak);
     if (reasonSays) {
       const named = clientSide() ? around.fromReason.filter((s) => !REJECTIONS.includes(s)) : around.fromReason;
       if (named.length === 0) return;
@@ -114,7 +114,7 @@ function contextSituation(site: CloseCallSite, around: CloseContext, code: numbe
     if (rejection) return { situation: rejection, source: 'guard' };
   }
   if (around.failure === 'timeout') return { situation: 'timeout', source: 'timeout', text: around.failureText };
-  if (around.failure && !closesOwnFailedSocket(site, around.failure) && situationsInText(reasonText(site)).includes('internal-error') && PEER_BLAMING_CODES.has(code)) {
+  if (around.failure && !closesOwnFailedSocket(site, around.failure) && situationsInText(writtenReasonText(site.reason)).includes('internal-error') && PEER_BLAMING_CODES.has(code)) {
     return { situation: 'internal-error', source: around.failure, text: around.failureText };
   }
   if (around.functionName && namesExpiry(around.functionName)) return { situation: 'timeout', source: 'function', text: around.functionName };
@@ -135,10 +135,6 @@ function contradicts(code: number, situation: Situation, side: 'server' | 'brows
   if (situation === 'invalid-message' && INVALID_DATA_CODES.includes(code)) return false;
   if (code === TIMEOUT_CODE && inTimer) return false;
   return true;
-}
-
-function reasonText(site: CloseCallSite): string {
-  return site.reason.values.flatMap((v) => (v.kind === 'string' ? [v.value] : [])).join(' ');
 }
 
 /**

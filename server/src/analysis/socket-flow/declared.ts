@@ -3,7 +3,8 @@
 // types the author wrote that do not resolve because the project's type packages are missing.
 import * as ts from 'typescript';
 import type { RuntimeId } from '../../registry/types';
-import { WS_SERVER } from '../../registry/socket-sources';
+import { TYPE_PACKAGE_NAMESPACES, WS_SERVER } from '../../registry/socket-sources';
+import { RECEIVER_SPECIFIERS } from '../../registry/specifiers';
 import { declaredKind, runtimesOfType } from '../declared-runtimes';
 import { bindingOfDeclaration, constructorRuntime, isSocketModule } from './sources';
 import type { SocketFlow } from './flow';
@@ -44,7 +45,7 @@ function holdsUntyped(checker: ts.TypeChecker, type: ts.Type, levels: number): b
 
 /** A parameter, variable or field annotated with a socket type that does not resolve (see socketTypeNode). */
 export function annotatedSocket(flow: SocketFlow, decl: ts.Declaration): FlowValue | undefined {
-  const type = (ts.isParameter(decl) || ts.isVariableDeclaration(decl) || ts.isPropertyDeclaration(decl)) ? decl.type : undefined;
+  const type = (ts.isParameter(decl) || ts.isVariableDeclaration(decl) || ts.isPropertyDeclaration(decl) || ts.isPropertySignature(decl)) ? decl.type : undefined;
   return type ? unresolvedSocketType(flow, type, decl) : undefined;
 }
 
@@ -71,6 +72,7 @@ export function assertedSocket(flow: SocketFlow, expression: ts.Expression): Flo
  * meant; a resolved type never gets here (the checker's type answers first).
  */
 function unresolvedSocketType(flow: SocketFlow, type: ts.TypeNode, at: ts.Node): FlowValue | undefined {
+  if (ts.isTypeReferenceNode(type) && ts.isQualifiedName(type.typeName)) return unresolvedNamespacedType(flow, type.typeName, at);
   if (!ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName)) return undefined;
   const symbol = flow.checker.getSymbolAtLocation(type.typeName);
   let runtime: RuntimeId | undefined;
@@ -82,4 +84,13 @@ function unresolvedSocketType(flow: SocketFlow, type: ts.TypeNode, at: ts.Node):
     runtime = binding && isSocketModule(binding.module) ? constructorRuntime(binding, binding.exportName, flow.platform) : undefined;
   }
   return runtime ? { kind: 'socket', source: { kind: 'declared-type', runtime, node: at }, steps: [] } : undefined;
+}
+
+/** `Bun.ServerWebSocket<T>` where the global namespace `Bun` does not resolve (bun-types not installed). */
+function unresolvedNamespacedType(flow: SocketFlow, name: ts.QualifiedName, at: ts.Node): FlowValue | undefined {
+  // The checker gives an unresolved namespace a transient symbol with no declarations.
+  if (!ts.isIdentifier(name.left) || flow.checker.getSymbolAtLocation(name.left)?.declarations?.length) return undefined;
+  const pkg = TYPE_PACKAGE_NAMESPACES[name.left.text];
+  const specifier = pkg && RECEIVER_SPECIFIERS.find((s) => s.from === 'package' && s.package === pkg && s.name === name.right.text);
+  return specifier ? { kind: 'socket', source: { kind: 'declared-type', runtime: specifier.runtime, node: at }, steps: [] } : undefined;
 }

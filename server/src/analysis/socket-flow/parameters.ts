@@ -7,6 +7,7 @@ import * as ts from 'typescript';
 import { UWS_MODULE, WS_SERVER } from '../../registry/socket-sources';
 import { functionNameNode, isFunctionLike, listenerRegistration, skipOuterExpressions } from '../syntax';
 import { elementsOf } from './collections';
+import { annotatedSocket } from './declared';
 import { lastName } from './file-index';
 import type { SocketFlow } from './flow';
 import { prototypeOwner, thisOwner } from './prototype';
@@ -310,6 +311,9 @@ export function memberValues(flow: SocketFlow, declaration: ts.Node, name: strin
   if (ts.isClassLike(declaration)) {
     for (const member of declaration.members) {
       if (member.name?.getText() !== name) continue;
+      // `socket?: Bun.ServerWebSocket<Data>` whose types are not installed: the written type says what it holds.
+      const annotated = ts.isPropertyDeclaration(member) ? annotatedSocket(flow, member) : undefined;
+      if (annotated) values.push(annotated);
       if (ts.isPropertyDeclaration(member) && member.initializer) values.push(...flow.valuesOf(member.initializer, depth));
       if (ts.isGetAccessorDeclaration(member)) values.push(...returnsOf(flow, member, depth));
     }

@@ -135,7 +135,7 @@ export const RULES_TEXT_FR: RulesCatalog = {
       messages: {
         rejectWithNormal: '{code} dit « fin normale », pas {situation} ; utilisez {alternatives}.',
         failureWithNormal: '{code} dit « fin normale », mais s’envoie dans {failure} ; utilisez {alternatives}.',
-        contradictsReason: 'La raison décrit {situation}, mais le code est {code} ({name}) ; utilisez {alternatives}.',
+        contradictsReason: 'La raison décrit {situation}, pas {code} ({name}) ; utilisez {alternatives}.',
         rejectWithCode: '{code} ({name}) ne convient pas pour {situation} ; utilisez {alternatives}.',
         failureWithCode: '{code} ({name}) ne convient pas pour {situation} dans {failure} ; utilisez {alternatives}.',
         functionWithCode: '{code} ({name}) ne convient pas pour {situation} dans {function} ; utilisez {alternatives}.',

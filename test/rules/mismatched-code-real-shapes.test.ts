@@ -1,0 +1,67 @@
+// mismatched-code on shapes taken from real servers (reduced by hand): reasons built with
+// templates, rejections the reason words as "rejected", a fixed code behind two levels of
+// wrappers, and a Bun socket type written while bun-types are not installed.
+import { lines, ruleTester } from '../harness/rule-tester';
+
+const BUN_GAME = [
+  'export class Player {',
+  '  socket?: Bun.ServerWebSocket<{ ip: string }>;',
+  '  constructor(readonly game: Game) {}',
+  '  disconnect(reason?: string): void { this.game.removePlayer(this, reason); }',
+  '}',
+  'export class Game {',
+  '  removePlayer(player: Player, reason?: string): void {',
+  '    try {',
+  '      if (reason) player.socket?.close(1000, reason);',
+  '      else player.socket?.close();',
+  '    } catch {}',
+  '  }',
+];
+
+ruleTester('mismatched-code', {
+  valid: [
+    {
+      name: 'a template reason whose written words name no rejection',
+      env: 'uninstalled',
+      code: lines(...BUN_GAME, '  end(player: Player, round: number) { player.disconnect(`Game ended after round ${round}`); }', '}'),
+    },
+    {
+      name: 'a normal end told through two wrappers',
+      env: 'uninstalled',
+      code: lines(...BUN_GAME, "  leave(player: Player) { player.disconnect('Bye'); }", '}'),
+    },
+  ],
+  invalid: [
+    {
+      name: "a template reason: the words written around `${…}` say what the close is about",
+      env: 'uninstalled',
+      code: lines(
+        'export function join(socket: Bun.ServerWebSocket<unknown>, version: number) {',
+        '  if (version !== 3) socket.close(1000, `Invalid game version (expected 3, was ${version})`);',
+        '}',
+      ),
+      errors: [{ messageId: 'rejectWithNormal', line: 2, column: 35, confidence: 'inferred' }],
+    },
+    {
+      name: 'a fixed 1000 behind two wrappers, rejected by a plugin: reported where the reason is written',
+      env: 'uninstalled',
+      code: lines(
+        ...BUN_GAME,
+        '  activate(player: Player, rejectedBy?: object): void {',
+        "    if (rejectedBy) player.disconnect(`Connection rejected by server plugin '${rejectedBy.constructor.name}'`);",
+        '  }',
+        '}',
+      ),
+      errors: [{ messageId: 'rejectWithNormal', line: 14, column: 28, confidence: 'inferred' }],
+    },
+    {
+      name: 'a socket field of a project class, typed `Bun.ServerWebSocket` without bun-types, kicked with 1000',
+      env: 'uninstalled',
+      code: lines(
+        'export class TeamPlayer { socket?: Bun.ServerWebSocket<unknown>; }',
+        "export function kick(toRemove: TeamPlayer) { toRemove.socket?.close(1000, 'kicked'); }",
+      ),
+      errors: [{ messageId: 'rejectWithNormal', line: 2, column: 69, confidence: 'inferred' }],
+    },
+  ],
+});
