@@ -189,6 +189,36 @@ ruleTester('reserved-code', {
       errors: [{ messageId: 'reservedWithReason', line: 7, column: 56, confidence: 'inferred' }],
     },
     {
+      name: "Hono's onClose(evt, ws) without hono installed: the event's code, forwarded to a socket typed `WebSocket | null`",
+      env: 'uninstalled',
+      code: lines(
+        "import type { WebSocket } from 'ws';",
+        'declare const upgradeWebSocket: any;',
+        'declare function dial(): Promise<WebSocket>;',
+        'export const route = upgradeWebSocket(async () => {',
+        '  let upstream: WebSocket | null = null;',
+        '  return {',
+        '    onOpen: async () => { upstream = await dial(); },',
+        '    onClose: (event: { code: number; reason: string }, _ws: unknown) => {',
+        '      if (upstream) upstream.close(event.code, event.reason);',
+        '    },',
+        '  };',
+        '});',
+      ),
+      errors: [{ messageId: 'forwarded', line: 9, column: 36, confidence: 'inferred' }],
+    },
+    {
+      name: "a WSContext of hono/ws without hono installed forwards a received code",
+      env: 'uninstalled',
+      code: lines(
+        "import type { WSContext } from 'hono/ws';",
+        'export function relay(target: any, client: WSContext) {',
+        "  target.addEventListener('close', (event) => client.close(event.code, event.reason));",
+        '}',
+      ),
+      errors: [{ messageId: 'forwarded', line: 3, column: 60, confidence: 'inferred' }],
+    },
+    {
       name: "a wrapper's own fallback is reported where it is written (ws's types reach plain JavaScript here)",
       env: 'js',
       code: lines(

@@ -5,7 +5,8 @@ import { classifyReceiver } from './classify-receiver';
 import { packageNameOf } from './declared-runtimes';
 import { isDurableObjectSocketHandler } from './socket-flow/sources';
 import type { AnalysisContext } from './context';
-import { isFunctionLike, listenerRegistration, skipOuterExpressions } from './syntax';
+import { HONO_EVENTS } from '../registry/socket-sources';
+import { enclosingFunction, isFunctionLike, listenerRegistration, skipOuterExpressions } from './syntax';
 import type { UnboundedSource, ValueOrigin } from './values';
 
 const HTTP_TYPES = new Set(['Response', 'IncomingMessage', 'ServerResponse', 'AxiosResponse', 'FastifyReply', 'ClientResponse']);
@@ -18,14 +19,44 @@ export function propertyOrigin(object: ts.Expression, name: string, ctx: Analysi
   if (name === 'status' && typeName && HTTP_TYPES.has(typeName)) return 'http-status';
   if (name !== 'code') return undefined;
   if (isLibraryCloseEvent(object, ctx)) return 'received-close-code';
+  // The event parameter of a socket's close handler: `ws.onclose = (e) => … e.code`, whatever type
+  // the project wrote for it (`onClose: (event: { code: number; reason: string }, ws) => …`).
+  const param = parameterOf(object, ctx);
+  const closeEvent = !!param && param.parent.parameters[0] === param && isCloseEventParameter(param, ctx);
+  if (closeEvent && ts.isIdentifier(skipOuterExpressions(object))) return 'received-close-code';
   // The project's own `code` (a static `Unauthorized.code = 4401`, an app error class with a
   // numeric code): evaluated from its declaration or type, not an errno or error string.
   if (isProjectNumericCode(object, ctx)) return undefined;
   if (isErrorValue(object, ctx)) return 'error-code';
-  const param = parameterOf(object, ctx);
-  // The event parameter of a socket's close handler: `ws.onclose = (e) => … e.code`.
-  if (param && param.parent.parameters[0] === param && socketCloseHandlerOf(param, ctx) && !isHandlerMap(param.parent)) return 'received-close-code';
-  return undefined;
+  return closeEvent ? 'received-close-code' : undefined;
+}
+
+/** The first parameter of a socket's close listener (`ws.onclose = (e) => …`), or of a Hono `onClose(evt, ws)`. */
+function isCloseEventParameter(param: ts.ParameterDeclaration, ctx: AnalysisContext): boolean {
+  const fn = param.parent;
+  if (isHonoCloseHandler(fn, ctx)) return true;
+  return !!socketCloseHandlerOf(param, ctx) && !isHandlerMap(fn);
+}
+
+/**
+ * `onClose(evt, ws)` of the object a Hono `upgradeWebSocket(…)` callback returns: declared by hono's
+ * `WSEvents` where its types are installed, or — without them — returned from the function passed to
+ * a call named `upgradeWebSocket` (Deno's `Deno.upgradeWebSocket(req)` takes a request, not a function).
+ */
+function isHonoCloseHandler(fn: ts.SignatureDeclaration, ctx: AnalysisContext): boolean {
+  const member = ts.isMethodDeclaration(fn) ? fn : fn.parent;
+  if (!member || !(ts.isMethodDeclaration(member) || ts.isPropertyAssignment(member)) || !ts.isIdentifier(member.name) || member.name.text !== HONO_EVENTS.closeHandler) return false;
+  const literal = member.parent;
+  if (!ts.isObjectLiteralExpression(literal)) return false;
+  const declared = ctx.checker.getContextualType(literal)?.getProperty(HONO_EVENTS.closeHandler);
+  if (declared?.declarations?.length) return declared.declarations.some((d) => packageNameOf(d.getSourceFile().fileName) === 'hono');
+  let node: ts.Node = literal;
+  while (node.parent && ts.isParenthesizedExpression(node.parent)) node = node.parent;
+  const producer = ts.isReturnStatement(node.parent) ? enclosingFunction(node.parent) : node.parent;
+  if (!producer || !(ts.isArrowFunction(producer) || ts.isFunctionExpression(producer)) || !ts.isCallExpression(producer.parent)) return false;
+  const callee = skipOuterExpressions(producer.parent.expression);
+  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+  return name === HONO_EVENTS.factory && !(ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'Deno');
 }
 
 /** Origin of a bare identifier used as a code: a 'close' listener's code parameter. */
@@ -54,9 +85,8 @@ export function bindingOrigin(decl: ts.BindingElement, ctx: AnalysisContext): Va
   if (!ts.isObjectBindingPattern(pattern) || !ts.isParameter(param)) return undefined;
   const key = decl.propertyName ?? decl.name;
   if (!ts.isIdentifier(key) || key.text !== 'code') return undefined;
-  const fn = param.parent;
-  if (fn.parameters[0] !== param || isHandlerMap(fn)) return undefined;
-  return socketCloseHandlerOf(param, ctx) ? 'received-close-code' : undefined;
+  if (param.parent.parameters[0] !== param) return undefined;
+  return isCloseEventParameter(param, ctx) ? 'received-close-code' : undefined;
 }
 
 /** A received close code as written: a CloseEvent's `code`, or the code parameter of a socket's `close` listener. */

@@ -40,6 +40,13 @@ export const WEBSOCKET_BY_IMPORT: ReadonlyArray<{ readonly module: string; reado
  */
 export const ISOMORPHIC_REEXPORT = { module: 'isomorphic-ws', reexported: 'ws', from: 'ws', runtime: 'isomorphic-ws' } as const satisfies { module: string; reexported: string; from: RuntimeId; runtime: RuntimeId };
 
+/**
+ * Hono's WebSocket helper: `upgradeWebSocket((c) => ({ onOpen(evt, ws), onMessage(evt, ws),
+ * onClose(evt, ws) }))` (the `WSEvents` of hono/ws, for every adapter). Its handlers take the event
+ * first and the socket second, so `onClose`'s first parameter is the close the peer sent.
+ */
+export const HONO_EVENTS = { factory: 'upgradeWebSocket', closeHandler: 'onClose' } as const;
+
 /** Deno types the sockets of `Deno.upgradeWebSocket` as the global (browser) WebSocket, but they are server sockets. */
 export const DENO_UPGRADED_SOCKET = { typedAs: 'whatwg', runtime: 'deno-server' } as const satisfies { typedAs: RuntimeId; runtime: RuntimeId };
 

@@ -72,6 +72,11 @@ export function assertedSocket(flow: SocketFlow, expression: ts.Expression): Flo
  * meant; a resolved type never gets here (the checker's type answers first).
  */
 function unresolvedSocketType(flow: SocketFlow, type: ts.TypeNode, at: ts.Node): FlowValue | undefined {
+  // `WebSocket | null`: the socket type the author wrote, once null and undefined are set aside.
+  if (ts.isUnionTypeNode(type)) {
+    const members = type.types.filter((t) => !isNullish(t));
+    return members.length === 1 ? unresolvedSocketType(flow, members[0]!, at) : undefined;
+  }
   if (ts.isTypeReferenceNode(type) && ts.isQualifiedName(type.typeName)) return unresolvedNamespacedType(flow, type.typeName, at);
   if (!ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName)) return undefined;
   const symbol = flow.checker.getSymbolAtLocation(type.typeName);
@@ -81,7 +86,7 @@ function unresolvedSocketType(flow: SocketFlow, type: ts.TypeNode, at: ts.Node):
   } else if (symbol.flags & ts.SymbolFlags.Alias && flow.symbolOf(type.typeName) === symbol) {
     // An import whose module does not resolve (the alias has no target).
     const binding = symbol.declarations?.map(bindingOfDeclaration).find((b) => b !== undefined);
-    runtime = binding && isSocketModule(binding.module) ? constructorRuntime(binding, binding.exportName, flow.platform) : undefined;
+    runtime = binding && (isSocketModule(binding.module) ? constructorRuntime(binding, binding.exportName, flow.platform) : declaredTypeRuntime(packageOfModule(binding.module), binding.exportName));
   }
   return runtime ? { kind: 'socket', source: { kind: 'declared-type', runtime, node: at }, steps: [] } : undefined;
 }
@@ -90,7 +95,23 @@ function unresolvedSocketType(flow: SocketFlow, type: ts.TypeNode, at: ts.Node):
 function unresolvedNamespacedType(flow: SocketFlow, name: ts.QualifiedName, at: ts.Node): FlowValue | undefined {
   // The checker gives an unresolved namespace a transient symbol with no declarations.
   if (!ts.isIdentifier(name.left) || flow.checker.getSymbolAtLocation(name.left)?.declarations?.length) return undefined;
-  const pkg = TYPE_PACKAGE_NAMESPACES[name.left.text];
-  const specifier = pkg && RECEIVER_SPECIFIERS.find((s) => s.from === 'package' && s.package === pkg && s.name === name.right.text);
-  return specifier ? { kind: 'socket', source: { kind: 'declared-type', runtime: specifier.runtime, node: at }, steps: [] } : undefined;
+  const runtime = declaredTypeRuntime(TYPE_PACKAGE_NAMESPACES[name.left.text], name.right.text);
+  return runtime ? { kind: 'socket', source: { kind: 'declared-type', runtime, node: at }, steps: [] } : undefined;
+}
+
+/** The runtime RECEIVER_SPECIFIERS gives a type of that name declared by that package. */
+function declaredTypeRuntime(pkg: string | undefined, name: string): RuntimeId | undefined {
+  return pkg ? RECEIVER_SPECIFIERS.find((s) => s.from === 'package' && s.package === pkg && s.name === name)?.runtime : undefined;
+}
+
+/** 'hono/ws' → 'hono', '@scope/pkg/sub' → '@scope/pkg', '@types/ws' → 'ws'. */
+function packageOfModule(module: string): string {
+  const segments = module.split('/');
+  const name = module.startsWith('@') ? segments.slice(0, 2).join('/') : segments[0]!;
+  return name.startsWith('@types/') ? name.slice('@types/'.length) : name;
+}
+
+function isNullish(type: ts.TypeNode): boolean {
+  if (type.kind === ts.SyntaxKind.UndefinedKeyword) return true;
+  return ts.isLiteralTypeNode(type) && type.literal.kind === ts.SyntaxKind.NullKeyword;
 }
