@@ -219,6 +219,27 @@ ruleTester('reserved-code', {
       errors: [{ messageId: 'forwarded', line: 3, column: 60, confidence: 'inferred' }],
     },
     {
+      name: 'a queue field that may be undefined (`any[] | undefined` in JavaScript) says nothing about the sockets in a Map next to it',
+      env: 'js',
+      code: lines(
+        'export class Room {',
+        '  constructor() { this.sockets = new Map(); this.queue = undefined; }',
+        '  start() { this.queue = []; }',
+        '  accept() {',
+        '    const [client, server] = Object.values(new WebSocketPair());',
+        '    server.accept();',
+        '    this.register(server);',
+        '    this.queue.push({ ws: server });',
+        '    return client;',
+        '  }',
+        '  register(ws) { this.sockets.set(ws.id, ws); }',
+        '  drain() { const item = this.queue.shift(); this.register(item.ws); }',
+        "  destroy() { for (const [, ws] of this.sockets) ws.close(1006, 'Server shutting down'); }",
+        '}',
+      ),
+      errors: [{ messageId: 'reservedWithReason', line: 13, column: 59, confidence: 'inferred' }],
+    },
+    {
       name: "a wrapper's own fallback is reported where it is written (ws's types reach plain JavaScript here)",
       env: 'js',
       code: lines(

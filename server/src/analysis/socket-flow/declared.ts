@@ -28,8 +28,9 @@ export function fromDeclaredType(flow: SocketFlow, node: ts.Expression): readonl
   if (type.flags & (ts.TypeFlags.StringLike | ts.TypeFlags.NumberLike | ts.TypeFlags.BooleanLike | ts.TypeFlags.BigIntLike)) return [{ kind: 'not-socket' }];
   if (type.getConstructSignatures().length > 0 || type.getCallSignatures().length > 0) return undefined; // classes and functions: by syntax
   // `any[]`, `Set<any>`, `Map<string, any>`: a container of untyped values, followed by syntax.
-  // So is `[]` in JavaScript, an `undefined[]` (or `never[]`) that is filled in later.
-  if (holdsUntyped(flow.checker, type, 2)) return undefined;
+  // So is `[]` in JavaScript, an `undefined[]` (or `never[]`) that is filled in later, and a field
+  // that may not hold one yet (`any[] | undefined`).
+  if (holdsUntyped(flow.checker, flow.checker.getNonNullableType(type), 2)) return undefined;
   const declared = declaredKind(type, flow);
   if (declared.kind === 'server') return [{ kind: 'server', emitter: WS_SERVER, node }];
   if (declared.kind === 'class') return [{ kind: 'instance', declaration: declared.declaration }];
