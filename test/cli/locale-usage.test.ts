@@ -1,16 +1,14 @@
 // The rest of the CLI in French: problems with the arguments (worded in --locale once it is read,
 // before that in LC_ALL / LC_MESSAGES / LANG), `wsclose explain --help`, `wsclose codes` (help, map,
 // problems), baseline files that cannot be used, --stats, the progress line, and the one message of
-// a file named but not checked. Real processes; in English every line stays as it was. Then the
-// catalogs themselves: en and fr have the same keys, each French template the English placeholders.
+// a file named but not checked. Real processes; in English every line stays as it was. (Keys and
+// placeholders of the en and fr catalogs: test/meta/locales.test.ts.)
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { createProgress } from '../../server/src/cli/progress';
 import { cliText } from '../../server/src/cli/text';
-import { ISOLATION_TEXT } from '../../server/src/engine/isolation-text';
-import { templatePlaceholders } from '../../server/src/core/text/render-template';
 import { assertGolden, CLI_FIXTURES, normalize, runCli } from './harness';
 
 const TMP = `.tmp-locale-usage-${process.pid}`;
@@ -206,15 +204,6 @@ function strings(value: unknown, at = ''): Array<[string, string]> {
 }
 
 describe('the CLI catalogs', () => {
-  it('en and fr have the same keys (nested), each French template with the placeholders of the English one', () => {
-    for (const [en, fr] of [[cliText('en'), cliText('fr')], [ISOLATION_TEXT.en, ISOLATION_TEXT.fr]] as const) {
-      const english = new Map(strings(en));
-      const french = new Map(strings(fr));
-      assert.deepEqual([...french.keys()].sort(), [...english.keys()].sort());
-      for (const [key, template] of english) assert.deepEqual(templatePlaceholders(french.get(key)!).sort(), templatePlaceholders(template).sort(), key);
-    }
-  });
-
   it('no French string is left in English (the words that are the same in both are listed)', () => {
     const SAME = new Set(['stylish.summary', 'stats.phases.config', 'stats.phases.format', 'stats.phases.total', 'stats.phaseLine', 'stats.progress']);
     const english = new Map(strings(cliText('en')));

@@ -28,9 +28,6 @@ export interface CodesOptions {
   readonly locale: Locale | undefined;
 }
 
-/** The English help (other locales: cliText(locale).codes.usage). */
-export const CODES_USAGE = cliText('en').codes.usage;
-
 const OPTIONS = {
   config: { type: 'string', short: 'c' },
   project: { type: 'string', short: 'p' },

@@ -28,9 +28,6 @@ export interface ExplainCliOptions {
   readonly config: string | undefined;
 }
 
-/** The English help (other locales: cliText(locale).explainUsage). */
-export const EXPLAIN_USAGE = cliText('en').explainUsage;
-
 const OPTIONS = {
   format: { type: 'string', short: 'f' },
   locale: { type: 'string' },
