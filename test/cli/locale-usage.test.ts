@@ -109,6 +109,14 @@ describe('explain and codes in French', { concurrency: 4 }, () => {
     });
   }
 
+  it('junit and gitlab keep the rule ids and carry the French message', async () => {
+    const gitlab = JSON.parse((await runCli('ts-project', ['-f', 'gitlab', 'src/server.ts'], FR)).stdout) as Array<{ check_name: string; description: string }>;
+    assert.equal(gitlab[0]!.check_name, 'invalid-code');
+    assert.match(gitlab[0]!.description, /^401 ressemble à un statut HTTP/);
+    const junit = (await runCli('ts-project', ['-f', 'junit', 'src/server.ts', '--locale', 'fr'])).stdout;
+    assert.match(junit, /<failure message="401 ressemble à un statut HTTP[^"]*" type="invalid-code"/);
+  });
+
   it('wsclose codes -f json keeps its keys in French', async () => {
     const fr = await runCli('code-map', ['codes', '-f', 'json'], FR);
     const en = await runCli('code-map', ['codes', '-f', 'json']);
