@@ -93,7 +93,7 @@ describe('parseCliArgs', () => {
 
   it('explain is a subcommand only as the first argument', () => {
     assert.deepEqual(parseCliArgs(['explain', '1000', '1008', '-f', 'json']), { kind: 'explain', options: { codes: [1000, 1008], format: 'json', locale: undefined, config: undefined } });
-    assert.deepEqual(parseCliArgs(['explain', '--help']), { kind: 'explain-help' });
+    assert.deepEqual(parseCliArgs(['explain', '--help']), { kind: 'explain-help', locale: 'en' });
     assert.deepEqual(lintOptions(['src', 'explain']).patterns, ['src', 'explain']);
   });
 

@@ -11,7 +11,7 @@ import { execute } from '../../server/src/cli/main';
 import { runLint } from '../../server/src/cli/run';
 import type { RunOptions } from '../../server/src/cli/run';
 import { cliText } from '../../server/src/cli/text';
-import { culpritText, megabytes, notesText, warningAt } from '../../server/src/cli/text/notes';
+import { megabytes, notesText, warningAt } from '../../server/src/cli/text/notes';
 import { culpritMessage } from '../../server/src/engine/isolation';
 import type { Locale } from '../../server/src/registry/locales/catalog';
 import { templatePlaceholders } from '../../server/src/core/text/render-template';
@@ -129,11 +129,16 @@ describe('stderr notes in French: in-process runs', () => {
     assert.match(own.message, /^Impossible de vérifier le fichier : son imbrication est trop profonde/);
   });
 
-  it('the CLI’s culprit text in English is the engine’s, for both kinds of failure', () => {
+  it('the culprit text (the engine’s, shared with the language server) in English and French, for both kinds of failure', () => {
     const deep = { fileName: '/p/x.ts', position: 0, depth: 12_345, error: new RangeError('Maximum call stack size exceeded') };
     const failing = { fileName: '/p/x.ts', position: 0, depth: 3, error: new Error('Debug Failure. False expression.') };
-    for (const culprit of [deep, failing, { ...deep, depth: 0 }]) assert.equal(culpritText('en', culprit), culpritMessage(culprit));
-    assert.equal(culpritText('fr', failing), 'Impossible de vérifier le fichier : TypeScript échoue dessus (Debug Failure. False expression.) ; les autres fichiers sont vérifiés sans lui.');
+    assert.deepEqual([deep, failing, { ...deep, depth: 0 }].map((culprit) => culpritMessage(culprit)), [
+      'Cannot check the file: it is nested too deeply for TypeScript to analyze (12,345 levels); the other files are checked without it.',
+      'Cannot check the file: TypeScript fails on it (Debug Failure. False expression.); the other files are checked without it.',
+      'Cannot check the file: it is nested too deeply for TypeScript to analyze; the other files are checked without it.',
+    ]);
+    assert.equal(culpritMessage(deep, 'fr'), 'Impossible de vérifier le fichier : son imbrication est trop profonde pour que TypeScript l’analyse (12\u202f345 niveaux) ; les autres fichiers sont vérifiés sans lui.');
+    assert.equal(culpritMessage(failing, 'fr'), 'Impossible de vérifier le fichier : TypeScript échoue dessus (Debug Failure. False expression.) ; les autres fichiers sont vérifiés sans lui.');
   });
 
   it('--fix: a file changed on disk, a file that is not valid UTF-8', () => {

@@ -9,7 +9,7 @@ import * as ts from 'typescript';
 import { CliError } from '../../server/src/cli/cli-error';
 import { expandInputs, isSourceFile, readSourceText } from '../../server/src/cli/files';
 import { assignPrograms } from '../../server/src/cli/projects';
-import { NOT_A_SOURCE_FILE_MESSAGE, runLint } from '../../server/src/cli/run';
+import { notASourceFileMessage, runLint } from '../../server/src/cli/run';
 import { SourceFileCache } from '../../server/src/engine/project';
 import { CLI_FIXTURES } from './harness';
 
@@ -51,7 +51,7 @@ describe('runLint', () => {
 
   it('warns about a file named explicitly that is not a JS/TS source', () => {
     const { results } = runLint({ cwd: path.join(CLI_FIXTURES, 'ts-project'), patterns: ['tsconfig.json'] });
-    assert.deepEqual(results.map((r) => [r.warningCount, r.messages[0]!.message]), [[1, NOT_A_SOURCE_FILE_MESSAGE]]);
+    assert.deepEqual(results.map((r) => [r.warningCount, r.messages[0]!.message]), [[1, notASourceFileMessage()]]);
   });
 
   it('throws a CliError for patterns that match nothing and for invalid configs', () => {

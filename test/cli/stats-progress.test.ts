@@ -70,7 +70,7 @@ describe('progress', () => {
     const writes: string[] = [];
     let now = 0;
     const progress = createProgress({ isTTY: true, write: (text) => writes.push(text), now: () => now });
-    progress.phase('building programs');
+    progress.phase('building-programs');
     now = 1500;
     progress.files(1, 3);
     assert.deepEqual(writes, []);

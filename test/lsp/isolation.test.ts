@@ -74,6 +74,30 @@ describe('language server: a file TypeScript cannot take costs no other file its
   });
 });
 
+describe('language server: the left-out file’s diagnostic in the client’s locale', () => {
+  let workspace: string;
+  let client: TestClient;
+  before(async () => {
+    workspace = fs.mkdtempSync(path.join(LSP_FIXTURES, '.tmp-isolation-fr-'));
+    fs.writeFileSync(path.join(workspace, 'tsconfig.json'), TSCONFIG);
+    fs.writeFileSync(path.join(workspace, 'ok.ts'), OK);
+    fs.writeFileSync(path.join(workspace, CULPRITS['script']!.file), CULPRITS['script']!.text);
+    ({ client } = await startClient({ workspace, initializationOptions: { locale: 'fr' } }));
+  });
+  after(() => {
+    client.kill();
+    fs.rmSync(workspace, { recursive: true, force: true });
+  });
+
+  it('French, with the depth grouped as French numbers are', async () => {
+    const deep = await client.open(path.join(workspace, CULPRITS['script']!.file));
+    const [note, ...rest] = await client.diagnostics(deep, (d) => d.length > 0);
+    assert.deepEqual(rest, []);
+    assert.equal(note!.code, 'wsclose-cannot-check');
+    assert.match(String(note!.message), /^Impossible de vérifier le fichier : son imbrication est trop profonde pour que TypeScript l’analyse \(10\u202f\d{3} niveaux\) ; les autres fichiers sont vérifiés sans lui\.$/);
+  });
+});
+
 describe('language server: pathological documents opened in the editor', () => {
   let workspace: string;
   let client: TestClient;

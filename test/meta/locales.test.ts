@@ -1,5 +1,5 @@
 // Every text catalog (registry, rule messages, directive messages, language-server features and
-// code actions, config problems) exists in English and French with the same keys, no empty strings, the same
+// code actions, config problems, the CLI's own text, the left-out file's message) exists in English and French with the same keys, no empty strings, the same
 // `{placeholders}` per template, the runtimes' exception texts kept verbatim, and no English
 // sentence left untranslated. Then the engine and the feature renderers are run in French.
 import { describe, it } from 'node:test';
@@ -11,6 +11,8 @@ import { renderCodeDocs, renderRuntimeLine } from '../../server/src/engine/code-
 import { lintSourceFile } from '../../server/src/engine/lint-file';
 import { textFor } from '../../server/src/engine/locale';
 import { configText } from '../../server/src/engine/config-text';
+import { ISOLATION_TEXT } from '../../server/src/engine/isolation-text';
+import { cliText } from '../../server/src/cli/text';
 import { docsText, featureText } from '../../server/src/lsp/features/text';
 import { lspText } from '../../server/src/lsp/text';
 import { LOCALES, RUNTIME_PROFILES, registryText, resolveLocale } from '../../server/src/registry';
@@ -31,6 +33,12 @@ function shape(value: unknown, at = ''): string[] {
   return [`${at}:${typeof value}`];
 }
 
+/** The CLI catalog without `stylish.singular`: which counts take the singular is grammar, not text. */
+function cliTextOnly(locale: 'en' | 'fr'): unknown {
+  const { singular: _singular, ...stylish } = cliText(locale).stylish;
+  return { ...cliText(locale), stylish };
+}
+
 const CATALOGS: ReadonlyArray<{ name: string; en: unknown; fr: unknown }> = [
   { name: 'registry', en: registryText('en'), fr: registryText('fr') },
   { name: 'rules', en: RULES_TEXT_EN, fr: RULES_TEXT_FR },
@@ -39,13 +47,18 @@ const CATALOGS: ReadonlyArray<{ name: string; en: unknown; fr: unknown }> = [
   { name: 'lsp code actions and messages', en: lspText('en'), fr: lspText('fr') },
   { name: 'engine bundle', en: textFor('en'), fr: textFor('fr') },
   { name: 'wsclose.config.json problems', en: configText('en'), fr: configText('fr') },
+  { name: 'CLI (help, notes, usage errors, codes map, baseline, stats)', en: cliTextOnly('en'), fr: cliTextOnly('fr') },
+  { name: 'a file left out of its program', en: ISOLATION_TEXT.en, fr: ISOLATION_TEXT.fr },
 ];
 
 /**
  * French values that may equal the English ones although they have more than three words: proper
  * names and separators. Anything else identical to English is an untranslated sentence.
  */
-const SAME_IN_BOTH = new Set<string>([]);
+const SAME_IN_BOTH = new Set<string>([
+  // The CLI's progress line: its words are the placeholders.
+  'wsclose: {status}, {seconds} s',
+]);
 
 const words = (text: string): number => text.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
 

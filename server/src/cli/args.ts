@@ -8,9 +8,12 @@ import { CliError } from './cli-error';
 import { FORMAT_NAMES, isFormatName } from './formatters';
 import type { FormatName } from './formatters';
 import { parseExplainArgs, type ExplainCliOptions } from './explain';
-import { parseLocale } from './locale';
+import { argumentErrorMessage, unknownOptionOf } from './argument-errors';
+import { localeOfArguments } from './locale';
 import { parseShard } from './shard';
-import { usage } from './text';
+import { cliText, usage } from './text';
+import { listOr, type CliArgsText } from './text/cli-text';
+import { renderTemplate } from '../core/text/render-template';
 import type { Locale } from '../registry/locales/catalog';
 import type { Shard } from './shard';
 import type { CacheStrategy } from './cache-store';
@@ -60,7 +63,7 @@ export type CliCommand =
   | { readonly kind: 'version' }
   | { readonly kind: 'lint'; readonly options: CliOptions }
   | { readonly kind: 'print-config'; readonly file: string; readonly options: CliOptions }
-  | { readonly kind: 'explain-help' }
+  | { readonly kind: 'explain-help'; readonly locale: Locale }
   | { readonly kind: 'explain'; readonly options: ExplainCliOptions };
 
 const OPTIONS = {
@@ -96,48 +99,55 @@ export const USAGE = usage('en');
 
 const SEVERITIES: Readonly<Record<string, Severity>> = { off: 'off', warn: 'warn', error: 'error', '0': 'off', '1': 'warn', '2': 'error' };
 
-export function parseCliArgs(argv: readonly string[]): CliCommand {
+/**
+ * `environmentLocale` words the problems until the command line's own --locale is known (it is
+ * read first, so every other problem is worded in it).
+ */
+export function parseCliArgs(argv: readonly string[], environmentLocale: Locale = 'en'): CliCommand {
+  const messageLocale = localeOfArguments(argv, environmentLocale);
+  const text = cliText(messageLocale).args;
+  const fail = (template: string, data: Readonly<Record<string, string | number>> = {}): CliError => new CliError(renderTemplate(template, data));
   // A subcommand is only ever the first argument: \`wsclose ./explain\` checks a folder of that name.
   if (argv[0] === 'explain') {
-    const options = parseExplainArgs(argv.slice(1));
-    return options === undefined ? { kind: 'explain-help' } : { kind: 'explain', options };
+    const options = parseExplainArgs(argv.slice(1), messageLocale);
+    return options === undefined ? { kind: 'explain-help', locale: messageLocale } : { kind: 'explain', options };
   }
   let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; strict: true }>>;
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new CliError(argumentErrorMessage(error));
+    throw new CliError(unknownOptionMessage(error, text) ?? argumentErrorMessage(error, messageLocale, 'wsclose --help'));
   }
   const { values, positionals } = parsed;
-  const locale = values.locale === undefined ? undefined : parseLocale(values.locale);
+  const locale = values.locale === undefined ? undefined : messageLocale;
   if (values.help) return { kind: 'help', locale };
   if (values.version) return { kind: 'version' };
-  if (values.color && values['no-color']) throw new CliError('Options --color and --no-color cannot be used together.');
+  if (values.color && values['no-color']) throw fail(text.optionsConflict, { first: '--color', second: '--no-color' });
   const strategy = values['cache-strategy'] ?? 'metadata';
-  if (strategy !== 'metadata' && strategy !== 'content') throw new CliError(`Invalid --cache-strategy "${strategy}": use metadata or content.`);
-  if (values.fix && values['fix-dry-run']) throw new CliError('Options --fix and --fix-dry-run cannot be used together.');
-  if (values.baseline !== undefined && values['baseline-write'] !== undefined) {
-    throw new CliError('Options --baseline and --baseline-write cannot be used together: --baseline-write records every finding of the run.');
-  }
+  if (strategy !== 'metadata' && strategy !== 'content') throw fail(text.invalidCacheStrategy, { value: strategy });
+  if (values.fix && values['fix-dry-run']) throw fail(text.optionsConflict, { first: '--fix', second: '--fix-dry-run' });
+  if (values.baseline !== undefined && values['baseline-write'] !== undefined) throw fail(text.baselineConflict);
 
-  const shard = values.shard === undefined ? undefined : parseShard(values.shard);
-  if (shard !== undefined && (values.baseline !== undefined || values['baseline-write'] !== undefined)) {
-    throw new CliError('Option --shard cannot be used with --baseline or --baseline-write: a baseline covers every file of a run. Run the baseline without --shard.');
-  }
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard, messageLocale);
+  if (shard !== undefined && (values.baseline !== undefined || values['baseline-write'] !== undefined)) throw fail(text.shardWithBaseline);
 
   const format = values.format ?? 'stylish';
-  if (!isFormatName(format)) throw new CliError(`Invalid format "${format}": use ${FORMAT_NAMES.slice(0, -1).join(', ')} or ${FORMAT_NAMES[FORMAT_NAMES.length - 1]}.`);
+  if (!isFormatName(format)) throw fail(text.invalidFormat, { format, formats: listOr(text, FORMAT_NAMES) });
+  const nonEmpty = (value: string | undefined, option: string): string | undefined => {
+    if (value !== undefined && value.trim() === '') throw fail(text.needsPath, { option });
+    return value;
+  };
 
   const options: CliOptions = {
     patterns: positionals.length > 0 ? positionals : ['.'],
     config: nonEmpty(values.config, '--config'),
     project: nonEmpty(values.project, '--project'),
-    rules: (values.rule ?? []).map(parseRuleOverride),
+    rules: (values.rule ?? []).map((rule) => parseRuleOverride(rule, text)),
     ignore: !values['no-ignore'],
     format,
     outputFile: nonEmpty(values['output-file'], '--output-file'),
     quiet: values.quiet ?? false,
-    maxWarnings: parseMaxWarnings(values['max-warnings']),
+    maxWarnings: parseMaxWarnings(values['max-warnings'], text),
     color: values.color ? true : values['no-color'] ? false : undefined,
     fix: values.fix ? 'write' : values['fix-dry-run'] ? 'dry-run' : undefined,
     baseline: nonEmpty(values.baseline, '--baseline'),
@@ -146,7 +156,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     debug: values.debug ?? false,
     locale,
     ...(shard !== undefined ? { shard } : {}),
-    ...(values['max-file-size'] !== undefined ? { maxFileSize: parseMaxFileSize(values['max-file-size']) } : {}),
+    ...(values['max-file-size'] !== undefined ? { maxFileSize: parseMaxFileSize(values['max-file-size'], text) } : {}),
     // As in ESLint, --cache-location and --cache-strategy without --cache do nothing.
     ...(values.cache ? { cache: { location: nonEmpty(values['cache-location'], '--cache-location'), strategy } } : {}),
   };
@@ -154,52 +164,40 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   return printConfigFile !== undefined ? { kind: 'print-config', file: printConfigFile, options } : { kind: 'lint', options };
 }
 
-function nonEmpty(value: string | undefined, option: string): string | undefined {
-  if (value !== undefined && value.trim() === '') throw new CliError(`Option ${option} needs a file path.`);
-  return value;
+/** An unknown option of the main command, with the closest one or the list of all; undefined for other problems. */
+function unknownOptionMessage(error: unknown, text: CliArgsText): string | undefined {
+  const option = unknownOptionOf(error);
+  if (option === undefined) return undefined;
+  const visible = Object.keys(OPTIONS);
+  const suggestion = option.startsWith('--') ? closestName(option.slice(2), visible) : undefined;
+  return suggestion !== undefined
+    ? renderTemplate(text.unknownOptionDidYouMean, { option, suggestion })
+    : renderTemplate(text.unknownOption, { option, options: visible.map((name) => `--${name}`).join(', ') });
 }
 
-function argumentErrorMessage(error: unknown): string {
-  const code = (error as { code?: unknown }).code;
-  const message = error instanceof Error ? error.message : String(error);
-  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-    const option = /'([^']+)'/.exec(message)?.[1] ?? message;
-    const visible = Object.keys(OPTIONS);
-    const names = visible.map((name) => `--${name}`);
-    const suggestion = option.startsWith('--') ? closestName(option.slice(2), visible) : undefined;
-    return suggestion !== undefined
-      ? `Invalid option '${option}' - perhaps you meant '--${suggestion}'?`
-      : `Invalid option '${option}'. Valid options: ${names.join(', ')} (see wsclose --help).`;
-  }
-  return `${message.replace(/\.?$/, '.')} See wsclose --help.`;
-}
-
-function parseRuleOverride(value: string): { ruleId: RuleId; severity: Severity } {
+function parseRuleOverride(value: string, text: CliArgsText): { ruleId: RuleId; severity: Severity } {
   const separator = value.lastIndexOf(':');
-  if (separator < 0) throw new CliError(`Invalid --rule "${value}": write it as <rule-id>:<severity>, e.g. --rule reserved-code:warn.`);
+  if (separator < 0) throw new CliError(renderTemplate(text.invalidRule, { value }));
   const name = value.slice(0, separator).trim();
   const level = value.slice(separator + 1).trim();
   if (!isRuleId(name)) {
     const suggestion = closestName(name, RULE_IDS);
-    const hint = suggestion !== undefined ? ` Did you mean "${suggestion}"?` : ` Rules: ${RULE_IDS.join(', ')}.`;
-    throw new CliError(`Unknown rule "${name}" in --rule.${hint}`);
+    throw new CliError(suggestion !== undefined ? renderTemplate(text.unknownRuleDidYouMean, { name, suggestion }) : renderTemplate(text.unknownRule, { name, rules: RULE_IDS.join(', ') }));
   }
   const severity = SEVERITIES[level.toLowerCase()];
-  if (severity === undefined) {
-    throw new CliError(`Invalid severity "${level}" for rule "${name}" in --rule: use off, warn, error, 0, 1 or 2.`);
-  }
+  if (severity === undefined) throw new CliError(renderTemplate(text.invalidSeverity, { level, name }));
   return { ruleId: name, severity };
 }
 
-function parseMaxFileSize(value: string): number {
+function parseMaxFileSize(value: string, text: CliArgsText): number {
   const match = /^(\d+(?:\.\d+)?)\s*(b|kb?|mb?)?$/i.exec(value.trim());
-  if (!match) throw new CliError(`Invalid --max-file-size "${value}": use a number of bytes, or of kilobytes or megabytes with kb or mb (e.g. 4mb); 0 for no limit.`);
+  if (!match) throw new CliError(renderTemplate(text.invalidMaxFileSize, { value }));
   const unit = (match[2] ?? 'b').toLowerCase()[0];
   return Math.round(Number(match[1]) * (unit === 'm' ? 1024 * 1024 : unit === 'k' ? 1024 : 1));
 }
 
-function parseMaxWarnings(value: string | undefined): number {
+function parseMaxWarnings(value: string | undefined, text: CliArgsText): number {
   if (value === undefined) return -1;
-  if (!/^(?:\d+|-1)$/.test(value.trim())) throw new CliError(`Invalid --max-warnings "${value}": use a whole number of warnings (0 or more).`);
+  if (!/^(?:\d+|-1)$/.test(value.trim())) throw new CliError(renderTemplate(text.invalidMaxWarnings, { value }));
   return Number(value.trim());
 }

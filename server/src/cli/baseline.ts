@@ -9,7 +9,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as ts from 'typescript';
 import { isRuleId } from '../core/finding';
+import { renderTemplate } from '../core/text/render-template';
+import type { Locale } from '../registry/locales/catalog';
 import { CliError } from './cli-error';
+import { cliText } from './text';
 import { createResult } from './results';
 import type { LintMessage, LintResult } from './results';
 
@@ -89,38 +92,40 @@ export function serializeBaseline(entries: readonly BaselineEntry[]): string {
   return `${JSON.stringify({ version: BASELINE_VERSION, entries: entries.map((e) => ({ file: e.file, ruleId: e.ruleId, fingerprint: e.fingerprint })) }, null, 2)}\n`;
 }
 
-/** Reads and checks a baseline file; every problem is a CliError naming the file and the place. */
-export function readBaseline(file: string, shownAs: string): BaselineEntry[] {
-  let text: string;
+/** Reads and checks a baseline file; every problem is a CliError naming the file and the place, in `locale`. */
+export function readBaseline(file: string, shownAs: string, locale: Locale = 'en'): BaselineEntry[] {
+  const text = cliText(locale).baseline;
+  let content: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    content = fs.readFileSync(file, 'utf8');
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : error instanceof Error ? error.message : String(error);
-    throw new CliError(`Cannot read baseline file "${shownAs}": ${reason}.`);
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? text.noSuchFile : error instanceof Error ? error.message : String(error);
+    throw new CliError(renderTemplate(text.cannotRead, { file: shownAs, reason }));
   }
-  const invalid = (what: string): CliError => new CliError(`Invalid baseline file "${shownAs}": ${what}. Write a new one with --baseline-write.`);
+  const invalid = (template: string, data: Readonly<Record<string, string | number>> = {}): CliError =>
+    new CliError(renderTemplate(text.invalid, { file: shownAs, problem: renderTemplate(template, data) }));
   let data: unknown;
   try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+    data = JSON.parse(content.replace(/^\uFEFF/, ''));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const position = /at position (\d+)/.exec(message);
-    if (!position) throw invalid(`not JSON (${message.replace(/\.$/, '')})`);
-    const before = text.slice(0, Number(position[1])).split(/\r\n|\r|\n/);
-    throw invalid(`not JSON at line ${before.length}, column ${before[before.length - 1]!.length + 1} (${message.replace(/ in JSON at position \d+.*$/, '')})`);
+    if (!position) throw invalid(text.notJson, { message: message.replace(/\.$/, '') });
+    const before = content.slice(0, Number(position[1])).split(/\r\n|\r|\n/);
+    throw invalid(text.notJsonAt, { line: before.length, column: before[before.length - 1]!.length + 1, message: message.replace(/ in JSON at position \d+.*$/, '') });
   }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw invalid('expected an object with "version" and "entries"');
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw invalid(text.notAnObject);
   const record = data as Record<string, unknown>;
-  if (record['version'] !== BASELINE_VERSION) throw invalid(`"version" must be ${BASELINE_VERSION}, not ${JSON.stringify(record['version'])}`);
+  if (record['version'] !== BASELINE_VERSION) throw invalid(text.badVersion, { expected: BASELINE_VERSION, actual: String(JSON.stringify(record['version'])) });
   const entries = record['entries'];
-  if (!Array.isArray(entries)) throw invalid('"entries" must be an array');
+  if (!Array.isArray(entries)) throw invalid(text.entriesNotArray);
   return entries.map((entry: unknown, i): BaselineEntry => {
     const at = `entries[${i}]`;
-    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) throw invalid(`${at} must be an object`);
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) throw invalid(text.entryNotObject, { at });
     const { file: entryFile, ruleId, fingerprint } = entry as Record<string, unknown>;
-    if (typeof entryFile !== 'string' || entryFile === '') throw invalid(`${at}.file must be a non-empty string`);
-    if (ruleId !== null && (typeof ruleId !== 'string' || !isRuleId(ruleId))) throw invalid(`${at}.ruleId must be a wsclose rule id or null, not ${JSON.stringify(ruleId)}`);
-    if (typeof fingerprint !== 'string' || !/^[0-9a-f]{16}$/.test(fingerprint)) throw invalid(`${at}.fingerprint must be 16 hexadecimal digits`);
+    if (typeof entryFile !== 'string' || entryFile === '') throw invalid(text.entryFile, { at });
+    if (ruleId !== null && (typeof ruleId !== 'string' || !isRuleId(ruleId))) throw invalid(text.entryRuleId, { at, actual: String(JSON.stringify(ruleId)) });
+    if (typeof fingerprint !== 'string' || !/^[0-9a-f]{16}$/.test(fingerprint)) throw invalid(text.entryFingerprint, { at });
     return { file: entryFile, ruleId, fingerprint };
   });
 }

@@ -12,6 +12,10 @@ import type { Locale } from '../registry/locales/catalog';
 import { CliError } from './cli-error';
 import { CliConfigs } from './config';
 import { parseLocale } from './locale';
+import { argumentErrorMessage } from './argument-errors';
+import { cliText } from './text';
+import type { CliArgsText } from './text/cli-text';
+import { renderTemplate } from '../core/text/render-template';
 
 export const EXPLAIN_FORMATS = ['text', 'json', 'markdown'] as const;
 export type ExplainFormat = (typeof EXPLAIN_FORMATS)[number];
@@ -24,19 +28,6 @@ export interface ExplainCliOptions {
   readonly config: string | undefined;
 }
 
-export const EXPLAIN_USAGE = `wsclose explain <code> [<code>] [options]
-
-Prints what the close-code registry says about a code; with two codes, compares them.
-Codes named in the wsclose.config.json that applies to the current folder, and codes of the
-app profiles its package.json turns on (graphql-ws, Discord, Twitch), are explained as the project uses them.
-
-Options:
-  -f, --format <name>    text (default), json or markdown
-  --locale <locale>      en or fr (default: from LC_ALL, LC_MESSAGES or LANG)
-  -c, --config <file>    Use this config file instead of the nearest wsclose.config.json
-  -h, --help             Show this help
-`;
-
 const OPTIONS = {
   format: { type: 'string', short: 'f' },
   locale: { type: 'string' },
@@ -44,30 +35,31 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-/** Arguments after `explain`; undefined for --help. */
-export function parseExplainArgs(argv: readonly string[]): ExplainCliOptions | undefined {
+/** Arguments after `explain`; undefined for --help. Problems are worded in `locale` (the command line's). */
+export function parseExplainArgs(argv: readonly string[], locale: Locale = 'en'): ExplainCliOptions | undefined {
+  const text = cliText(locale).args;
   let parsed;
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new CliError(`${error instanceof Error ? error.message.replace(/\.?$/, '.') : String(error)} See wsclose explain --help.`);
+    throw new CliError(argumentErrorMessage(error, locale, 'wsclose explain --help'));
   }
   const { values, positionals } = parsed;
   if (values.help) return undefined;
-  if (positionals.length < 1 || positionals.length > 2) throw new CliError('wsclose explain takes one close code, or two to compare them: wsclose explain 1000 1008.');
-  const codes = positionals.map(parseCode);
+  if (positionals.length < 1 || positionals.length > 2) throw new CliError(text.explainCodeCount);
+  const codes = positionals.map((value) => parseCode(value, text));
   const format = values.format ?? 'text';
-  if (!(EXPLAIN_FORMATS as readonly string[]).includes(format)) throw new CliError(`Invalid format "${format}" for explain: use text, json or markdown.`);
+  if (!(EXPLAIN_FORMATS as readonly string[]).includes(format)) throw new CliError(renderTemplate(text.explainInvalidFormat, { format }));
   return {
     codes: codes.length === 1 ? [codes[0]!] : [codes[0]!, codes[1]!],
     format: format as ExplainFormat,
-    locale: values.locale === undefined ? undefined : parseLocale(values.locale),
+    locale: values.locale === undefined ? undefined : parseLocale(values.locale, locale),
     config: values.config,
   };
 }
 
-function parseCode(value: string): number {
-  if (!/^\d{1,5}$/.test(value.trim()) || Number(value) > 65535) throw new CliError(`Invalid close code "${value}": use a whole number from 0 to 65535.`);
+function parseCode(value: string, text: CliArgsText): number {
+  if (!/^\d{1,5}$/.test(value.trim()) || Number(value) > 65535) throw new CliError(renderTemplate(text.invalidCloseCode, { value }));
   return Number(value);
 }
 

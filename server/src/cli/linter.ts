@@ -7,15 +7,17 @@ import type { Finding } from '../core/finding';
 import type { ResolvedConfig } from '../core/config';
 import type { AppProfileId, Platform, RuntimeId } from '../registry/types';
 import { settingsForFile } from '../engine/config-file';
-import { findCulprits, parseOrLeaveOut } from '../engine/isolation';
+import { culpritMessage, findCulprits, isStackOverflow, parseOrLeaveOut } from '../engine/isolation';
 import type { Culprit } from '../engine/isolation';
 import { lintSourceFile, mayNeedAnalysis } from '../engine/lint-file';
 import { SourceFileCache } from '../engine/project';
 import type { ProjectHost } from '../engine/project';
 import type { CliConfigs } from './config';
 import type { Locale } from '../registry/locales/catalog';
+import { renderTemplate } from '../core/text/render-template';
 import { ProjectPrograms } from './projects';
-import { culpritText, notesText, warningAt } from './text/notes';
+import { cliText } from './text';
+import { notesText, warningAt } from './text/notes';
 
 export interface FileToLint {
   readonly path: string;
@@ -153,7 +155,7 @@ export class Linter {
       if (inRun.has(file)) outcomes.set(file, this.culpritOutcome(file, culprit));
       else if (!this.toldLeftOut.has(file)) {
         this.toldLeftOut.add(file);
-        this.options.warn(warningAt(this.options.locale, this.options.displayPath(file), culpritText(this.options.locale, culprit)));
+        this.options.warn(warningAt(this.options.locale, this.options.displayPath(file), culpritMessage(culprit, this.options.locale)));
       }
     }
     return outcomes;
@@ -163,7 +165,7 @@ export class Linter {
     const text = this.texts.get(file) ?? '';
     // Line breaks as TypeScript counts them; the file's own tree is what could not be built.
     const lines = text.slice(0, culprit.position).split(/\r\n|[\n\r\u2028\u2029]/);
-    return { fatal: culpritText(this.options.locale, culprit), line: lines.length, column: lines[lines.length - 1]!.length + 1 };
+    return { fatal: culpritMessage(culprit, this.options.locale), line: lines.length, column: lines[lines.length - 1]!.length + 1 };
   }
 
   /**
@@ -173,7 +175,7 @@ export class Linter {
    */
   private isolate(files: readonly FileToLint[], error: unknown): Map<string, LintOutcome> {
     if (files.length <= 1) {
-      const outcomes = new Map<string, LintOutcome>(files.map((file) => [file.path, { fatal: cannotCheck(error) }]));
+      const outcomes = new Map<string, LintOutcome>(files.map((file) => [file.path, { fatal: cannotCheck(error, this.options.locale) }]));
       this.options.onFileLinted?.();
       return outcomes;
     }
@@ -242,7 +244,7 @@ export class Linter {
           outcome = this.lintOne(file, program, cache);
         } catch (error) {
           if (program) this.leaveOutCulprits(program, 'check');
-          outcome = { fatal: cannotCheck(error) }; // one file's failure never stops the run
+          outcome = { fatal: cannotCheck(error, this.options.locale) }; // one file's failure never stops the run
         }
         outcomes.set(file.path, outcome);
         if (pass === 0) this.options.onFileLinted?.();
@@ -279,7 +281,7 @@ export class Linter {
       this.options.warn(warningAt(this.options.locale, this.options.displayPath(file.path), notesText(this.options.locale).notInProgram));
     }
     const sourceFile = inProgram ?? cache.get(file.path, ts.ScriptTarget.Latest, this.host);
-    if (!sourceFile) return { fatal: 'Cannot read the file.' };
+    if (!sourceFile) return { fatal: cliText(this.options.locale).files.cannotRead };
     const inputs = this.inputsOf(file);
     let flow = false;
     const findings = lintSourceFile(inProgram ? program : undefined, sourceFile, {
@@ -315,10 +317,8 @@ function describeProgram(program: ts.Program, displayPath: (file: string) => str
 }
 
 /** The fatal message of a file TypeScript or the engine failed on. */
-function cannotCheck(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  if (error instanceof RangeError && /call stack/i.test(message)) {
-    return 'Cannot check the file: it is nested too deeply for TypeScript to analyze (Maximum call stack size exceeded).';
-  }
-  return `Cannot check the file: internal error: ${message}`;
+function cannotCheck(error: unknown, locale: Locale): string {
+  const text = cliText(locale).files;
+  if (isStackOverflow(error)) return text.tooDeep;
+  return renderTemplate(text.internalError, { message: error instanceof Error ? error.message : String(error) });
 }

@@ -8,10 +8,10 @@ import { parseCliArgs } from './args';
 import { applyBaseline, baselineEntries, readBaseline, serializeBaseline } from './baseline';
 import type { BaselineEntry } from './baseline';
 import { CliError } from './cli-error';
-import { CODES_USAGE, parseCodesArgs, runCodes } from './codes';
+import { parseCodesArgs, runCodes } from './codes';
 import { errorText } from './config';
-import { EXPLAIN_USAGE, runExplain } from './explain';
-import { localeFromEnvironment } from './locale';
+import { runExplain } from './explain';
+import { localeFromEnvironment, localeOfArguments } from './locale';
 import { printConfig } from './print-config';
 import { cliText, usage } from './text';
 import { countedTemplate } from './text/cli-text';
@@ -56,18 +56,19 @@ export function execute(io: CliIO): number {
   let locale: Locale = localeFromEnvironment(io.env);
   try {
     if (io.argv[0] === 'codes') {
-      const codes = parseCodesArgs(io.argv.slice(1));
-      io.stdout(codes === 'help' ? CODES_USAGE : runCodes(codes, io.cwd, (text) => line(io.stderr, text), locale));
+      locale = localeOfArguments(io.argv.slice(1), locale);
+      const codes = parseCodesArgs(io.argv.slice(1), locale);
+      io.stdout(codes === 'help' ? cliText(locale).codes.usage : runCodes(codes, io.cwd, (text) => line(io.stderr, text), locale));
       return 0;
     }
-    const command = parseCliArgs(io.argv);
+    const command = parseCliArgs(io.argv, locale);
     locale = ('options' in command ? command.options.locale : 'locale' in command ? command.locale : undefined) ?? locale;
     if (command.kind === 'help') {
       io.stdout(usage(locale));
       return 0;
     }
     if (command.kind === 'explain-help') {
-      io.stdout(EXPLAIN_USAGE);
+      io.stdout(cliText(locale).explainUsage);
       return 0;
     }
     if (command.kind === 'explain') {
@@ -89,7 +90,7 @@ export function execute(io: CliIO): number {
     // A baseline is read first: a broken one stops the run before the (possibly long) lint.
     const baselineFile = options.baseline ?? options.baselineWrite;
     const baselinePath = baselineFile === undefined ? undefined : path.resolve(io.cwd, baselineFile);
-    const recorded = options.baseline !== undefined ? readBaseline(baselinePath!, options.baseline) : undefined;
+    const recorded = options.baseline !== undefined ? readBaseline(baselinePath!, options.baseline, locale) : undefined;
     const run = runLint(
       {
         cwd: io.cwd,
@@ -106,7 +107,7 @@ export function execute(io: CliIO): number {
         ...(options.cache !== undefined ? { cache: { ...options.cache, version } } : {}),
       },
       {
-        progress: createProgress({ isTTY: io.stderrIsTTY ?? false, write: io.stderr, now }),
+        progress: createProgress({ isTTY: io.stderrIsTTY ?? false, write: io.stderr, now, locale }),
         now,
         ...(options.debug || debugFromEnvironment(io.env) ? { debug: (text: string) => line(io.stderr, `wsclose:debug ${text}`) } : {}),
       },
@@ -152,7 +153,7 @@ export function execute(io: CliIO): number {
     else if (output !== '') line(io.stdout, output);
     if (options.stats) {
       const format = now() - formatStarted;
-      line(io.stderr, formatStats({ run: run.stats, ...(baselineTime !== undefined ? { baseline: baselineTime } : {}), format, total: now() - started, fix: options.fix !== undefined }));
+      line(io.stderr, formatStats({ run: run.stats, ...(baselineTime !== undefined ? { baseline: baselineTime } : {}), format, total: now() - started, fix: options.fix !== undefined }, locale));
     }
 
     const { errorCount, warningCount } = totals(results);
@@ -192,18 +193,28 @@ function writeReport(file: string, output: string, given: string, locale: Locale
  * ignores stream errors), the rest is dropped and the exit code stays the one the findings give.
  * Any other failure to write the results is an internal error (exit code 2).
  */
-function dropOutputWhenReaderLeaves(): void {
+function dropOutputWhenReaderLeaves(locale: Locale): void {
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') return;
       process.exitCode = 2;
-      if (stream === process.stdout && !process.stderr.destroyed) process.stderr.write(`wsclose ${version}: internal error: cannot write the results: ${error.message}\n`);
+      const message = renderTemplate(cliText(locale).files.resultsUnwritable, { error: error.message });
+      if (stream === process.stdout && !process.stderr.destroyed) process.stderr.write(`${renderTemplate(notesText(locale).internalError, { version, message })}\n`);
     });
   }
 }
 
+/** The locale of a process's messages: --locale, else the environment's (an invalid --locale is reported by the run). */
+function processLocale(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): Locale {
+  try {
+    return localeOfArguments(argv, localeFromEnvironment(env));
+  } catch {
+    return localeFromEnvironment(env);
+  }
+}
+
 if (require.main === module) {
-  dropOutputWhenReaderLeaves();
+  dropOutputWhenReaderLeaves(processLocale(process.argv.slice(2), process.env));
   process.exitCode = execute({
     argv: process.argv.slice(2),
     cwd: process.cwd(),

@@ -1,9 +1,17 @@
 // A one-line progress indicator on stderr for long runs: nothing for the first seconds, then
 // `wsclose: 12/40 files checked, 3.1 s` rewritten in place with \r, and erased at the end so the
-// terminal is left as it was. Silent when stderr is not a terminal (CI logs, pipes, files).
+// terminal is left as it was. Silent when stderr is not a terminal (CI logs, pipes, files). In the
+// CLI's locale.
+import { renderTemplate } from '../core/text/render-template';
+import type { Locale } from '../registry/locales/catalog';
+import { cliText } from './text';
+import type { StatsText } from './text/cli-text';
+
+export type ProgressPhase = keyof StatsText['progressPhases'];
+
 export interface ProgressReporter {
   /** A phase started (shown until files are counted). */
-  phase(name: string): void;
+  phase(name: ProgressPhase): void;
   /** `checked` of `total` files linted. */
   files(checked: number, total: number): void;
   /** The run is over: erase the line if one was drawn. */
@@ -19,6 +27,8 @@ export interface ProgressOptions {
   readonly delay?: number;
   /** Redraw at most this often, in milliseconds (default 100). */
   readonly interval?: number;
+  /** Default: English. */
+  readonly locale?: Locale;
 }
 
 export const SILENT_PROGRESS: ProgressReporter = { phase: () => undefined, files: () => undefined, done: () => undefined };
@@ -27,6 +37,8 @@ export function createProgress(options: ProgressOptions): ProgressReporter {
   if (!options.isTTY) return SILENT_PROGRESS;
   const delay = options.delay ?? 2000;
   const interval = options.interval ?? 100;
+  const text = cliText(options.locale ?? 'en');
+  const decimalPoint = (1.5).toLocaleString(text.notes.numberLocale).charAt(1);
   const start = options.now();
   let lastDraw = -Infinity;
   let drawn = false;
@@ -37,15 +49,16 @@ export function createProgress(options: ProgressOptions): ProgressReporter {
     lastDraw = now;
     drawn = true;
     // \r back to the line start, the text, then erase what a longer previous line left behind.
-    options.write(`\rwsclose: ${status}, ${((now - start) / 1000).toFixed(1)} s\u001b[K`);
+    const seconds = ((now - start) / 1000).toFixed(1).replace('.', decimalPoint);
+    options.write(`\r${renderTemplate(text.stats.progress, { status, seconds })}\u001b[K`);
   };
   return {
     phase(name) {
-      status = name;
+      status = text.stats.progressPhases[name];
       draw(true);
     },
     files(checked, total) {
-      status = `${checked}/${total} files checked`;
+      status = renderTemplate(text.stats.progressFiles, { checked, total });
       draw(checked === total);
     },
     done() {

@@ -1,6 +1,7 @@
 // The CLI's result model, which is ESLint's (LintResult / LintMessage), and the conversions from
 // engine findings: UTF-16 offsets → 1-based line/column, and a finding's edits → one ESLint fix.
 import type { Finding, TextEdit } from '../core/finding';
+import { cliText } from './text';
 
 /** ESLint's fix shape: one replacement of `[range[0], range[1])` (UTF-16 offsets) by `text`. */
 export interface EslintFix {
@@ -190,10 +191,8 @@ export function fatalResult(filePath: string, message: string, position?: { read
   return createResult(filePath, [{ ruleId: null, fatal: true, severity: 2, message, ...at }]);
 }
 
-export const IGNORED_FILE_MESSAGE = 'File ignored because of a matching ignore pattern. Use "--no-ignore" to override.';
-
-/** A file named on the command line that the config ignores: one warning, as ESLint reports it. */
-export function ignoredResult(filePath: string, message = IGNORED_FILE_MESSAGE): LintResult {
+/** A file named on the command line that the config ignores (by default, in English): one warning, as ESLint reports it. */
+export function ignoredResult(filePath: string, message = cliText('en').files.ignored): LintResult {
   return createResult(filePath, [{ ruleId: null, fatal: false, severity: 1, message }]);
 }
 

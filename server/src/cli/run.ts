@@ -25,6 +25,7 @@ import { readSourceSnapshot, writeIfUnchanged } from './source-io';
 import type { SourceSnapshot, WriteOutcome } from './source-io';
 import type { Locale } from '../registry/locales/catalog';
 import { renderTemplate } from '../core/text/render-template';
+import { cliText } from './text';
 import { megabytes, noteAt, notesText, warningAt } from './text/notes';
 import { inShard } from './shard';
 import type { Shard } from './shard';
@@ -91,7 +92,10 @@ export function skippedNodeModulesNote(folder: string, locale: Locale = 'en'): s
   return renderTemplate(notesText(locale).skippedNodeModules, { folder });
 }
 
-export const NOT_A_SOURCE_FILE_MESSAGE = `File ignored because it is not a JavaScript or TypeScript source file: wsclose checks ${SOURCE_EXTENSIONS.join(', ')} files (not .d.ts).`;
+/** The warning of a file named on the command line that is not a source file wsclose checks. */
+export function notASourceFileMessage(locale: Locale = 'en'): string {
+  return renderTemplate(cliText(locale).files.notASourceFile, { extensions: SOURCE_EXTENSIONS.join(', ') });
+}
 
 export function runLint(options: RunOptions, environment: RunEnvironment = {}): RunOutput {
   const now = environment.now ?? ((): number => performance.now());
@@ -117,7 +121,7 @@ export function runLint(options: RunOptions, environment: RunEnvironment = {}): 
 
   // 1. Files named by the arguments: every argument must match something.
   started = now();
-  progress?.phase('finding files');
+  progress?.phase('finding-files');
   const inputs = expandInputs(options.patterns.length > 0 ? options.patterns : ['.'], cwd);
   const skippedNodeModules = [...new Set(inputs.flatMap((input) => input.skippedNodeModules))].map((folder) => skippedNodeModulesNote(displayPath(folder), locale));
   const unmatched = inputs.find((input) => input.files.length === 0);
@@ -137,12 +141,12 @@ export function runLint(options: RunOptions, environment: RunEnvironment = {}): 
     for (const file of input.files) {
       const config = configs.configFor(file.path)!;
       if (file.explicit && !isSourceFile(file.path)) {
-        results.set(file.path, ignoredResult(file.path, NOT_A_SOURCE_FILE_MESSAGE));
+        results.set(file.path, ignoredResult(file.path, notASourceFileMessage(locale)));
         kept++;
       } else if (options.ignore !== false && settingsForFile(config, file.path).ignored) {
         environment.debug?.(`ignored: ${displayPath(file.path)} (the "ignore" patterns of ${config.configFile !== undefined ? displayPath(config.configFile) : 'the config'})`);
         if (file.explicit) {
-          results.set(file.path, ignoredResult(file.path));
+          results.set(file.path, ignoredResult(file.path, cliText(locale).files.ignored));
           kept++;
         }
       } else if (maxFileSize > 0 && (fileSize(file.path) ?? 0) > maxFileSize) {
@@ -186,13 +190,13 @@ export function runLint(options: RunOptions, environment: RunEnvironment = {}): 
       cache?.addRunFile(file, snapshot.text, snapshot.stamp);
       linted.push({ path: file, config });
     } catch (error) {
-      results.set(file, fatalResult(file, `Cannot read the file: ${errorText(error)}`));
+      results.set(file, fatalResult(file, renderTemplate(cliText(locale).files.cannotReadBecause, { error: errorText(error) })));
     }
   }
   discoverTime += now() - started;
 
   // 4. Programs and lint.
-  progress?.phase('building programs');
+  progress?.phase('building-programs');
   const findings = new Map<string, readonly Finding[]>();
   // With --cache, only the files whose dependencies changed; none: no program is built.
   const planned = cache?.plan(linted, linter);

@@ -4,7 +4,10 @@
 // the others, on any OS. Results depend only on a file's program, and every shard builds the
 // programs its own files need, so the union of the shards' results is a single run's results.
 import * as path from 'node:path';
+import { renderTemplate } from '../core/text/render-template';
+import type { Locale } from '../registry/locales/catalog';
 import { CliError } from './cli-error';
+import { cliText } from './text';
 
 export interface Shard {
   /** 1-based. */
@@ -12,12 +15,12 @@ export interface Shard {
   readonly count: number;
 }
 
-export function parseShard(value: string): Shard {
+export function parseShard(value: string, locale: Locale = 'en'): Shard {
   const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(value);
   const index = match ? Number(match[1]) : NaN;
   const count = match ? Number(match[2]) : NaN;
   if (!match || count < 1 || index < 1 || index > count) {
-    throw new CliError(`Invalid --shard "${value}": write it as <index>/<count> with 1 ≤ index ≤ count, e.g. --shard 2/4.`);
+    throw new CliError(renderTemplate(cliText(locale).args.invalidShard, { value }));
   }
   return { index, count };
 }

@@ -1,5 +1,9 @@
-// --stats: where the time of a run went and how much it did, printed to stderr.
+// --stats: where the time of a run went and how much it did, printed to stderr in the CLI's locale.
+import { renderTemplate } from '../core/text/render-template';
+import type { Locale } from '../registry/locales/catalog';
 import type { RunStats } from './run';
+import { cliText } from './text';
+import type { StatsText } from './text/cli-text';
 
 export interface StatsReport {
   readonly run: RunStats;
@@ -13,19 +17,28 @@ export interface StatsReport {
 }
 
 /** Lines like `  programs   812.0 ms`, then the counts. */
-export function formatStats(report: StatsReport): string {
+export function formatStats(report: StatsReport, locale: Locale = 'en'): string {
+  const text = cliText(locale).stats;
+  const { numberLocale } = cliText(locale).notes;
   const { timings, counts } = report.run;
-  const phases: Array<[string, number]> = [
+  const phases: Array<[keyof StatsText['phases'], number]> = [
     ['discover', timings.discover],
     ['config', timings.config],
     ['programs', timings.programs],
     ['lint', timings.lint],
     ['fix', timings.fix],
-    ...(report.baseline !== undefined ? [['baseline', report.baseline] as [string, number]] : []),
+    ...(report.baseline !== undefined ? [['baseline', report.baseline] as ['baseline', number]] : []),
     ['format', report.format],
     ['total', report.total],
   ];
-  const lines = phases.map(([name, ms]) => `  ${name.padEnd(9)}${ms.toFixed(1).padStart(10)} ms`);
-  const fixCounts = report.fix ? `, fix passes ${counts.fixPasses}, files fixed ${counts.filesFixed}` : '';
-  return ['wsclose stats:', ...lines, `  files ${counts.files}${counts.cached > 0 ? ` (${counts.cached} from the cache)` : ''}, programs ${counts.programs} (${counts.programFiles} source files, ${counts.lazyPasses} repeated passes), findings ${counts.findings}${fixCounts}`].join('\n');
+  // The names' column: at least 9 wide, and one space past the longest name.
+  const width = Math.max(9, ...Object.values(text.phases).map((name) => name.length + 1));
+  // toFixed rounds as it always did; only the decimal point is the locale's.
+  const decimalPoint = (1.5).toLocaleString(numberLocale).charAt(1);
+  const milliseconds = (ms: number): string => ms.toFixed(1).replace('.', decimalPoint);
+  const lines = phases.map(([phase, ms]) => renderTemplate(text.phaseLine, { name: text.phases[phase].padEnd(width), ms: milliseconds(ms).padStart(10) }));
+  const cached = counts.cached > 0 ? renderTemplate(text.cachedFiles, { cached: counts.cached }) : '';
+  const fix = report.fix ? renderTemplate(text.fixCounts, { fixPasses: counts.fixPasses, filesFixed: counts.filesFixed }) : '';
+  const totals = renderTemplate(text.counts, { files: counts.files, cached, programs: counts.programs, programFiles: counts.programFiles, lazyPasses: counts.lazyPasses, findings: counts.findings, fix });
+  return [text.heading, ...lines, totals].join('\n');
 }

@@ -7,6 +7,9 @@
 // leave it out of the program (an empty file stands in for it: a global script loses only what it
 // declared), and report it once, at the place it nests deepest.
 import * as ts from 'typescript';
+import { renderTemplate } from '../core/text/render-template';
+import type { Locale } from '../registry/locales/catalog';
+import { ISOLATION_TEXT } from './isolation-text';
 
 /** A file left out of its program because TypeScript fails on it. */
 export interface Culprit {
@@ -160,12 +163,12 @@ export function isStackOverflow(error: unknown): boolean {
   return error instanceof RangeError && /call stack/i.test(error.message);
 }
 
-/** The one message a left-out file gets (the adapters put it at `culprit.position`). */
-export function culpritMessage(culprit: Culprit): string {
+/** The one message a left-out file gets (the adapters put it at `culprit.position`), in `locale`. */
+export function culpritMessage(culprit: Culprit, locale: Locale = 'en'): string {
+  const text = ISOLATION_TEXT[locale];
   if (isStackOverflow(culprit.error)) {
-    const levels = culprit.depth > 0 ? ` (${culprit.depth.toLocaleString('en-US')} levels)` : '';
-    return `Cannot check the file: it is nested too deeply for TypeScript to analyze${levels}; the other files are checked without it.`;
+    const levels = culprit.depth > 0 ? renderTemplate(text.levels, { depth: culprit.depth.toLocaleString(text.numberLocale) }) : '';
+    return renderTemplate(text.tooDeep, { levels });
   }
-  const message = culprit.error instanceof Error ? culprit.error.message : String(culprit.error);
-  return `Cannot check the file: TypeScript fails on it (${message}); the other files are checked without it.`;
+  return renderTemplate(text.fails, { error: culprit.error instanceof Error ? culprit.error.message : String(culprit.error) });
 }

@@ -23,6 +23,7 @@ import type { Linting } from './linting';
 import type { Settings } from './settings';
 import { isCheckableFile } from './workspace';
 import type { Logger, Workspace } from './workspace';
+import type { Locale } from '../registry/locales/catalog';
 
 const PUSH_DELAY_MS = 50;
 
@@ -34,6 +35,8 @@ export interface DeliveryDeps {
   readonly results: ResultCache;
   readonly docs: DocsLinks;
   readonly log: Logger;
+  /** The client's locale: the message of a left-out file is worded in it. */
+  readonly locale: () => Locale;
 }
 
 export class Delivery {
@@ -126,7 +129,7 @@ export class Delivery {
     const culprit = file === undefined || !settings.enable ? undefined : this.deps.workspace.leftOut.get(file);
     if (!culprit) return diagnostics;
     const text = this.deps.documents.byUri(uri)?.getText() ?? this.deps.workspace.readText(file!) ?? '';
-    return [leftOutDiagnostic(culprit, text)];
+    return [leftOutDiagnostic(culprit, text, this.deps.locale())];
   }
 
   /** workspace/diagnostic: every checkable file of the projects that hold an open document. */

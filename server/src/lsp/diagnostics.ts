@@ -8,6 +8,7 @@ import type { Diagnostic, TextEdit as LspTextEdit } from 'vscode-languageserver'
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, RuleId } from '../core/finding';
 import { culpritMessage } from '../engine/isolation';
+import type { Locale } from '../registry/locales/catalog';
 import type { Culprit } from '../engine/isolation';
 import { offsetsToRange, pathToUri, toLspEdits, toSeverity, uriKey } from './convert';
 import type { FileState } from './linting';
@@ -80,7 +81,7 @@ export function toDiagnostic(finding: Finding, state: FileState, docs: DocsLinks
  * The one diagnostic of a file left out of its program, where it nests deepest: an error, as the
  * CLI's fatal message. No `data`, so no code action offers to disable or fix it.
  */
-export function leftOutDiagnostic(culprit: Culprit, text: string): Diagnostic {
+export function leftOutDiagnostic(culprit: Culprit, text: string, locale: Locale = 'en'): Diagnostic {
   const document = TextDocument.create('file:///left-out', 'typescript', 0, text);
   const start = Math.min(culprit.position, text.length);
   return {
@@ -88,7 +89,7 @@ export function leftOutDiagnostic(culprit: Culprit, text: string): Diagnostic {
     severity: DiagnosticSeverity.Error,
     source: SOURCE,
     code: LEFT_OUT_CODE,
-    message: culpritMessage(culprit),
+    message: culpritMessage(culprit, locale),
   };
 }
 

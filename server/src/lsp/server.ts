@@ -72,7 +72,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const linting = new Linting({ documents, workspace, configs, settings, log, locale: () => locale });
   const results = new ResultCache();
   const docs = new DocsLinks(options.packageRoot);
-  const delivery = new Delivery({ connection, documents, workspace, linting, results, docs, log });
+  const delivery = new Delivery({ connection, documents, workspace, linting, results, docs, log, locale: () => locale });
   const features = registerFeatures(connection, { documents, linting, log });
   registerClientRequests(connection, { documents, linting, log, locale: () => locale });
   registerCodeMapRequest(connection, { documents, workspace, linting, log, folders: () => folders });

@@ -80,9 +80,6 @@ Exit codes: 0 no errors, 1 errors or too many warnings, 2 invalid usage, config 
     notFixedWrite: 'not fixed: cannot write the file: {error}',
     invalidEncoding: 'the file is not valid {encoding}, so writing it would also change bytes that no fix touches',
     notInProgram: 'the file is not part of its TypeScript program; checked without type information.',
-    culpritTooDeep: 'Cannot check the file: it is nested too deeply for TypeScript to analyze{levels}; the other files are checked without it.',
-    culpritLevels: ' ({depth} levels)',
-    culpritFails: 'Cannot check the file: TypeScript fails on it ({error}); the other files are checked without it.',
     cacheIgnored: 'ignoring the cache {file}: {reason}; it will be rewritten.',
     cacheNotUpdated: 'the cache {file} was not updated: {reason}.',
     cacheUnreadable: 'cannot read it ({error})',
@@ -99,5 +96,103 @@ Exit codes: 0 no errors, 1 errors or too many warnings, 2 invalid usage, config 
     reportWriteFailed: 'Cannot write the report to "{file}": {error}',
     tooManyWarnings: 'wsclose found too many warnings (maximum: {max}).',
     internalError: 'wsclose {version}: internal error: {message}',
+  },
+  args: {
+    listOr: '{items} or {last}',
+    seeHelp: '{message} See {help}.',
+    optionNeedsValue: "Option '{option}' argument missing.",
+    optionTakesNoValue: "Option '{option}' does not take an argument.",
+    unknownOptionPositional: "Unknown option '{option}'. To specify a positional argument starting with a '-', place it at the end of the command after '--', as in '-- \"{option}\".",
+    unknownOptionDidYouMean: "Invalid option '{option}' - perhaps you meant '--{suggestion}'?",
+    unknownOption: "Invalid option '{option}'. Valid options: {options} (see wsclose --help).",
+    optionsConflict: 'Options {first} and {second} cannot be used together.',
+    baselineConflict: 'Options --baseline and --baseline-write cannot be used together: --baseline-write records every finding of the run.',
+    shardWithBaseline: 'Option --shard cannot be used with --baseline or --baseline-write: a baseline covers every file of a run. Run the baseline without --shard.',
+    needsPath: 'Option {option} needs a file path.',
+    invalidCacheStrategy: 'Invalid --cache-strategy "{value}": use metadata or content.',
+    invalidFormat: 'Invalid format "{format}": use {formats}.',
+    invalidRule: 'Invalid --rule "{value}": write it as <rule-id>:<severity>, e.g. --rule reserved-code:warn.',
+    unknownRuleDidYouMean: 'Unknown rule "{name}" in --rule. Did you mean "{suggestion}"?',
+    unknownRule: 'Unknown rule "{name}" in --rule. Rules: {rules}.',
+    invalidSeverity: 'Invalid severity "{level}" for rule "{name}" in --rule: use off, warn, error, 0, 1 or 2.',
+    invalidMaxFileSize: 'Invalid --max-file-size "{value}": use a number of bytes, or of kilobytes or megabytes with kb or mb (e.g. 4mb); 0 for no limit.',
+    invalidMaxWarnings: 'Invalid --max-warnings "{value}": use a whole number of warnings (0 or more).',
+    invalidShard: 'Invalid --shard "{value}": write it as <index>/<count> with 1 ≤ index ≤ count, e.g. --shard 2/4.',
+    invalidLocale: 'Invalid --locale "{value}": use {locales}.',
+    explainCodeCount: 'wsclose explain takes one close code, or two to compare them: wsclose explain 1000 1008.',
+    explainInvalidFormat: 'Invalid format "{format}" for explain: use text, json or markdown.',
+    invalidCloseCode: 'Invalid close code "{value}": use a whole number from 0 to 65535.',
+    codesInvalidFormat: 'Invalid format "{format}" for wsclose codes: use text, json or markdown.',
+  },
+  explainUsage: `wsclose explain <code> [<code>] [options]
+
+Prints what the close-code registry says about a code; with two codes, compares them.
+Codes named in the wsclose.config.json that applies to the current folder, and codes of the
+app profiles its package.json turns on (graphql-ws, Discord, Twitch), are explained as the project uses them.
+
+Options:
+  -f, --format <name>    text (default), json or markdown
+  --locale <locale>      en or fr (default: from LC_ALL, LC_MESSAGES or LANG)
+  -c, --config <file>    Use this config file instead of the nearest wsclose.config.json
+  -h, --help             Show this help
+`,
+  codes: {
+    usage: `wsclose codes [options] [file|dir|glob ...]
+
+Lists every close code the project sends (close-like calls) and handles (comparisons with a
+received code, switch cases, sets of codes), where, and which codes are sent but never handled
+or handled but never sent.
+
+Options:
+  -c, --config <file>       Use this config file for every file
+  -p, --project <tsconfig>  Use this tsconfig.json (or folder) for every file
+  --no-ignore               Include files the config's "ignore" patterns exclude
+  -f, --format <name>       Output format: text (default), json or markdown
+  --locale <locale>         en or fr (default: from LC_ALL, LC_MESSAGES or LANG)
+  -h, --help                Show this help
+`,
+    nothing: 'No close codes sent or handled.',
+    sentAt: '  sent     {place} ({runtime})',
+    handledAt: '  handled  {place}',
+    sentNotHandled: 'Sent but never handled: {codes}',
+    handledNotSent: 'Handled but never sent by this project: {codes}',
+    none: 'none',
+    tableHeader: '| Code | Name | Sent at | Handled at |',
+    sentNotHandledHeading: '**Sent but never handled**',
+    handledNotSentHeading: '**Handled but never sent by this project** (the peer may be outside it)',
+  },
+  baseline: {
+    cannotRead: 'Cannot read baseline file "{file}": {reason}.',
+    noSuchFile: 'no such file',
+    invalid: 'Invalid baseline file "{file}": {problem}. Write a new one with --baseline-write.',
+    notJson: 'not JSON ({message})',
+    notJsonAt: 'not JSON at line {line}, column {column} ({message})',
+    notAnObject: 'expected an object with "version" and "entries"',
+    badVersion: '"version" must be {expected}, not {actual}',
+    entriesNotArray: '"entries" must be an array',
+    entryNotObject: '{at} must be an object',
+    entryFile: '{at}.file must be a non-empty string',
+    entryRuleId: '{at}.ruleId must be a wsclose rule id or null, not {actual}',
+    entryFingerprint: '{at}.fingerprint must be 16 hexadecimal digits',
+  },
+  stats: {
+    heading: 'wsclose stats:',
+    phases: { discover: 'discover', config: 'config', programs: 'programs', lint: 'lint', fix: 'fix', baseline: 'baseline', format: 'format', total: 'total' },
+    phaseLine: '  {name}{ms} ms',
+    counts: '  files {files}{cached}, programs {programs} ({programFiles} source files, {lazyPasses} repeated passes), findings {findings}{fix}',
+    cachedFiles: ' ({cached} from the cache)',
+    fixCounts: ', fix passes {fixPasses}, files fixed {filesFixed}',
+    progress: 'wsclose: {status}, {seconds} s',
+    progressPhases: { 'finding-files': 'finding files', 'building-programs': 'building programs', fixing: 'fixing' },
+    progressFiles: '{checked}/{total} files checked',
+  },
+  files: {
+    ignored: 'File ignored because of a matching ignore pattern. Use "--no-ignore" to override.',
+    notASourceFile: 'File ignored because it is not a JavaScript or TypeScript source file: wsclose checks {extensions} files (not .d.ts).',
+    cannotRead: 'Cannot read the file.',
+    cannotReadBecause: 'Cannot read the file: {error}',
+    tooDeep: 'Cannot check the file: it is nested too deeply for TypeScript to analyze (Maximum call stack size exceeded).',
+    internalError: 'Cannot check the file: internal error: {message}',
+    resultsUnwritable: 'cannot write the results: {error}',
   },
 };

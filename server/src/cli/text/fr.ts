@@ -80,9 +80,6 @@ Codes de sortie : 0 aucune erreur, 1 des erreurs ou trop d’avertissements, 2 u
     notFixedWrite: 'non corrigé : impossible d’écrire le fichier : {error}',
     invalidEncoding: 'le fichier n’est pas en {encoding} valide : l’écrire modifierait aussi des octets qu’aucune correction ne touche',
     notInProgram: 'le fichier ne fait pas partie de son programme TypeScript ; vérifié sans information de type.',
-    culpritTooDeep: 'Impossible de vérifier le fichier : son imbrication est trop profonde pour que TypeScript l’analyse{levels} ; les autres fichiers sont vérifiés sans lui.',
-    culpritLevels: ' ({depth} niveaux)',
-    culpritFails: 'Impossible de vérifier le fichier : TypeScript échoue dessus ({error}) ; les autres fichiers sont vérifiés sans lui.',
     cacheIgnored: 'cache {file} ignoré : {reason} ; il sera réécrit.',
     cacheNotUpdated: 'le cache {file} n’a pas été mis à jour : {reason}.',
     cacheUnreadable: 'impossible de le lire ({error})',
@@ -99,5 +96,103 @@ Codes de sortie : 0 aucune erreur, 1 des erreurs ou trop d’avertissements, 2 u
     reportWriteFailed: 'Impossible d’écrire le rapport dans "{file}" : {error}',
     tooManyWarnings: 'wsclose a trouvé trop d’avertissements (maximum : {max}).',
     internalError: 'wsclose {version}: erreur interne : {message}',
+  },
+  args: {
+    listOr: '{items} ou {last}',
+    seeHelp: '{message} Voir {help}.',
+    optionNeedsValue: "L’option '{option}' attend une valeur.",
+    optionTakesNoValue: "L’option '{option}' ne prend pas de valeur.",
+    unknownOptionPositional: "Option '{option}' inconnue. Pour donner un argument qui commence par '-', placez-le à la fin de la commande après '--', comme dans '-- \"{option}\"'.",
+    unknownOptionDidYouMean: "Option '{option}' invalide. Vouliez-vous dire '--{suggestion}' ?",
+    unknownOption: "Option '{option}' invalide. Options valides : {options} (voir wsclose --help).",
+    optionsConflict: 'Les options {first} et {second} ne peuvent pas être utilisées ensemble.',
+    baselineConflict: 'Les options --baseline et --baseline-write ne peuvent pas être utilisées ensemble : --baseline-write enregistre tous les problèmes de l’exécution.',
+    shardWithBaseline: 'L’option --shard ne peut pas être utilisée avec --baseline ni --baseline-write : une référence couvre tous les fichiers d’une exécution. Lancez la référence sans --shard.',
+    needsPath: 'L’option {option} attend un chemin de fichier.',
+    invalidCacheStrategy: '--cache-strategy "{value}" invalide : utilisez metadata ou content.',
+    invalidFormat: 'Format "{format}" invalide : utilisez {formats}.',
+    invalidRule: '--rule "{value}" invalide : écrivez-la <id-de-règle>:<gravité>, par exemple --rule reserved-code:warn.',
+    unknownRuleDidYouMean: 'Règle "{name}" inconnue dans --rule. Vouliez-vous dire "{suggestion}" ?',
+    unknownRule: 'Règle "{name}" inconnue dans --rule. Règles : {rules}.',
+    invalidSeverity: 'Gravité "{level}" invalide pour la règle "{name}" dans --rule : utilisez off, warn, error, 0, 1 ou 2.',
+    invalidMaxFileSize: '--max-file-size "{value}" invalide : utilisez un nombre d’octets, ou de kilo-octets ou de mégaoctets avec kb ou mb (par exemple 4mb) ; 0 pour aucune limite.',
+    invalidMaxWarnings: '--max-warnings "{value}" invalide : utilisez un nombre entier d’avertissements (0 ou plus).',
+    invalidShard: '--shard "{value}" invalide : écrivez-le <index>/<nombre> avec 1 ≤ index ≤ nombre, par exemple --shard 2/4.',
+    invalidLocale: '--locale "{value}" invalide : utilisez {locales}.',
+    explainCodeCount: 'wsclose explain prend un code de fermeture, ou deux pour les comparer : wsclose explain 1000 1008.',
+    explainInvalidFormat: 'Format "{format}" invalide pour explain : utilisez text, json ou markdown.',
+    invalidCloseCode: 'Code de fermeture "{value}" invalide : utilisez un nombre entier de 0 à 65535.',
+    codesInvalidFormat: 'Format "{format}" invalide pour wsclose codes : utilisez text, json ou markdown.',
+  },
+  explainUsage: `wsclose explain <code> [<code>] [options]
+
+Affiche ce que le registre des codes de fermeture dit d’un code ; avec deux codes, les compare.
+Les codes que nomme le wsclose.config.json qui s’applique au dossier courant, et ceux des profils
+d’application qu’active son package.json (graphql-ws, Discord, Twitch), sont expliqués tels que le projet les emploie.
+
+Options :
+  -f, --format <nom>     text (par défaut), json ou markdown
+  --locale <langue>      en ou fr (par défaut : d’après LC_ALL, LC_MESSAGES ou LANG)
+  -c, --config <fichier> Utiliser ce fichier de configuration au lieu du wsclose.config.json le plus proche
+  -h, --help             Afficher cette aide
+`,
+  codes: {
+    usage: `wsclose codes [options] [fichier|dossier|glob ...]
+
+Liste chaque code de fermeture que le projet envoie (appels de type close) et traite (comparaisons avec
+un code reçu, cas de switch, ensembles de codes), où, et quels codes sont envoyés mais jamais traités
+ou traités mais jamais envoyés.
+
+Options :
+  -c, --config <fichier>    Utiliser ce fichier de configuration pour tous les fichiers
+  -p, --project <tsconfig>  Utiliser ce tsconfig.json (ou dossier) pour tous les fichiers
+  --no-ignore               Inclure les fichiers exclus par les motifs "ignore" de la configuration
+  -f, --format <nom>        Format de sortie : text (par défaut), json ou markdown
+  --locale <langue>         en ou fr (par défaut : d’après LC_ALL, LC_MESSAGES ou LANG)
+  -h, --help                Afficher cette aide
+`,
+    nothing: 'Aucun code de fermeture envoyé ni traité.',
+    sentAt: '  envoyé   {place} ({runtime})',
+    handledAt: '  traité   {place}',
+    sentNotHandled: 'Envoyés mais jamais traités : {codes}',
+    handledNotSent: 'Traités mais jamais envoyés par ce projet : {codes}',
+    none: 'aucun',
+    tableHeader: '| Code | Nom | Envoyé à | Traité à |',
+    sentNotHandledHeading: '**Envoyés mais jamais traités**',
+    handledNotSentHeading: '**Traités mais jamais envoyés par ce projet** (le pair peut être hors du projet)',
+  },
+  baseline: {
+    cannotRead: 'Impossible de lire le fichier de référence "{file}" : {reason}.',
+    noSuchFile: 'fichier introuvable',
+    invalid: 'Fichier de référence "{file}" invalide : {problem}. Écrivez-en un nouveau avec --baseline-write.',
+    notJson: 'ce n’est pas du JSON ({message})',
+    notJsonAt: 'ce n’est pas du JSON à la ligne {line}, colonne {column} ({message})',
+    notAnObject: 'un objet avec "version" et "entries" est attendu',
+    badVersion: '"version" doit valoir {expected}, pas {actual}',
+    entriesNotArray: '"entries" doit être un tableau',
+    entryNotObject: '{at} doit être un objet',
+    entryFile: '{at}.file doit être une chaîne non vide',
+    entryRuleId: '{at}.ruleId doit être un id de règle wsclose ou null, pas {actual}',
+    entryFingerprint: '{at}.fingerprint doit faire 16 chiffres hexadécimaux',
+  },
+  stats: {
+    heading: 'wsclose: statistiques :',
+    phases: { discover: 'recherche', config: 'config', programs: 'programmes', lint: 'analyse', fix: 'correction', baseline: 'référence', format: 'format', total: 'total' },
+    phaseLine: '  {name}{ms} ms',
+    counts: '  fichiers {files}{cached}, programmes {programs} ({programFiles} fichiers source, {lazyPasses} passes répétées), problèmes {findings}{fix}',
+    cachedFiles: ' ({cached} repris du cache)',
+    fixCounts: ', passes de correction {fixPasses}, fichiers corrigés {filesFixed}',
+    progress: 'wsclose: {status}, {seconds} s',
+    progressPhases: { 'finding-files': 'recherche des fichiers', 'building-programs': 'construction des programmes', fixing: 'correction' },
+    progressFiles: '{checked}/{total} fichiers vérifiés',
+  },
+  files: {
+    ignored: 'Fichier ignoré car il correspond à un motif "ignore". Utilisez "--no-ignore" pour le vérifier quand même.',
+    notASourceFile: 'Fichier ignoré car ce n’est pas un fichier source JavaScript ou TypeScript : wsclose vérifie les fichiers {extensions} (pas .d.ts).',
+    cannotRead: 'Impossible de lire le fichier.',
+    cannotReadBecause: 'Impossible de lire le fichier : {error}',
+    tooDeep: 'Impossible de vérifier le fichier : son imbrication est trop profonde pour que TypeScript l’analyse (dépassement de la pile d’appels).',
+    internalError: 'Impossible de vérifier le fichier : erreur interne : {message}',
+    resultsUnwritable: 'impossible d’écrire les résultats : {error}',
   },
 };

@@ -1,7 +1,5 @@
 // The lines a run writes to stderr besides the report, in the CLI's locale: framed warnings and
-// notes, and the parts of them that need more than one template (numbers, left-out files).
-import { isStackOverflow } from '../../engine/isolation';
-import type { Culprit } from '../../engine/isolation';
+// notes, and the parts of them that need more than one template (numbers).
 import { renderTemplate } from '../../core/text/render-template';
 import type { Locale } from '../../registry/locales/catalog';
 import type { CliNotes } from './cli-text';
@@ -26,14 +24,4 @@ export function megabytes(locale: Locale, bytes: number): string {
   const text = notesText(locale);
   const value = Number((bytes / (1024 * 1024)).toFixed(1)).toLocaleString(text.numberLocale, { useGrouping: false });
   return renderTemplate(text.megabytes, { value });
-}
-
-/** The one message a file left out of its program gets (engine/isolation.ts culpritMessage, localized). */
-export function culpritText(locale: Locale, culprit: Culprit): string {
-  const text = notesText(locale);
-  if (isStackOverflow(culprit.error)) {
-    const levels = culprit.depth > 0 ? renderTemplate(text.culpritLevels, { depth: culprit.depth.toLocaleString(text.numberLocale) }) : '';
-    return renderTemplate(text.culpritTooDeep, { levels });
-  }
-  return renderTemplate(text.culpritFails, { error: culprit.error instanceof Error ? culprit.error.message : String(culprit.error) });
 }
