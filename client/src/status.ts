@@ -1,6 +1,7 @@
 /// <reference types="vscode" />
-// The language status item ({} in the status bar next to the language mode): the server's state
-// and, for the active file, the runtime profile(s) of its close() calls (asked with wsclose/fileInfo).
+// The language status item ({} in the status bar next to the language mode): "starting…" while the
+// server starts (its first program can take seconds on a loaded machine), then "ready" with what it
+// found in the active file: its close() calls and their runtime profile(s) (wsclose/fileInfo).
 import * as vscode from 'vscode';
 import { State } from 'vscode-languageclient/node';
 import { FILE_INFO_REQUEST } from '../../server/src/protocol';
@@ -8,7 +9,7 @@ import type { FileInfoParams, FileInfoResult } from '../../server/src/protocol';
 import type { ClientHandle } from './client-handle';
 import { DOCUMENT_SELECTOR } from './client-handle';
 
-export function registerStatus(context: vscode.ExtensionContext, handle: ClientHandle): { refresh(): void } {
+export function registerStatus(context: vscode.ExtensionContext, handle: ClientHandle): { readonly item: vscode.LanguageStatusItem; refresh(): void } {
   const item = vscode.languages.createLanguageStatusItem('wsclose.status', DOCUMENT_SELECTOR);
   item.name = 'wsclose';
   context.subscriptions.push(item);
@@ -23,35 +24,27 @@ export function registerStatus(context: vscode.ExtensionContext, handle: ClientH
     if (state !== State.Running || !client) {
       item.busy = state === State.Starting;
       item.severity = state === State.Starting ? vscode.LanguageStatusSeverity.Information : vscode.LanguageStatusSeverity.Error;
-      item.text = state === State.Starting ? vscode.l10n.t('wsclose: starting') : vscode.l10n.t('wsclose: stopped');
-      item.detail = state === State.Starting ? undefined : vscode.l10n.t('The server is not running');
+      item.text = state === State.Starting ? vscode.l10n.t('wsclose: starting…') : vscode.l10n.t('wsclose: stopped');
+      item.detail = state === State.Starting ? vscode.l10n.t('Loading the project') : vscode.l10n.t('The server is not running');
       if (state !== State.Starting) item.command = { title: vscode.l10n.t('Restart Server'), command: 'wsclose.restartServer' };
+      item.accessibilityInformation = { label: `${item.text}, ${item.detail}` };
       return;
     }
     item.busy = false;
     item.severity = vscode.LanguageStatusSeverity.Information;
-    item.detail = vscode.l10n.t('wsclose server running');
+    item.text = vscode.l10n.t('wsclose: ready');
     const editor = vscode.window.activeTextEditor;
-    if (!editor || vscode.languages.match(DOCUMENT_SELECTOR, editor.document) === 0) {
-      item.text = 'wsclose';
-      return;
-    }
-    const params: FileInfoParams = { textDocument: { uri: editor.document.uri.toString() } };
     let info: FileInfoResult | undefined;
-    try {
-      info = await client.sendRequest<FileInfoResult>(FILE_INFO_REQUEST, params);
-    } catch (error) {
-      handle.output.warn(`${FILE_INFO_REQUEST} failed: ${error instanceof Error ? error.message : String(error)}`);
+    if (editor && vscode.languages.match(DOCUMENT_SELECTOR, editor.document) !== 0) {
+      const params: FileInfoParams = { textDocument: { uri: editor.document.uri.toString() } };
+      try {
+        info = await client.sendRequest<FileInfoResult>(FILE_INFO_REQUEST, params);
+      } catch (error) {
+        handle.output.warn(`${FILE_INFO_REQUEST} failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      if (mine !== generation) return;
     }
-    if (mine !== generation) return;
-    item.text = !info
-      ? 'wsclose'
-      : !info.checked
-        ? vscode.l10n.t('wsclose: not checked')
-        : info.closeCalls === 0
-          ? vscode.l10n.t('wsclose: no close() calls')
-          : vscode.l10n.t('wsclose: {0}', info.runtimes.map((runtime) => runtime.id).join(', '));
-    if (info && info.runtimes.length > 0) item.detail = `${item.detail} · ${info.runtimes.map((runtime) => runtime.name).join(', ')}`;
+    item.detail = foundIn(info);
     item.accessibilityInformation = { label: `${item.text}, ${item.detail}` };
   };
 
@@ -70,5 +63,14 @@ export function registerStatus(context: vscode.ExtensionContext, handle: ClientH
     { dispose: () => timer && clearTimeout(timer) },
   );
   schedule(0);
-  return { refresh: () => schedule(0) };
+  return { item, refresh: () => schedule(0) };
+}
+
+/** What the server found in the active file, in plain words (the item shows no markdown). */
+function foundIn(info: FileInfoResult | undefined): string {
+  if (!info) return vscode.l10n.t('Checks the open JavaScript and TypeScript files');
+  if (!info.checked) return vscode.l10n.t('This file is not checked');
+  if (info.closeCalls === 0) return vscode.l10n.t('No WebSocket close() call in this file');
+  const runtimes = info.runtimes.map((runtime) => runtime.name).join(', ');
+  return info.closeCalls === 1 ? vscode.l10n.t('1 WebSocket close() call in this file: {0}', runtimes) : vscode.l10n.t('{0} WebSocket close() calls in this file: {1}', info.closeCalls, runtimes);
 }

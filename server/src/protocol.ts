@@ -21,7 +21,7 @@ export interface FileInfoResult {
   readonly checked: boolean;
   /** Close-like calls on a WebSocket receiver in the document. */
   readonly closeCalls: number;
-  /** The runtime profiles of those calls' receivers, in order of first appearance. */
+  /** The runtime profiles of those calls' receivers, in order of first appearance; names in plain text. */
   readonly runtimes: ReadonlyArray<{ readonly id: string; readonly name: string }>;
 }
 

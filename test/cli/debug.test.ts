@@ -31,6 +31,16 @@ describe('--debug', { concurrency: 4 }, () => {
     assert.equal(run.stdout, (await runCli('debug-project', [], NO_DEBUG)).stdout);
   });
 
+  it('says so when no file has WebSocket code (the report itself is empty)', async () => {
+    const run = await runCli('debug-project', ['--debug', 'src/constants.ts'], NO_DEBUG);
+    assert.equal(run.exitCode, 0, run.stderr);
+    assert.equal(run.stdout, '');
+    assert.deepEqual(run.stderr.split('\n').filter(Boolean), [
+      'wsclose:debug pre-scan: src/constants.ts: out (no close-like call): only its wsclose- directives are checked',
+      'wsclose:debug pre-scan: no file may contain a WebSocket close() call, so no program is built and nothing is reported',
+    ]);
+  });
+
   it('DEBUG=wsclose turns it on too; other DEBUG names do not', async () => {
     const on = await runCli('debug-project', ['src/constants.ts'], { DEBUG: 'express,wsclose' });
     assert.match(on.stderr, /^wsclose:debug pre-scan: src\/constants\.ts: out/m);

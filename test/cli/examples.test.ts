@@ -1,6 +1,6 @@
 // The README's main job: `wsclose examples` reports each planted mistake exactly once — the
 // rule named by the `// planted: <rule>` comment above it, on the next line — and nothing else.
-// The README's output excerpt must also be what the CLI prints today.
+// The README's output excerpt and its copy of `--help` must also be what the CLI prints today.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -70,6 +70,27 @@ describe('wsclose examples', () => {
     const codes = spawnSync(process.execPath, [path.join(REPO_ROOT, 'dist', 'cli.js'), 'codes'], { cwd: EXAMPLES, encoding: 'utf8', env: withoutColorVariables() });
     assert.equal(codes.stderr, '');
     assert.equal(excerpt.trim(), codes.stdout.replaceAll(path.sep, '/').trim());
+  });
+});
+
+describe('examples/ as a package of its own', () => {
+  it("turns on no app profile from the repository's dev dependencies (graphql-ws)", () => {
+    const printed = runCli(['--print-config', path.join('examples', 'server', 'src', 'index.ts')]);
+    assert.equal(printed.status, 0, printed.stderr);
+    const { appProfiles } = JSON.parse(printed.stdout) as { appProfiles: Array<{ id: string; active: boolean; packageJson?: string }> };
+    assert.deepEqual(appProfiles.filter((p) => p.active).map((p) => p.id), []);
+    assert.ok(appProfiles.every((p) => p.packageJson === 'examples/package.json'), JSON.stringify(appProfiles));
+  });
+});
+
+describe("the README's copy of --help", () => {
+  it('is what `wsclose --help` prints', () => {
+    const readme = fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+    const copy = /## Using the CLI[\s\S]*?```text\n([\s\S]*?)```/.exec(readme)?.[1];
+    assert.ok(copy, 'README has the --help copy under "Using the CLI"');
+    const help = runCli(['--help', '--locale', 'en']);
+    assert.equal(help.status, 0, help.stderr);
+    assert.equal(copy.trim(), help.stdout.trim());
   });
 });
 

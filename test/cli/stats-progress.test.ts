@@ -42,6 +42,13 @@ describe('--stats', () => {
     );
   });
 
+  it('says why a project without WebSocket code reports nothing', async () => {
+    const run = await runCli('debug-project', ['--stats', 'src/constants.ts']);
+    assert.equal(run.exitCode, 0, run.stderr);
+    assert.equal(run.stdout, '');
+    assert.match(run.stderr, /\n {2}files 1, programs 0 \(0 source files, 0 repeated passes\), findings 0\n {2}no file may contain a WebSocket close\(\) call: nothing needed the type checker\n$/);
+  });
+
   it('adds the fix passes with --fix-dry-run, and the baseline phase with a baseline', () => {
     const baseline = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wsclose-stats-')), 'baseline.json');
     const { stderr } = inProcess(['--stats', '--fix-dry-run', '--baseline-write', baseline, 'src/server.ts'], false, steppingClock(1));

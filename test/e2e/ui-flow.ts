@@ -34,7 +34,7 @@ const HOVER_TITLE = 'No Status Received';
 const HOVER_REGISTRY = /How to fix/;
 const FIX_TITLE = 'Send 1000 (Normal Closure) instead';
 /** The fixed line; the inlay hint with the code's name sits inside the view line's text. */
-const FIXED_LINE = /socket\.close\(1000(\s*Normal\sClosure)?\);/;
+const FIXED_LINE = /socket\.close\(1000(\s*⟨Normal\sClosure⟩)?\);/;
 
 /** README screenshots: file name → what it shows. */
 export const README_SCREENSHOTS = {

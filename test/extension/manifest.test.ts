@@ -80,8 +80,10 @@ describe('extension manifest', () => {
     assert.ok(createTreeView, 'the client creates the wsclose.codeMap tree view');
   });
 
-  it('validates wsclose.config.json with the shipped schema', () => {
+  it('validates wsclose.config.json with the shipped schema, as JSON with comments', () => {
     assert.deepEqual(manifest.contributes.jsonValidation, [{ fileMatch: 'wsclose.config.json', url: './wsclose.schema.json' }]);
+    // Otherwise VS Code opens it as plain JSON and flags every comment ("Comments are not permitted in JSON").
+    assert.deepEqual(manifest.contributes.languages, [{ id: 'jsonc', filenames: ['wsclose.config.json'] }]);
   });
 
   it('translates every %key% in English and French', () => {

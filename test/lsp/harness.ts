@@ -47,6 +47,8 @@ export class TestClient {
   readonly published = new Map<string, PublishDiagnosticsParams[]>();
   readonly messages: Array<{ type: number; message: string }> = [];
   readonly logs: string[] = [];
+  /** window/logMessage with its level (1 error … 4 log). */
+  readonly logMessages: Array<{ type: number; message: string }> = [];
   readonly shownDocuments: string[] = [];
   readonly registrations: string[] = [];
   readonly protocolErrors: string[] = [];
@@ -74,6 +76,7 @@ export class TestClient {
     this.connection.onNotification(ShowMessageNotification.type, (params) => (this.messages.push(params), this.notify()));
     this.connection.onNotification(LogMessageNotification.type, (params) => {
       this.logs.push(params.message);
+      this.logMessages.push(params);
     });
     this.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => this.settings));
     this.connection.onRequest(RegistrationRequest.type, (params) => {

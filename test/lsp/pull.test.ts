@@ -1,10 +1,11 @@
 // Pull model: a client declaring textDocument.diagnostic gets no pushes; textDocument/diagnostic
 // returns the same diagnostics as push, follows dependency changes, and workspace/diagnostic
-// covers every file of the open documents' project.
+// covers every file of the open documents' project, and is held open while nothing is new (no
+// idle polling).
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { DocumentDiagnosticRequest, WorkspaceDiagnosticRequest } from 'vscode-languageserver-protocol/node';
+import { CancellationTokenSource, DocumentDiagnosticRequest, WorkspaceDiagnosticRequest } from 'vscode-languageserver-protocol/node';
 import type { FullDocumentDiagnosticReport, InitializeResult } from 'vscode-languageserver-protocol/node';
 import { LSP_FIXTURES, startClient } from './harness';
 import type { TestClient } from './harness';
@@ -56,6 +57,28 @@ describe('language server over stdio, pull diagnostics', () => {
       ['fixable.ts', 'full', null, ['reason-without-code', 'reason-without-code']],
       ['server.ts', 'full', 1, ['reason-without-code', 'reserved-code', 'reserved-code']],
     ]);
+  });
+
+  it('workspace/diagnostic with nothing new waits for the next change (no idle polling), or until cancelled', async () => {
+    const first = await client.connection.sendRequest(WorkspaceDiagnosticRequest.type, { previousResultIds: [] });
+    const previousResultIds = first.items.map((item) => ({ uri: item.uri, value: item.resultId! }));
+    let answered = false;
+    const held = client.connection.sendRequest(WorkspaceDiagnosticRequest.type, { previousResultIds }).then((report) => ((answered = true), report));
+    // A request sent after it is answered first: the workspace pull is still open.
+    const serverUri = client.uriOf(file('server.ts'));
+    await pull(serverUri);
+    assert.equal(answered, false, 'answered although nothing changed');
+    const codesUri = client.uriOf(file('codes.ts'));
+    await client.edit(codesUri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: '// edited\n' }]);
+    const report = await held;
+    assert.ok(report.items.some((item) => item.kind === 'full' && path.basename(item.uri) === 'codes.ts'), JSON.stringify(report.items.map((i) => [i.uri, i.kind])));
+
+    const ids = report.items.map((item) => ({ uri: item.uri, value: item.resultId! }));
+    const source = new CancellationTokenSource();
+    const cancelled = client.connection.sendRequest(WorkspaceDiagnosticRequest.type, { previousResultIds: ids }, source.token);
+    await pull(serverUri);
+    source.cancel();
+    await assert.rejects(cancelled, (error: { code?: number }) => error.code === -32800 /* RequestCancelled */);
   });
 
   it('an unknown document gets an empty report', async () => {

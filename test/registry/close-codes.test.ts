@@ -7,6 +7,7 @@ import {
   codeKey,
   isProtocolValid,
   lookupCode,
+  registeredName,
 } from '../../server/src/registry/close-codes';
 
 describe('CLOSE_CODES table', () => {
@@ -175,6 +176,14 @@ describe('reserved and registered codes', () => {
     );
     const withDates = CLOSE_CODES.filter((e) => e.registered !== undefined).map((e) => e.from);
     assert.deepEqual(withDates, [3000, 3003, 3008]);
+  });
+});
+
+describe('registeredName', () => {
+  it('names single codes only; a range\'s class is not a name', () => {
+    assert.equal(registeredName(1008), 'Policy Violation');
+    assert.equal(registeredName(3008), 'Timeout');
+    for (const code of [0, 401, 999, 1016, 2999, 3001, 3999, 4001, 5000, 65535, 1000.5, -1]) assert.equal(registeredName(code), undefined, String(code));
   });
 });
 

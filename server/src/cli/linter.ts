@@ -214,6 +214,7 @@ export class Linter {
       for (const file of files) {
         debug(`pre-scan: ${this.options.displayPath(file.path)}: ${kept.has(file.path) ? 'in (may contain a close-like call, or a call of a wrapper of one)' : 'out (no close-like call): only its wsclose- directives are checked'}`);
       }
+      if (kept.size === 0 && files.length > 0) debug('pre-scan: no file may contain a WebSocket close() call, so no program is built and nothing is reported');
     }
     let started = now();
     let programs = projects.assign(typed);

@@ -40,5 +40,7 @@ export function formatStats(report: StatsReport, locale: Locale = 'en'): string 
   const cached = counts.cached > 0 ? renderTemplate(text.cachedFiles, { cached: counts.cached }) : '';
   const fix = report.fix ? renderTemplate(text.fixCounts, { fixPasses: counts.fixPasses, filesFixed: counts.filesFixed }) : '';
   const totals = renderTemplate(text.counts, { files: counts.files, cached, programs: counts.programs, programFiles: counts.programFiles, lazyPasses: counts.lazyPasses, findings: counts.findings, fix });
-  return [text.heading, ...lines, totals].join('\n');
+  // A project without WebSocket code prints nothing at all (right for CI); here it is said why.
+  const nothingToCheck = counts.files > 0 && counts.programs === 0 && counts.cached === 0 ? [text.nothingToCheck] : [];
+  return [text.heading, ...lines, totals, ...nothingToCheck].join('\n');
 }

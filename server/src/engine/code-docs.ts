@@ -8,7 +8,7 @@ import type { Evidence } from '../registry/types';
 import type { ConfiguredCode } from '../core/config';
 import { renderTemplate } from '../core/text/render-template';
 import { APP_PROFILES } from '../registry/apps';
-import { CLOSE_CODES, codeKey, lookupCode } from '../registry/close-codes';
+import { CLOSE_CODES, codeKey, lookupCode, registeredName } from '../registry/close-codes';
 import type { RegistryCatalog } from '../registry/locales/catalog';
 import { RUNTIME_PROFILES, acceptsCode, formatRuntimeError } from '../registry/runtimes';
 import type { AppProfileId, CloseCodeEntry, Reference, RuntimeId } from '../registry/types';
@@ -88,12 +88,16 @@ const PARAGRAPH = '\n\n';
 /** Markdown hard line break: two spaces before the newline. */
 const LINE = '  \n';
 
-/** The name a code goes by: a configured name, an active app profile's name, or the registry's. */
+/** The name a code goes by: a configured name, an active app profile's name, or the registry's (a range's class for an unnamed code). */
 export function codeDisplayName(code: number, naming: CodeSources): string {
+  return codeOwnName(code, naming) ?? lookupCode(code).name;
+}
+
+/** A name of this very code (configured, app profile or registry), never its range's class: `4001` has none unless declared. */
+export function codeOwnName(code: number, naming: CodeSources): string | undefined {
   const configured = naming.configured.find((c) => c.code === code);
   if (configured) return configured.name;
-  const app = appCodeOf(code, naming);
-  return app ? app.code.name : lookupCode(code).name;
+  return appCodeOf(code, naming)?.code.name ?? registeredName(code);
 }
 
 function appCodeOf(code: number, naming: CodeSources): { profile: (typeof APP_PROFILES)[number]; code: (typeof APP_PROFILES)[number]['codes'][number] } | undefined {

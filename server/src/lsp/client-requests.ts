@@ -52,7 +52,8 @@ export function registerClientRequests(connection: Connection, deps: ClientReque
         });
         const ids = [...new Set(sites.flatMap((site) => site.runtimes))] as RuntimeId[];
         const names = registryText(locale()).runtimes;
-        return { checked: true, closeCalls: sites.length, runtimes: ids.map((id) => ({ id, name: names[id].name })) };
+        // Plain text: the registry's names carry markdown code spans (`ws`), which a status item shows raw.
+        return { checked: true, closeCalls: sites.length, runtimes: ids.map((id) => ({ id, name: names[id].name.replace(/`/g, '') })) };
       });
       return info ?? NOT_CHECKED;
     }),

@@ -1,7 +1,9 @@
 // wsclose.config.json for the editor: the engine's ConfigResolver over the real file system (the
 // same resolution as the CLI, so both agree), the `wsclose.rules` setting on top, and a broken
-// config reported once (log with the precise location + one warning message) while the server
-// keeps working with the default config.
+// config reported while the server keeps working with the file's last valid version (or the
+// defaults): each new set of problems is logged with its locations, and the user is warned once
+// until the file is valid again — not on every autosave of a half-edited file. The last valid
+// version keeps the project's own codes, so advice never suggests one of them by accident.
 import * as path from 'node:path';
 import type { ResolvedConfig } from '../core/config';
 import { applyRuleOverrides, defaultConfig } from '../engine/config-file';
@@ -25,8 +27,10 @@ export class ConfigCache {
   private defaultBaseDir: string;
   /** The locale the resolver words config problems in. */
   private resolverLocale: Locale;
-  /** Config file → the problems last reported for it (each distinct problem set is reported once). */
+  /** Config file → the problems last logged for it, while it is invalid. */
   private readonly reported = new Map<string, string>();
+  /** Config file → its last valid version, used while it is invalid. */
+  private readonly lastValid = new Map<string, ResolvedConfig>();
   private readonly withOverrides = new WeakMap<ResolvedConfig, Map<string, ResolvedConfig>>();
 
   constructor(
@@ -61,9 +65,11 @@ export class ConfigCache {
       if (loaded.config) {
         config = loaded.config;
         this.reported.delete(configFile);
+        this.lastValid.set(configFile, config);
       } else {
-        this.report(configFile, loaded.problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`));
-        config = defaultConfig(path.dirname(configFile), RULE_DEFAULTS);
+        const lastValid = this.lastValid.get(configFile);
+        this.report(configFile, loaded.problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`), lastValid !== undefined);
+        config = lastValid ?? defaultConfig(path.dirname(configFile), RULE_DEFAULTS);
       }
     }
     const base = this.resolver.fileConfig(config, file);
@@ -75,15 +81,17 @@ export class ConfigCache {
     this.resolver.clear();
   }
 
-  private report(configFile: string, lines: readonly string[]): void {
+  private report(configFile: string, lines: readonly string[], keptLastValid: boolean): void {
     const key = lines.join('\n');
-    if (this.reported.get(configFile) === key) return;
+    const previous = this.reported.get(configFile);
+    if (previous === key) return;
     this.reported.set(configFile, key);
-    this.events.error(`Invalid wsclose config (using the defaults until it is fixed):\n${lines.join('\n')}`);
     const messages = lspText(this.resolverLocale).invalidConfig;
-    const more = lines.length - 1;
-    const template = more <= 0 ? messages.one : more === 1 ? messages.oneMore : messages.many;
-    this.events.warnUser(renderTemplate(template, { problem: lines[0] ?? configFile, count: more }));
+    const fallback = keptLastValid ? messages.lastValid : messages.defaults;
+    this.events.error(`Invalid wsclose config (using ${keptLastValid ? 'its last valid version' : 'the defaults'} until it is fixed):\n${lines.join('\n')}`);
+    if (previous !== undefined) return;
+    const template = lines.length <= 1 ? messages.one : messages.many;
+    this.events.warnUser(renderTemplate(template, { fallback, problem: lines[0] ?? configFile, count: lines.length }));
   }
 
   private override(config: ResolvedConfig, settings: Settings): ResolvedConfig {

@@ -2,7 +2,9 @@
 // cross-file; the program is incremental, so this is cheap), the changed one first; a pass that a
 // newer change overtakes stops, and a result is published only for the version it was computed
 // for. Pull: textDocument/diagnostic and workspace/diagnostic (every file of the open documents'
-// projects), cancellable between files, with result ids so unchanged reports stay small.
+// projects), cancellable between files, with result ids so unchanged reports stay small. A
+// workspace pull that would report nothing new is held open until something changes (or the
+// client cancels it): answered at once, VS Code's client asks again every 2 s while idle.
 import { LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import type {
   CancellationToken,
@@ -20,6 +22,7 @@ import { leftOutDiagnostic, toDiagnostic } from './diagnostics';
 import type { DocsLinks, ResultCache } from './diagnostics';
 import type { Documents } from './documents';
 import type { Linting } from './linting';
+import type { LoadLog } from './load-log';
 import type { Settings } from './settings';
 import { isCheckableFile } from './workspace';
 import type { Logger, Workspace } from './workspace';
@@ -37,6 +40,7 @@ export interface DeliveryDeps {
   readonly log: Logger;
   /** The client's locale: the message of a left-out file is worded in it. */
   readonly locale: () => Locale;
+  readonly loads: LoadLog;
 }
 
 export class Delivery {
@@ -45,6 +49,8 @@ export class Delivery {
   private timer: NodeJS.Timeout | undefined;
   private readonly first = new Set<string>();
   private readonly savedOnly = new Set<string>();
+  /** Held workspace pulls, woken by the next change. */
+  private readonly waiting = new Set<() => void>();
 
   /** Push model (publishDiagnostics) or pull; decided at initialize by client capability. */
   push = true;
@@ -54,6 +60,7 @@ export class Delivery {
   /** Something changed: re-check open documents (push) — `uri` first. */
   changed(uri?: string, options: { saved?: boolean } = {}): void {
     this.epoch++;
+    for (const wake of [...this.waiting]) wake();
     if (!this.push) return;
     if (uri !== undefined) {
       this.first.add(uri);
@@ -75,6 +82,7 @@ export class Delivery {
 
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
+    for (const wake of [...this.waiting]) wake();
   }
 
   private async pushAll(epoch: number): Promise<void> {
@@ -124,6 +132,7 @@ export class Delivery {
 
   private diagnosticsOf(uri: string, settings: Settings, options: { needProgram: boolean }): Diagnostic[] {
     const diagnostics = this.deps.linting.withState(uri, settings, options, (state) => this.deps.linting.findings(state).map((f) => toDiagnostic(f, state, this.deps.docs))) ?? [];
+    this.deps.loads.diagnosticsReady(uri, diagnostics.length);
     // A file TypeScript fails on (found while checking it or any other file) gets one diagnostic instead.
     const file = uriToPath(uri);
     const culprit = file === undefined || !settings.enable ? undefined : this.deps.workspace.leftOut.get(file);
@@ -134,8 +143,11 @@ export class Delivery {
 
   /** workspace/diagnostic: every checkable file of the projects that hold an open document. */
   async pullWorkspace(params: WorkspaceDiagnosticParams, token: CancellationToken): Promise<WorkspaceDiagnosticReport> {
+    const previousIds = params.previousResultIds ?? [];
+    if (previousIds.length > 0 && previousIds.every((p) => p.value === `${this.epoch}`)) await this.nextChange(token);
+    throwIfCancelled(token);
     const resultId = `${this.epoch}`;
-    const previous = new Map((params.previousResultIds ?? []).map((p) => [uriKey(p.uri), p.value]));
+    const previous = new Map(previousIds.map((p) => [uriKey(p.uri), p.value]));
     const files = new Set<string>();
     for (const project of this.deps.workspace.openProjects()) {
       for (const file of project.rootNames()) if (isCheckableFile(file) && !file.includes('/node_modules/')) files.add(file);
@@ -162,6 +174,20 @@ export class Delivery {
       await new Promise((resolve) => setImmediate(resolve));
     }
     return { items };
+  }
+
+  /** Resolves at the next change, or when the request is cancelled. */
+  private nextChange(token: CancellationToken): Promise<void> {
+    if (token.isCancellationRequested) return Promise.resolve();
+    return new Promise((resolve) => {
+      const wake = (): void => {
+        this.waiting.delete(wake);
+        cancelled.dispose();
+        resolve();
+      };
+      const cancelled = token.onCancellationRequested(wake);
+      this.waiting.add(wake);
+    });
   }
 }
 

@@ -9,6 +9,7 @@ import { MAX_LAZY_PASSES } from '../engine/lazy-imports';
 import { analyzeSourceFile, mayNeedAnalysis } from '../engine/lint-file';
 import type { FileConfig } from '../engine/config-resolver';
 import type { ConfigCache } from './config-cache';
+import type { LoadLog } from './load-log';
 import { pathToUri, uriToPath } from './convert';
 import type { Documents } from './documents';
 import type { FeatureContext } from './features/feature-context';
@@ -39,6 +40,7 @@ export interface LintingDeps {
   readonly settings: SettingsCache;
   readonly log: Logger;
   readonly locale: () => Locale;
+  readonly loads: LoadLog;
 }
 
 /** Rounds of leaving files out (engine/isolation.ts) before an answer that still fails is given up on. */
@@ -90,7 +92,7 @@ export class Linting {
     if (this.tooLarge(file, text)) return undefined;
     const { workspace } = this.deps;
     const needProgram = options.needProgram || text === undefined || mayNeedAnalysis(text, file);
-    const { program, sourceFile: inProgram } = needProgram ? workspace.programFor(file) : { program: undefined, sourceFile: undefined };
+    const { program, sourceFile: inProgram } = needProgram ? this.deps.loads.programFor(workspace, file) : { program: undefined, sourceFile: undefined };
     // A file TypeScript fails on has no state: its one diagnostic says so (Delivery).
     if (workspace.leftOut.get(file)) return undefined;
     let sourceFile = inProgram;

@@ -2,6 +2,7 @@
 // transport): capability negotiation, document sync, file watching, settings, diagnostics (push or
 // pull, by client capability), code actions and commands, and the feature modules.
 import * as path from 'node:path';
+import * as ts from 'typescript';
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
@@ -28,6 +29,7 @@ import { Documents } from './documents';
 import { registerFeatures } from './feature-wiring';
 import { guardNotification, guardRequest, requireUri } from './guard';
 import { Linting } from './linting';
+import { LoadLog } from './load-log';
 import { IdleCollector } from './memory';
 import { SettingsCache } from './settings';
 import { lspText } from './text';
@@ -69,10 +71,11 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const workspace = new Workspace(documents, log, () => folders);
   const configs = new ConfigCache(process.cwd(), { ...log, warnUser: (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }) }, () => locale);
   const settings = new SettingsCache(connection, () => support.configuration, log);
-  const linting = new Linting({ documents, workspace, configs, settings, log, locale: () => locale });
+  const loads = new LoadLog(log);
+  const linting = new Linting({ documents, workspace, configs, settings, log, locale: () => locale, loads });
   const results = new ResultCache();
   const docs = new DocsLinks(options.packageRoot);
-  const delivery = new Delivery({ connection, documents, workspace, linting, results, docs, log, locale: () => locale });
+  const delivery = new Delivery({ connection, documents, workspace, linting, results, docs, log, locale: () => locale, loads });
   const features = registerFeatures(connection, { documents, linting, log });
   registerClientRequests(connection, { documents, linting, log, locale: () => locale });
   registerCodeMapRequest(connection, { documents, workspace, linting, log, folders: () => folders });
@@ -113,6 +116,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   connection.onInitialized(
     guardNotification(log, 'initialized', async () => {
+      log.info(
+        `wsclose language server ${options.version ?? '(unknown version)'} started: Node ${process.version}, TypeScript ${ts.version}, ${locale === 'fr' ? 'French' : 'English'}, ` +
+          `diagnostics ${support.pull ? 'pulled' : 'pushed'}, folders: ${folders.length > 0 ? folders.join(', ') : 'none'}.`,
+      );
       if (support.watchRegistration) {
         await connection.client.register(DidChangeWatchedFilesNotification.type, {
           watchers: [

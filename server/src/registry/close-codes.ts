@@ -128,6 +128,15 @@ export function lookupCode(code: number): CloseCodeEntry {
 }
 
 /**
+ * The registry's own name for one code (`Policy Violation`), or undefined when the code only sits
+ * in a range whose name is a class (`Private Use`, `Unassigned`, `Unused`, `Invalid`).
+ */
+export function registeredName(code: number): string | undefined {
+  const entry = lookupCode(code);
+  return Number.isInteger(code) && entry.from === entry.to ? entry.name : undefined;
+}
+
+/**
  * May an endpoint put this code in a Close frame (RFC 6455 §7.4, IANA)? True for integers in
  * 1000–1003, 1007–1014 and 3000–4999. 1010 counts although only clients may send it.
  */

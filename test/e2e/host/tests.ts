@@ -132,6 +132,11 @@ function assertFrench(text: string, what: string): void {
   assert.ok(french.size >= 3 && english.size === 0, `${what} should be French (French words: ${[...french].join(', ') || 'none'}; English words: ${[...english].join(', ') || 'none'}): ${text}`);
 }
 
+/** Open markdown preview tabs (webviews of the built-in markdown extension). */
+function markdownPreviewTabs(): vscode.Tab[] {
+  return vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(tab.input.viewType));
+}
+
 export const HOST_TESTS: readonly HostTest[] = [
   {
     name: 'the extension activates on a TypeScript file and registers its commands',
@@ -286,7 +291,7 @@ export const HOST_TESTS: readonly HostTest[] = [
     },
   },
   {
-    name: 'wsclose.openReference opens the close-code registry table',
+    name: 'wsclose.openReference opens the close-code registry table as a read-only preview, never dirty',
     suites: ['en'],
     async run() {
       const isReference = (d: vscode.TextDocument): boolean => d.languageId === 'markdown' && /\|/.test(d.getText()) && /Normal Closure/.test(d.getText()) && /4999/.test(d.getText());
@@ -295,6 +300,93 @@ export const HOST_TESTS: readonly HostTest[] = [
       const text = reference.getText();
       for (const code of ['1000', '1005', '1008', '1015', '3000']) assert.match(text, new RegExp(`\\b${code}\\b`), `the table lists ${code}`);
       assert.ok(text.split('\n').filter((line) => line.startsWith('|')).length > 20, 'a table with a row per code or range');
+      // A document of the extension's own scheme: read-only, so closing it never asks to save.
+      assert.equal(reference.uri.scheme, 'wsclose-reference');
+      assert.equal(reference.isUntitled, false);
+      assert.equal(reference.isDirty, false);
+      assert.deepEqual(vscode.workspace.textDocuments.filter((d) => d.isUntitled || d.isDirty).map((d) => d.uri.toString()), [], 'no untitled or dirty document left behind');
+      const preview = await poll('the markdown preview tab', () => markdownPreviewTabs()[0]);
+      await vscode.window.tabGroups.close(preview);
+    },
+  },
+  {
+    name: 'wsclose.config.json opens as JSON with comments, validated by the schema, comments allowed',
+    suites: ['en'],
+    async run(config) {
+      const { document } = await open(file(config, 'wsclose.config.json'));
+      assert.equal(document.languageId, 'jsonc', 'wsclose.config.json is JSON with comments');
+      try {
+        // A value the schema rejects proves that the JSON server validated the buffer; its comments are still no problem.
+        const editor = await vscode.window.showTextDocument(document, { preview: false });
+        const value = positionOf(document, '"warn"');
+        await editor.edit((edit) => edit.replace(new vscode.Range(value, value.translate(0, '"warn"'.length)), '"loud"'));
+        const problems = await poll(
+          'a schema problem on "loud"',
+          () => {
+            const list = vscode.languages.getDiagnostics(document.uri);
+            return list.some((d) => document.getText(d.range).includes('loud')) ? list : undefined;
+          },
+          20_000,
+          () => JSON.stringify(vscode.languages.getDiagnostics(document.uri).map((d) => d.message)),
+        );
+        assert.deepEqual(problems.filter((d) => /comment/i.test(d.message)).map((d) => d.message), [], 'no complaint about comments');
+      } finally {
+        await revert(document);
+        await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      }
+    },
+  },
+  {
+    name: 'the status item says ready and what it found in the active file, in plain text',
+    suites: ['en'],
+    async run(config) {
+      const api = vscode.extensions.getExtension<{ status: { text: string; detail?: string; busy: boolean } }>(EXTENSION_ID)!.exports;
+      await open(file(config, 'src/chat.ts'));
+      await diagnosticsFor(file(config, 'src/chat.ts'), (d) => d.length > 0, 'the diagnostics of chat.ts');
+      const status = await poll('the status item to say ready', () => (api.status.text === 'wsclose: ready' && /close\(\) calls? in this file/.test(api.status.detail ?? '') ? api.status : undefined), 20_000, () => `${api.status.text} | ${api.status.detail}`);
+      assert.equal(status.busy, false);
+      assert.equal(status.detail, '2 WebSocket close() calls in this file: ws');
+      assert.doesNotMatch(`${status.text} ${status.detail}`, /`/, 'no markdown in the status item');
+    },
+  },
+  {
+    name: 'the Output channel logs the start, the version, the project loaded and the first diagnostics',
+    suites: ['en'],
+    async run(config) {
+      await open(file(config, 'src/chat.ts'));
+      await diagnosticsFor(file(config, 'src/chat.ts'), (d) => d.length > 0, 'the diagnostics of chat.ts');
+      await step('wsclose.showOutput', vscode.commands.executeCommand('wsclose.showOutput'));
+      // A shown output channel is a text document of the `output` scheme.
+      const log = await poll(
+        'the wsclose log in the Output panel',
+        () => vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'output' && /wsclose language server/.test(d.getText())),
+        20_000,
+        () => vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'output').map((d) => `${d.uri.toString()}: ${d.getText().slice(0, 200)}`).join(' | ') || 'no output documents',
+      );
+      const text = log.getText();
+      assert.match(text, /Starting the wsclose language server \(extension \d+\.\d+\.\d+/);
+      assert.match(text, /wsclose language server \d+\.\d+\.\d+ started: Node v/);
+      assert.match(text, /Loaded \S*tsconfig\.json: \d+ files? to check/);
+      assert.match(text, /First diagnostics \(\S+: \d+\) \d+ ms after the server started/);
+      assert.match(text, /ready, \d+ ms after the extension was activated/);
+    },
+  },
+  {
+    name: '"Show documentation" opens the rule\'s page as a rendered preview, not an editable .md',
+    suites: ['en'],
+    async run(config) {
+      const { document } = await open(file(config, 'src/chat.ts'));
+      const [reserved] = await diagnosticsFor(document.uri, (d) => d.some((x) => codeOf(x) === 'reserved-code'), 'the reserved-code error');
+      const error = wsclose(document.uri).find((x) => codeOf(x) === 'reserved-code') ?? reserved!;
+      const actions = await command<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, error.range, vscode.CodeActionKind.QuickFix.value);
+      const docs = (actions ?? []).find((a) => a.command?.command === 'wsclose.showDocumentation');
+      assert.ok(docs?.command, `a "Show documentation" action; got ${JSON.stringify((actions ?? []).map((a) => a.title))}`);
+      const before = markdownPreviewTabs().length;
+      await step(docs.command.command, vscode.commands.executeCommand(docs.command.command, ...(docs.command.arguments ?? [])));
+      const preview = await poll('a markdown preview of the rule page', () => markdownPreviewTabs().length > before && markdownPreviewTabs().at(-1));
+      const editable = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputText && t.input.uri.path.endsWith('/reserved-code.md'));
+      assert.deepEqual(editable.map((t) => t.label), [], 'the .md is not opened as an editable text tab');
+      await vscode.window.tabGroups.close(preview);
     },
   },
   {

@@ -62,11 +62,14 @@ describe('completion of close codes', () => {
     assert.ok(!list.includes('1001'), 'a configured code the browser rejects is not offered');
   });
 
-  it('each item: kind Value, detail = name, markdown docs, an edit at the cursor', () => {
+  it('each item: kind Value, the name on its row and as detail, markdown docs, an edit at the cursor', () => {
     const items = complete(configured!)!;
     const room = items.find((i) => i.label === '4001')!;
     assert.equal(room.kind, 12 /* CompletionItemKind.Value */);
     assert.equal(room.detail, 'Room Closed');
+    // labelDetails shows on every row; detail only on the focused one.
+    assert.ok(items.every((i) => i.labelDetails?.description === i.detail), 'every row carries its name');
+    assert.deepEqual(room.labelDetails, { description: 'Room Closed' });
     assert.equal((room.documentation as MarkupContent).kind, 'markdown');
     assert.match((room.documentation as MarkupContent).value, /^\*\*4001 Room Closed\*\*/);
     const normal = items.find((i) => i.label === '1000')!;

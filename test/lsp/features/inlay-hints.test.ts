@@ -1,4 +1,4 @@
-// Inlay hints with the name of the close code next to it.
+// Inlay hints with the name of the close code next to it, in the ⟨⟩ the README shows.
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { inlayHintsIn } from '../../../server/src/lsp/features/inlay-hints';
@@ -20,12 +20,12 @@ describe('inlay hints', () => {
     { source: `${WS}const ms = 1000;\nsetTimeout(() => ws.send('x'), ms);` },
   ]);
 
-  it('after numeric literals and names that do not say the name already', () => {
+  it('after numeric literals and names that do not say the name already, in ⟨⟩', () => {
     assert.deepEqual(hints(on!), [
-      { position: { line: 5, character: 13 }, label: 'Policy Violation', paddingLeft: true },
-      { position: { line: 6, character: 18 }, label: 'Normal Closure', paddingLeft: true },
-      { position: { line: 6, character: 25 }, label: 'Room Closed', paddingLeft: true },
-      { position: { line: 7, character: 15 }, label: 'Policy Violation', paddingLeft: true },
+      { position: { line: 5, character: 13 }, label: '⟨Policy Violation⟩', paddingLeft: true },
+      { position: { line: 6, character: 18 }, label: '⟨Normal Closure⟩', paddingLeft: true },
+      { position: { line: 6, character: 25 }, label: '⟨Room Closed⟩', paddingLeft: true },
+      { position: { line: 7, character: 15 }, label: '⟨Policy Violation⟩', paddingLeft: true },
     ]);
   });
 
@@ -33,7 +33,7 @@ describe('inlay hints', () => {
     const start = on!.code.indexOf('ws.close(ok');
     assert.deepEqual(
       hints(on!, { start, end: on!.code.indexOf('\n', start) }).map((h) => h.label),
-      ['Normal Closure', 'Room Closed'],
+      ['⟨Normal Closure⟩', '⟨Room Closed⟩'],
     );
   });
 

@@ -39,6 +39,8 @@ describe('refactors on a close code literal', () => {
     { source: `${WS}setTimeout(() => ws.close(), /*|*/1000);` },
     { source: `${WS}ws.close(4001/*|*/);`, config: withCodes([{ code: 4001, name: 'Room Closed' }]) },
   ]);
+  // Unused, Unassigned, Unregistered (3000–3999), Private Use and Invalid are ranges' classes.
+  const [registered3xxx, ...unnamed] = featureSnippets([3003, 401, 2000, 3001, 4001, 5000].map((code) => ({ source: `${WS}ws.close(/*|*/${code});` })));
 
   it('offers every in-scope name for the value, then the comment', () => {
     const list = refactors(local!);
@@ -68,6 +70,11 @@ describe('refactors on a close code literal', () => {
   it('no comment when one is already there; nothing on numbers that are not close codes', () => {
     assert.deepEqual(refactors(commented!).map((r) => r.title), []);
     assert.deepEqual(refactors(notCode!), []);
+  });
+
+  it('no comment for a code without a name of its own (a range\'s class is not a name)', () => {
+    for (const snippet of unnamed) assert.deepEqual(refactors(snippet).map((r) => r.title), [], snippet.code.split('\n').at(-1));
+    assert.deepEqual(refactors(registered3xxx!).map((r) => r.title), ['Add a comment with the registry name (Forbidden)']);
   });
 
   it("the project's configured name in the comment", () => {

@@ -134,6 +134,8 @@ export interface StatsText {
   readonly cachedFiles: string;
   /** `{fixPasses}`, `{filesFixed}`. */
   readonly fixCounts: string;
+  /** Said when files were given but none may hold a close call, so no program was built. */
+  readonly nothingToCheck: string;
   /** The progress line: `{status}`, `{seconds}`. */
   readonly progress: string;
   readonly progressPhases: Readonly<Record<'finding-files' | 'building-programs' | 'fixing', string>>;

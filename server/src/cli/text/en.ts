@@ -182,6 +182,7 @@ Options:
     counts: '  files {files}{cached}, programs {programs} ({programFiles} source files, {lazyPasses} repeated passes), findings {findings}{fix}',
     cachedFiles: ' ({cached} from the cache)',
     fixCounts: ', fix passes {fixPasses}, files fixed {filesFixed}',
+    nothingToCheck: '  no file may contain a WebSocket close() call: nothing needed the type checker',
     progress: 'wsclose: {status}, {seconds} s',
     progressPhases: { 'finding-files': 'finding files', 'building-programs': 'building programs', fixing: 'fixing' },
     progressFiles: '{checked}/{total} files checked',

@@ -182,6 +182,7 @@ Options :
     counts: '  fichiers {files}{cached}, programmes {programs} ({programFiles} fichiers source, {lazyPasses} passes répétées), problèmes {findings}{fix}',
     cachedFiles: ' ({cached} repris du cache)',
     fixCounts: ', passes de correction {fixPasses}, fichiers corrigés {filesFixed}',
+    nothingToCheck: '  aucun fichier ne peut contenir d’appel close() de WebSocket : le vérificateur de types n’a pas été lancé',
     progress: 'wsclose: {status}, {seconds} s',
     progressPhases: { 'finding-files': 'recherche des fichiers', 'building-programs': 'construction des programmes', fixing: 'correction' },
     progressFiles: '{checked}/{total} fichiers vérifiés',

@@ -36,6 +36,8 @@ export function completionsAt(program: ts.Program, sourceFile: ts.SourceFile, of
   };
   return orderedCodes({ ...slot, fitting: [...suggested, ...slot.fitting] }, context).map((code, index) => ({
     label: String(code),
+    // The name on every row (VS Code shows `detail` on the focused row only).
+    labelDetails: { description: codeDisplayName(code, naming) },
     kind: CompletionItemKind.Value,
     detail: codeDisplayName(code, naming),
     documentation: { kind: MarkupKind.Markdown, value: docs(code) },

@@ -20,8 +20,9 @@ export function inlayHintsIn(program: ts.Program, sourceFile: ts.SourceFile, ran
     if (!Number.isInteger(code.value) || code.value < 1000 || code.value > 4999) continue;
     const name = codeDisplayName(code.value, naming);
     if (!code.literal && squash(code.node.getText(sourceFile)).includes(squash(name))) continue;
-    // No kind: the name is neither a parameter name nor a type.
-    hints.push({ position: positionAt(sourceFile, end), label: name, paddingLeft: true });
+    // No kind: the name is neither a parameter name nor a type. The brackets set it apart from
+    // code where an editor draws hints as plain virtual text (Neovim, Emacs).
+    hints.push({ position: positionAt(sourceFile, end), label: `⟨${name}⟩`, paddingLeft: true });
   }
   return hints;
 }

@@ -1,10 +1,12 @@
 // Refactors on a numeric close code (sent to a close-like call, or compared with a received
 // code): replace it with a named constant the project already has for the value, or keep it and
-// add a comment with its name (`1008 /* Policy Violation */`).
+// add a comment with its name (`1008 /* Policy Violation */`). Only a code's own name goes in a
+// comment (registry, config or app profile): `401 /* Unused */` or `4001 /* Private Use */` name a
+// range, not the code.
 import * as ts from 'typescript';
 import type { TextEdit } from 'vscode-languageserver';
 import { renderTemplate } from '../../core/text/render-template';
-import { codeDisplayName } from '../../engine/code-docs';
+import { codeOwnName } from '../../engine/code-docs';
 import { codeLiteralAt, namedCodesFor } from '../../engine/code-docs-query';
 import type { FeatureContext } from './feature-context';
 import { codeSources, queryOptions, rangeOf } from './shared';
@@ -32,8 +34,9 @@ export function refactorsAt(program: ts.Program, sourceFile: ts.SourceFile, rang
       { range: rangeOf(sourceFile, start, end), newText: named.text },
     ],
   }));
-  if (!hasTrailingComment(sourceFile, end)) {
-    const name = codeDisplayName(literal.value, codeSources(context)).replace(/\*\//g, '* /');
+  const ownName = codeOwnName(literal.value, codeSources(context));
+  if (ownName !== undefined && !hasTrailingComment(sourceFile, end)) {
+    const name = ownName.replace(/\*\//g, '* /');
     refactors.push({
       title: renderTemplate(text.addNameComment, { name }),
       kind: KIND,

@@ -13,8 +13,9 @@ export const LSP_TEXT_EN: LspText = {
   },
   documentationAt: 'wsclose documentation: {path}',
   invalidConfig: {
-    one: 'wsclose: {problem}. Using the default configuration until it is fixed.',
-    oneMore: 'wsclose: {problem} (and {count} more problem). Using the default configuration until it is fixed.',
-    many: 'wsclose: {problem} (and {count} more problems). Using the default configuration until it is fixed.',
+    one: 'wsclose: {fallback} applies until this problem is fixed: {problem}',
+    many: 'wsclose: {fallback} applies until these {count} problems are fixed (all in the log); the first: {problem}',
+    lastValid: 'the last valid configuration',
+    defaults: 'the default configuration',
   },
 };

@@ -13,8 +13,9 @@ export const LSP_TEXT_FR: LspText = {
   },
   documentationAt: 'Documentation de wsclose : {path}',
   invalidConfig: {
-    one: 'wsclose : {problem}. La configuration par défaut s’applique jusqu’à ce que le fichier soit corrigé.',
-    oneMore: 'wsclose : {problem} (et {count} autre problème). La configuration par défaut s’applique jusqu’à ce que le fichier soit corrigé.',
-    many: 'wsclose : {problem} (et {count} autres problèmes). La configuration par défaut s’applique jusqu’à ce que le fichier soit corrigé.',
+    one: 'wsclose : {fallback} s’applique jusqu’à ce que ce problème soit corrigé : {problem}',
+    many: 'wsclose : {fallback} s’applique jusqu’à ce que ces {count} problèmes soient corrigés (tous dans le journal) ; le premier : {problem}',
+    lastValid: 'la dernière configuration valide',
+    defaults: 'la configuration par défaut',
   },
 };

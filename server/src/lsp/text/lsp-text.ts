@@ -20,13 +20,16 @@ export interface LspText {
   };
   /** window/showMessage when the client cannot open documents itself. `{path}`: the docs file. */
   readonly documentationAt: string;
-  /** Warning for a broken wsclose.config.json; the server keeps going with the default config. */
+  /**
+   * Warning for a broken wsclose.config.json, shown once until the file is valid again; the server
+   * keeps its last valid version (or the defaults). The problem comes last, with its own full stop.
+   */
   readonly invalidConfig: {
-    /** `{problem}`: the first problem, as `file:line:column: message`. */
+    /** `{fallback}`: `lastValid` or `defaults`; `{problem}`: the problem, as `file:line:column: message`. */
     readonly one: string;
-    /** `{problem}`, `{count}`: the first problem and how many more there are (exactly one more). */
-    readonly oneMore: string;
-    /** `{problem}`, `{count}`: the first problem and how many more there are (two or more). */
+    /** `{fallback}`, `{count}` problems (two or more), `{problem}`: the first of them. */
     readonly many: string;
+    readonly lastValid: string;
+    readonly defaults: string;
   };
 }
