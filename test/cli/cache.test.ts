@@ -174,6 +174,20 @@ describe('--cache', () => {
     assert.match(lint(root).warnings.join('\n'), /ignoring the cache .*written by wsclose other/);
   });
 
+  it('stores each dependency list and each path once, and a damaged list costs only its files', () => {
+    const root = project();
+    lint(root);
+    const file = path.join(root, '.wsclosecache');
+    const data = JSON.parse(fs.readFileSync(file, 'utf8')) as { paths: string[]; sets: Record<string, number[]>; entries: Record<string, { deps: string[] }> };
+    assert.equal(new Set(data.paths).size, data.paths.length);
+    const lists = Object.values(data.entries).flatMap((entry) => entry.deps);
+    assert.ok(new Set(lists).size < lists.length, 'the files of one program share the list of its global declarations');
+    const a = path.join(root, 'src', 'a.ts');
+    data.sets[data.entries[a]!.deps[0]!] = [data.paths.length]; // a.ts's own list points past the paths
+    fs.writeFileSync(file, JSON.stringify(data));
+    assert.deepEqual(lintBoth(root).checked, [path.join('src', 'a.ts')]);
+  });
+
   it('--cache-location takes a folder or a file', () => {
     const root = project();
     fs.mkdirSync(path.join(root, 'cachedir'));
