@@ -51,6 +51,11 @@ export interface CacheData {
   readonly paths: readonly string[];
   /** Lists of files by id, as indices into `paths` (see cache-sets.ts). */
   readonly sets: Readonly<Record<string, readonly number[]>>;
+  /**
+   * Per tsconfig, the project files its program's lazy passes needed loaded (or 'all'): a cached
+   * run loads them from its first program (a hint: loading more never changes a finding).
+   */
+  readonly lazy?: Readonly<Record<string, readonly string[] | 'all'>>;
   readonly entries: Readonly<Record<string, CacheEntry>>;
 }
 

@@ -19,6 +19,7 @@ import { FileSets } from './cache-sets';
 import { CACHE_FORMAT, StampChecker, hashText, isEntryShape, readCache, writeCache } from './cache-store';
 import type { CacheData, CacheEntry, CacheProblem, CacheStrategy, ProjectRecord, Stamp } from './cache-store';
 import type { FileToLint, Linter } from './linter';
+import type { LazyStart } from './projects';
 import { renderTemplate } from '../core/text/render-template';
 import type { Locale } from '../registry/locales/catalog';
 import { noteAt, notesText } from './text/notes';
@@ -57,6 +58,8 @@ export class RunCache {
   /** Files whose findings came from the cache, with their entries. */
   private readonly reused = new Map<string, CacheEntry>();
   private readonly sets: FileSets;
+  /** What the last run's lazy passes needed loaded, per tsconfig (see CacheData.lazy). */
+  readonly lazyStart: LazyStart;
   /** Per list of files, the first one that changed (null: none), and the first one created since (null: none). */
   private readonly changedIn = new Map<string, string | null>();
   private readonly createdIn = new Map<string, string | null>();
@@ -66,6 +69,9 @@ export class RunCache {
     if (note !== undefined) settings.warn(cacheNote(settings, 'cacheIgnored', note));
     this.old = data;
     this.sets = new FileSets(data ?? {});
+    const isNeeded = (value: unknown): value is readonly string[] | 'all' => value === 'all' || (Array.isArray(value) && value.every((file) => typeof file === 'string'));
+    const lazy: unknown = data?.lazy;
+    this.lazyStart = new Map(typeof lazy === 'object' && lazy !== null ? Object.entries(lazy).filter((entry): entry is [string, readonly string[] | 'all'] => isNeeded(entry[1])) : []);
     this.checker = new StampChecker(settings.strategy, data?.stamps ?? {}, (file) => this.runTexts.get(file)?.text ?? ts.sys.readFile(file));
     this.locator = new TsconfigLocator(ts.sys as ProjectHost, () => undefined);
   }
@@ -228,10 +234,10 @@ export class RunCache {
       if (changedInRun.size > 0 && this.filesOf(entry.deps).some((dep) => dep !== file.path && changedInRun.has(dep))) continue;
       entries[file.path] = entry;
     }
-    this.write(entries);
+    this.write(entries, { ...Object.fromEntries(this.lazyStart), ...Object.fromEntries(linter.lazyNeeded) });
   }
 
-  private write(entries: Record<string, CacheEntry>): void {
+  private write(entries: Record<string, CacheEntry>, lazy: Record<string, readonly string[] | 'all'>): void {
     const stamps: Record<string, Stamp> = {};
     const stampOf = (file: string): Stamp | undefined => {
       if (!(file in stamps)) {
@@ -258,7 +264,7 @@ export class RunCache {
     }
     this.carryOver(kept, stamps, projects);
     const { paths, sets } = this.sets.pick(new Set(Object.values(kept).flatMap((entry) => [...entry.deps, ...entry.absent])));
-    const note = writeCache(this.settings.file, { format: CACHE_FORMAT, version: this.settings.version, stamps, projects, paths, sets, entries: kept });
+    const note = writeCache(this.settings.file, { format: CACHE_FORMAT, version: this.settings.version, stamps, projects, paths, sets, lazy, entries: kept });
     if (note !== undefined) this.settings.warn(cacheNote(this.settings, 'cacheNotUpdated', note));
   }
 

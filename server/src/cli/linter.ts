@@ -16,6 +16,7 @@ import type { ProjectHost } from '../engine/project';
 import type { CliConfigs } from './config';
 import type { Locale } from '../registry/locales/catalog';
 import { ProjectPrograms } from './projects';
+import type { LazyStart } from './projects';
 import { culpritText, notesText, warningAt } from './text/notes';
 
 export interface FileToLint {
@@ -53,6 +54,8 @@ export interface LinterOptions {
   readonly lazyImports?: boolean;
   /** Tsconfigs with the same files and options share one program (default on; see engine/shared-programs.ts). */
   readonly sharePrograms?: boolean;
+  /** Per tsconfig, what an earlier run's lazy passes needed loaded (--cache): loaded from the first program. */
+  readonly lazyStart?: LazyStart;
   /** Language of the findings' messages. */
   readonly locale: Locale;
   /** --debug: one line per pre-scan verdict, program built and close() receiver classified. */
@@ -94,6 +97,8 @@ export class Linter {
   lazyPasses = 0;
   /** Source files (libraries included) in the programs of the stage that checked every file. */
   programFiles = 0;
+  /** Per tsconfig, what the lazy passes of this run needed loaded (--cache keeps it for the next run). */
+  readonly lazyNeeded = new Map<string, readonly string[] | 'all'>();
   /** Per file of the run, how its current findings were computed (--cache records their dependencies from it). */
   readonly checked = new Map<string, FileChecked>();
   private readonly cache = new SourceFileCache();
@@ -210,6 +215,7 @@ export class Linter {
       locale: this.options.locale,
       lazyImports: this.options.lazyImports !== false,
       sharePrograms: this.options.sharePrograms !== false,
+      ...(this.options.lazyStart ? { lazyStart: this.options.lazyStart } : {}),
     });
     // Programs only for files that may contain a close call; the others get directive checks only.
     const typed = files.filter((file) => mayNeedAnalysis(this.texts.get(file.path) ?? '', file.path)).map((file) => file.path);
@@ -262,6 +268,7 @@ export class Linter {
       started = now();
       if (!projects.reloadTouched(pass)) {
         // The first stage checks every file; --fix stages re-check some of them.
+        for (const [tsconfig, needed] of projects.lazyNeeded()) this.lazyNeeded.set(tsconfig, needed);
         this.programFiles = Math.max(this.programFiles, [...new Set([...programs.values()].map(programBehind))].reduce((total, program) => total + program.getSourceFiles().length, 0));
         return outcomes;
       }

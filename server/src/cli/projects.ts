@@ -47,7 +47,7 @@ export class ProjectPrograms {
   private readonly views = new Map<string, { program: ts.Program; view: ts.Program }>();
   private inferred: ts.Program | undefined;
 
-  constructor(private readonly options: ProjectOptions & { readonly lazyImports?: boolean; readonly sharePrograms?: boolean }) {
+  constructor(private readonly options: ProjectOptions & { readonly lazyImports?: boolean; readonly sharePrograms?: boolean; readonly lazyStart?: LazyStart }) {
     this.locator = new TsconfigLocator(options.host, (tsconfig, diagnostics) => {
       for (const diagnostic of diagnostics) options.warn(formatTsDiagnostic(diagnostic, tsconfig, options.displayPath, options.locale));
     });
@@ -113,11 +113,25 @@ export class ProjectPrograms {
     return owner;
   }
 
+  /** Per tsconfig whose program left files out, what its passes needed loaded (see LazyImports.needed). */
+  lazyNeeded(): Map<string, readonly string[] | 'all'> {
+    const needed = new Map<string, readonly string[] | 'all'>();
+    for (const [tsconfig, lazy] of this.lazy) {
+      const files = lazy.needed;
+      if (files === 'all' || files.length > 0) needed.set(tsconfig, files);
+    }
+    return needed;
+  }
+
   private load(tsconfig: string, extraRootNames: readonly string[] = []): ts.Program {
     let program = this.built.get(tsconfig);
     if (!program) {
       let lazy = this.lazy.get(tsconfig);
-      if (!lazy && this.options.lazyImports !== false) this.lazy.set(tsconfig, (lazy = new LazyImports(this.options.host.useCaseSensitiveFileNames)));
+      if (!lazy && this.options.lazyImports !== false) {
+        this.lazy.set(tsconfig, (lazy = new LazyImports(this.options.host.useCaseSensitiveFileNames)));
+        const needed = this.options.lazyStart?.get(tsconfig);
+        if (needed !== undefined) lazy.startWith(needed);
+      }
       const { host, cache } = this.options;
       program = buildProgram(this.locator.parse(tsconfig).parsed, host, cache, { narrowRoots: true, extraRootNames, ...(lazy ? { lazyImports: lazy } : {}) });
       this.built.set(tsconfig, program);
@@ -125,6 +139,9 @@ export class ProjectPrograms {
     return program;
   }
 }
+
+/** Per tsconfig, the files an earlier run's passes needed loaded (see LazyImports.startWith). */
+export type LazyStart = ReadonlyMap<string, readonly string[] | 'all'>;
 
 /** A tsconfig problem as one warning line: `file:line:column: warning: message (TSxxxx)`. */
 export function formatTsDiagnostic(diagnostic: ts.Diagnostic, tsconfig: string, displayPath: (file: string) => string, locale: Locale = 'en'): string {
