@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { runLint } from '../../server/src/cli/run';
 import type { RunOptions } from '../../server/src/cli/run';
+import { MIN_LEFT_OUT } from '../../server/src/engine/lazy-imports';
 
 const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'wsclose-cache-'));
 after(() => fs.rmSync(temp, { recursive: true, force: true }));
@@ -172,6 +173,39 @@ describe('--cache', () => {
     const data = JSON.parse(fs.readFileSync(path.join(root, '.wsclosecache'), 'utf8')) as { version: string };
     fs.writeFileSync(path.join(root, '.wsclosecache'), JSON.stringify({ ...data, version: 'other' }));
     assert.match(lint(root).warnings.join('\n'), /ignoring the cache .*written by wsclose other/);
+  });
+
+  it('stores each dependency list and each path once, and a damaged list costs only its files', () => {
+    const root = project();
+    lint(root);
+    const file = path.join(root, '.wsclosecache');
+    const data = JSON.parse(fs.readFileSync(file, 'utf8')) as { paths: string[]; sets: Record<string, number[]>; entries: Record<string, { deps: string[] }> };
+    assert.equal(new Set(data.paths).size, data.paths.length);
+    const lists = Object.values(data.entries).flatMap((entry) => entry.deps);
+    assert.ok(new Set(lists).size < lists.length, 'the files of one program share the list of its global declarations');
+    const a = path.join(root, 'src', 'a.ts');
+    data.sets[data.entries[a]!.deps[0]!] = [data.paths.length]; // a.ts's own list points past the paths
+    fs.writeFileSync(file, JSON.stringify(data));
+    assert.deepEqual(lintBoth(root).checked, [path.join('src', 'a.ts')]);
+  });
+
+  it("loads from the first program what the last run's repeated passes needed, with the same findings", () => {
+    // Enough project files for lazy imports (MIN_LEFT_OUT): hub.ts's receiver is typed in room.ts, left out at first.
+    const fillers = Object.fromEntries(Array.from({ length: MIN_LEFT_OUT + 10 }, (_, i) => [`src/fill${i}.ts`, `export const fill${i} = ${i};\n`]));
+    const root = project({
+      ...FILES,
+      ...fillers,
+      'src/room.ts': "import WebSocket = require('ws');\nexport interface Room { socket: WebSocket }\n",
+      'src/hub.ts': "import type { Room } from './room';\nexport function end(room: Room): void { room.socket.close(1005, 'x'); }\n",
+    });
+    const passes = (): number => runLint({ cwd: root, patterns: ['src'], cache: { strategy: 'content', version: 'test' } }).stats.counts.lazyPasses;
+    assert.ok(passes() >= 1, 'the first run needs room.ts: a repeated pass');
+    write(root, 'src/hub.ts', "import type { Room } from './room';\nexport function end(room: Room): void { room.socket.close(1005, 'x'); } // edited\n");
+    assert.equal(passes(), 0, 'room.ts is loaded from the first program');
+    write(root, 'src/hub.ts', "import type { Room } from './room';\nexport function end(room: Room): void { room.socket.close(1005, 'y'); }\n");
+    const cached = lintBoth(root);
+    assert.ok(cached.checked.includes(path.join('src', 'hub.ts')) && !cached.checked.includes(path.join('src', 'fill0.ts')), cached.checked.join(' '));
+    assert.ok(cached.findings['src/hub.ts']?.some((finding) => finding.startsWith('reserved-code')), JSON.stringify(cached.findings));
   });
 
   it('--cache-location takes a folder or a file', () => {

@@ -9,8 +9,10 @@ import * as path from 'node:path';
 import * as ts from 'typescript';
 
 export interface Dependencies {
-  /** Absolute paths, the file itself first. */
-  readonly files: string[];
+  /** Absolute paths: the file itself, then what it imports, transitively. */
+  readonly own: string[];
+  /** Lists shared by the files of the program (the same arrays each time): global declarations; every file of the program when the flow was read. */
+  readonly shared: ReadonlyArray<readonly string[]>;
   /** Absolute paths that did not exist where a resolution looked. */
   readonly absent: string[];
 }
@@ -50,9 +52,7 @@ export class DependencyFinder {
         queue.push(imported);
       }
     }
-    for (const global of this.global) files.add(global);
-    if (flow) for (const any of this.all) files.add(any);
-    return { files: [...files], absent: [...absent].sort() };
+    return { own: [...files], shared: [flow ? this.all : this.global], absent: [...absent].sort() };
   }
 
   /** What one file imports (modules, `/// <reference>`s, type references), resolved. */

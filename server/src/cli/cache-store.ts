@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import type { Finding } from '../core/finding';
 
 /** Bumped whenever the layout or the meaning of an entry changes: older caches are then ignored. */
-export const CACHE_FORMAT = 1;
+export const CACHE_FORMAT = 2;
 
 export const DEFAULT_CACHE_FILE = '.wsclosecache';
 
@@ -25,9 +25,12 @@ export interface CacheEntry {
   readonly inputs: string;
   /** The program's project (tsconfig path, or "inferred"); undefined for a file checked without a program. */
   readonly project?: string;
-  /** Files whose text the findings depend on (the file itself first). */
+  /**
+   * Ids of the lists (CacheData.sets) of files whose text the findings depend on: the file's own
+   * (itself first, then what it imports), then those its program's files share.
+   */
   readonly deps: readonly string[];
-  /** Files that did not exist and would change a module resolution if they did. */
+  /** Ids of lists of files that did not exist and would change a module resolution if they did. */
   readonly absent: readonly string[];
   readonly findings: readonly Finding[];
 }
@@ -44,6 +47,15 @@ export interface CacheData {
   readonly version: string;
   readonly stamps: Readonly<Record<string, Stamp>>;
   readonly projects: Readonly<Record<string, ProjectRecord>>;
+  /** Every path a list names, once. */
+  readonly paths: readonly string[];
+  /** Lists of files by id, as indices into `paths` (see cache-sets.ts). */
+  readonly sets: Readonly<Record<string, readonly number[]>>;
+  /**
+   * Per tsconfig, the project files its program's lazy passes needed loaded (or 'all'): a cached
+   * run loads them from its first program (a hint: loading more never changes a finding).
+   */
+  readonly lazy?: Readonly<Record<string, readonly string[] | 'all'>>;
   readonly entries: Readonly<Record<string, CacheEntry>>;
 }
 
@@ -94,6 +106,7 @@ function isCacheShape(data: unknown): data is CacheData {
   const isObject = (value: unknown): boolean => typeof value === 'object' && value !== null && !Array.isArray(value);
   if (typeof record['format'] !== 'number' || typeof record['version'] !== 'string') return false;
   if (!isObject(record['stamps']) || !isObject(record['projects']) || !isObject(record['entries'])) return false;
+  if (record['format'] === CACHE_FORMAT && (!isObject(record['sets']) || !Array.isArray(record['paths']))) return false;
   // Entries are checked when used (isEntryShape), so one damaged entry costs only its file.
   return true;
 }

@@ -1,7 +1,8 @@
 // --cache: reuses a file's findings from an earlier run when nothing they depend on changed.
 // ESLint's cache keys a file's results on the file and the config; for type-aware rules that is
 // wrong, since another file can change a type. Here an entry records the file's whole dependency
-// set (cache-deps.ts) with a stamp per file, and what is not a file (config, app profiles,
+// set (cache-deps.ts; as lists stored once for every file that shares them, cache-sets.ts) with
+// a stamp per file, and what is not a file (config, app profiles,
 // platform, locale, tsconfig options, version) as one hash; a project records which of its files
 // were program roots, since a file becoming one (a new global script, a new close call the flow
 // may read) changes the program. A file is reused only when all of that is unchanged; every other
@@ -14,9 +15,11 @@ import { INFERRED_PROJECT_OPTIONS, mayAffectAnalysis } from '../engine/project';
 import type { ProjectHost } from '../engine/project';
 import { TsconfigLocator } from '../engine/tsconfig-locator';
 import { DependencyFinder } from './cache-deps';
+import { FileSets } from './cache-sets';
 import { CACHE_FORMAT, StampChecker, hashText, isEntryShape, readCache, writeCache } from './cache-store';
 import type { CacheData, CacheEntry, CacheProblem, CacheStrategy, ProjectRecord, Stamp } from './cache-store';
 import type { FileToLint, Linter } from './linter';
+import type { LazyStart } from './projects';
 import { renderTemplate } from '../core/text/render-template';
 import type { Locale } from '../registry/locales/catalog';
 import { noteAt, notesText } from './text/notes';
@@ -54,11 +57,21 @@ export class RunCache {
   private readonly inputs = new Map<string, string>();
   /** Files whose findings came from the cache, with their entries. */
   private readonly reused = new Map<string, CacheEntry>();
+  private readonly sets: FileSets;
+  /** What the last run's lazy passes needed loaded, per tsconfig (see CacheData.lazy). */
+  readonly lazyStart: LazyStart;
+  /** Per list of files, the first one that changed (null: none), and the first one created since (null: none). */
+  private readonly changedIn = new Map<string, string | null>();
+  private readonly createdIn = new Map<string, string | null>();
 
   constructor(private readonly settings: CacheSettings) {
     const { data, note } = readCache(settings.file, settings.version);
     if (note !== undefined) settings.warn(cacheNote(settings, 'cacheIgnored', note));
     this.old = data;
+    this.sets = new FileSets(data ?? {});
+    const isNeeded = (value: unknown): value is readonly string[] | 'all' => value === 'all' || (Array.isArray(value) && value.every((file) => typeof file === 'string'));
+    const lazy: unknown = data?.lazy;
+    this.lazyStart = new Map(typeof lazy === 'object' && lazy !== null ? Object.entries(lazy).filter((entry): entry is [string, readonly string[] | 'all'] => isNeeded(entry[1])) : []);
     this.checker = new StampChecker(settings.strategy, data?.stamps ?? {}, (file) => this.runTexts.get(file)?.text ?? ts.sys.readFile(file));
     this.locator = new TsconfigLocator(ts.sys as ProjectHost, () => undefined);
   }
@@ -123,9 +136,23 @@ export class RunCache {
     if (entry.inputs !== inputs) return 'its config, tsconfig or options changed';
     const project = this.projects.get(file.path)!;
     if (entry.project !== undefined && !this.projectUnchanged(project)) return 'a file of its project became or stopped being a program root';
-    for (const dep of entry.deps) if (!this.checker.unchanged(dep)) return dep === file.path ? 'changed' : `${this.settings.displayPath(dep)} changed`;
-    for (const missing of entry.absent) if (!this.checker.absent(missing)) return `${this.settings.displayPath(missing)} was created`;
+    if (![...entry.deps, ...entry.absent].every((id) => this.sets.has(id))) return 'not in the cache';
+    for (const id of entry.deps) {
+      const changed = this.firstOf(this.changedIn, id, (dep) => !this.checker.unchanged(dep));
+      if (changed !== null) return changed === file.path ? 'changed' : `${this.settings.displayPath(changed)} changed`;
+    }
+    for (const id of entry.absent) {
+      const created = this.firstOf(this.createdIn, id, (missing) => !this.checker.absent(missing));
+      if (created !== null) return `${this.settings.displayPath(created)} was created`;
+    }
     return undefined;
+  }
+
+  /** The first file of a list that `test` holds for (null: none), worked out once per list. */
+  private firstOf(memo: Map<string, string | null>, id: string, test: (file: string) => boolean): string | null {
+    let first = memo.get(id);
+    if (first === undefined) memo.set(id, (first = this.sets.files(id).find(test) ?? null));
+    return first;
   }
 
   /** The hash of what the file's findings depend on that is not a file. */
@@ -195,21 +222,22 @@ export class RunCache {
         const checked = linter.checked.get(file.path);
         if (!checked) continue;
         const project = this.projects.get(file.path) ?? (this.inputsOf(file, linter), this.projects.get(file.path)!);
-        let deps = { files: [file.path], absent: [] as string[] };
+        let deps: { own: readonly string[]; shared: ReadonlyArray<readonly string[]>; absent: readonly string[] } = { own: [file.path], shared: [], absent: [] };
         if (checked.program) {
           let finder = finders.get(checked.program);
           if (!finder) finders.set(checked.program, (finder = new DependencyFinder(checked.program, this.readDisk)));
           deps = finder.dependenciesOf(file.path, checked.flow || fileFindings.some((finding) => finding.confidence === 'inferred'));
         }
-        entry = { inputs: this.inputsOf(file, linter), ...(checked.program ? { project: project.id } : {}), deps: deps.files, absent: deps.absent, findings: fileFindings };
+        const ids = (lists: ReadonlyArray<readonly string[]>): string[] => lists.filter((list) => list.length > 0).map((list) => this.sets.idOf(list));
+        entry = { inputs: this.inputsOf(file, linter), ...(checked.program ? { project: project.id } : {}), deps: ids([deps.own, ...deps.shared]), absent: ids([deps.absent]), findings: fileFindings };
       }
-      if (entry.deps.some((dep) => dep !== file.path && changedInRun.has(dep))) continue;
+      if (changedInRun.size > 0 && this.filesOf(entry.deps).some((dep) => dep !== file.path && changedInRun.has(dep))) continue;
       entries[file.path] = entry;
     }
-    this.write(entries);
+    this.write(entries, { ...Object.fromEntries(this.lazyStart), ...Object.fromEntries(linter.lazyNeeded) });
   }
 
-  private write(entries: Record<string, CacheEntry>): void {
+  private write(entries: Record<string, CacheEntry>, lazy: Record<string, readonly string[] | 'all'>): void {
     const stamps: Record<string, Stamp> = {};
     const stampOf = (file: string): Stamp | undefined => {
       if (!(file in stamps)) {
@@ -218,10 +246,15 @@ export class RunCache {
       }
       return stamps[file];
     };
+    const stamped = new Map<string, boolean>();
+    const allStamped = (id: string): boolean => {
+      if (!stamped.has(id)) stamped.set(id, this.sets.files(id).every((dep) => stampOf(dep) !== undefined));
+      return stamped.get(id)!;
+    };
     const kept: Record<string, CacheEntry> = {};
     const projects: Record<string, ProjectRecord> = {};
     for (const [file, entry] of Object.entries(entries)) {
-      if (!entry.deps.every((dep) => stampOf(dep) !== undefined)) continue;
+      if (!entry.deps.every(allStamped)) continue;
       if (entry.project !== undefined && !(entry.project in projects)) {
         const record = this.projectRecord(entry.project, stampOf);
         if (!record) continue;
@@ -230,7 +263,8 @@ export class RunCache {
       kept[file] = entry;
     }
     this.carryOver(kept, stamps, projects);
-    const note = writeCache(this.settings.file, { format: CACHE_FORMAT, version: this.settings.version, stamps, projects, entries: kept });
+    const { paths, sets } = this.sets.pick(new Set(Object.values(kept).flatMap((entry) => [...entry.deps, ...entry.absent])));
+    const note = writeCache(this.settings.file, { format: CACHE_FORMAT, version: this.settings.version, stamps, projects, paths, sets, lazy, entries: kept });
     if (note !== undefined) this.settings.warn(cacheNote(this.settings, 'cacheNotUpdated', note));
   }
 
@@ -246,8 +280,14 @@ export class RunCache {
       const before = old.stamps[file];
       return before !== undefined && (stamps[file] === undefined || stamps[file]!.hash === before.hash);
     };
+    const consistentLists = new Map<string, boolean>();
+    const allConsistent = (id: string): boolean => {
+      if (!consistentLists.has(id)) consistentLists.set(id, this.sets.has(id) && this.sets.files(id).every(consistent));
+      return consistentLists.get(id)!;
+    };
+    const carried = new Set<string>();
     for (const [file, entry] of Object.entries(old.entries)) {
-      if (file in kept || this.inputs.has(file) || !isEntryShape(entry) || !entry.deps.every(consistent)) continue;
+      if (file in kept || this.inputs.has(file) || !isEntryShape(entry) || !entry.deps.every(allConsistent) || !entry.absent.every((id) => this.sets.has(id))) continue;
       const record = entry.project === undefined ? undefined : old.projects[entry.project];
       if (entry.project !== undefined) {
         if (!record || !Array.isArray(record.roots) || !record.roots.every(([root]) => consistent(root))) continue;
@@ -256,7 +296,11 @@ export class RunCache {
         projects[entry.project] = record;
         for (const [root] of record.roots) stamps[root] ??= old.stamps[root]!;
       }
-      for (const dep of entry.deps) stamps[dep] ??= old.stamps[dep]!;
+      for (const id of entry.deps) {
+        if (carried.has(id)) continue;
+        carried.add(id);
+        for (const dep of this.sets.files(id)) stamps[dep] ??= old.stamps[dep]!;
+      }
       kept[file] = entry;
     }
   }
@@ -274,6 +318,10 @@ export class RunCache {
       roots.push([file, mayAffectAnalysis(file, { readFile: () => text })]);
     }
     return { key: info.key, roots };
+  }
+
+  private filesOf(ids: readonly string[]): string[] {
+    return ids.flatMap((id) => this.sets.files(id));
   }
 
   private readStamp(file: string): Stamp | undefined {

@@ -11,12 +11,14 @@ import { culpritMessage, findCulprits, isStackOverflow, parseOrLeaveOut } from '
 import type { Culprit } from '../engine/isolation';
 import { lintSourceFile, mayNeedAnalysis } from '../engine/lint-file';
 import { SourceFileCache } from '../engine/project';
+import { programBehind } from '../engine/shared-programs';
 import type { ProjectHost } from '../engine/project';
 import type { CliConfigs } from './config';
 import type { Locale } from '../registry/locales/catalog';
 import { renderTemplate } from '../core/text/render-template';
 import { ProjectPrograms } from './projects';
 import { cliText } from './text';
+import type { LazyStart } from './projects';
 import { notesText, warningAt } from './text/notes';
 
 export interface FileToLint {
@@ -52,6 +54,10 @@ export interface LinterOptions {
   readonly onFileAnalyzed?: (program: ts.Program, sourceFile: ts.SourceFile, file: FileAnalyzed) => void;
   /** Leave imported project files out of programs until needed (default on; see engine/lazy-imports.ts). */
   readonly lazyImports?: boolean;
+  /** Tsconfigs with the same files and options share one program (default on; see engine/shared-programs.ts). */
+  readonly sharePrograms?: boolean;
+  /** Per tsconfig, what an earlier run's lazy passes needed loaded (--cache): loaded from the first program. */
+  readonly lazyStart?: LazyStart;
   /** Language of the findings' messages. */
   readonly locale: Locale;
   /** --debug: one line per pre-scan verdict, program built and close() receiver classified. */
@@ -93,11 +99,16 @@ export class Linter {
   lazyPasses = 0;
   /** Source files (libraries included) in the programs of the stage that checked every file. */
   programFiles = 0;
+  /** Per tsconfig, what the lazy passes of this run needed loaded (--cache keeps it for the next run). */
+  readonly lazyNeeded = new Map<string, readonly string[] | 'all'>();
   /** Per file of the run, how its current findings were computed (--cache records their dependencies from it). */
   readonly checked = new Map<string, FileChecked>();
   private readonly cache = new SourceFileCache();
   private readonly toldNotInProgram = new Set<string>();
+  /** Programs built (a program shared by several tsconfigs counts once). */
   private readonly programs = new Set<ts.Program>();
+  /** Programs and views of shared programs named by --debug. */
+  private readonly described = new WeakSet<ts.Program>();
   /** Programs whose files were already tried alone after a failure (see leaveOutCulprits). */
   private readonly searched = new WeakSet<ts.Program>();
   private readonly toldLeftOut = new Set<string>();
@@ -205,6 +216,8 @@ export class Linter {
       displayPath: this.options.displayPath,
       locale: this.options.locale,
       lazyImports: this.options.lazyImports !== false,
+      sharePrograms: this.options.sharePrograms !== false,
+      ...(this.options.lazyStart ? { lazyStart: this.options.lazyStart } : {}),
     });
     // Programs only for files that may contain a close call; the others get directive checks only.
     const typed = files.filter((file) => mayNeedAnalysis(this.texts.get(file.path) ?? '', file.path)).map((file) => file.path);
@@ -223,7 +236,7 @@ export class Linter {
     for (let pass = 0; ; pass++) {
       started = now();
       // Binding every file of a program happens here, so that a file TypeScript cannot bind fails its program now.
-      for (const program of new Set(programs.values())) {
+      for (const program of new Set([...programs.values()].map(programBehind))) {
         try {
           program.getTypeChecker();
         } catch (error) {
@@ -231,9 +244,10 @@ export class Linter {
           throw error; // no file fails alone: bisect (see isolate)
         }
       }
-      for (const program of programs.values()) {
-        if (debug && !this.programs.has(program)) debug(describeProgram(program, this.options.displayPath));
-        this.programs.add(program);
+      for (const program of new Set(programs.values())) {
+        if (debug && !this.described.has(program)) debug(describeProgram(program, this.options.displayPath));
+        this.described.add(program);
+        this.programs.add(programBehind(program));
       }
       this.timings.programs += now() - started;
 
@@ -244,7 +258,7 @@ export class Linter {
         try {
           outcome = this.lintOne(file, program, cache);
         } catch (error) {
-          if (program) this.leaveOutCulprits(program, 'check');
+          if (program) this.leaveOutCulprits(programBehind(program), 'check');
           outcome = { fatal: cannotCheck(error, this.options.locale) }; // one file's failure never stops the run
         }
         outcomes.set(file.path, outcome);
@@ -257,7 +271,8 @@ export class Linter {
       started = now();
       if (!projects.reloadTouched(pass)) {
         // The first stage checks every file; --fix stages re-check some of them.
-        this.programFiles = Math.max(this.programFiles, [...new Set(programs.values())].reduce((total, program) => total + program.getSourceFiles().length, 0));
+        for (const [tsconfig, needed] of projects.lazyNeeded()) this.lazyNeeded.set(tsconfig, needed);
+        this.programFiles = Math.max(this.programFiles, [...new Set([...programs.values()].map(programBehind))].reduce((total, program) => total + program.getSourceFiles().length, 0));
         return outcomes;
       }
       const rebuilt = projects.assign(typed);
@@ -309,10 +324,17 @@ export class Linter {
   }
 }
 
-/** "program: tsconfig.json: 3 root files, 120 source files" (root files: those the pre-scan kept, and declarations). */
+/**
+ * "program: tsconfig.json: 3 root files, 120 source files" (root files: those the pre-scan kept, and
+ * declarations); "program: examples/tsconfig.json: the program of tsconfig.json (same files and options)".
+ */
 function describeProgram(program: ts.Program, displayPath: (file: string) => string): string {
-  const tsconfig = program.getCompilerOptions().configFilePath;
-  const name = typeof tsconfig === 'string' ? displayPath(tsconfig) : 'inferred project (files no tsconfig includes)';
+  const nameOf = (candidate: ts.Program): string => {
+    const tsconfig = candidate.getCompilerOptions().configFilePath;
+    return typeof tsconfig === 'string' ? displayPath(tsconfig) : 'inferred project (files no tsconfig includes)';
+  };
+  const name = nameOf(program);
+  if (programBehind(program) !== program) return `program: ${name}: the program of ${nameOf(programBehind(program))} (same files and options)`;
   const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
   return `program: ${name}: ${count(program.getRootFileNames().length, 'root file')}, ${count(program.getSourceFiles().length, 'source file')}`;
 }

@@ -3,11 +3,13 @@
 // nearest tsconfig.json (or a project it references, for solution-style tsconfigs), and one
 // inferred project for the files no tsconfig includes. Only files that may contain a close call
 // are passed in. A tsconfig is first only parsed (its file list is cheap); its program is built
-// only when it includes one of those files. Problems in a tsconfig are reported as warnings.
+// only when it includes one of those files, and tsconfigs with the same files and options share
+// one program (engine/shared-programs.ts). Problems in a tsconfig are reported as warnings.
 import * as ts from 'typescript';
 import { buildProgram, createInferredProject } from '../engine/project';
 import type { ProjectHost, SourceFileCache } from '../engine/project';
 import { LazyImports } from '../engine/lazy-imports';
+import { programSeenFrom, sharedProgramKey } from '../engine/shared-programs';
 import { TsconfigLocator } from '../engine/tsconfig-locator';
 import type { Locale } from '../registry/locales/catalog';
 import { warningAt } from './text/notes';
@@ -38,9 +40,14 @@ export class ProjectPrograms {
   private readonly locator: TsconfigLocator;
   private readonly built = new Map<string, ts.Program>();
   private readonly lazy = new Map<string, LazyImports>();
+  /** Per tsconfig, the tsconfig whose program it shares (itself when none came first). */
+  private readonly owners = new Map<string, string>();
+  private readonly ownerByKey = new Map<string, string>();
+  /** Per tsconfig that shares another's program, its view of that program (one per build, so that a rebuild shows as a new program). */
+  private readonly views = new Map<string, { program: ts.Program; view: ts.Program }>();
   private inferred: ts.Program | undefined;
 
-  constructor(private readonly options: ProjectOptions & { readonly lazyImports?: boolean }) {
+  constructor(private readonly options: ProjectOptions & { readonly lazyImports?: boolean; readonly sharePrograms?: boolean; readonly lazyStart?: LazyStart }) {
     this.locator = new TsconfigLocator(options.host, (tsconfig, diagnostics) => {
       for (const diagnostic of diagnostics) options.warn(formatTsDiagnostic(diagnostic, tsconfig, options.displayPath, options.locale));
     });
@@ -58,7 +65,7 @@ export class ProjectPrograms {
     const loose: string[] = [];
     for (const file of files) {
       const tsconfig = this.locator.tsconfigFor(file);
-      if (tsconfig !== undefined) programs.set(file, this.load(tsconfig));
+      if (tsconfig !== undefined) programs.set(file, this.shared(tsconfig));
       else loose.push(file);
     }
     if (loose.length > 0) {
@@ -82,11 +89,49 @@ export class ProjectPrograms {
     return any;
   }
 
+  /** The program of a tsconfig, built once for every tsconfig with the same files and options. */
+  private shared(tsconfig: string): ts.Program {
+    const owner = this.ownerOf(tsconfig);
+    const program = this.load(owner);
+    if (owner === tsconfig) return program;
+    let seen = this.views.get(tsconfig);
+    if (seen?.program !== program) this.views.set(tsconfig, (seen = { program, view: programSeenFrom(program, this.locator.parse(tsconfig).parsed.options) }));
+    return seen.view;
+  }
+
+  private ownerOf(tsconfig: string): string {
+    let owner = this.owners.get(tsconfig);
+    if (owner === undefined) {
+      if (this.options.sharePrograms === false) owner = tsconfig;
+      else {
+        const key = sharedProgramKey(this.locator.parse(tsconfig).parsed, this.options.host);
+        owner = this.ownerByKey.get(key) ?? tsconfig;
+        this.ownerByKey.set(key, owner);
+      }
+      this.owners.set(tsconfig, owner);
+    }
+    return owner;
+  }
+
+  /** Per tsconfig whose program left files out, what its passes needed loaded (see LazyImports.needed). */
+  lazyNeeded(): Map<string, readonly string[] | 'all'> {
+    const needed = new Map<string, readonly string[] | 'all'>();
+    for (const [tsconfig, lazy] of this.lazy) {
+      const files = lazy.needed;
+      if (files === 'all' || files.length > 0) needed.set(tsconfig, files);
+    }
+    return needed;
+  }
+
   private load(tsconfig: string, extraRootNames: readonly string[] = []): ts.Program {
     let program = this.built.get(tsconfig);
     if (!program) {
       let lazy = this.lazy.get(tsconfig);
-      if (!lazy && this.options.lazyImports !== false) this.lazy.set(tsconfig, (lazy = new LazyImports(this.options.host.useCaseSensitiveFileNames)));
+      if (!lazy && this.options.lazyImports !== false) {
+        this.lazy.set(tsconfig, (lazy = new LazyImports(this.options.host.useCaseSensitiveFileNames)));
+        const needed = this.options.lazyStart?.get(tsconfig);
+        if (needed !== undefined) lazy.startWith(needed);
+      }
       const { host, cache } = this.options;
       program = buildProgram(this.locator.parse(tsconfig).parsed, host, cache, { narrowRoots: true, extraRootNames, ...(lazy ? { lazyImports: lazy } : {}) });
       this.built.set(tsconfig, program);
@@ -94,6 +139,9 @@ export class ProjectPrograms {
     return program;
   }
 }
+
+/** Per tsconfig, the files an earlier run's passes needed loaded (see LazyImports.startWith). */
+export type LazyStart = ReadonlyMap<string, readonly string[] | 'all'>;
 
 /** A tsconfig problem as one warning line: `file:line:column: warning: message (TSxxxx)`. */
 export function formatTsDiagnostic(diagnostic: ts.Diagnostic, tsconfig: string, displayPath: (file: string) => string, locale: Locale = 'en'): string {

@@ -33,6 +33,9 @@ export class LazyImports {
   /** `containing file \0 specifier` → the left-out file it resolved to. */
   private readonly leftOut = new Map<string, string>();
   private readonly touched = new Set<string>();
+  /** Files loaded because a pass needed them (or were needed by an earlier run), or 'all'. */
+  private readonly neededFiles = new Set<string>();
+  private neededAll = false;
   private readonly watched = new WeakSet<ts.Program>();
   private unwatchable = false;
 
@@ -50,6 +53,23 @@ export class LazyImports {
     const roots = new Set(rootNames.map((file) => this.key(file)));
     const candidates = projectFiles.map((file) => this.key(file)).filter((key) => !roots.has(key));
     this.lazy = new Set(candidates.length >= (this.options.minLeftOut ?? MIN_LEFT_OUT) ? candidates : []);
+    if (this.neededAll) this.lazy.clear();
+    for (const file of this.neededFiles) this.lazy.delete(this.key(file));
+  }
+
+  /**
+   * Loads from the first program on what an earlier computation of the same project needed
+   * (--cache keeps it), so that its repeated passes are not repeated again. Sound whatever is
+   * given: a loaded file only answers what the full program answers.
+   */
+  startWith(needed: readonly string[] | 'all'): void {
+    if (needed === 'all') this.neededAll = true;
+    else for (const file of needed) this.neededFiles.add(file);
+  }
+
+  /** What the passes so far needed loaded (with what startWith gave), or 'all'. */
+  get needed(): readonly string[] | 'all' {
+    return this.neededAll ? 'all' : [...this.neededFiles];
   }
 
   /** A file that became a program root (opened in an editor) is never left out. True if it was. */
@@ -123,8 +143,14 @@ export class LazyImports {
    */
   loadTouched(pass: number): boolean {
     if (!this.hasTouched()) return false;
-    if (pass + 1 >= MAX_LAZY_PASSES || this.unwatchable) this.lazy?.clear();
-    for (const file of this.touched) this.lazy?.delete(this.key(file));
+    if (pass + 1 >= MAX_LAZY_PASSES || this.unwatchable) {
+      this.lazy?.clear();
+      this.neededAll = true;
+    }
+    for (const file of this.touched) {
+      this.lazy?.delete(this.key(file));
+      this.neededFiles.add(file);
+    }
     this.touched.clear();
     return true;
   }
