@@ -49,6 +49,8 @@ describe('situationsInText: matches', () => {
     ["Connection rejected by server plugin 'x'", ['forbidden']],
     ['rejectedBy', ['forbidden']],
     ['Connection refused', ['forbidden']],
+    ['Challenge expired', ['auth']],
+    ['challengeAccepted', []],
     ['pingInterval', ['timeout']],
     ['Connection timed out', ['timeout']],
     ['took too long', ['timeout']],

@@ -1,6 +1,7 @@
 // mismatched-code on shapes taken from real servers (reduced by hand): reasons built with
 // templates, rejections the reason words as "rejected", a fixed code behind two levels of
-// wrappers, and a Bun socket type written while bun-types are not installed.
+// wrappers, module objects made with Object.create, and a Bun socket type written while bun-types
+// are not installed.
 import { lines, ruleTester } from '../harness/rule-tester';
 
 const BUN_GAME = [
@@ -32,6 +33,22 @@ ruleTester('mismatched-code', {
     },
   ],
   invalid: [
+    {
+      name: 'a module object made by a factory with Object.create: its methods are wrappers of the close inside them',
+      env: 'js',
+      code: lines(
+        "const WebSocket = require('ws');",
+        'const wss = new WebSocket.Server({ port: 8080 });',
+        'const ClientApi = {',
+        '  removeClient(client, message) { this.close(client, message); },',
+        '  close(client, message) { client.close(1000, message); },',
+        '};',
+        'function create() { return Object.create(ClientApi); }',
+        'const session = { clientApi: create() };',
+        "wss.on('connection', (ws) => session.clientApi.removeClient(ws, 'This player is banned'));",
+      ),
+      errors: [{ messageId: 'rejectWithNormal', line: 9, column: 48, confidence: 'inferred' }],
+    },
     {
       name: "a template reason: the words written around `${…}` say what the close is about",
       env: 'uninstalled',

@@ -169,7 +169,7 @@ function calleeFunctions(callee: ts.Expression, name: string, ctx: AnalysisConte
   if (fns.length > 0 || !ts.isPropertyAccessExpression(callee)) return fns;
   const flow = socketFlow(ctx.program, ctx.platform, true, scopeOf(ctx.sourceFile, ctx.program));
   flow.beginQuery();
-  return flow.valuesOf(callee.expression, 0).flatMap((owner) => (owner.kind === 'instance' ? methodsNamed(owner.declaration, name, ctx.program) : []));
+  return flow.valuesOf(callee.expression, 0).flatMap((owner) => (owner.kind === 'instance' ? methodsNamed(owner.declaration, name, ctx.program) : owner.kind === 'object' ? literalMethodsNamed(owner.literal, name) : []));
 }
 
 /** Methods of a project class (or constructor function and its prototype) by name. */
@@ -182,6 +182,11 @@ function methodsNamed(declaration: ts.Node, name: string, program: ts.Program): 
     if (!found.includes(candidate) && ownerOfMethod(candidate) === declaration) found.push(candidate);
   }
   return found;
+}
+
+/** `{ removeClient(client, message) {…} }` or `{ removeClient: function (…) {…} }` of an object the flow followed. */
+function literalMethodsNamed(literal: ts.ObjectLiteralExpression, name: string): FunctionNode[] {
+  return literal.properties.filter((p) => p.name && ts.isIdentifier(p.name) && p.name.text === name).flatMap((p) => functionsOfDeclaration(p));
 }
 
 function functionsOfDeclaration(decl: ts.Node): FunctionNode[] {

@@ -87,6 +87,9 @@ export const SITUATION_KEYWORDS: Readonly<Record<Situation, readonly string[]>> 
     'authorization', 'unauthorized', 'unauthorised', 'token', 'tokens', 'jwt', 'credential', 'credentials',
     'login', 'log in', 'logged in', 'signin', 'sign in', 'session expired', 'signature', 'password', 'api key',
     'apikey', 'bearer',
+    // Challenge-response identity checks: phrases only ("challenge" alone names games and contests).
+    'challenge expired', 'challenge failed', 'invalid challenge', 'verification failed', 'verification expired',
+    'unverified', 'not verified',
   ],
   forbidden: [
     'forbidden', 'ban', 'bans', 'banned', 'blocked', 'blocklisted', 'blacklisted', 'denied', 'deny',

@@ -311,6 +311,8 @@ export class SocketFlow {
       if (ts.isIdentifier(object) && (object.text === 'Object' || object.text === 'Array') && /^(values|from)$/.test(method) && node.arguments[0]) {
         return [{ kind: 'collection', elements: elementsOf(this, node.arguments[0], depth) }];
       }
+      // `Object.create(ClientApi)`: an object whose members are its prototype's (the factory-made module objects of older JavaScript).
+      if (ts.isIdentifier(object) && object.text === 'Object' && method === 'create' && node.arguments[0]) return this.valuesOf(node.arguments[0], depth);
       const accepted = this.acceptedSocket(node, callee, depth);
       if (accepted) return [accepted];
       if (/^(get|find|findLast|at|pop|shift)$/.test(method)) {

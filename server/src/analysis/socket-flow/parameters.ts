@@ -264,9 +264,17 @@ function memberOfOwnInstance(flow: SocketFlow, expression: ts.Expression, fn: Fu
   const e = skipOuterExpressions(expression);
   if (!ts.isPropertyAccessExpression(e)) return false;
   const owner = ownerOf(fn);
+  const literal = literalOf(fn);
   const name = functionNameNode(fn);
-  if (!owner || !name || e.name.text !== name.text) return false;
-  return flow.valuesOf(e.expression, depth).some((v) => v.kind === 'instance' && v.declaration === owner);
+  if ((!owner && !literal) || !name || e.name.text !== name.text) return false;
+  return flow.valuesOf(e.expression, depth).some((v) => (v.kind === 'instance' && v.declaration === owner) || (v.kind === 'object' && v.literal === literal));
+}
+
+/** The object literal a method belongs to (`{ kick(client) {…} }`), reached through `Object.create(Api)` or the literal itself. */
+function literalOf(fn: FunctionNode): ts.ObjectLiteralExpression | undefined {
+  if (ts.isMethodDeclaration(fn) && ts.isObjectLiteralExpression(fn.parent)) return fn.parent;
+  const parent = fn.parent;
+  return parent && ts.isPropertyAssignment(parent) && ts.isObjectLiteralExpression(parent.parent) ? parent.parent : undefined;
 }
 
 /** The class of a method, or the constructor function of a prototype method. */
