@@ -1,6 +1,6 @@
 // mismatched-code on shapes taken from real servers (reduced by hand): reasons built with
 // templates, rejections the reason words as "rejected", a fixed code behind two levels of
-// wrappers, module objects made with Object.create, and a Bun socket type written while bun-types
+// wrappers, module objects made with Object.create, calls through the project's interfaces, and a Bun socket type written while bun-types
 // are not installed.
 import { lines, ruleTester } from '../harness/rule-tester';
 
@@ -33,6 +33,28 @@ ruleTester('mismatched-code', {
     },
   ],
   invalid: [
+    {
+      name: "a call through the project's interface reaches the object literal implementing it; the socket is typed on the hook's interface",
+      env: 'uninstalled',
+      code: lines(
+        "import type { WSContext } from 'hono/ws';",
+        'interface ConnDriver { disconnect(conn: string, reason?: string): Promise<void>; }',
+        'interface SocketHooks { onOpen(ws: WSContext): void; }',
+        'const sockets = new Map<string, WSContext>();',
+        'export function hooks(id: string): SocketHooks { return { onOpen: (ws) => { sockets.set(id, ws); } }; }',
+        'export function wsDriver(): ConnDriver {',
+        '  return { disconnect: async (conn, reason) => { sockets.get(conn)?.close(1000, reason); } };',
+        '}',
+        'export class Conn {',
+        '  constructor(private driver: ConnDriver, private id: string) {}',
+        '  async disconnect(reason?: string) { await this.driver.disconnect(this.id, reason); }',
+        '}',
+        'export function connect(conn: Conn, onConnect: () => void) {',
+        "  try { onConnect(); } catch { void conn.disconnect('onConnect failed'); }",
+        '}',
+      ),
+      errors: [{ messageId: 'failureWithNormal', line: 14, column: 42, confidence: 'inferred' }],
+    },
     {
       name: 'a module object made by a factory with Object.create: its methods are wrappers of the close inside them',
       env: 'js',

@@ -208,6 +208,17 @@ ruleTester('reserved-code', {
       errors: [{ messageId: 'forwarded', line: 9, column: 36, confidence: 'inferred' }],
     },
     {
+      name: "the second parameter of a Hono handler (onMessage(evt, ws)) is the socket, hono or not",
+      env: 'js-uninstalled',
+      code: lines(
+        "const { upgradeWebSocket } = require('hono/cloudflare-workers');",
+        'export const route = upgradeWebSocket(() => ({',
+        '  onMessage(evt, ws) { if (evt.data === "bye") ws.close(1006); },',
+        '}));',
+      ),
+      errors: [{ messageId: 'reserved', line: 3, column: 57, confidence: 'inferred' }],
+    },
+    {
       name: "a WSContext of hono/ws without hono installed forwards a received code",
       env: 'uninstalled',
       code: lines(

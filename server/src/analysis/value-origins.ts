@@ -3,10 +3,10 @@
 import * as ts from 'typescript';
 import { classifyReceiver } from './classify-receiver';
 import { packageNameOf } from './declared-runtimes';
-import { isDurableObjectSocketHandler } from './socket-flow/sources';
+import { honoHandlerName, isDurableObjectSocketHandler } from './socket-flow/sources';
 import type { AnalysisContext } from './context';
 import { HONO_EVENTS } from '../registry/socket-sources';
-import { enclosingFunction, isFunctionLike, listenerRegistration, skipOuterExpressions } from './syntax';
+import { isFunctionLike, listenerRegistration, skipOuterExpressions } from './syntax';
 import type { UnboundedSource, ValueOrigin } from './values';
 
 const HTTP_TYPES = new Set(['Response', 'IncomingMessage', 'ServerResponse', 'AxiosResponse', 'FastifyReply', 'ClientResponse']);
@@ -34,30 +34,10 @@ export function propertyOrigin(object: ts.Expression, name: string, ctx: Analysi
 /** The first parameter of a socket's close listener (`ws.onclose = (e) => …`), or of a Hono `onClose(evt, ws)`. */
 function isCloseEventParameter(param: ts.ParameterDeclaration, ctx: AnalysisContext): boolean {
   const fn = param.parent;
-  if (isHonoCloseHandler(fn, ctx)) return true;
+  if (honoHandlerName(fn, ctx.checker) === HONO_EVENTS.closeHandler) return true;
   return !!socketCloseHandlerOf(param, ctx) && !isHandlerMap(fn);
 }
 
-/**
- * `onClose(evt, ws)` of the object a Hono `upgradeWebSocket(…)` callback returns: declared by hono's
- * `WSEvents` where its types are installed, or — without them — returned from the function passed to
- * a call named `upgradeWebSocket` (Deno's `Deno.upgradeWebSocket(req)` takes a request, not a function).
- */
-function isHonoCloseHandler(fn: ts.SignatureDeclaration, ctx: AnalysisContext): boolean {
-  const member = ts.isMethodDeclaration(fn) ? fn : fn.parent;
-  if (!member || !(ts.isMethodDeclaration(member) || ts.isPropertyAssignment(member)) || !ts.isIdentifier(member.name) || member.name.text !== HONO_EVENTS.closeHandler) return false;
-  const literal = member.parent;
-  if (!ts.isObjectLiteralExpression(literal)) return false;
-  const declared = ctx.checker.getContextualType(literal)?.getProperty(HONO_EVENTS.closeHandler);
-  if (declared?.declarations?.length) return declared.declarations.some((d) => packageNameOf(d.getSourceFile().fileName) === 'hono');
-  let node: ts.Node = literal;
-  while (node.parent && ts.isParenthesizedExpression(node.parent)) node = node.parent;
-  const producer = ts.isReturnStatement(node.parent) ? enclosingFunction(node.parent) : node.parent;
-  if (!producer || !(ts.isArrowFunction(producer) || ts.isFunctionExpression(producer)) || !ts.isCallExpression(producer.parent)) return false;
-  const callee = skipOuterExpressions(producer.parent.expression);
-  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
-  return name === HONO_EVENTS.factory && !(ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'Deno');
-}
 
 /** Origin of a bare identifier used as a code: a 'close' listener's code parameter. */
 export function parameterOrigin(decl: ts.ParameterDeclaration, ctx: AnalysisContext): ValueOrigin | undefined {

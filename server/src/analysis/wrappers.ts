@@ -165,7 +165,9 @@ function calleeFunctions(callee: ts.Expression, name: string, ctx: AnalysisConte
   const nameNode = ts.isPropertyAccessExpression(callee) ? callee.name : callee;
   let symbol = ctx.checker.getSymbolAtLocation(nameNode);
   if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = ctx.checker.getAliasedSymbol(symbol);
-  const fns = (symbol?.declarations ?? []).flatMap((d) => functionsOfDeclaration(d));
+  const declarations = symbol?.declarations ?? [];
+  const fns = declarations.flatMap((d) => functionsOfDeclaration(d));
+  if (fns.length === 0) fns.push(...implementationsOf(declarations, name, ctx));
   if (fns.length > 0 || !ts.isPropertyAccessExpression(callee)) return fns;
   const flow = socketFlow(ctx.program, ctx.platform, true, scopeOf(ctx.sourceFile, ctx.program));
   flow.beginQuery();
@@ -182,6 +184,27 @@ function methodsNamed(declaration: ts.Node, name: string, program: ts.Program): 
     if (!found.includes(candidate) && ownerOfMethod(candidate) === declaration) found.push(candidate);
   }
   return found;
+}
+
+/**
+ * A call through the project's own interface (`this.driver.disconnect(…, reason)` with `driver:
+ * ConnDriver`): the functions that implement that member — an object literal typed as the
+ * interface (`return { disconnect: async (…) => ws.close(1000, reason) }`) or a class that
+ * `implements` it — among the program's possible wrappers, as "go to implementation" finds them.
+ */
+function implementationsOf(declarations: readonly ts.Declaration[], name: string, ctx: AnalysisContext): FunctionNode[] {
+  const signatures = declarations.filter((d) => (ts.isMethodSignature(d) || ts.isPropertySignature(d)) && !d.getSourceFile().isDeclarationFile);
+  if (signatures.length === 0) return [];
+  const implementsSignature = (type: ts.Type | undefined): boolean => !!type?.getProperty(name)?.declarations?.some((d) => signatures.includes(d));
+  return (wrapperCandidates(ctx.program).get(name) ?? []).filter((fn) => {
+    const member = ts.isMethodDeclaration(fn) ? fn : fn.parent;
+    const container = member?.parent;
+    if (!container) return false;
+    if (ts.isObjectLiteralExpression(container)) return implementsSignature(ctx.checker.getContextualType(container));
+    if (!ts.isClassLike(container)) return false;
+    const implemented = (container.heritageClauses ?? []).filter((c) => c.token === ts.SyntaxKind.ImplementsKeyword).flatMap((c) => [...c.types]);
+    return implemented.some((t) => implementsSignature(ctx.checker.getTypeAtLocation(t)));
+  });
 }
 
 /** `{ removeClient(client, message) {…} }` or `{ removeClient: function (…) {…} }` of an object the flow followed. */

@@ -43,9 +43,9 @@ export const ISOMORPHIC_REEXPORT = { module: 'isomorphic-ws', reexported: 'ws', 
 /**
  * Hono's WebSocket helper: `upgradeWebSocket((c) => ({ onOpen(evt, ws), onMessage(evt, ws),
  * onClose(evt, ws) }))` (the `WSEvents` of hono/ws, for every adapter). Its handlers take the event
- * first and the socket second, so `onClose`'s first parameter is the close the peer sent.
+ * first and the socket (a `WSContext`) second, so `onClose`'s first parameter is the close the peer sent.
  */
-export const HONO_EVENTS = { factory: 'upgradeWebSocket', closeHandler: 'onClose' } as const;
+export const HONO_EVENTS = { factory: 'upgradeWebSocket', closeHandler: 'onClose', handlers: ['onOpen', 'onMessage', 'onClose', 'onError'], socketParameter: 1, runtime: 'hono' } as const;
 
 /** Deno types the sockets of `Deno.upgradeWebSocket` as the global (browser) WebSocket, but they are server sockets. */
 export const DENO_UPGRADED_SOCKET = { typedAs: 'whatwg', runtime: 'deno-server' } as const satisfies { typedAs: RuntimeId; runtime: RuntimeId };

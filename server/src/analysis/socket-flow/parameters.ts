@@ -4,7 +4,7 @@
 // method calls, `new`, `super`, `.call`, and references passed on, `.bind(this)` included) —
 // and values that leave a function through its returns.
 import * as ts from 'typescript';
-import { UWS_MODULE, WS_SERVER } from '../../registry/socket-sources';
+import { HONO_EVENTS, UWS_MODULE, WS_SERVER } from '../../registry/socket-sources';
 import { functionNameNode, isFunctionLike, listenerRegistration, skipOuterExpressions } from '../syntax';
 import { elementsOf } from './collections';
 import { annotatedSocket } from './declared';
@@ -12,7 +12,7 @@ import { lastName } from './file-index';
 import type { SocketFlow } from './flow';
 import { prototypeOwner, thisOwner } from './prototype';
 import { routeHandlerSocket } from './routes';
-import { bunHandlerObject, isDurableObjectSocketHandler, uwsHandlerObject } from './sources';
+import { bunHandlerObject, honoHandlerName, isDurableObjectSocketHandler, uwsHandlerObject } from './sources';
 import { withStep, type FlowValue } from './values';
 
 const MAX_CALL_SITES = 40;
@@ -26,6 +26,8 @@ export function parameterValues(flow: SocketFlow, param: ts.ParameterDeclaration
   const index = fn.parameters.indexOf(param);
   const values: FlowValue[] = [];
   if (param.initializer) values.push(...flow.valuesOf(param.initializer, depth));
+  const contextual = contextuallyAnnotated(flow, fn, index);
+  if (contextual) values.push(contextual);
   values.push(...listenerValues(flow, fn, index, depth));
   const label = ts.isIdentifier(param.name) ? param.name.text : param.name.getText();
   for (const site of callSitesOf(flow, fn, depth)) {
@@ -34,6 +36,18 @@ export function parameterValues(flow: SocketFlow, param: ts.ParameterDeclaration
     values.push(...withStep(flow.valuesOf(argument, depth), { node: argument, label }));
   }
   return values;
+}
+
+/**
+ * `onOpen: async (ws) => …` returned as the project's `{ onOpen(ws: WSContext): void }`: the
+ * parameter's type is written on the signature the function implements, as a socket type that
+ * does not resolve (types not installed) — the written name says what it is.
+ */
+function contextuallyAnnotated(flow: SocketFlow, fn: FunctionNode, index: number): FlowValue | undefined {
+  if (fn.parameters[index]?.type || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn) || ts.isMethodDeclaration(fn))) return undefined;
+  const contextual = ts.isMethodDeclaration(fn) ? undefined : flow.checker.getContextualType(fn);
+  const declared = contextual?.getCallSignatures()[0]?.getParameters()[index]?.valueDeclaration;
+  return declared && ts.isParameter(declared) && !declared.getSourceFile().isDeclarationFile ? annotatedSocket(flow, declared) : undefined;
 }
 
 /** Sockets a function receives as a listener or handler (sources), and collection elements it iterates. */
@@ -73,6 +87,9 @@ function listenerValues(flow: SocketFlow, fn: FunctionNode, index: number, depth
   }
   const route = index === 0 ? routeHandlerSocket(flow, fn) : undefined;
   if (route) values.push(route);
+  if (index === HONO_EVENTS.socketParameter && honoHandlerName(fn, flow.checker)) {
+    values.push({ kind: 'socket', source: { kind: 'server-handler', runtime: HONO_EVENTS.runtime, node: fn }, steps: [] });
+  }
   const handlers = handlerObjectOf(fn);
   if (handlers && index === 0) {
     if (bunHandlerObject(handlers)) values.push({ kind: 'socket', source: { kind: 'server-handler', runtime: 'bun-server', node: fn }, steps: [] });
@@ -264,18 +281,12 @@ function memberOfOwnInstance(flow: SocketFlow, expression: ts.Expression, fn: Fu
   const e = skipOuterExpressions(expression);
   if (!ts.isPropertyAccessExpression(e)) return false;
   const owner = ownerOf(fn);
-  const literal = literalOf(fn);
+  const literal = handlerObjectOf(fn);
   const name = functionNameNode(fn);
   if ((!owner && !literal) || !name || e.name.text !== name.text) return false;
   return flow.valuesOf(e.expression, depth).some((v) => (v.kind === 'instance' && v.declaration === owner) || (v.kind === 'object' && v.literal === literal));
 }
 
-/** The object literal a method belongs to (`{ kick(client) {…} }`), reached through `Object.create(Api)` or the literal itself. */
-function literalOf(fn: FunctionNode): ts.ObjectLiteralExpression | undefined {
-  if (ts.isMethodDeclaration(fn) && ts.isObjectLiteralExpression(fn.parent)) return fn.parent;
-  const parent = fn.parent;
-  return parent && ts.isPropertyAssignment(parent) && ts.isObjectLiteralExpression(parent.parent) ? parent.parent : undefined;
-}
 
 /** The class of a method, or the constructor function of a prototype method. */
 function ownerOf(fn: FunctionNode): ts.Node | undefined {

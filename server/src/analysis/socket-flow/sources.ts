@@ -4,9 +4,10 @@
 // Each is recognised by name AND by where the name comes from (an import, a `require`, a global),
 // so a project's own `WebSocket` class or a `connection` event of a database pool is not one.
 import * as ts from 'typescript';
-import { DURABLE_OBJECT_SOCKET_HANDLERS, GLOBAL_OBJECTS, GLOBAL_SOCKET_RUNTIME, SOCKET_CONSTRUCTORS, SOCKET_SERVERS, type SocketEmitter } from '../../registry/socket-sources';
+import { DURABLE_OBJECT_SOCKET_HANDLERS, GLOBAL_OBJECTS, HONO_EVENTS, GLOBAL_SOCKET_RUNTIME, SOCKET_CONSTRUCTORS, SOCKET_SERVERS, type SocketEmitter } from '../../registry/socket-sources';
 import type { Platform, RuntimeId } from '../../registry/types';
-import { skipOuterExpressions } from '../syntax';
+import { packageNameOf } from '../declared-runtimes';
+import { enclosingFunction, skipOuterExpressions } from '../syntax';
 
 /** What an imported or required binding is: the module and the export (`=` for `module.exports`). */
 export interface ModuleBinding {
@@ -105,6 +106,34 @@ export function uwsHandlerObject(handlers: ts.ObjectLiteralExpression, importsUw
   if (!importsUws || !call || !ts.isCallExpression(call) || call.arguments[1] !== handlers) return false;
   const callee = skipOuterExpressions(call.expression);
   return ts.isPropertyAccessExpression(callee) && callee.name.text === 'ws';
+}
+
+/**
+ * The events object a Hono `upgradeWebSocket((c) => ({ onOpen(evt, ws), onClose(evt, ws) }))`
+ * callback returns: contextually typed by hono's `WSEvents` where hono is installed, or — without
+ * it — returned from a function passed to a call named `upgradeWebSocket` (not Deno's, which takes
+ * a request).
+ */
+export function honoEventsObject(literal: ts.ObjectLiteralExpression, checker: ts.TypeChecker): boolean {
+  const contextual = checker.getContextualType(literal);
+  const declared = HONO_EVENTS.handlers.flatMap((name) => contextual?.getProperty(name)?.declarations ?? []);
+  if (declared.length > 0) return declared.some((d) => packageNameOf(d.getSourceFile().fileName) === 'hono');
+  let node: ts.Node = literal;
+  while (node.parent && ts.isParenthesizedExpression(node.parent)) node = node.parent;
+  const producer = node.parent && ts.isReturnStatement(node.parent) ? enclosingFunction(node.parent) : node.parent;
+  if (!producer || !(ts.isArrowFunction(producer) || ts.isFunctionExpression(producer)) || !producer.parent || !ts.isCallExpression(producer.parent)) return false;
+  const callee = skipOuterExpressions(producer.parent.expression);
+  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+  return name === HONO_EVENTS.factory && !(ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'Deno');
+}
+
+/** The name of a handler of a Hono events object (`onOpen`, `onClose`…), if `fn` is one. */
+export function honoHandlerName(fn: ts.Node, checker: ts.TypeChecker): string | undefined {
+  const member = ts.isMethodDeclaration(fn) ? fn : fn.parent;
+  if (!member || !(ts.isMethodDeclaration(member) || ts.isPropertyAssignment(member)) || !ts.isIdentifier(member.name)) return undefined;
+  const name = member.name.text;
+  if (!(HONO_EVENTS.handlers as readonly string[]).includes(name) || !ts.isObjectLiteralExpression(member.parent)) return undefined;
+  return honoEventsObject(member.parent, checker) ? name : undefined;
 }
 
 /**
