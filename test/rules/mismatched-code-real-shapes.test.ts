@@ -1,6 +1,7 @@
 // mismatched-code on shapes taken from real servers (reduced by hand): reasons built with
 // templates, rejections the reason words as "rejected", a fixed code behind two levels of
-// wrappers, module objects made with Object.create, calls through the project's interfaces, and a Bun socket type written while bun-types
+// wrappers, module objects made with Object.create, calls through the project's interfaces, closers (functions with a
+// code of their own) called on a failure path, and a Bun socket type written while bun-types
 // are not installed.
 import { lines, ruleTester } from '../harness/rule-tester';
 
@@ -19,8 +20,26 @@ const BUN_GAME = [
   '  }',
 ];
 
+const SERVER_CONNECTION = [
+  'function ServerConnection() { this.socket = null; }',
+  "ServerConnection.prototype.close = function () { this.socket && this.socket.close(1000, 'Close requested by client'); };",
+  'ServerConnection.prototype.error = function (e) { if (this.onerror) this.onerror(e); this.close(); };',
+  'ServerConnection.prototype.connect = function (url) {',
+  '  const sc = this;',
+  '  sc.socket = new WebSocket(url);',
+  '  this.pingHandler = setInterval(() => {',
+  "    if (!sc.lastServerMessage) sc.error(new Error('Timeout'));",
+  '  }, 10000);',
+  '};',
+];
+
 ruleTester('mismatched-code', {
   valid: [
+    {
+      name: 'a closer (no code from its callers) called where the user leaves',
+      env: 'js',
+      code: lines(...SERVER_CONNECTION.slice(0, 3), "ServerConnection.prototype.connect = function (url) { this.socket = new WebSocket(url); };", 'const connection = new ServerConnection();', "connection.connect('wss://example.test');", "document.getElementById('leave').onclick = () => connection.close();"),
+    },
     {
       name: 'a template reason whose written words name no rejection',
       env: 'uninstalled',
@@ -33,6 +52,12 @@ ruleTester('mismatched-code', {
     },
   ],
   invalid: [
+    {
+      name: "a closer's fixed 1000 reached from a heartbeat timer, through another closer: reported at the timer's call",
+      env: 'js',
+      code: lines(...SERVER_CONNECTION),
+      errors: [{ messageId: 'failureWithNormal', line: 8, column: 35, confidence: 'inferred' }],
+    },
     {
       name: "a call through the project's interface reaches the object literal implementing it; the socket is typed on the hook's interface",
       env: 'uninstalled',

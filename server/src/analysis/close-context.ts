@@ -89,6 +89,11 @@ export function guardConditions(call: ts.Node): ts.Expression[] {
   return conditions;
 }
 
+/** The failure path a close call runs on (a catch, an 'error' listener, a heartbeat timer), if any. */
+export function failurePathOf(call: ts.Node): FailurePath | undefined {
+  return failureOf(call).failure;
+}
+
 function failureOf(call: ts.Node): { failure?: FailurePath; failureText?: string } {
   for (let node: ts.Node | undefined = call.parent; node && !ts.isSourceFile(node); node = node.parent) {
     if (ts.isCatchClause(node)) return { failure: 'catch', failureText: identifierText(node.parent.tryBlock) };

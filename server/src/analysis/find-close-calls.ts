@@ -8,6 +8,7 @@ import { classifyConstructor, classifyReceiver, type ReceiverClass } from './cla
 import { createAnalysisContext, type AnalysisContext } from './context';
 import { evaluateArgument } from './evaluate-argument';
 import { accessedName, skipOuterExpressions } from './syntax';
+import { closerCalled } from './closers';
 import { argumentFor, defaultOf, wrapperCalled, type ForwardedParameter, type Wrapper } from './wrappers';
 import type { EvaluatedArgument, PossibleValue } from './values';
 
@@ -81,7 +82,7 @@ export function findCloseCalls(ctx: AnalysisContext, options: FindOptions = {}):
   const sites: CloseCallSite[] = [];
   const visit = (node: ts.Node): void => {
     if (ts.isCallExpression(node)) {
-      const site = siteForMethodCall(node, ctx, options) ?? siteForWrapperCall(node, ctx, options);
+      const site = siteForMethodCall(node, ctx, options) ?? siteForWrapperCall(node, ctx, options) ?? siteForCloserCall(node, ctx, options);
       if (site) sites.push(site);
     } else if (ts.isNewExpression(node)) {
       const site = siteForConstructor(node, ctx, options);
@@ -152,6 +153,35 @@ function siteForWrapperCall(call: ts.CallExpression, ctx: AnalysisContext, optio
     codeInsertOffset: call.arguments.pos,
     forwardedTo: { name: wrapper.name, closeCall: wrapper.closeCall },
     ...(code ? {} : fixedWrapperCode(wrapper, ctx)),
+  };
+}
+
+/**
+ * A call of a closer (`sc.error(new Error('Timeout'))` → `this.close()` → `socket.close(1000, …)`):
+ * a close with the closer's code for the rules that judge it against this call's situation
+ * (`wrapperCode`); the code and reason are the closer's, checked where they are written.
+ */
+function siteForCloserCall(call: ts.CallExpression, ctx: AnalysisContext, options: FindOptions): CloseCallSite | undefined {
+  const closer = closerCalled(call, ctx);
+  if (!closer) return undefined;
+  const runtimes = applyOverride(closer.receiver.runtimes, options).filter((r) => RUNTIME_PROFILES[r].methods[closer.method] === 'positional');
+  if (runtimes.length === 0) return undefined;
+  const callee = skipOuterExpressions(call.expression);
+  const methodNode = ts.isPropertyAccessExpression(callee) ? callee.name : callee;
+  return {
+    call,
+    method: closer.method,
+    methodNode,
+    receiver: undefined,
+    runtimes,
+    confidence: closer.receiver.confidence,
+    ...(closer.receiver.evidence ? { evidence: closer.receiver.evidence } : {}),
+    shape: 'positional',
+    code: { node: methodNode as ts.Expression, values: [{ kind: 'unknown', type: 'number' }] },
+    reason: unknownArgument('string'),
+    codeInsertOffset: call.arguments.pos,
+    forwardedTo: { name: closer.name, closeCall: closer.closeCall },
+    wrapperCode: closer.code,
   };
 }
 

@@ -15,7 +15,7 @@ import { thisOwner } from './socket-flow/prototype';
 import { accessedName, functionNameNode, isFunctionLike, skipOuterExpressions } from './syntax';
 import type { ReceiverClass } from './classify-receiver';
 
-type FunctionNode = ts.SignatureDeclaration & { body?: ts.Node };
+export type FunctionNode = ts.SignatureDeclaration & { body?: ts.Node };
 
 /** A wrapper: which of its parameters become the code and reason of which close-like call. */
 export interface Wrapper {
@@ -161,7 +161,7 @@ export function wrapperCalled(call: ts.CallExpression, ctx: AnalysisContext): Wr
 }
 
 /** The functions a callee names: by the checker, or — for an untyped object — by what the flow knows it is. */
-function calleeFunctions(callee: ts.Expression, name: string, ctx: AnalysisContext): FunctionNode[] {
+export function calleeFunctions(callee: ts.Expression, name: string, ctx: AnalysisContext): FunctionNode[] {
   const nameNode = ts.isPropertyAccessExpression(callee) ? callee.name : callee;
   let symbol = ctx.checker.getSymbolAtLocation(nameNode);
   if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = ctx.checker.getAliasedSymbol(symbol);
@@ -214,6 +214,8 @@ function literalMethodsNamed(literal: ts.ObjectLiteralExpression, name: string):
 
 function functionsOfDeclaration(decl: ts.Node): FunctionNode[] {
   if (isFunctionLike(decl) && decl.body) return [decl];
+  // JavaScript's `X.prototype.m = function (…) {…}`: the declaration is the assigned property.
+  if (ts.isPropertyAccessExpression(decl) && decl.parent && ts.isBinaryExpression(decl.parent) && decl.parent.left === decl) return functionsOfDeclaration(decl.parent);
   const init = (ts.isVariableDeclaration(decl) || ts.isPropertyAssignment(decl) || ts.isPropertyDeclaration(decl)) ? decl.initializer : ts.isBinaryExpression(decl) ? decl.right : undefined;
   const value = init && skipOuterExpressions(init);
   return value && isFunctionLike(value) ? [value] : [];

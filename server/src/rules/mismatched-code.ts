@@ -4,7 +4,7 @@
 // reconnect logic (reconnect storms on "normal" rejections are a classic).
 import * as ts from 'typescript';
 import { CODE_SITUATIONS, COUNT_WORDS, NEGATIVE_WORDS, NEUTRAL_KEYWORDS, POPULATION_WORDS, codeFitsSituation, findSituationMatches, namesExpiry, negatedGuardSituation, situationsInText, splitWords, type Situation } from '../registry/situations';
-import { FAILURE_SITUATIONS, closeContext, guardConditions, type CloseContext, type FailurePath } from '../analysis/close-context';
+import { FAILURE_SITUATIONS, closeContext, failurePathOf, guardConditions, type CloseContext, type FailurePath } from '../analysis/close-context';
 import { enclosingFunction, identifierText, isFunctionLike, listenerRegistration, skipOuterExpressions } from '../analysis/syntax';
 import type { CloseCallSite } from '../analysis/find-close-calls';
 import { isAssignedNew } from '../analysis/constructed';
@@ -31,6 +31,8 @@ export default defineRule({
     // A wrapper called with a reason only: its fixed code is judged against this call's reason and
     // branch, reported here (where the situation is written), with no edit (the code is the wrapper's).
     const inherited = site.wrapperCode;
+    // A wrapper whose own close already runs on a failure path is judged there, once.
+    if (inherited && site.forwardedTo && failurePathOf(site.forwardedTo.closeCall)) return;
     const evaluated = inherited ?? site.code;
     const argument = inherited ? (site.methodNode as ts.Expression) : site.code.node;
     if (!argument) return;

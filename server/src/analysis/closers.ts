@@ -1,0 +1,153 @@
+// Closers: functions that close a socket with a code of their own and take nothing from their
+// callers for it (`close() { this.socket.close(1000, 'Bye') }`, `error(e) { …; this.close() }`).
+// What the code means depends on why each caller closes — a heartbeat timer, a catch, a rejecting
+// branch — so a call of a closer is a close for the rules that weigh the code against the
+// situation (mismatched-code reads its fixed code); the code itself is checked where it is written.
+import * as ts from 'typescript';
+import { CLOSE_METHOD_NAMES } from '../registry/runtimes';
+import { classifyReceiver, type ReceiverClass } from './classify-receiver';
+import { createAnalysisContext, type AnalysisContext } from './context';
+import { evaluateArgument } from './evaluate-argument';
+import { lastName } from './socket-flow/file-index';
+import { socketFlow } from './socket-flow/flows';
+import { accessedName, isFunctionLike, skipOuterExpressions } from './syntax';
+import type { EvaluatedArgument } from './values';
+import { calleeFunctions, functionName, type FunctionNode } from './wrappers';
+
+export interface Closer {
+  readonly fn: FunctionNode;
+  readonly name: string;
+  /** The socket's close call (through at most one other closer). */
+  readonly closeCall: ts.CallExpression;
+  readonly method: string;
+  readonly receiver: Extract<ReceiverClass, { kind: 'websocket' }>;
+  /** The one number the close call sends. */
+  readonly code: EvaluatedArgument;
+}
+
+/** A closer calls the socket's close itself, or one closer that does: deeper chains say too little. */
+const MAX_LEVELS = 2;
+
+interface NamedCall {
+  readonly method: string;
+  readonly name: string;
+  readonly fn: FunctionNode;
+}
+
+const callsByFile = new WeakMap<ts.SourceFile, readonly NamedCall[]>();
+
+/** Syntax only: each call made directly in the body of a named function (not in a callback inside it). */
+function namedCallsOf(file: ts.SourceFile): readonly NamedCall[] {
+  let found = callsByFile.get(file);
+  if (found) return found;
+  const calls: NamedCall[] = [];
+  const visit = (node: ts.Node, fn: FunctionNode | undefined): void => {
+    const inner = isFunctionLike(node) ? (node as FunctionNode) : fn;
+    if (inner && ts.isCallExpression(node)) {
+      const method = accessedName(node.expression);
+      const name = functionName(inner);
+      if (method && name) calls.push({ method, name, fn: inner });
+    }
+    ts.forEachChild(node, (child) => visit(child, inner));
+  };
+  visit(file, undefined);
+  callsByFile.set(file, (found = calls));
+  return found;
+}
+
+const candidatesByProgram = new WeakMap<ts.Program, ReadonlyMap<string, readonly FunctionNode[]>>();
+
+/** Functions that may be closers, by name: they call a close-like method, or such a function (two levels). */
+function closerCandidates(program: ts.Program): ReadonlyMap<string, readonly FunctionNode[]> {
+  let found = candidatesByProgram.get(program);
+  if (found) return found;
+  const calls = socketFlow(program, 'node', false).projectFiles().flatMap((file) => namedCallsOf(file));
+  const map = new Map<string, FunctionNode[]>();
+  let reached: ReadonlySet<string> = CLOSE_METHOD_NAMES;
+  for (let level = 0; level < MAX_LEVELS; level++) {
+    const next = new Set<string>();
+    for (const call of calls) {
+      if (!reached.has(call.method)) continue;
+      const list = map.get(call.name) ?? [];
+      if (!list.includes(call.fn)) list.push(call.fn);
+      map.set(call.name, list);
+      next.add(call.name);
+    }
+    reached = next;
+  }
+  candidatesByProgram.set(program, (found = map));
+  return found;
+}
+
+/** Per program, per function, per level (a function too deep at one level may be a closer at another). */
+const closers = new WeakMap<ts.Program, Map<FunctionNode, Map<number, Closer | null>>>();
+
+/** If `call` calls a closer, the closer. */
+export function closerCalled(call: ts.CallExpression, ctx: AnalysisContext): Closer | undefined {
+  return closerThrough(call, ctx, 0);
+}
+
+function closerThrough(call: ts.CallExpression, ctx: AnalysisContext, level: number): Closer | undefined {
+  const callee = skipOuterExpressions(call.expression);
+  const name = lastName(callee);
+  if (!name || !closerCandidates(ctx.program).has(name)) return undefined;
+  for (const fn of calleeFunctions(callee, name, ctx)) {
+    const closer = closerOf(fn, ctx, level);
+    if (closer) return closer;
+  }
+  return undefined;
+}
+
+function closerOf(fn: FunctionNode, ctx: AnalysisContext, level: number): Closer | undefined {
+  let perProgram = closers.get(ctx.program);
+  if (!perProgram) closers.set(ctx.program, (perProgram = new Map()));
+  let perLevel = perProgram.get(fn);
+  if (!perLevel) perProgram.set(fn, (perLevel = new Map()));
+  if (perLevel.has(level)) return perLevel.get(level) ?? undefined;
+  perLevel.set(level, null); // recursion guard
+  const closer = findCloser(fn, ctx, level);
+  perLevel.set(level, closer ?? null);
+  return closer;
+}
+
+function findCloser(fn: FunctionNode, ctx: AnalysisContext, level: number): Closer | undefined {
+  const name = functionName(fn);
+  if (!name || !fn.body || level >= MAX_LEVELS || fn.getSourceFile().isDeclarationFile) return undefined;
+  const fileCtx = fn.getSourceFile() === ctx.sourceFile ? ctx : createAnalysisContext(ctx.program, fn.getSourceFile(), ctx.platform);
+  let found: Closer | undefined;
+  const visit = (node: ts.Node): void => {
+    if (found || (node !== fn.body && isFunctionLike(node))) return;
+    if (ts.isCallExpression(node)) found = directClose(node, fn, name, fileCtx) ?? innerCloser(node, fn, name, fileCtx, level);
+    ts.forEachChild(node, visit);
+  };
+  visit(fn.body);
+  return found;
+}
+
+/** `this.socket.close(1000, 'Bye')` on a WebSocket, with one certain code that none of fn's parameters give. */
+function directClose(call: ts.CallExpression, fn: FunctionNode, name: string, ctx: AnalysisContext): Closer | undefined {
+  const method = accessedName(call.expression);
+  const codeArgument = call.arguments[0];
+  if (!method || !CLOSE_METHOD_NAMES.has(method) || !codeArgument || ts.isSpreadElement(codeArgument) || mentionsParameter(codeArgument, fn)) return undefined;
+  const receiver = classifyReceiver((call.expression as ts.PropertyAccessExpression | ts.ElementAccessExpression).expression, ctx);
+  if (receiver.kind !== 'websocket') return undefined;
+  const code = evaluateArgument(codeArgument, ctx);
+  if (code.values.length !== 1 || code.values[0]!.kind !== 'number') return undefined;
+  return { fn, name, closeCall: call, method, receiver, code };
+}
+
+function innerCloser(call: ts.CallExpression, fn: FunctionNode, name: string, ctx: AnalysisContext, level: number): Closer | undefined {
+  const inner = closerThrough(call, ctx, level + 1);
+  return inner && inner.fn !== fn ? { ...inner, fn, name } : undefined;
+}
+
+function mentionsParameter(node: ts.Node, fn: FunctionNode): boolean {
+  const names = new Set(fn.parameters.flatMap((p) => (ts.isIdentifier(p.name) ? [p.name.text] : [])));
+  let mentioned = false;
+  const visit = (n: ts.Node): void => {
+    if (ts.isIdentifier(n) && names.has(n.text)) mentioned = true;
+    if (!mentioned) ts.forEachChild(n, visit);
+  };
+  visit(node);
+  return mentioned;
+}
