@@ -12,7 +12,8 @@ import { lastName } from './socket-flow/file-index';
 import { socketFlow } from './socket-flow/flows';
 import { accessedName, isFunctionLike, skipOuterExpressions } from './syntax';
 import type { EvaluatedArgument } from './values';
-import { calleeFunctions, functionName, type FunctionNode } from './wrappers';
+import { addFunction, callsInFunctionsOf, type FunctionNode } from './calls-in-functions';
+import { calleeFunctions, functionName } from './wrappers';
 
 export interface Closer {
   readonly fn: FunctionNode;
@@ -28,50 +29,21 @@ export interface Closer {
 /** A closer calls the socket's close itself, or one closer that does: deeper chains say too little. */
 const MAX_LEVELS = 2;
 
-interface NamedCall {
-  readonly method: string;
-  readonly name: string;
-  readonly fn: FunctionNode;
-}
-
-const callsByFile = new WeakMap<ts.SourceFile, readonly NamedCall[]>();
-
-/** Syntax only: each call made directly in the body of a named function (not in a callback inside it). */
-function namedCallsOf(file: ts.SourceFile): readonly NamedCall[] {
-  let found = callsByFile.get(file);
-  if (found) return found;
-  const calls: NamedCall[] = [];
-  const visit = (node: ts.Node, fn: FunctionNode | undefined): void => {
-    const inner = isFunctionLike(node) ? (node as FunctionNode) : fn;
-    if (inner && ts.isCallExpression(node)) {
-      const method = accessedName(node.expression);
-      const name = functionName(inner);
-      if (method && name) calls.push({ method, name, fn: inner });
-    }
-    ts.forEachChild(node, (child) => visit(child, inner));
-  };
-  visit(file, undefined);
-  callsByFile.set(file, (found = calls));
-  return found;
-}
-
 const candidatesByProgram = new WeakMap<ts.Program, ReadonlyMap<string, readonly FunctionNode[]>>();
 
 /** Functions that may be closers, by name: they call a close-like method, or such a function (two levels). */
 function closerCandidates(program: ts.Program): ReadonlyMap<string, readonly FunctionNode[]> {
   let found = candidatesByProgram.get(program);
   if (found) return found;
-  const calls = socketFlow(program, 'node', false).projectFiles().flatMap((file) => namedCallsOf(file));
+  const calls = socketFlow(program, 'node', false).projectFiles().flatMap((file) => callsInFunctionsOf(file));
   const map = new Map<string, FunctionNode[]>();
   let reached: ReadonlySet<string> = CLOSE_METHOD_NAMES;
   for (let level = 0; level < MAX_LEVELS; level++) {
     const next = new Set<string>();
     for (const call of calls) {
-      if (!reached.has(call.method)) continue;
-      const list = map.get(call.name) ?? [];
-      if (!list.includes(call.fn)) list.push(call.fn);
-      map.set(call.name, list);
-      next.add(call.name);
+      if (!call.innermost || !reached.has(call.method)) continue;
+      addFunction(map, call.innermost);
+      next.add(call.innermost.name);
     }
     reached = next;
   }

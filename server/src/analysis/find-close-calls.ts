@@ -127,33 +127,17 @@ function siteForConstructor(call: ts.NewExpression, ctx: AnalysisContext, option
  */
 function siteForWrapperCall(call: ts.CallExpression, ctx: AnalysisContext, options: FindOptions): CloseCallSite | undefined {
   const wrapper = wrapperCalled(call, ctx);
-  if (!wrapper) return undefined;
-  const { receiver } = wrapper;
-  const runtimes = applyOverride(receiver.runtimes, options).filter((r) => RUNTIME_PROFILES[r].methods[wrapper.method] === 'positional');
-  if (runtimes.length === 0 || call.arguments.some(ts.isSpreadElement)) return undefined;
+  if (!wrapper || call.arguments.some(ts.isSpreadElement)) return undefined;
   const code = wrapper.codeParameter && argumentFor(call, wrapper.codeParameter);
   const reason = wrapper.reasonParameter && argumentFor(call, wrapper.reasonParameter);
   // A value the caller leaves out is the wrapper's own (its default, its fallback): checked at the wrapper.
   if (!code && !reason) return undefined;
-  const callee = skipOuterExpressions(call.expression);
-  const methodNode = ts.isPropertyAccessExpression(callee) ? callee.name : callee;
-  return {
-    call,
-    method: wrapper.method,
-    methodNode,
-    // The object here is the wrapper's, not the socket: rules that look at the socket itself skip this site.
-    receiver: undefined,
-    runtimes,
-    confidence: receiver.confidence,
-    ...(receiver.evidence ? { evidence: receiver.evidence } : {}),
-    shape: 'positional',
+  return forwardingSite(call, wrapper, options, (methodNode) => ({
     // What the caller leaves to the wrapper was checked in the wrapper: here it is only "some value".
-    code: code ? withDefault(evaluateArgument(code, ctx), wrapper, wrapper.codeParameter!, ctx) : { node: methodNode as ts.Expression, values: [{ kind: 'unknown', type: 'number' }] },
+    code: code ? withDefault(evaluateArgument(code, ctx), wrapper, wrapper.codeParameter!, ctx) : someCode(methodNode),
     reason: reason ? withDefault(evaluateArgument(reason, ctx), wrapper, wrapper.reasonParameter!, ctx) : unknownArgument('string'),
-    codeInsertOffset: call.arguments.pos,
-    forwardedTo: { name: wrapper.name, closeCall: wrapper.closeCall },
     ...(code ? {} : fixedWrapperCode(wrapper, ctx)),
-  };
+  }));
 }
 
 /**
@@ -164,25 +148,40 @@ function siteForWrapperCall(call: ts.CallExpression, ctx: AnalysisContext, optio
 function siteForCloserCall(call: ts.CallExpression, ctx: AnalysisContext, options: FindOptions): CloseCallSite | undefined {
   const closer = closerCalled(call, ctx);
   if (!closer) return undefined;
-  const runtimes = applyOverride(closer.receiver.runtimes, options).filter((r) => RUNTIME_PROFILES[r].methods[closer.method] === 'positional');
+  return forwardingSite(call, closer, options, (methodNode) => ({ code: someCode(methodNode), reason: unknownArgument('string'), wrapperCode: closer.code }));
+}
+
+/** The site of a call that ends in a close call elsewhere (a wrapper's or a closer's), with the values `values` gives. */
+function forwardingSite(
+  call: ts.CallExpression,
+  target: { readonly name: string; readonly closeCall: ts.CallExpression; readonly method: string; readonly receiver: Extract<ReceiverClass, { kind: 'websocket' }> },
+  options: FindOptions,
+  values: (methodNode: ts.Node) => Pick<CloseCallSite, 'code' | 'reason' | 'wrapperCode'>,
+): CloseCallSite | undefined {
+  const { receiver } = target;
+  const runtimes = applyOverride(receiver.runtimes, options).filter((r) => RUNTIME_PROFILES[r].methods[target.method] === 'positional');
   if (runtimes.length === 0) return undefined;
   const callee = skipOuterExpressions(call.expression);
   const methodNode = ts.isPropertyAccessExpression(callee) ? callee.name : callee;
   return {
     call,
-    method: closer.method,
+    method: target.method,
     methodNode,
+    // The object here is the wrapper's, not the socket: rules that look at the socket itself skip this site.
     receiver: undefined,
     runtimes,
-    confidence: closer.receiver.confidence,
-    ...(closer.receiver.evidence ? { evidence: closer.receiver.evidence } : {}),
+    confidence: receiver.confidence,
+    ...(receiver.evidence ? { evidence: receiver.evidence } : {}),
     shape: 'positional',
-    code: { node: methodNode as ts.Expression, values: [{ kind: 'unknown', type: 'number' }] },
-    reason: unknownArgument('string'),
     codeInsertOffset: call.arguments.pos,
-    forwardedTo: { name: closer.name, closeCall: closer.closeCall },
-    wrapperCode: closer.code,
+    forwardedTo: { name: target.name, closeCall: target.closeCall },
+    ...values(methodNode),
   };
+}
+
+/** "Some code", at the callee: what a call leaves to the function it calls. */
+function someCode(methodNode: ts.Node): EvaluatedArgument {
+  return { node: methodNode as ts.Expression, values: [{ kind: 'unknown', type: 'number' }] };
 }
 
 /** The code a wrapper sends whatever its callers pass, when it is one certain number (`ws.close(1000, reason)`). */

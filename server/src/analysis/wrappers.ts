@@ -13,9 +13,11 @@ import { socketFlow } from './socket-flow/flows';
 import { scopeOf } from './socket-flow/test-files';
 import { thisOwner } from './socket-flow/prototype';
 import { accessedName, functionNameNode, isFunctionLike, skipOuterExpressions } from './syntax';
+import { addFunction, callsInFunctionsOf, type FunctionNode } from './calls-in-functions';
+
+export type { FunctionNode } from './calls-in-functions';
 import type { ReceiverClass } from './classify-receiver';
 
-export type FunctionNode = ts.SignatureDeclaration & { body?: ts.Node };
 
 /** A wrapper: which of its parameters become the code and reason of which close-like call. */
 export interface Wrapper {
@@ -60,39 +62,6 @@ export function argumentFor(call: ts.CallExpression, parameter: ForwardedParamet
 
 const MAX_NESTING = 3;
 
-/** A call with arguments, and the enclosing functions whose parameters its arguments mention. */
-interface ForwardingCall {
-  readonly method: string;
-  readonly forwarders: readonly { readonly name: string; readonly fn: FunctionNode }[];
-}
-
-/** Per file, syntax only: every named call whose arguments mention an enclosing function's parameter. */
-const forwardingCallsByFile = new WeakMap<ts.SourceFile, readonly ForwardingCall[]>();
-
-function forwardingCallsOf(file: ts.SourceFile): readonly ForwardingCall[] {
-  let found = forwardingCallsByFile.get(file);
-  if (found) return found;
-  const calls: ForwardingCall[] = [];
-  const visit = (node: ts.Node, fns: readonly FunctionNode[]): void => {
-    const inner = isFunctionLike(node) ? [...fns, node] : fns;
-    if (inner.length > 0 && ts.isCallExpression(node) && node.arguments.length > 0) {
-      const method = accessedName(node.expression);
-      if (method) {
-        const mentioned = new Set(node.arguments.flatMap((a) => identifiersIn(a)));
-        const forwarders = inner.flatMap((fn) => {
-          const name = functionName(fn);
-          return name && fn.parameters.some((p) => boundNames(p.name).some((n) => mentioned.has(n))) ? [{ name, fn }] : [];
-        });
-        if (forwarders.length > 0) calls.push({ method, forwarders });
-      }
-    }
-    ts.forEachChild(node, (child) => visit(child, inner));
-  };
-  visit(file, []);
-  forwardingCallsByFile.set(file, (found = calls));
-  return found;
-}
-
 /**
  * The functions that may be wrappers, by name, over the whole program: a function whose call of a
  * close-like method — or of another such function, declared anywhere in the program, before or
@@ -105,40 +74,18 @@ function wrapperCandidates(program: ts.Program): ReadonlyMap<string, readonly Fu
   if (found) return found;
   // A syntax-only filter over every project file: not a use of the flow (a wrapper it lets through
   // is resolved by the checker or by the flow, which is observed).
-  const calls = socketFlow(program, 'node', false).projectFiles().flatMap((file) => forwardingCallsOf(file));
+  const calls = socketFlow(program, 'node', false).projectFiles().flatMap((file) => callsInFunctionsOf(file));
   const map = new Map<string, FunctionNode[]>();
   let grew = true;
   while (grew) {
     grew = false;
     for (const call of calls) {
       if (!CLOSE_METHOD_NAMES.has(call.method) && !map.has(call.method)) continue;
-      for (const { name, fn } of call.forwarders) {
-        const list = map.get(name) ?? [];
-        if (list.includes(fn)) continue;
-        list.push(fn);
-        map.set(name, list);
-        grew = true;
-      }
+      for (const forwarder of call.forwarders) if (addFunction(map, forwarder)) grew = true;
     }
   }
   candidatesByProgram.set(program, (found = map));
   return found;
-}
-
-/** `p`, or the names a destructuring parameter binds (`{ code, reason }`). */
-function boundNames(name: ts.BindingName): string[] {
-  if (ts.isIdentifier(name)) return [name.text];
-  return name.elements.flatMap((element) => (ts.isBindingElement(element) ? boundNames(element.name) : []));
-}
-
-function identifiersIn(node: ts.Node): string[] {
-  const names: string[] = [];
-  const visit = (n: ts.Node): void => {
-    if (ts.isIdentifier(n)) names.push(n.text);
-    if (!isFunctionLike(n)) ts.forEachChild(n, visit);
-  };
-  visit(node);
-  return names;
 }
 
 /** The name a function is called by: its own, or the variable/property/method that holds it. */
