@@ -1,7 +1,7 @@
 // Everything the analysis of one file needs, computed once per file.
 import * as ts from 'typescript';
 import type { Platform } from '../registry/types';
-import { WEBSOCKET_MODULES } from '../registry/socket-sources';
+import { PLATFORM_TYPE_PACKAGES, WEBSOCKET_MODULES } from '../registry/socket-sources';
 
 export interface AnalysisContext {
   readonly program: ts.Program;
@@ -32,13 +32,14 @@ const platforms = new WeakMap<ts.Program, Platform>();
 
 /**
  * The platform a program's types say it runs on: Workers' or Bun's type packages in the program
- * (their globals replace the DOM's), else Node. A config can say otherwise (LintFileOptions.platform).
+ * (their globals replace the DOM's; registry PLATFORM_TYPE_PACKAGES), else Node. A config can say otherwise (LintFileOptions.platform).
  */
 export function platformOfProgram(program: ts.Program): Platform {
   let platform = platforms.get(program);
   if (!platform) {
     const files = program.getSourceFiles().map((f) => f.fileName);
-    platform = files.some((f) => f.includes('/@cloudflare/workers-types/')) ? 'cloudflare' : files.some((f) => /\/(bun-types|@types\/bun)\//.test(f)) ? 'bun' : 'node';
+    const declares = (pkg: string) => files.some((f) => f.includes(`/${pkg}/`));
+    platform = PLATFORM_TYPE_PACKAGES.find((entry) => entry.packages.some(declares))?.platform ?? 'node';
     platforms.set(program, platform);
   }
   return platform;

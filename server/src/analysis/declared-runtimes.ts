@@ -2,7 +2,7 @@
 // against registry/specifiers.ts (a TypeScript default library, or a file of an exact npm package).
 // Unions, intersections, type parameters and subclasses are followed.
 import * as ts from 'typescript';
-import { GENERATED_PLATFORM_TYPES } from '../registry/socket-sources';
+import { GENERATED_PLATFORM_TYPES, GLOBAL_REDECLARING_RUNTIMES, WS_MODULE, WS_SERVER, WS_SERVER_CLASSES } from '../registry/socket-sources';
 import { RECEIVER_SPECIFIERS } from '../registry/specifiers';
 import type { RuntimeId } from '../registry/types';
 
@@ -64,15 +64,9 @@ function computeRuntimes(type: ts.Type, ctx: TypeContext, depth: number): TypeVe
   return [];
 }
 
-/**
- * Runtimes whose own type package redeclares the global `WebSocket`: when @types/node or the DOM lib
- * merges into the same global symbol, the platform package says which runtime the code runs on.
- */
-const PLATFORM_RUNTIMES: ReadonlySet<RuntimeId> = new Set(['cloudflare']);
-
 function matchSpecifiers(type: ts.Type, ctx: TypeContext): RuntimeId[] {
   const matched = matchDeclarations(type, ctx);
-  const platform = matched.filter((r) => PLATFORM_RUNTIMES.has(r));
+  const platform = matched.filter((r) => GLOBAL_REDECLARING_RUNTIMES.has(r));
   return platform.length > 0 ? platform : matched;
 }
 
@@ -133,8 +127,6 @@ export type DeclaredKind =
   | { readonly kind: 'structural' }
   | { readonly kind: 'other' };
 
-const SERVER_TYPE_NAMES = new Set(['WebSocketServer', 'Server']);
-
 export function declaredKind(declaredType: ts.Type, ctx: TypeContext): DeclaredKind {
   // `SocketLike | null` is declared where `SocketLike` is: the null says nothing about the kind.
   const type = ctx.checker.getNonNullableType(declaredType);
@@ -145,7 +137,7 @@ export function declaredKind(declaredType: ts.Type, ctx: TypeContext): DeclaredK
     const file = decl.getSourceFile();
     const pkg = packageNameOf(file.fileName);
     const name = (decl as ts.NamedDeclaration).name;
-    if (pkg === 'ws' && name && ts.isIdentifier(name) && SERVER_TYPE_NAMES.has(name.text)) return { kind: 'server', runtime: 'ws' };
+    if (pkg === WS_MODULE && name && ts.isIdentifier(name) && WS_SERVER_CLASSES.has(name.text)) return { kind: 'server', runtime: WS_SERVER.runtime };
   }
   if (declarations.every((d) => isProjectFile(d.getSourceFile(), ctx.program))) {
     const cls = declarations.find((d): d is ts.ClassLikeDeclaration => ts.isClassLike(d));

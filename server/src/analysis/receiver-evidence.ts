@@ -3,13 +3,11 @@
 // that turns a file stream or a DB pool into a WebSocket is worse than no finding.
 import * as ts from 'typescript';
 import type { Evidence, RuntimeId } from '../registry/types';
-import { CONSTRUCTOR_NAME_RUNTIMES, SOCKET_CONSTRUCTORS, WEBSOCKET_BY_IMPORT } from '../registry/socket-sources';
+import { CONSTRUCTOR_NAME_RUNTIMES, LOOKALIKE_SOCKET_MODULE_PREFIXES, SOCKET_CONSTRUCTORS, WEBSOCKET_BY_IMPORT, WS_MODULE, WS_SERVER, WS_SERVER_CLASSES } from '../registry/socket-sources';
 import type { AnalysisContext } from './context';
 import type { ReceiverClass } from './classify-receiver';
 import { enclosingFunction, isFunctionLike, listenerRegistration, skipOuterExpressions } from './syntax';
 
-
-const SERVER_CONSTRUCTORS = new Set(['WebSocketServer', 'Server']);
 const SOCKET_EVENTS = new Set(['message', 'open', 'ping', 'pong', 'upgrade', 'unexpected-response']);
 const SOCKET_MEMBERS = new Set(['send', 'readyState', 'terminate', 'ping', 'pong', 'bufferedAmount', 'binaryType', 'onmessage', 'onopen']);
 
@@ -21,15 +19,14 @@ export function inferReceiverFromEvidence(receiver: ts.Expression, ctx: Analysis
   if (!ts.isIdentifier(receiver) || !ctx.mentionsWebSocket) return undefined;
   const decl = ctx.checker.getSymbolAtLocation(receiver)?.valueDeclaration;
   if (decl && ts.isParameter(decl) && isWsServerConnectionParameter(decl, ctx)) {
-    return { kind: 'websocket', runtimes: ['ws'], confidence: 'inferred', evidence: { kind: 'connection-listener' } };
+    return { kind: 'websocket', runtimes: [WS_SERVER.runtime], confidence: 'inferred', evidence: { kind: 'connection-listener' } };
   }
-  // Socket.IO sockets also have message listeners, send() and close(), but are not WebSockets.
-  const socketIo = [...ctx.importedModules].some((m) => m.startsWith('socket.io') || m.startsWith('engine.io'));
+  const socketIo = [...ctx.importedModules].some((m) => LOOKALIKE_SOCKET_MODULE_PREFIXES.some((prefix) => m.startsWith(prefix)));
   const shape = socketIo ? undefined : socketShape(receiver, ctx);
   if (shape) {
     // Server-side or Node-style usage (`.on(...)`, terminate/ping, a 'connection' parameter) means ws semantics.
-    const nodeStyle = ctx.importedModules.has('ws') || shape === 'node' || (decl !== undefined && ts.isParameter(decl) && isConnectionListenerParameter(decl));
-    const runtime: RuntimeId = nodeStyle ? 'ws' : 'whatwg';
+    const nodeStyle = ctx.importedModules.has(WS_MODULE) || shape === 'node' || (decl !== undefined && ts.isParameter(decl) && isConnectionListenerParameter(decl));
+    const runtime: RuntimeId = nodeStyle ? WS_SERVER.runtime : SOCKET_CONSTRUCTORS['']!['WebSocket']!;
     return { kind: 'websocket', runtimes: [runtime], confidence: 'inferred', evidence: { kind: 'socket-usage' } };
   }
   return undefined;
@@ -130,9 +127,9 @@ function isWsServerConnectionParameter(param: ts.ParameterDeclaration, ctx: Anal
     const callee = v.expression;
     if (ts.isPropertyAccessExpression(callee)) {
       // new WebSocket.Server(...), new ws.WebSocketServer(...)
-      return SERVER_CONSTRUCTORS.has(callee.name.text) && /^(WebSocket|ws|WS)$/.test(callee.expression.getText());
+      return WS_SERVER_CLASSES.has(callee.name.text) && /^(WebSocket|ws|WS)$/.test(callee.expression.getText());
     }
-    return ts.isIdentifier(callee) && SERVER_CONSTRUCTORS.has(callee.text) && (callee.text === 'WebSocketServer' || ctx.importedModules.has('ws'));
+    return ts.isIdentifier(callee) && WS_SERVER_CLASSES.has(callee.text) && (callee.text === 'WebSocketServer' || ctx.importedModules.has(WS_MODULE));
   });
 }
 

@@ -1,70 +1,28 @@
-// The checker questions behind the editor features of close-code docs (hover, completion, inlay
-// hints, refactors): what is at this offset — a close code (sent, received or declared) or the
-// method of a close-like call — where the code argument of a call is, and which named constants
-// the project has for a code (analysis/named-codes.ts, re-exported for the language server). Split from code-docs.ts (pure rendering) because this part needs
-// the analysis layer, which the language server may not import directly.
-//
-// What counts as a close code at a position (the hover rule):
-//  1. sent: a numeric literal, or a name (`POLICY`, `Close.Policy`, `CODES.policy`,
-//     `CODES['policy']`) whose type is one number literal, in a *value position* of the code
-//     argument of a close-like call: the argument itself, either branch of `?:`, either side of
-//     `??` / `||`, the right side of a comma — through parentheses, `as`, `satisfies` and `!`.
-//  2. received: such a literal or name compared (`===`, `!==`, `==`, `!=`, `<`, `<=`, `>`, `>=`)
-//     with a received close code — a CloseEvent's `code`, or the code parameter of a `close`
-//     listener (as analysis/value-origins.ts recognises them) — or a `case` label of a `switch`
-//     on one.
-//  3. declared: a numeric literal that initializes a `const`, an enum member or an object-literal
-//     property, when (a) a close-like call in the same file passes that const / member / property
-//     as its code (rule 1 with a name), or (b) the declaration's own name or the name of its enum,
-//     object or variable contains "close" (any case) and the value is an integer in 1000–4999.
-//     Hovering the declared *name* shows nothing: TypeScript's own hover covers it.
-import * as ts from 'typescript';
-import type { Confidence } from '../core/finding';
-import type { Evidence } from '../registry/types';
-import { closeContext } from '../analysis/close-context';
-import { createAnalysisContext, type AnalysisContext } from '../analysis/context';
-import { findCloseCalls, mayNeedAnalysis, type CloseCallSite } from '../analysis/find-close-calls';
-import { skipOuterExpressions } from '../analysis/syntax';
-import { isReceivedCloseCode } from '../analysis/value-origins';
-import { RUNTIME_PROFILES } from '../registry/runtimes';
-import { SUGGESTED_CODES, type Situation } from '../registry/situations';
+// The close-code docs questions of the editor features (hover, completion, inlay hints, refactors),
+// asked of a program: the engine finds the close-like calls of the file once per (source file,
+// program, runtime override) and hands them to the analysis that answers (analysis/code-docs-targets.ts,
+// analysis/code-slots.ts, analysis/named-codes.ts). The language server may not import the analysis
+// layer directly, so its features come here.
+import type * as ts from 'typescript';
+import { codeLiteralAt as codeLiteralIn, docsTargetAt as docsTargetIn, sentCodes as sentCodesIn, type CodeLiteral, type DocsTarget, type FileCloseCalls, type SentCode } from '../analysis/code-docs-targets';
+import { codeSlotAt as codeSlotIn, type CodeSlot } from '../analysis/code-slots';
+import { createAnalysisContext } from '../analysis/context';
+import { findCloseCalls, mayNeedAnalysis } from '../analysis/find-close-calls';
 import type { RuntimeId } from '../registry/types';
+
+export type { CodeLiteral, CodeRole, DocsTarget, SentCode } from '../analysis/code-docs-targets';
+export type { CodeSlot } from '../analysis/code-slots';
+export { namedCodesFor, type NamedCode } from '../analysis/named-codes';
 
 export interface QueryOptions {
   /** Runtime forced by the config for this file. */
   readonly runtimeOverride?: RuntimeId;
 }
 
-export type CodeRole = 'sent' | 'received' | 'declared';
-
-export type DocsTarget =
-  | {
-      readonly kind: 'code';
-      /** The hovered token. */
-      readonly node: ts.Node;
-      readonly value: number;
-      readonly role: CodeRole;
-      /** Runtimes of the sockets that send it; empty for received codes and declarations no call in the file uses. */
-      readonly runtimes: readonly RuntimeId[];
-    }
-  | {
-      readonly kind: 'method';
-      readonly node: ts.Node;
-      readonly method: string;
-      readonly runtimes: readonly RuntimeId[];
-      readonly confidence: Confidence;
-      readonly evidence?: Evidence;
-    };
-
-interface FileAnalysis {
-  readonly ctx: AnalysisContext;
-  readonly sites: readonly CloseCallSite[];
-}
-
-const analyses = new WeakMap<ts.SourceFile, { program: ts.Program; override: RuntimeId | undefined; value: FileAnalysis }>();
+const analyses = new WeakMap<ts.SourceFile, { program: ts.Program; override: RuntimeId | undefined; value: FileCloseCalls }>();
 
 /** The analysis context and close-like calls of a file, cached per (source file, program, override). */
-function analyze(program: ts.Program, sourceFile: ts.SourceFile, options: QueryOptions): FileAnalysis {
+function analyze(program: ts.Program, sourceFile: ts.SourceFile, options: QueryOptions): FileCloseCalls {
   const cached = analyses.get(sourceFile);
   if (cached && cached.program === program && cached.override === options.runtimeOverride) return cached.value;
   const ctx = createAnalysisContext(program, sourceFile);
@@ -76,299 +34,22 @@ function analyze(program: ts.Program, sourceFile: ts.SourceFile, options: QueryO
   return value;
 }
 
-/** The innermost token at `offset`; a word token that ends exactly at `offset` counts too. */
-export function tokenAt(sourceFile: ts.SourceFile, offset: number): ts.Node | undefined {
-  const find = (node: ts.Node, at: number): ts.Node | undefined => {
-    for (const child of node.getChildren(sourceFile)) {
-      if (child.getStart(sourceFile) <= at && at < child.getEnd()) {
-        return child.getChildCount(sourceFile) === 0 ? child : (find(child, at) ?? child);
-      }
-    }
-    return undefined;
-  };
-  const token = find(sourceFile, offset);
-  if (token && isWordToken(token)) return token;
-  const before = offset > 0 ? find(sourceFile, offset - 1) : undefined;
-  return before && isWordToken(before) ? before : token;
-}
-
-function isWordToken(node: ts.Node): boolean {
-  return ts.isIdentifier(node) || ts.isNumericLiteral(node) || ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node);
-}
-
-/** What the hover at `offset` documents (see the rule at the top of this file). */
+/** What the hover at `offset` documents (the rule is at the top of analysis/code-docs-targets.ts). */
 export function docsTargetAt(program: ts.Program, sourceFile: ts.SourceFile, offset: number, options: QueryOptions = {}): DocsTarget | undefined {
-  const token = tokenAt(sourceFile, offset);
-  if (!token || !isWordToken(token)) return undefined;
-  const { ctx, sites } = analyze(program, sourceFile, options);
-  for (const site of sites) {
-    if (token.getStart(sourceFile) >= site.methodNode.getStart(sourceFile) && token.getEnd() <= site.methodNode.getEnd()) {
-      return {
-        kind: 'method',
-        node: token,
-        method: site.method,
-        runtimes: site.runtimes,
-        confidence: site.confidence,
-        ...(site.evidence ? { evidence: site.evidence } : {}),
-      };
-    }
-  }
-  const expression = valueExpressionOf(token);
-  if (!expression) return undefined;
-  const code = (role: CodeRole, value: number, runtimes: readonly RuntimeId[]): DocsTarget => ({ kind: 'code', node: token, value, role, runtimes });
-  const sending = sites.filter((site) => site.code.node !== undefined && valuePositions(site.code.node).includes(expression));
-  if (sending.length > 0) {
-    const value = numberOf(expression, ctx.checker);
-    return value === undefined ? undefined : code('sent', value, unionRuntimes(sending));
-  }
-  if (isComparedWithReceivedCode(expression, ctx)) {
-    const value = numberOf(expression, ctx.checker);
-    return value === undefined ? undefined : code('received', value, []);
-  }
-  const declaration = declarationInitializedBy(expression);
-  if (declaration && (ts.isNumericLiteral(expression) || ts.isPrefixUnaryExpression(expression))) {
-    const value = numberOf(expression, ctx.checker);
-    if (value === undefined) return undefined;
-    const users = sites.filter((site) => site.code.node !== undefined && valuePositions(site.code.node).some((p) => declarationOf(p, ctx.checker) === declaration));
-    if (users.length > 0) return code('declared', value, unionRuntimes(users));
-    if (Number.isInteger(value) && value >= 1000 && value <= 4999 && namesMentionClose(declaration)) return code('declared', value, []);
-  }
-  return undefined;
+  return docsTargetIn(analyze(program, sourceFile, options), offset);
 }
 
-/** The expression a word token stands for: the literal, a name, or the access it is the member name of. */
-function valueExpressionOf(token: ts.Node): ts.Expression | undefined {
-  const parent = token.parent;
-  if (ts.isNumericLiteral(token)) {
-    return parent && ts.isPrefixUnaryExpression(parent) && parent.operator === ts.SyntaxKind.MinusToken ? parent : token;
-  }
-  if (ts.isIdentifier(token)) {
-    if (parent && ts.isPropertyAccessExpression(parent)) return parent.name === token ? parent : undefined;
-    return parent && isDeclarationName(token) ? undefined : token;
-  }
-  if ((ts.isStringLiteral(token) || ts.isNoSubstitutionTemplateLiteral(token)) && parent && ts.isElementAccessExpression(parent) && parent.argumentExpression === token) {
-    return parent;
-  }
-  return undefined;
-}
-
-function isDeclarationName(identifier: ts.Identifier): boolean {
-  const parent = identifier.parent;
-  return !!parent && (ts.isVariableDeclaration(parent) || ts.isEnumMember(parent) || ts.isPropertyAssignment(parent) || ts.isParameter(parent) || ts.isFunctionDeclaration(parent)) && (parent as { name?: ts.Node }).name === identifier;
-}
-
-/** Value positions of a code argument (see rule 1): the expressions whose values reach close(). */
-function valuePositions(expression: ts.Expression): ts.Expression[] {
-  const node = skipOuterExpressions(expression);
-  if (ts.isConditionalExpression(node)) return [...valuePositions(node.whenTrue), ...valuePositions(node.whenFalse)];
-  if (ts.isBinaryExpression(node)) {
-    const op = node.operatorToken.kind;
-    if (op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.BarBarToken) return [...valuePositions(node.left), ...valuePositions(node.right)];
-    if (op === ts.SyntaxKind.CommaToken) return valuePositions(node.right);
-  }
-  return [node];
-}
-
-/** The number an expression certainly is: a numeric literal, or an expression typed as one number literal. */
-function numberOf(expression: ts.Expression, checker: ts.TypeChecker): number | undefined {
-  const node = skipOuterExpressions(expression);
-  if (ts.isNumericLiteral(node)) return Number(node.text);
-  const type = checker.getTypeAtLocation(node);
-  return type.isNumberLiteral() ? type.value : undefined;
-}
-
-function unionRuntimes(sites: readonly CloseCallSite[]): RuntimeId[] {
-  return [...new Set(sites.flatMap((site) => site.runtimes))];
-}
-
-const COMPARISONS = new Set([
-  ts.SyntaxKind.EqualsEqualsEqualsToken,
-  ts.SyntaxKind.ExclamationEqualsEqualsToken,
-  ts.SyntaxKind.EqualsEqualsToken,
-  ts.SyntaxKind.ExclamationEqualsToken,
-  ts.SyntaxKind.LessThanToken,
-  ts.SyntaxKind.LessThanEqualsToken,
-  ts.SyntaxKind.GreaterThanToken,
-  ts.SyntaxKind.GreaterThanEqualsToken,
-]);
-
-function isComparedWithReceivedCode(expression: ts.Expression, ctx: AnalysisContext): boolean {
-  let node: ts.Node = expression;
-  while (node.parent && isOuterExpression(node.parent)) node = node.parent;
-  const parent = node.parent;
-  if (!parent) return false;
-  if (ts.isBinaryExpression(parent) && COMPARISONS.has(parent.operatorToken.kind)) {
-    return isReceivedCloseCode(parent.left === node ? parent.right : parent.left, ctx);
-  }
-  if (ts.isCaseClause(parent) && parent.expression === node) return isReceivedCloseCode(parent.parent.parent.expression, ctx);
-  return false;
-}
-
-function isOuterExpression(node: ts.Node): boolean {
-  return ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression(node) || ts.isNonNullExpression(node) || ts.isTypeAssertionExpression(node);
-}
-
-
-type CodeDeclaration = ts.VariableDeclaration | ts.EnumMember | ts.PropertyAssignment;
-
-/** The const / enum member / object property whose initializer `expression` is. */
-function declarationInitializedBy(expression: ts.Expression): CodeDeclaration | undefined {
-  let node: ts.Node = expression;
-  while (node.parent && isOuterExpression(node.parent)) node = node.parent;
-  const parent = node.parent;
-  if (!parent) return undefined;
-  if (ts.isVariableDeclaration(parent) && parent.initializer === node && isConst(parent)) return parent;
-  if ((ts.isEnumMember(parent) || ts.isPropertyAssignment(parent)) && parent.initializer === node) return parent;
-  return undefined;
-}
-
-function isConst(declaration: ts.VariableDeclaration): boolean {
-  return ts.isVariableDeclarationList(declaration.parent) && (declaration.parent.flags & ts.NodeFlags.Const) !== 0;
-}
-
-/** The declaration a name in a code argument refers to (imports resolved). */
-function declarationOf(expression: ts.Expression, checker: ts.TypeChecker): ts.Declaration | undefined {
-  const node = skipOuterExpressions(expression);
-  const at = ts.isPropertyAccessExpression(node) ? node.name : ts.isElementAccessExpression(node) ? node.argumentExpression : ts.isIdentifier(node) ? node : undefined;
-  if (!at) return undefined;
-  let symbol = checker.getSymbolAtLocation(at);
-  if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
-  return symbol?.valueDeclaration;
-}
-
-/** Rule 3b: the declaration, its enum, or the variables/properties holding its object mention "close". */
-function namesMentionClose(declaration: CodeDeclaration): boolean {
-  for (let node: ts.Node | undefined = declaration; node && !ts.isSourceFile(node); node = node.parent) {
-    if (ts.isVariableDeclaration(node) || ts.isEnumMember(node) || ts.isPropertyAssignment(node) || ts.isEnumDeclaration(node)) {
-      if (/close/i.test(node.name.getText())) return true;
-    }
-    if (ts.isBlock(node) || ts.isFunctionLike(node)) return false;
-  }
-  return false;
-}
-
-// ---- completion ---------------------------------------------------------------------------
-
-export interface CodeSlot {
-  readonly runtimes: readonly RuntimeId[];
-  /** Range the chosen code replaces (empty: an insertion at the cursor). */
-  readonly start: number;
-  readonly end: number;
-  /** Codes that fit what the surrounding code is about, best first (from the registry's suggestions). */
-  readonly fitting: readonly number[];
-}
-
-/**
- * The code argument of a close-like call at `offset`: right after `(` with no argument yet, inside
- * or right after a numeric literal first argument, or after `closeCode:` in a WebSocketStream close
- * info / WebSocketError options object (empty or a numeric literal). Anything else (a name, a call,
- * the reason) is left to other completions.
- */
+/** The code argument slot of a close-like call at `offset`, for completion. */
 export function codeSlotAt(program: ts.Program, sourceFile: ts.SourceFile, offset: number, options: QueryOptions = {}): CodeSlot | undefined {
-  const { sites } = analyze(program, sourceFile, options);
-  const containing = sites
-    .filter((site) => site.call.getStart(sourceFile) < offset && offset <= site.call.getEnd())
-    .sort((a, b) => a.call.getWidth(sourceFile) - b.call.getWidth(sourceFile));
-  for (const site of containing) {
-    const range = site.shape === 'positional' ? positionalSlot(site, offset, sourceFile) : propertySlot(site, offset, sourceFile);
-    if (range) return { runtimes: site.runtimes, start: range.start, end: range.end, fitting: fittingCodes(site) };
-  }
-  return undefined;
+  return codeSlotIn(analyze(program, sourceFile, options).sites, sourceFile, offset);
 }
 
-function positionalSlot(site: CloseCallSite, offset: number, sourceFile: ts.SourceFile): { start: number; end: number } | undefined {
-  const children = site.call.getChildren(sourceFile);
-  const open = children.find((c) => c.kind === ts.SyntaxKind.OpenParenToken);
-  if (!open || offset < open.getEnd()) return undefined;
-  const first = site.call.arguments?.[0];
-  if (!first) {
-    const close = children.find((c) => c.kind === ts.SyntaxKind.CloseParenToken);
-    if (close && offset > close.getStart(sourceFile)) return undefined;
-    return { start: offset, end: offset };
-  }
-  return literalSlot(first, offset, sourceFile);
-}
-
-function propertySlot(site: CloseCallSite, offset: number, sourceFile: ts.SourceFile): { start: number; end: number } | undefined {
-  const args = site.call.arguments ?? [];
-  const object = site.shape === 'close-info' ? args[0] : args[1];
-  if (!object || !ts.isObjectLiteralExpression(object)) return undefined;
-  for (const property of object.properties) {
-    if (!ts.isPropertyAssignment(property) || property.name.getText(sourceFile) !== 'closeCode') continue;
-    const colon = property.getChildren(sourceFile).find((c) => c.kind === ts.SyntaxKind.ColonToken);
-    if (!colon || offset < colon.getEnd()) continue;
-    return literalSlot(property.initializer, offset, sourceFile);
-  }
-  return undefined;
-}
-
-/** An empty (missing) or numeric-literal argument around `offset`. */
-function literalSlot(argument: ts.Expression, offset: number, sourceFile: ts.SourceFile): { start: number; end: number } | undefined {
-  if (ts.isIdentifier(argument) && argument.text === '') {
-    // A missing initializer (`{ closeCode: }`) ends at the colon; the cursor may sit in the blanks after it.
-    const blanks = /^\s*/.exec(sourceFile.text.slice(argument.getEnd()))![0].length;
-    return offset <= argument.getEnd() + blanks ? { start: offset, end: offset } : undefined;
-  }
-  if (offset > argument.getEnd()) return undefined;
-  if (ts.isNumericLiteral(argument)) return { start: argument.getStart(sourceFile), end: argument.getEnd() };
-  return undefined;
-}
-
-/** Registry suggestions for the situations around the call: failure paths first, then conditions, then the reason. */
-function fittingCodes(site: CloseCallSite): number[] {
-  const context = closeContext(site);
-  const situations: Situation[] = [];
-  if (context.failure === 'catch' || context.failure === 'error-listener') situations.push('internal-error');
-  if (context.failure === 'timeout') situations.push('timeout');
-  situations.push(...context.fromConditions, ...context.fromReason);
-  const side = site.runtimes.some((r) => RUNTIME_PROFILES[r].whatwgRange) ? 'browser' : 'server';
-  return [...new Set(situations.flatMap((s) => SUGGESTED_CODES[s][side]))];
-}
-
-// ---- inlay hints --------------------------------------------------------------------------
-
-export interface SentCode {
-  /** A value position of a code argument that is one number. */
-  readonly node: ts.Expression;
-  readonly value: number;
-  /** A numeric literal (or a negated one), rather than a name. */
-  readonly literal: boolean;
-  readonly runtimes: readonly RuntimeId[];
-}
-
-/** Every code argument value position that is one known number (rule 1), in file order. */
+/** Every code argument value position that is one known number, in file order (inlay hints, code map). */
 export function sentCodes(program: ts.Program, sourceFile: ts.SourceFile, options: QueryOptions = {}): SentCode[] {
-  const { ctx, sites } = analyze(program, sourceFile, options);
-  const found: SentCode[] = [];
-  for (const site of sites) {
-    if (!site.code.node) continue;
-    for (const node of valuePositions(site.code.node)) {
-      const value = numberOf(node, ctx.checker);
-      if (value === undefined) continue;
-      const literal = ts.isNumericLiteral(node) || (ts.isPrefixUnaryExpression(node) && ts.isNumericLiteral(node.operand));
-      found.push({ node, value, literal, runtimes: site.runtimes });
-    }
-  }
-  return found.sort((a, b) => a.node.getStart(sourceFile) - b.node.getStart(sourceFile));
+  return sentCodesIn(analyze(program, sourceFile, options));
 }
 
-// ---- refactors ----------------------------------------------------------------------------
-
-export interface CodeLiteral {
-  readonly node: ts.NumericLiteral;
-  readonly value: number;
-}
-
-/**
- * A numeric literal that is a sent or received close code (rules 1 and 2) and that the range
- * touches: a cursor inside or at the edge of it, or a selection of exactly it.
- */
+/** A numeric literal that is a sent or received close code and that the range touches (refactors). */
 export function codeLiteralAt(program: ts.Program, sourceFile: ts.SourceFile, start: number, end: number, options: QueryOptions = {}): CodeLiteral | undefined {
-  const token = tokenAt(sourceFile, start);
-  if (!token || !ts.isNumericLiteral(token) || end > token.getEnd()) return undefined;
-  const target = docsTargetAt(program, sourceFile, token.getStart(sourceFile), options);
-  if (!target || target.kind !== 'code' || target.role === 'declared' || target.node !== token) return undefined;
-  return { node: token, value: Number(token.text) };
+  return codeLiteralIn(analyze(program, sourceFile, options), start, end);
 }
-
-export { namedCodesFor, type NamedCode } from '../analysis/named-codes';

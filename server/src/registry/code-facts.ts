@@ -39,6 +39,13 @@ export function rangeOf(rangeClass: RangeClass): CodeSpan {
 export const REGISTRY_RANGE: CodeSpan = rangeOf('registered');
 /** The private-use range 4000–4999. */
 export const PRIVATE_RANGE: CodeSpan = rangeOf('private');
+/** 1000–4999: every number that is a close code at all, from the first protocol code to the last private one. */
+export const CLOSE_CODE_SPAN: CodeSpan = { from: rangeOf('protocol').from, to: PRIVATE_RANGE.to };
+
+/** An integer in 1000–4999 (see CLOSE_CODE_SPAN). */
+export function isInCloseCodeSpan(code: number): boolean {
+  return Number.isInteger(code) && code >= CLOSE_CODE_SPAN.from && code <= CLOSE_CODE_SPAN.to;
+}
 
 /** An integer in 3000–3999 without an IANA registration of its own. */
 export function isUnregisteredCode(code: number): boolean {

@@ -67,6 +67,9 @@ export interface SocketEmitter {
   readonly events: readonly SocketEvent[];
 }
 
+/** The module of ws: importing it means Node-style sockets (`on`, `terminate`, any close code a server sends). */
+export const WS_MODULE = 'ws';
+
 /** ws's server: `connection` listeners receive the socket (also the declared type's behaviour). */
 export const WS_SERVER: SocketEmitter = { runtime: 'ws', events: [{ event: 'connection', evidence: 'connection-listener' }] };
 
@@ -91,6 +94,9 @@ export const SOCKET_SERVERS: Readonly<Record<string, Readonly<Record<string, Soc
   },
 };
 
+/** ws's server classes by exported name (`WebSocketServer`, `Server`). */
+export const WS_SERVER_CLASSES: ReadonlySet<string> = new Set(Object.keys(SOCKET_SERVERS[WS_MODULE]!));
+
 /**
  * Plugins that add WebSocket routes to HTTP frameworks, whose route handlers get the socket as
  * their first parameter: express-ws's `app.ws(path, …middleware, (ws, req) => …)` (`method`), and
@@ -102,6 +108,12 @@ export const ROUTE_PLUGINS: ReadonlyArray<{ readonly module: string; readonly ru
   { module: '@fastify/websocket', runtime: 'ws', option: 'websocket', handler: 'wsHandler' },
   { module: 'fastify-websocket', runtime: 'ws', option: 'websocket', handler: 'wsHandler' },
 ];
+
+/**
+ * Module prefixes of Socket.IO and engine.io: their sockets also have message listeners, send() and
+ * close(), but are not WebSockets, so usage alone says nothing in a file that imports them.
+ */
+export const LOOKALIKE_SOCKET_MODULE_PREFIXES: readonly string[] = ['socket.io', 'engine.io'];
 
 /** The module of uWebSockets.js, whose `app.ws(pattern, handlers)` handlers receive sockets. */
 export const UWS_MODULE = 'uWebSockets.js';
@@ -130,6 +142,22 @@ export const PLATFORM_MARKERS: ReadonlyArray<{ readonly platform: Platform; read
   { platform: 'deno', files: ['deno.json', 'deno.jsonc'], packages: [] },
   { platform: 'bun', files: ['bunfig.toml'], packages: ['bun-types', '@types/bun'] },
 ];
+
+/**
+ * The type packages whose presence in a program says which platform it runs on (their globals
+ * replace the DOM's); the first match wins, no match is Node.
+ */
+export const PLATFORM_TYPE_PACKAGES: ReadonlyArray<{ readonly platform: Platform; readonly packages: readonly string[] }> = [
+  { platform: 'cloudflare', packages: ['@cloudflare/workers-types'] },
+  { platform: 'bun', packages: ['bun-types', '@types/bun'] },
+];
+
+/**
+ * Runtimes whose own type package redeclares the global `WebSocket` (Workers' types): when
+ * @types/node or the DOM lib merges into the same global symbol, that package says which runtime
+ * the code runs on.
+ */
+export const GLOBAL_REDECLARING_RUNTIMES: ReadonlySet<RuntimeId> = new Set(['cloudflare']);
 
 /**
  * Global namespaces a platform's type package declares, by the package that declares them: a type

@@ -1,5 +1,5 @@
 // Hover: the registry at the cursor, short. On a close code (sent, received or declared — the
-// precise rule is in engine/code-docs-query.ts) a card: what it is, whether this socket's runtime
+// precise rule is in analysis/code-docs-targets.ts) a card: what it is, whether this socket's runtime
 // accepts it, and what to do here — under a finding, the finding's why and fixes; on a code a
 // `mismatched-code` finding flags, its comparison with the suggested code; on a code the project
 // handles, where the project sends it (or that it never does). On the method of a close-like
