@@ -53,6 +53,37 @@ ruleTester('mismatched-code', {
   ],
   invalid: [
     {
+      name: "a function that closes only when its own send fails is not a closer: only its own catch is reported, not the catch that calls it",
+      env: 'node',
+      code: lines(
+        "import { WebSocketServer, type WebSocket } from 'ws';",
+        'const wss = new WebSocketServer({ port: 8080 });',
+        'function cleanup(ws: WebSocket) { ws.close(1000); }',
+        'function safeSend(ws: WebSocket, data: string) { try { ws.send(data); } catch { cleanup(ws); } }',
+        "wss.on('connection', (ws) => { try { JSON.parse('{'); } catch (e) { safeSend(ws, String(e)); } });",
+      ),
+      errors: [{ messageId: 'failureWithNormal', line: 4, column: 81 }],
+    },
+    {
+      name: 'a closer whose own reason contradicts its code is reported once, inside; one whose reason fits is judged at each call',
+      env: 'node',
+      code: lines(
+        "import { WebSocketServer, type WebSocket } from 'ws';",
+        'const wss = new WebSocketServer({ port: 8080 });',
+        'declare const limiter: { allow(ip: string): boolean };',
+        "function kick(ws: WebSocket) { ws.close(1000, 'Kicked'); }",
+        "function terminate(ws: WebSocket) { ws.close(1009, 'Message Too Big'); }",
+        "wss.on('connection', (ws, req) => {",
+        "  if (!limiter.allow(req.socket.remoteAddress ?? '')) return terminate(ws);",
+        "  ws.on('message', (data) => { if (String(data) === 'kick') kick(ws); });",
+        '});',
+      ),
+      errors: [
+        { messageId: 'rejectWithNormal', line: 4, column: 41 },
+        { messageId: 'rejectWithCode', line: 7, column: 62 },
+      ],
+    },
+    {
       name: "a closer's fixed 1000 reached from a heartbeat timer, through another closer: reported at the timer's call",
       env: 'js',
       code: lines(...SERVER_CONNECTION),

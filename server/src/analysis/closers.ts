@@ -88,7 +88,9 @@ function findCloser(fn: FunctionNode, ctx: AnalysisContext, level: number): Clos
   const fileCtx = fn.getSourceFile() === ctx.sourceFile ? ctx : createAnalysisContext(ctx.program, fn.getSourceFile(), ctx.platform);
   let found: Closer | undefined;
   const visit = (node: ts.Node): void => {
-    if (found || (node !== fn.body && isFunctionLike(node))) return;
+    // A close in a callback, or in the function's own `catch` (`safeSend` closing when its send
+    // fails), is not what every call does.
+    if (found || (node !== fn.body && isFunctionLike(node)) || ts.isCatchClause(node)) return;
     if (ts.isCallExpression(node)) found = directClose(node, fn, name, fileCtx) ?? innerCloser(node, fn, name, fileCtx, level);
     ts.forEachChild(node, visit);
   };

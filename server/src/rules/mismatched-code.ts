@@ -31,8 +31,6 @@ export default defineRule({
     // A wrapper called with a reason only: its fixed code is judged against this call's reason and
     // branch, reported here (where the situation is written), with no edit (the code is the wrapper's).
     const inherited = site.wrapperCode;
-    // A wrapper whose own close already runs on a failure path is judged there, once.
-    if (inherited && site.forwardedTo && failurePathOf(site.forwardedTo.closeCall)) return;
     const evaluated = inherited ?? site.code;
     const argument = inherited ? (site.methodNode as ts.Expression) : site.code.node;
     if (!argument) return;
@@ -43,6 +41,8 @@ export default defineRule({
     if (context.naming.isDeclaredByApp(code) && CODE_SITUATIONS[code] === undefined) return;
     const around = closeContext(site);
     const side = isBrowserSide(site) ? 'browser' : 'server';
+    // A wrapper whose own close already contradicts why it closes is reported there, once.
+    if (inherited && site.forwardedTo && judgedWhereWritten(site.forwardedTo.closeCall, code, side, context.analysis.checker)) return;
     const target = inherited ? argument : replacementTarget(value, argument);
     const name = context.naming.nameOf(code);
 
@@ -96,6 +96,21 @@ export default defineRule({
     else suggestCodesFor(why.situation, 'failureWithCode', { failure: context.common.failurePaths[why.source] });
   },
 });
+
+/**
+ * The close inside a wrapper or closer is judged where it is written when its own context already
+ * speaks against the code — it runs on a failure path, its written reason names only situations
+ * the code does not fit (`ws.close(1000, 'Kicked')`), or a rejecting branch guards it — so it is
+ * not reported again at every call. A reason that fits the code (`close(1009, 'Message Too Big')`)
+ * leaves the judgement to each caller's situation.
+ */
+function judgedWhereWritten(closeCall: ts.CallExpression, code: number, side: 'browser' | 'server', checker: ts.TypeChecker): boolean {
+  if (failurePathOf(closeCall)) return true;
+  const reason = closeCall.arguments[1];
+  const named = reason && ts.isStringLiteralLike(reason) ? situationsInText(reason.text) : [];
+  if (named.length > 0) return !named.some((s) => codeFitsSituation(code, s, side) !== false);
+  return rejectionFromGuards(closeCall, checker) !== undefined;
+}
 
 interface ContextSituation {
   readonly situation: Situation;
