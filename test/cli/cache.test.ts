@@ -115,6 +115,20 @@ describe('--cache', () => {
     assert.ok(!after.checked.includes(path.normalize('src/b.ts')));
   });
 
+  it("the implementation of the project's interface that a wrapper call reaches, in a file not imported", () => {
+    const root = project({
+      ...FILES,
+      'src/driver.ts': 'export interface Driver { disconnect(reason: string): void }\n',
+      'src/ws-driver.ts': "import WebSocket = require('ws');\nimport type { Driver } from './driver';\nexport function wsDriver(ws: WebSocket): Driver { return { disconnect: (reason) => ws.close(1000, reason) }; }\n",
+      'src/conn.ts': "import type { Driver } from './driver';\nexport function onBan(driver: Driver): void { driver.disconnect('You are banned'); }\n",
+    });
+    assert.ok(lint(root).findings['src/conn.ts']?.some((finding) => finding.startsWith('mismatched-code')));
+    write(root, 'src/ws-driver.ts', "import WebSocket = require('ws');\nimport type { Driver } from './driver';\nexport function wsDriver(ws: WebSocket): Driver { return { disconnect: (reason) => ws.close(1008, reason) }; }\n");
+    const after = lintBoth(root);
+    assert.equal(after.findings['src/conn.ts'], undefined, JSON.stringify(after.findings));
+    assert.ok(after.checked.includes(path.normalize('src/conn.ts')));
+  });
+
   it('a .d.ts in node_modules', () => {
     const root = project();
     assert.ok(lint(root).findings['src/e.ts']);

@@ -143,7 +143,7 @@ function implementationsOf(declarations: readonly ts.Declaration[], name: string
   const signatures = declarations.filter((d) => (ts.isMethodSignature(d) || ts.isPropertySignature(d)) && !d.getSourceFile().isDeclarationFile);
   if (signatures.length === 0) return [];
   const implementsSignature = (type: ts.Type | undefined): boolean => !!type?.getProperty(name)?.declarations?.some((d) => signatures.includes(d));
-  return (wrapperCandidates(ctx.program).get(name) ?? []).filter((fn) => {
+  const found = (wrapperCandidates(ctx.program).get(name) ?? []).filter((fn) => {
     const member = ts.isMethodDeclaration(fn) ? fn : fn.parent;
     const container = member?.parent;
     if (!container) return false;
@@ -152,6 +152,10 @@ function implementationsOf(declarations: readonly ts.Declaration[], name: string
     const implemented = (container.heritageClauses ?? []).filter((c) => c.token === ts.SyntaxKind.ImplementsKeyword).flatMap((c) => [...c.types]);
     return implemented.some((t) => implementsSignature(ctx.checker.getTypeAtLocation(t)));
   });
+  // The implementations may sit in files this one does not import: a program-wide answer, which
+  // `--cache` must know of (as of every use of the socket flow).
+  if (found.length > 0) socketFlow(ctx.program, ctx.platform);
+  return found;
 }
 
 /** `{ removeClient(client, message) {…} }` or `{ removeClient: function (…) {…} }` of an object the flow followed. */
