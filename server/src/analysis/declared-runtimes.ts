@@ -100,7 +100,12 @@ export function packageNameOf(fileName: string): string | undefined {
   const marker = '/node_modules/';
   const index = fileName.replace(/\\/g, '/').lastIndexOf(marker);
   if (index < 0) return GENERATED_PLATFORM_TYPES[fileName.replace(/\\/g, '/').split('/').pop() ?? ''];
-  const segments = fileName.replace(/\\/g, '/').slice(index + marker.length).split('/');
+  return packageOfSpecifier(fileName.replace(/\\/g, '/').slice(index + marker.length));
+}
+
+/** The npm package a module specifier or a path inside node_modules names, `@types/` removed: 'hono/ws' → 'hono', '@types/ws' → 'ws'. */
+export function packageOfSpecifier(specifier: string): string {
+  const segments = specifier.split('/');
   const first = segments[0] ?? '';
   let name = first.startsWith('@') ? `${first}/${segments[1] ?? ''}` : first;
   if (name.startsWith('@types/')) {

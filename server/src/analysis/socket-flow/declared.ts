@@ -5,7 +5,7 @@ import * as ts from 'typescript';
 import type { RuntimeId } from '../../registry/types';
 import { TYPE_PACKAGE_NAMESPACES, WS_SERVER } from '../../registry/socket-sources';
 import { RECEIVER_SPECIFIERS } from '../../registry/specifiers';
-import { declaredKind, runtimesOfType } from '../declared-runtimes';
+import { declaredKind, packageOfSpecifier, runtimesOfType } from '../declared-runtimes';
 import { bindingOfDeclaration, constructorRuntime, isSocketModule } from './sources';
 import type { SocketFlow } from './flow';
 import type { FlowValue } from './values';
@@ -87,7 +87,7 @@ function unresolvedSocketType(flow: SocketFlow, type: ts.TypeNode, at: ts.Node):
   } else if (symbol.flags & ts.SymbolFlags.Alias && flow.symbolOf(type.typeName) === symbol) {
     // An import whose module does not resolve (the alias has no target).
     const binding = symbol.declarations?.map(bindingOfDeclaration).find((b) => b !== undefined);
-    runtime = binding && (isSocketModule(binding.module) ? constructorRuntime(binding, binding.exportName, flow.platform) : declaredTypeRuntime(packageOfModule(binding.module), binding.exportName));
+    runtime = binding && (isSocketModule(binding.module) ? constructorRuntime(binding, binding.exportName, flow.platform) : declaredTypeRuntime(packageOfSpecifier(binding.module), binding.exportName));
   }
   return runtime ? { kind: 'socket', source: { kind: 'declared-type', runtime, node: at }, steps: [] } : undefined;
 }
@@ -103,13 +103,6 @@ function unresolvedNamespacedType(flow: SocketFlow, name: ts.QualifiedName, at: 
 /** The runtime RECEIVER_SPECIFIERS gives a type of that name declared by that package. */
 function declaredTypeRuntime(pkg: string | undefined, name: string): RuntimeId | undefined {
   return pkg ? RECEIVER_SPECIFIERS.find((s) => s.from === 'package' && s.package === pkg && s.name === name)?.runtime : undefined;
-}
-
-/** 'hono/ws' → 'hono', '@scope/pkg/sub' → '@scope/pkg', '@types/ws' → 'ws'. */
-function packageOfModule(module: string): string {
-  const segments = module.split('/');
-  const name = module.startsWith('@') ? segments.slice(0, 2).join('/') : segments[0]!;
-  return name.startsWith('@types/') ? name.slice('@types/'.length) : name;
 }
 
 function isNullish(type: ts.TypeNode): boolean {
