@@ -144,6 +144,15 @@ ruleTester('mismatched-code', {
       ),
     },
     {
+      name: 'a running session ended with the other generic code: 1000 for a shutdown, 1001 for a goodbye',
+      code: lines(
+        ...WS,
+        "process.on('SIGTERM', () => ws.close(1000, 'Server shutting down'));",
+        "ws.close(1001, 'Goodbye');",
+        "ws.close(1001, 'done');",
+      ),
+    },
+    {
       name: 'codes that fit: 1008 for auth, 1013 for overload, 1009 for size, 1012 for restarts',
       code: lines(
         ...WS,

@@ -17,6 +17,14 @@ import { codesFor, formatCodes, isBrowserSide, replaceCodeSuggestions, replaceme
 const REJECTIONS: readonly Situation[] = ['rate-limit', 'overload', 'auth', 'forbidden', 'policy', 'invalid-message', 'capacity'];
 /** A reason that also says the session ended normally, or that the server leaves or restarts, is not a plain rejection. */
 const BENIGN: readonly Situation[] = ['normal', 'going-away', 'restart'];
+/**
+ * Ends without blame. 1000 for "Server shutting down" or 1001 for "Goodbye" on a running session is
+ * a matter of taste (reviewers label it "1001 would be better", not a bug), so a reason naming only
+ * these does not contradict either generic code — except on a connection turned away as it arrives
+ * ("Service decommissioned" to every new client), where the code is the only answer it gets.
+ */
+const PLAIN_ENDINGS: readonly Situation[] = ['normal', 'going-away'];
+const ARRIVAL_EVENTS: ReadonlySet<string> = new Set(['connection', 'open']);
 
 export default defineRule({
   id: 'mismatched-code',
@@ -77,6 +85,7 @@ export default defineRule({
     if (reasonSays) {
       const named = clientSide() ? around.fromReason.filter((s) => !REJECTIONS.includes(s)) : around.fromReason;
       if (named.length === 0) return;
+      if (GENERIC_CODES.includes(code) && named.every((s) => PLAIN_ENDINGS.includes(s)) && !turnsAwayArrival(site.call)) return;
       const verdicts = named.map((s) => codeFitsSituation(code, s, side));
       if (verdicts.some((v) => v !== false)) return;
       return suggestCodesFor(named[0]!, 'contradictsReason');
@@ -96,6 +105,13 @@ export default defineRule({
     else suggestCodesFor(why.situation, 'failureWithCode', { failure: context.common.failurePaths[why.source] });
   },
 });
+
+/** The close runs in the listener that receives a new connection (ws 'connection', Bun's `open`). */
+function turnsAwayArrival(call: ts.Node): boolean {
+  const fn = enclosingFunction(call);
+  const event = fn && listenerRegistration(fn)?.event;
+  return event !== undefined && ARRIVAL_EVENTS.has(event);
+}
 
 /**
  * The close inside a wrapper or closer is judged where it is written when its own context already
