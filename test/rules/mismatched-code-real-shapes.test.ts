@@ -112,6 +112,30 @@ ruleTester('mismatched-code', {
       errors: [{ messageId: 'failureWithNormal', line: 14, column: 42, confidence: 'inferred' }],
     },
     {
+      name: "a wrapper's code chosen by its reason (`reason ? 3000 : 1000`), reached through an abstract method and a broadcasting wrapper",
+      code: lines(
+        "import { WebSocketServer, type WebSocket } from 'ws';",
+        'abstract class ClientSocket { abstract close(reason?: string): void; }',
+        'class WsSocket extends ClientSocket {',
+        '  constructor(private readonly socket: WebSocket) { super(); }',
+        '  close(reason?: string): void { this.socket.close(reason ? 3000 : 1000, reason); }',
+        '}',
+        'function broadcast(clients: ClientSocket[], reason: string) { for (const c of clients) c.close(reason); }',
+        'const all: ClientSocket[] = [];',
+        'new WebSocketServer({ port: 1 }).on(\'connection\', (ws) => {',
+        '  const s = new WsSocket(ws);',
+        "  if (all.length > 10) s.close('rate_limited');",
+        "  else if (all.length > 5) s.close('');",
+        '  else all.push(s);',
+        '});',
+        "process.on('SIGTERM', () => broadcast(all, 'server_restart'));",
+      ),
+      errors: [
+        { messageId: 'contradictsReason', line: 11, column: 26, data: { code: 3000, situation: 'rate limiting' } },
+        { messageId: 'contradictsReason', line: 15, column: 29, data: { code: 3000, situation: 'a restart' } },
+      ],
+    },
+    {
       name: 'a module object made by a factory with Object.create: its methods are wrappers of the close inside them',
       env: 'js',
       code: lines(

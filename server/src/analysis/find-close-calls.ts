@@ -9,7 +9,7 @@ import { createAnalysisContext, type AnalysisContext } from './context';
 import { evaluateArgument } from './evaluate-argument';
 import { accessedName, skipOuterExpressions } from './syntax';
 import { closerCalled } from './closers';
-import { argumentFor, defaultOf, wrapperCalled, type ForwardedParameter, type Wrapper } from './wrappers';
+import { argumentFor, defaultOf, forwardedRole, wrapperCalled, type ForwardedParameter, type Wrapper } from './wrappers';
 import type { EvaluatedArgument, PossibleValue } from './values';
 
 export interface CloseCallSite {
@@ -136,7 +136,7 @@ function siteForWrapperCall(call: ts.CallExpression, ctx: AnalysisContext, optio
     // What the caller leaves to the wrapper was checked in the wrapper: here it is only "some value".
     code: code ? withDefault(evaluateArgument(code, ctx), wrapper, wrapper.codeParameter!, ctx) : someCode(methodNode),
     reason: reason ? withDefault(evaluateArgument(reason, ctx), wrapper, wrapper.reasonParameter!, ctx) : unknownArgument('string'),
-    ...(code ? {} : fixedWrapperCode(wrapper, ctx)),
+    ...(code ? {} : fixedWrapperCode(wrapper, ctx, call)),
   }));
 }
 
@@ -184,13 +184,50 @@ function someCode(methodNode: ts.Node): EvaluatedArgument {
   return { node: methodNode as ts.Expression, values: [{ kind: 'unknown', type: 'number' }] };
 }
 
-/** The code a wrapper sends whatever its callers pass, when it is one certain number (`ws.close(1000, reason)`). */
-function fixedWrapperCode(wrapper: Wrapper, ctx: AnalysisContext): { wrapperCode?: EvaluatedArgument } {
-  const inner = wrapper.closeCall.arguments[0];
-  if (!inner || ts.isSpreadElement(inner) || ts.isObjectLiteralExpression(skipOuterExpressions(inner))) return {};
+/**
+ * The code a wrapper sends for this call when it is one certain number: a fixed one
+ * (`ws.close(1000, reason)`), or the branch this call's arguments pick in a choice on one of the
+ * wrapper's parameters (`end(reason ? 3000 : 0, reason)` called with a reason: 3000).
+ */
+function fixedWrapperCode(wrapper: Wrapper, ctx: AnalysisContext, call: ts.CallExpression): { wrapperCode?: EvaluatedArgument } {
+  const written = wrapper.closeCall.arguments[0];
+  if (!written || ts.isSpreadElement(written) || ts.isObjectLiteralExpression(skipOuterExpressions(written))) return {};
+  const inner = branchChosenBy(call, skipOuterExpressions(written), wrapper, ctx) ?? written;
   const file = inner.getSourceFile();
   const evaluated = evaluateArgument(inner, file === ctx.sourceFile ? ctx : createAnalysisContext(ctx.program, file, ctx.platform));
   return evaluated.values.length === 1 && evaluated.values[0]!.kind === 'number' ? { wrapperCode: evaluated } : {};
+}
+
+/** `p ? a : b` (or `!p ? …`) on a wrapper parameter `p` whose argument at `call` is certainly truthy or certainly falsy: that branch. */
+function branchChosenBy(call: ts.CallExpression, expression: ts.Expression, wrapper: Wrapper, ctx: AnalysisContext): ts.Expression | undefined {
+  if (!ts.isConditionalExpression(expression)) return undefined;
+  let condition = skipOuterExpressions(expression.condition);
+  let negated = false;
+  while (ts.isPrefixUnaryExpression(condition) && condition.operator === ts.SyntaxKind.ExclamationToken) {
+    negated = !negated;
+    condition = skipOuterExpressions(condition.operand);
+  }
+  if (!ts.isIdentifier(condition)) return undefined;
+  const parameter = ctx.checker.getSymbolAtLocation(condition)?.valueDeclaration;
+  if (!parameter || !ts.isParameter(parameter) || parameter.initializer || parameter.dotDotDotToken) return undefined;
+  // The parameter of the wrapper called here, or — through nested wrappers — the one the inner
+  // wrapper receives as its code or reason, which this call passes as the same.
+  const role = parameter.parent === wrapper.fn ? undefined : forwardedRole(parameter, ctx);
+  const forwarded = parameter.parent === wrapper.fn ? { index: wrapper.fn.parameters.indexOf(parameter) } : role && (role === 'code' ? wrapper.codeParameter : wrapper.reasonParameter);
+  if (!forwarded || call.arguments.slice(0, forwarded.index + 1).some(ts.isSpreadElement)) return undefined;
+  const argument = argumentFor(call, forwarded);
+  // An argument left out is `undefined`: falsy.
+  const values = argument ? evaluateArgument(argument, ctx).values : forwarded.index >= call.arguments.length ? [{ kind: 'undefined' as const }] : [];
+  const truthiness = new Set(values.map(truthinessOf));
+  if (values.length === 0 || truthiness.size !== 1 || truthiness.has(undefined)) return undefined;
+  return truthiness.has(true) !== negated ? expression.whenTrue : expression.whenFalse;
+}
+
+function truthinessOf(value: PossibleValue): boolean | undefined {
+  if (value.kind === 'number' || value.kind === 'string') return !!value.value;
+  if (value.kind === 'undefined') return false;
+  if (value.kind === 'partial-string') return value.minBytes > 0 ? true : undefined;
+  return undefined;
 }
 
 function applyOverride(runtimes: readonly RuntimeId[], options: FindOptions): RuntimeId[] {

@@ -135,12 +135,13 @@ function methodsNamed(declaration: ts.Node, name: string, program: ts.Program): 
 
 /**
  * A call through the project's own interface (`this.driver.disconnect(…, reason)` with `driver:
- * ConnDriver`): the functions that implement that member — an object literal typed as the
- * interface (`return { disconnect: async (…) => ws.close(1000, reason) }`) or a class that
- * `implements` it — among the program's possible wrappers, as "go to implementation" finds them.
+ * ConnDriver`) or abstract method (`socket.close(reason)` with `socket: ClientSocket`): the
+ * functions that implement that member — an object literal typed as the interface (`return {
+ * disconnect: async (…) => ws.close(1000, reason) }`), a class that `implements` it or extends the
+ * abstract class — among the program's possible wrappers, as "go to implementation" finds them.
  */
 function implementationsOf(declarations: readonly ts.Declaration[], name: string, ctx: AnalysisContext): FunctionNode[] {
-  const signatures = declarations.filter((d) => (ts.isMethodSignature(d) || ts.isPropertySignature(d)) && !d.getSourceFile().isDeclarationFile);
+  const signatures = declarations.filter((d) => (ts.isMethodSignature(d) || ts.isPropertySignature(d) || isAbstractMethod(d)) && !d.getSourceFile().isDeclarationFile);
   if (signatures.length === 0) return [];
   const implementsSignature = (type: ts.Type | undefined): boolean => !!type?.getProperty(name)?.declarations?.some((d) => signatures.includes(d));
   const found = (wrapperCandidates(ctx.program).get(name) ?? []).filter((fn) => {
@@ -149,13 +150,19 @@ function implementationsOf(declarations: readonly ts.Declaration[], name: string
     if (!container) return false;
     if (ts.isObjectLiteralExpression(container)) return implementsSignature(ctx.checker.getContextualType(container));
     if (!ts.isClassLike(container)) return false;
-    const implemented = (container.heritageClauses ?? []).filter((c) => c.token === ts.SyntaxKind.ImplementsKeyword).flatMap((c) => [...c.types]);
+    // `implements Driver`, or `extends ClientSocket` for an abstract method.
+    const implemented = (container.heritageClauses ?? []).flatMap((c) => [...c.types]);
     return implemented.some((t) => implementsSignature(ctx.checker.getTypeAtLocation(t)));
   });
   // The implementations may sit in files this one does not import: a program-wide answer, which
   // `--cache` must know of (as of every use of the socket flow).
   if (found.length > 0) socketFlow(ctx.program, ctx.platform);
   return found;
+}
+
+/** `abstract close(reason?: string): void;`: a member only subclasses implement. */
+function isAbstractMethod(declaration: ts.Declaration): boolean {
+  return ts.isMethodDeclaration(declaration) && !declaration.body && (ts.getCombinedModifierFlags(declaration) & ts.ModifierFlags.Abstract) !== 0;
 }
 
 /** `{ removeClient(client, message) {…} }` or `{ removeClient: function (…) {…} }` of an object the flow followed. */
@@ -178,11 +185,17 @@ function functionsOfDeclaration(decl: ts.Node): FunctionNode[] {
  * value its declared type allows (`disconnect(code?: CloseCodes)` is not "every member of CloseCodes").
  */
 export function isForwardedParameter(parameter: ts.ParameterDeclaration, ctx: AnalysisContext): boolean {
+  return forwardedRole(parameter, ctx) !== undefined;
+}
+
+/** What a parameter of a wrapper passes on to the close: its 'code', its 'reason', or nothing known. */
+export function forwardedRole(parameter: ts.ParameterDeclaration, ctx: AnalysisContext): 'code' | 'reason' | undefined {
   const fn = parameter.parent;
-  if (!isFunctionLike(fn) || !('body' in fn) || !fn.body) return false;
+  if (!isFunctionLike(fn) || !('body' in fn) || !fn.body) return undefined;
   const wrapper = wrapperOf(fn as FunctionNode, ctx, 0);
   const index = fn.parameters.indexOf(parameter);
-  return [wrapper?.codeParameter, wrapper?.reasonParameter].some((forwarded) => forwarded?.index === index && forwarded.property === undefined);
+  const is = (forwarded: ForwardedParameter | undefined) => forwarded?.index === index && forwarded.property === undefined;
+  return is(wrapper?.codeParameter) ? 'code' : is(wrapper?.reasonParameter) ? 'reason' : undefined;
 }
 
 function wrapperOf(fn: FunctionNode, ctx: AnalysisContext, nesting: number): Wrapper | undefined {
