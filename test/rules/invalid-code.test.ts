@@ -53,6 +53,18 @@ const enumHttp = lines(...WS, 'enum Status { Unauthorized = 401, NotFound = 404 
 
 ruleTester('invalid-code', {
   valid: [
+    {
+      name: "uWebSockets.js end(0, …): 0 is that API's own 'no code' (its default), written out in a wrapper",
+      env: 'js-uninstalled',
+      code: lines(
+        "const { App } = require('uWebSockets.js');",
+        'class Socket {',
+        '  constructor(ws) { this.ws = ws; }',
+        '  close(reason) { this.ws.end(reason ? 4000 : 0, reason); }',
+        '}',
+        "App().ws('/*', { open: (ws) => { new Socket(ws).close(); ws.end(0); } });",
+      ),
+    },
     // Every code a ws server may send, in every spelling.
     lines(
       "import { WebSocketServer } from 'ws';",

@@ -25,6 +25,9 @@ export default defineRule({
     const argument = site.code.node;
     if (!argument) return;
     for (const value of site.code.values) {
+      // uWS's `end(code = 0, …)` (and Bun's server close on top of it) takes 0 as "no code": written
+      // out, as in `end(reason ? 3000 : 0, reason)`, it is that API's own spelling, not a mistake.
+      if (value.kind === 'number' && value.value === 0 && site.runtimes.every((r) => RUNTIME_PROFILES[r].sendsReservedAsNoCode)) continue;
       const problem = classify(value, site.reason.node !== undefined);
       if (!problem) continue;
       const target = replacementTarget(value, argument);
