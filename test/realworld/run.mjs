@@ -159,6 +159,11 @@ function ensureCheckout(entry, dir) {
 const LOCKFILES = ['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml'];
 const INSTALL_ENV = { CI: 'true', HUSKY: '0', npm_config_ignore_scripts: 'true', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
 
+function isYarnBerry(folder) {
+  const lock = path.join(folder, 'yarn.lock');
+  return fs.existsSync(lock) && fs.readFileSync(lock, 'utf8').slice(0, 500).includes('__metadata:');
+}
+
 /** Install attempts for a folder, best first: the lockfile as it is, then a looser install when that fails. */
 function installAttempts(kind, folder) {
   const npmFlags = ['--ignore-scripts', '--no-audit', '--no-fund'];
@@ -171,7 +176,11 @@ function installAttempts(kind, folder) {
     case 'pnpm':
       return [['npx', ['-y', 'pnpm@9', 'install', '--ignore-scripts', '--frozen-lockfile']], ['npx', ['-y', 'pnpm@9', 'install', '--ignore-scripts', '--no-frozen-lockfile']]];
     case 'yarn':
-      return [['npx', ['-y', 'yarn@1', 'install', '--ignore-scripts', '--non-interactive', '--frozen-lockfile']], ['npx', ['-y', 'yarn@1', 'install', '--ignore-scripts', '--non-interactive']]];
+      // Yarn 2+ (a lockfile with __metadata, its release committed and named by .yarnrc.yml, which
+      // yarn 1 hands over to) has no --ignore-scripts: --mode=skip-build does that.
+      if (isYarnBerry(folder)) return [['npx', ['-y', 'yarn@1', 'install', '--mode=skip-build']], ['npx', ['-y', 'yarn@1', 'install', '--mode=skip-build', '--no-immutable']]];
+      // --ignore-engines: a dependency asking for a newer Node than the machine's still type-checks.
+      return [['npx', ['-y', 'yarn@1', 'install', '--ignore-scripts', '--ignore-engines', '--non-interactive', '--frozen-lockfile']], ['npx', ['-y', 'yarn@1', 'install', '--ignore-scripts', '--ignore-engines', '--non-interactive']]];
     default:
       return [];
   }
