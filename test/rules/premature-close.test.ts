@@ -362,6 +362,21 @@ ruleTester('premature-close', {
       errors: [{ messageId: 'connectTimeout', line: 6, column: 38, data: { receiver: 'ws' } }],
     },
     {
+      name: 'untyped JavaScript at module level: the callback checks that the socket is not OPEN (closing a CLOSED one does nothing)',
+      env: 'js',
+      code: lines(
+        "const WebSocket = require('ws');",
+        "const upstream = new WebSocket('ws://upstream.test');",
+        'setTimeout(() => { if (upstream.readyState !== WebSocket.OPEN) upstream.close(); }, 5000);',
+        'const probe = new WebSocket(\'ws://probe.test\');',
+        'setTimeout(() => { if (probe.readyState != 1) probe.close(); }, 5000);',
+      ),
+      errors: [
+        { messageId: 'connectTimeout', line: 3, column: 64, data: { receiver: 'upstream' } },
+        { messageId: 'connectTimeout', line: 5, column: 47, data: { receiver: 'probe' } },
+      ],
+    },
+    {
       name: "addEventListener('open') with a block body",
       env: 'dom',
       code: lines("const ws = new WebSocket('wss://chat.example.com');", "ws.addEventListener('open', () => {", '  ws.close();', "  console.log('connected');", '});'),

@@ -235,7 +235,8 @@ function clearsTimer(fn: ts.Node, handle: ts.Expression, checker: ts.TypeChecker
 
 /**
  * A condition around the close (inside the timer callback) that holds only while the socket is
- * CONNECTING: `ws.readyState === WebSocket.CONNECTING`, `readyState === 0`, `!connected`, `!this.isOpen`.
+ * CONNECTING: `ws.readyState === WebSocket.CONNECTING`, `readyState === 0`, `readyState !== WebSocket.OPEN`,
+ * `!connected`, `!this.isOpen`.
  */
 function checksStillConnecting(call: ts.Node, callback: ts.Node): boolean {
   let child: ts.Node = call;
@@ -251,11 +252,15 @@ function meansConnecting(condition: ts.Expression): boolean {
   if (ts.isBinaryExpression(node)) {
     const op = node.operatorToken.kind;
     if (op === ts.SyntaxKind.AmpersandAmpersandToken) return meansConnecting(node.left) || meansConnecting(node.right);
-    if (op !== ts.SyntaxKind.EqualsEqualsEqualsToken && op !== ts.SyntaxKind.EqualsEqualsToken) return false;
+    const equal = op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsToken;
+    const unequal = op === ts.SyntaxKind.ExclamationEqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsToken;
+    if (!equal && !unequal) return false;
     const sides = [node.left, node.right].map((side) => skipOuterExpressions(side));
     const readsState = sides.some((side) => ts.isPropertyAccessExpression(side) && side.name.text === 'readyState');
-    const connecting = sides.some((side) => (ts.isPropertyAccessExpression(side) && side.name.text === 'CONNECTING') || (ts.isNumericLiteral(side) && side.text === '0'));
-    return readsState && connecting;
+    const names = (state: string, value: string) => sides.some((side) => (ts.isPropertyAccessExpression(side) && side.name.text === state) || (ts.isNumericLiteral(side) && side.text === value));
+    // `readyState !== WebSocket.OPEN`: closing a CLOSING or CLOSED socket does nothing, so the
+    // close only acts while the socket is still CONNECTING.
+    return readsState && (equal ? names('CONNECTING', '0') : names('OPEN', '1'));
   }
   if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) {
     const operand = skipOuterExpressions(node.operand);
