@@ -356,8 +356,8 @@ ruleTester('reason-too-long', {
         '});',
       ),
       errors: [
-        { messageId: 'unbounded', line: 8, column: 20, data: { source: 'text the client sent' } },
-        { messageId: 'unbounded', line: 9, column: 20, data: { source: 'text the client sent' } },
+        { messageId: 'unbounded', line: 8, column: 20, data: { source: 'text received over the network' } },
+        { messageId: 'unbounded', line: 9, column: 20, data: { source: 'text received over the network' } },
       ],
     },
     {
@@ -408,7 +408,7 @@ ruleTester('reason-too-long', {
           line: 4,
           column: 45,
           endColumn: 59,
-          data: { source: 'text the client sent' },
+          data: { source: 'text received over the network' },
           suggestions: [{ messageId: 'limitReason', output: replaceLine(codePayload, 4, "  ws.on('message', (data) => ws.close(1008, `bad: ${data}`.slice(0, 41)));") }],
         },
       ],
@@ -422,7 +422,7 @@ ruleTester('reason-too-long', {
           messageId: 'unbounded',
           line: 3,
           column: 56,
-          data: { source: 'text the client sent', runtime: 'the browser WebSocket (WHATWG)' },
+          data: { source: 'text received over the network', runtime: 'the browser WebSocket (WHATWG)' },
           suggestions: [
             { messageId: 'limitReason', output: replaceLine(codeDomPayload, 3, "  if (typeof event.data !== 'string') sock.close(4400, `Unexpected: ${event.data}`.slice(0, 41));") },
           ],
@@ -472,8 +472,28 @@ ruleTester('reason-too-long', {
         '});',
       ),
       errors: [
-        { messageId: 'unbounded', line: 6, column: 18, data: { source: 'text the client sent' } },
-        { messageId: 'unbounded', line: 7, column: 18, data: { source: 'text the client sent' } },
+        { messageId: 'unbounded', line: 6, column: 18, data: { source: 'text received over the network' } },
+        { messageId: 'unbounded', line: 7, column: 18, data: { source: 'text received over the network' } },
+      ],
+    },
+    {
+      name: 'a parameter its file always passes a parsed message: the server-supplied reason a client closes with',
+      env: 'js',
+      code: lines(
+        'function Conn(url) {',
+        '  this.ws = new WebSocket(url);',
+        '  this.ws.onmessage = (event) => this._handle(JSON.parse(event.data));',
+        '}',
+        "Conn.prototype._handle = function (message) { if (message.type === 'bad') this.ws.close(4002, message.reason); };",
+        'function report(text) { socket.close(4000, text); }',
+        "const socket = new WebSocket('wss://example.test');",
+        "socket.onmessage = (event) => report(event.data);",
+        "report('fixed text');",
+      ),
+      // report() is a wrapper: its call with the message is reported where the text is passed, not inside it.
+      errors: [
+        { messageId: 'unbounded', line: 5, column: 95, data: { source: 'text received over the network' } },
+        { messageId: 'unbounded', line: 8, column: 38, data: { source: 'text received over the network' } },
       ],
     },
     {
@@ -486,7 +506,7 @@ ruleTester('reason-too-long', {
         '  ws.close(4004, "unknown room " + room);',
         '};',
       ),
-      errors: [{ messageId: 'unbounded', line: 4, column: 18, data: { source: 'text the client sent' } }],
+      errors: [{ messageId: 'unbounded', line: 4, column: 18, data: { source: 'text received over the network' } }],
     },
     {
       name: "untyped JavaScript: the error parameter of a callback given to a constructor",
@@ -514,7 +534,7 @@ ruleTester('reason-too-long', {
         "const query = new URL(requestUrl, 'http://localhost').searchParams;",
         "ws.close(4000, query.get('reason') ?? undefined);",
       ),
-      errors: [{ messageId: 'unbounded', line: 5, column: 16, data: { source: 'text the client sent' } }],
+      errors: [{ messageId: 'unbounded', line: 5, column: 16, data: { source: 'text received over the network' } }],
     },
     {
       name: 'untyped JavaScript: a value of a parsed query string',
@@ -528,7 +548,7 @@ ruleTester('reason-too-long', {
         '  if (query.bye) ws.close(4000, query.bye);',
         '});',
       ),
-      errors: [{ messageId: 'unbounded', line: 6, column: 33, data: { source: 'text the client sent' } }],
+      errors: [{ messageId: 'unbounded', line: 6, column: 33, data: { source: 'text received over the network' } }],
     },
     {
       name: 'a query parameter that is present but invalid is still unbounded',
@@ -539,7 +559,7 @@ ruleTester('reason-too-long', {
         "const room = requestUrl.searchParams.get('room');",
         'if (room && !isKnownRoom(room)) ws.close(4004, `Unknown room ${room}`);',
       ),
-      errors: [{ messageId: 'unbounded', line: 6, column: 48, data: { source: 'text the client sent' } }],
+      errors: [{ messageId: 'unbounded', line: 6, column: 48, data: { source: 'text received over the network' } }],
     },
     {
       name: 'checkUnboundedReasons: false still reports reasons certainly too long',

@@ -4,6 +4,7 @@
 // A close in such a function runs when the timer fires, and the timer's names and delay say
 // what the deadline was about (close-context.ts).
 import * as ts from 'typescript';
+import { identifiersNamed } from './identifiers-by-name';
 import { isFunctionLike } from './syntax';
 
 const TIMER_FUNCTIONS = new Set(['setTimeout', 'setInterval']);
@@ -70,25 +71,4 @@ function timerOfUse(use: ts.Identifier | ts.PrivateIdentifier): ts.CallExpressio
       ? statement.parent.parent
       : undefined;
   return wrapper && isTimerCall(wrapper.parent) && wrapper.parent.arguments[0] === wrapper ? wrapper.parent : undefined;
-}
-
-/** The identifiers of a file by text, collected once per file (syntax only, so safe to share between programs). */
-const identifiersByFile = new WeakMap<ts.SourceFile, Map<string, Array<ts.Identifier | ts.PrivateIdentifier>>>();
-
-function identifiersNamed(file: ts.SourceFile, name: string): ReadonlyArray<ts.Identifier | ts.PrivateIdentifier> {
-  let byName = identifiersByFile.get(file);
-  if (!byName) {
-    const found = new Map<string, Array<ts.Identifier | ts.PrivateIdentifier>>();
-    const visit = (node: ts.Node): void => {
-      if (ts.isIdentifier(node) || ts.isPrivateIdentifier(node)) {
-        const list = found.get(node.text);
-        if (list) list.push(node);
-        else found.set(node.text, [node]);
-      }
-      ts.forEachChild(node, visit);
-    };
-    visit(file);
-    identifiersByFile.set(file, (byName = found));
-  }
-  return byName.get(name) ?? [];
 }

@@ -6,7 +6,8 @@ import { packageNameOf } from './declared-runtimes';
 import { honoHandlerName, isDurableObjectSocketHandler } from './socket-flow/sources';
 import type { AnalysisContext } from './context';
 import { HONO_EVENTS } from '../registry/socket-sources';
-import { isFunctionLike, listenerRegistration, skipOuterExpressions } from './syntax';
+import { identifiersNamed } from './identifiers-by-name';
+import { functionNameNode, isFunctionLike, listenerRegistration, skipOuterExpressions } from './syntax';
 import type { UnboundedSource, ValueOrigin } from './values';
 
 const HTTP_TYPES = new Set(['Response', 'IncomingMessage', 'ServerResponse', 'AxiosResponse', 'FastifyReply', 'ClientResponse']);
@@ -97,14 +98,16 @@ export function unboundedSource(expr: ts.Expression, ctx: AnalysisContext): Unbo
       const param = parameterOf(object, ctx);
       if (param && isMessagePayloadParameter(param, ctx)) return 'client-input';
     }
-    // `msg.room` of `const msg = JSON.parse(data)` in a message listener.
-    return isParsedClientInput(rootOf(node), ctx) ? 'client-input' : undefined;
+    // `msg.room` of `const msg = JSON.parse(data)` in a message listener, or of a parameter every
+    // call passes a parsed message (`this._handle(JSON.parse(event.data))`).
+    const root = rootOf(node);
+    return isParsedClientInput(root, ctx) || receivesClientInput(root, ctx) ? 'client-input' : undefined;
   }
   if (ts.isIdentifier(node)) {
     if (isErrorValue(node, ctx)) return 'error-text';
     const param = parameterOf(node, ctx);
     if (param && isMessagePayloadParameter(param, ctx)) return 'client-input';
-    if (isParsedClientInput(node, ctx)) return 'client-input';
+    if (isParsedClientInput(node, ctx) || receivesClientInput(node, ctx)) return 'client-input';
     return undefined;
   }
   if (ts.isCallExpression(node)) {
@@ -147,12 +150,52 @@ function isParsedClientInput(node: ts.Expression, ctx: AnalysisContext): boolean
   if (ts.isAwaitExpression(init)) init = skipOuterExpressions(init.expression);
   // `const { roomId } = msg`, `const name = msg.player.name`: read from parsed client input.
   if (ts.isIdentifier(init) || ts.isPropertyAccessExpression(init)) return readsClientInput(init, ctx);
-  if (!ts.isCallExpression(init) || !init.arguments[0]) return false;
-  const callee = init.expression;
+  return parsesClientInput(init, ctx);
+}
+
+/** `JSON.parse(data)` of a message payload, `qs.parse(search)`: what it returns is the client's. */
+function parsesClientInput(expr: ts.Expression, ctx: AnalysisContext): boolean {
+  if (!ts.isCallExpression(expr) || !expr.arguments[0]) return false;
+  const callee = expr.expression;
   if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'parse' || !ts.isIdentifier(callee.expression)) return false;
   // `querystring.parse(url.query)`, `qs.parse(search)`: the query string of a URL, any length.
   if (isQueryStringModule(callee.expression, ctx)) return true;
-  return callee.expression.text === 'JSON' && unboundedSource(init.arguments[0], ctx) === 'client-input';
+  return callee.expression.text === 'JSON' && unboundedSource(expr.arguments[0], ctx) === 'client-input';
+}
+
+/**
+ * A parameter of a function its own file calls, every time with client input at that position
+ * (`TwConn.prototype._handle = function (message) {…}` only called as
+ * `this._handle(JSON.parse(event.data))`). An exported function may have other callers: never.
+ */
+function receivesClientInput(node: ts.Expression, ctx: AnalysisContext): boolean {
+  if (!ts.isIdentifier(node)) return false;
+  const param = ctx.checker.getSymbolAtLocation(node)?.valueDeclaration;
+  if (!param || !ts.isParameter(param) || param.dotDotDotToken || following.has(param)) return false;
+  const fn = param.parent;
+  const name = functionNameNode(fn);
+  if (!name || isExported(fn)) return false;
+  const index = fn.parameters.indexOf(param);
+  const uses = identifiersNamed(fn.getSourceFile(), name.text).filter((use) => use !== name);
+  following.add(param);
+  try {
+    return uses.length > 0 && uses.every((use) => {
+      const callee = ts.isPropertyAccessExpression(use.parent) && use.parent.name === use ? use.parent : use;
+      const call = callee.parent;
+      const argument = call && ts.isCallExpression(call) && call.expression === callee ? call.arguments[index] : undefined;
+      return !!argument && !ts.isSpreadElement(argument) && (unboundedSource(argument, ctx) === 'client-input' || parsesClientInput(skipOuterExpressions(argument), ctx));
+    });
+  } finally {
+    following.delete(param);
+  }
+}
+
+/** `export function f`, `export const f = () => …`: a function other files may call. */
+function isExported(fn: ts.Node): boolean {
+  const exported = (node: ts.Node | undefined) => !!node && ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+  if (ts.isFunctionDeclaration(fn)) return exported(fn);
+  const holder = fn.parent;
+  return !!holder && ts.isVariableDeclaration(holder) && exported(holder.parent?.parent);
 }
 
 /** Declarations being followed (a `var a = b; var b = a;` cycle ends here). */

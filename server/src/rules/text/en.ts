@@ -35,7 +35,7 @@ export const RULES_TEXT_EN: RulesCatalog = {
     unboundedSources: {
       'error-text': "an error's message or stack",
       serialized: 'serialized data',
-      'client-input': 'text the client sent',
+      'client-input': 'text received over the network',
     },
   },
   rules: {

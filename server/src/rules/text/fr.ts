@@ -39,7 +39,7 @@ export const RULES_TEXT_FR: RulesCatalog = {
     unboundedSources: {
       'error-text': 'le message ou la pile d’une erreur',
       serialized: 'des données sérialisées',
-      'client-input': 'du texte envoyé par le client',
+      'client-input': 'du texte reçu du réseau',
     },
   },
   rules: {
