@@ -6,7 +6,7 @@
 // (file-index.ts) points it to. Bounded in depth and in work, so a query always ends quickly.
 import * as ts from 'typescript';
 import type { Platform } from '../../registry/types';
-import { SOCKET_CONSTRUCTORS, WS_SERVER } from '../../registry/socket-sources';
+import { SOCKET_CONSTRUCTORS, WS_MODULE, WS_SERVER } from '../../registry/socket-sources';
 import { isProjectFile } from '../declared-runtimes';
 import { skipOuterExpressions } from '../syntax';
 import { valuesByPropertyName } from './by-name';
@@ -243,7 +243,7 @@ export class SocketFlow {
     let unknownObject = objects.length === 0;
     for (const object of objects) {
       if (object.kind === 'module') values.push(...this.moduleValues({ module: object.module, exportName: name }, at));
-      else if (object.kind === 'constructor' && object.runtime === 'ws') values.push(...this.moduleValues({ module: 'ws', exportName: name }, at));
+      else if (object.kind === 'constructor' && object.runtime === WS_SERVER.runtime) values.push(...this.moduleValues({ module: WS_MODULE, exportName: name }, at));
       else if (object.kind === 'server' && object.emitter === WS_SERVER && name === 'clients') {
         values.push({ kind: 'collection', elements: [{ kind: 'socket', source: { kind: 'server-clients', runtime: object.emitter.runtime, node: at }, steps: [] }] });
       } else if (object.kind === 'socket' && object.source.kind === 'route-handler' && name === 'socket') {
