@@ -283,6 +283,24 @@ ruleTester('invalid-code', {
       ],
     },
     {
+      name: 'the error object itself where the code goes',
+      code: lines(
+        ...WS,
+        'try { JSON.parse(String(ws.protocol)); } catch (err) { ws.close(err as Error); }',
+        "ws.on('error', (error: Error) => ws.close(error as never, 'failed'));",
+      ),
+      errors: [
+        { messageId: 'errorObject', line: 3, column: 65, data: { alternatives: '1011' } },
+        { messageId: 'errorObject', line: 4, column: 43 },
+      ],
+    },
+    {
+      name: 'untyped JavaScript: a caught error passed as the code',
+      env: 'js',
+      code: lines("const ws = new (require('ws'))('ws://example.test');", "ws.on('message', () => { try { run(); } catch (e) { ws.close(e); } });", 'function run() {}'),
+      errors: [{ messageId: 'errorObject', line: 2, column: 62 }],
+    },
+    {
       name: 'HTTP statuses read from responses',
       code: statusCode,
       errors: [

@@ -18,7 +18,7 @@ export default defineRule({
     defaultSeverity: 'error',
     fixable: false,
     hasSuggestions: true,
-    messageIds: ['belowRange', 'httpStatus', 'unassignedRange', 'aboveRange', 'notInteger', 'notANumber', 'stringCode', 'reasonAsCode', 'errorCode', 'httpStatusValue', 'convertedCode', 'replaceCode', 'insertCode', 'useNumber'],
+    messageIds: ['belowRange', 'httpStatus', 'unassignedRange', 'aboveRange', 'notInteger', 'notANumber', 'stringCode', 'reasonAsCode', 'errorCode', 'errorObject', 'httpStatusValue', 'convertedCode', 'replaceCode', 'insertCode', 'useNumber'],
   },
   check(context) {
     const { site } = context;
@@ -75,6 +75,7 @@ type Problem =
   | 'stringCode'
   | 'reasonAsCode'
   | 'errorCode'
+  | 'errorObject'
   | 'httpStatusValue';
 
 function classify(value: PossibleValue, hasReason: boolean): Problem | undefined {
@@ -91,13 +92,15 @@ function classify(value: PossibleValue, hasReason: boolean): Problem | undefined
   if (value.kind === 'string') return /^\s*\d+\s*$/.test(value.value) || hasReason ? 'stringCode' : 'reasonAsCode';
   if (value.kind === 'partial-string' || (value.kind === 'unknown' && value.type === 'string' && !value.origin)) return hasReason ? 'stringCode' : 'reasonAsCode';
   if (value.kind === 'unknown' && value.origin === 'error-code') return 'errorCode';
+  // `catch (e) { ws.close(e) }`: the Error itself where the code goes.
+  if (value.kind === 'unknown' && value.type === 'other' && value.unbounded === 'error-text') return 'errorObject';
   if (value.kind === 'unknown' && value.origin === 'http-status') return 'httpStatusValue';
   return undefined;
 }
 
 function situationsFor(context: RuleContext<'invalid-code'>, problem: Problem, value: PossibleValue): Situation[] {
   if (problem === 'httpStatus' && value.kind === 'number') return [HTTP_STATUS_SITUATIONS[value.value]!];
-  if (problem === 'errorCode') return ['internal-error'];
+  if (problem === 'errorCode' || problem === 'errorObject') return ['internal-error'];
   const around = closeContext(context.site);
   return [...around.fromReason, ...around.fromConditions];
 }
