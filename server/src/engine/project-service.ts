@@ -15,7 +15,7 @@ import { errorText } from './error-text';
 import { findCulprits, findCulpritsInTexts, MAX_ISOLATION_ROUNDS } from './isolation';
 import { createProjectLanguageService } from './language-service';
 import type { LazyState, ServiceInputs } from './language-service';
-import { LazyImports } from './lazy-imports';
+import { computeWithLazyImports, LazyImports } from './lazy-imports';
 import { INFERRED_PROJECT_OPTIONS, JSDOC_PARSING_MODE, mayAffectAnalysis } from './project';
 import type { ProjectHost } from './project';
 import { ScriptVersions } from './script-versions';
@@ -42,7 +42,13 @@ export interface ProjectEntry {
   rootNames(): string[];
 }
 
-export const SOURCE_FILE = /\.(?:[cm]?tsx?|[cm]?jsx?)$/i;
+/** What an answer was computed from: a file and its program (undefined: the file alone). */
+export interface AnswerState {
+  readonly file: string;
+  readonly program: ts.Program | undefined;
+}
+
+const SOURCE_FILE = /\.(?:[cm]?tsx?|[cm]?jsx?)$/i;
 const DECLARATION_FILE = /\.d\.[cm]?ts$/i;
 
 export function isCheckableFile(file: string): boolean {
@@ -147,11 +153,38 @@ export class ProjectService {
   }
 
   /**
+   * An answer that may use the checker, as the full program gives it: `compute` over the state
+   * `stateOf` makes (it reads the file's program through programFor), computed again when
+   * TypeScript threw on a file of the program (the files that fail alone are left out first) and
+   * when the checker needed a project file left out of the program (it is loaded first:
+   * computeWithLazyImports). Undefined when `stateOf` is.
+   */
+  answer<State extends AnswerState, T>(stateOf: () => State | undefined, compute: (state: State) => T): T | undefined {
+    let isolationRounds = 0;
+    const answered = computeWithLazyImports(
+      () => {
+        for (;;) {
+          const state = stateOf();
+          if (!state) return undefined;
+          try {
+            return { state, result: compute(state) };
+          } catch (error) {
+            if (state.program && isolationRounds++ < MAX_ISOLATION_ROUNDS && this.leaveOutCulprits(state.program)) continue;
+            throw error;
+          }
+        }
+      },
+      (pass, last) => last?.state.program !== undefined && this.reloadTouched(last.state.file, pass),
+    );
+    return answered?.result;
+  }
+
+  /**
    * After an answer computed from `file`'s program: true when the checker needed a project file
    * left out of it. That file is loaded into the next program, and the answer must be computed
    * again. `pass` counts the repeats of this answer so far (see LazyImports.loadTouched).
    */
-  reloadTouched(file: string, pass: number): boolean {
+  private reloadTouched(file: string, pass: number): boolean {
     const project = this.projectFor(file);
     const lazy = this.lazyStates.get(project.key);
     if (!lazy?.imports.loadTouched(pass)) return false;
@@ -163,9 +196,9 @@ export class ProjectService {
 
   /**
    * After TypeScript threw while binding or checking `program`: leaves out the files that fail
-   * alone (engine/isolation.ts). True when it left out any: the caller computes its answer again.
+   * alone (isolation.ts). True when it left out any: the answer is computed again.
    */
-  leaveOutCulprits(program: ts.Program): boolean {
+  private leaveOutCulprits(program: ts.Program): boolean {
     const culprits = findCulprits(program, 'check').filter((culprit) => !this.leftOut.get(culprit.fileName));
     for (const culprit of culprits) this.leftOut.add(culprit);
     if (culprits.length > 0) this.projectVersion++;

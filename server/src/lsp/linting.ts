@@ -5,8 +5,6 @@ import * as fs from 'node:fs';
 import * as ts from 'typescript';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../core/finding';
-import { MAX_ISOLATION_ROUNDS } from '../engine/isolation';
-import { computeWithLazyImports } from '../engine/lazy-imports';
 import { analyzeSourceFile, mayNeedAnalysis } from '../engine/lint-file';
 import type { FileConfig } from '../engine/config-resolver';
 import type { ConfigCache } from './config-cache';
@@ -122,29 +120,12 @@ export class Linting {
   }
 
   /**
-   * `compute` over the file's current state; computed again over a rebuilt program when the
-   * checker needed a project file that was left out of the program (engine/lazy-imports.ts), so
-   * that every answer is the one the full program gives. Undefined when stateOf is.
+   * `compute` over the file's current state, as the full program answers it (computed again
+   * after the engine left out a file TypeScript fails on, or loaded a project file lazy imports
+   * had left out: ProjectService.answer). Undefined when stateOf is.
    */
   withState<T>(uri: string, settings: Settings, options: { needProgram: boolean }, compute: (state: FileState) => T): T | undefined {
-    let isolationRounds = 0;
-    const answer = computeWithLazyImports(
-      () => {
-        for (;;) {
-          const state = this.stateOf(uri, settings, options);
-          if (!state) return undefined;
-          try {
-            return { state, result: compute(state) };
-          } catch (error) {
-            // TypeScript failed on a file of the program: leave out the files that fail alone and answer again without them.
-            if (state.program && isolationRounds++ < MAX_ISOLATION_ROUNDS && this.deps.projects.leaveOutCulprits(state.program)) continue;
-            throw error;
-          }
-        }
-      },
-      (pass, answered) => answered?.state.program !== undefined && this.deps.projects.reloadTouched(answered.state.file, pass),
-    );
-    return answer?.result;
+    return this.deps.projects.answer(() => this.stateOf(uri, settings, options), compute);
   }
 
   /** The engine's findings for a file state (none when disabled or ignored). */
