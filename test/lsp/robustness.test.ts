@@ -57,7 +57,7 @@ describe('language server robustness', () => {
   });
 
   it('opening a file whose disk text changed without a watcher event checks the text it opened with', async () => {
-    // An open document that is still the disk text keeps the disk's script version (lsp/workspace.ts
+    // An open document that is still the disk text keeps the disk's script version (engine/script-versions.ts
     // scriptVersion), so opening and closing it builds no program; it must not be given the text
     // the server read from disk before the file changed there unannounced.
     const file = src('unannounced.ts');

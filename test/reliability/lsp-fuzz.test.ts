@@ -212,7 +212,7 @@ describe('language server: random edit sequences (fast-check)', () => {
 });
 
 describe('language server: memory over thousands of edits and open/close cycles', () => {
-  // Opening and closing a file without editing it builds no program (lsp/workspace.ts
+  // Opening and closing a file without editing it builds no program (engine/script-versions.ts
   // scriptVersion), and once the server is quiet after edits it runs two full collections
   // (lsp/memory.ts: the second hands V8's emptied pages back). This run measured +12 to +16 MB
   // once idle (it was +39 to +49 MB with one collection, whose heap in use was already back to

@@ -19,7 +19,7 @@ import { FileSets } from './cache-sets';
 import { CACHE_FORMAT, StampChecker, hashText, isEntryShape, readCache, writeCache } from './cache-store';
 import type { CacheData, CacheEntry, CacheProblem, CacheStrategy, ProjectRecord, Stamp } from './cache-store';
 import type { FileToLint, Linter } from './linter';
-import type { LazyStart } from './projects';
+import type { LazyStart } from '../engine/project-programs';
 import { renderTemplate } from '../core/text/render-template';
 import type { Locale } from '../registry/locales/catalog';
 import { noteAt, notesText } from './text/notes';

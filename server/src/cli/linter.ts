@@ -7,18 +7,19 @@ import type { Finding } from '../core/finding';
 import type { ResolvedConfig } from '../core/config';
 import type { AppProfileId, Platform, RuntimeId } from '../registry/types';
 import { settingsForFile } from '../engine/config-file';
-import { culpritMessage, findCulprits, isStackOverflow, parseOrLeaveOut } from '../engine/isolation';
+import { culpritMessage, findCulprits, isStackOverflow, MAX_ISOLATION_ROUNDS } from '../engine/isolation';
 import type { Culprit } from '../engine/isolation';
+import { computeWithLazyImports } from '../engine/lazy-imports';
 import { lintSourceFile, mayNeedAnalysis } from '../engine/lint-file';
-import { SourceFileCache } from '../engine/project';
+import { OverlaySourceFileCache, SourceFileCache } from '../engine/project';
+import type { LazyStart } from '../engine/project-programs';
 import { programBehind } from '../engine/shared-programs';
 import type { ProjectHost } from '../engine/project';
 import type { CliConfigs } from './config';
 import type { Locale } from '../registry/locales/catalog';
 import { renderTemplate } from '../core/text/render-template';
-import { ProjectPrograms } from './projects';
+import { cliProjectPrograms } from './projects';
 import { cliText } from './text';
-import type { LazyStart } from './projects';
 import { notesText, warningAt } from './text/notes';
 
 export interface FileToLint {
@@ -35,9 +36,6 @@ export interface FileAnalyzed {
 
 /** Findings of a file, or why it could not be checked (at a 1-based line and column when there is a place to point at). */
 export type LintOutcome = { readonly findings: readonly Finding[] } | { readonly fatal: string; readonly line?: number; readonly column?: number };
-
-/** Rounds of leaving files out before a failure is bisected instead (each round leaves out at least one more). */
-const MAX_ISOLATION_ROUNDS = 10;
 
 /** Thrown inside a pass when files TypeScript fails on were found and left out: the pass starts again without them. */
 class CulpritsLeftOut extends Error {}
@@ -70,22 +68,6 @@ export interface LinterOptions {
 export interface FileChecked {
   readonly program: ts.Program | undefined;
   readonly flow: boolean;
-}
-
-/** Parses files whose text changed during the run afresh; everything else comes from the shared cache. */
-class OverlayCache extends SourceFileCache {
-  constructor(
-    private readonly base: SourceFileCache,
-    private readonly changed: ReadonlySet<string>,
-  ) {
-    super(base.leftOut);
-  }
-
-  override get(fileName: string, languageVersion: ts.ScriptTarget | ts.CreateSourceFileOptions, host: ProjectHost): ts.SourceFile | undefined {
-    if (!this.changed.has(path.resolve(fileName))) return this.base.get(fileName, languageVersion, host);
-    const text = host.readFile(fileName);
-    return text === undefined ? undefined : parseOrLeaveOut(fileName, text, languageVersion, this.leftOut);
-  }
 }
 
 export class Linter {
@@ -126,7 +108,7 @@ export class Linter {
   lint(files: readonly FileToLint[]): Map<string, LintOutcome> {
     let outcomes: Map<string, LintOutcome>;
     try {
-      outcomes = this.lintLeavingOut(files, () => (this.changed.size === 0 ? this.cache : new OverlayCache(this.cache, this.changed)));
+      outcomes = this.lintLeavingOut(files, () => (this.changed.size === 0 ? this.cache : new OverlaySourceFileCache(this.cache, this.changed)));
     } catch (error) {
       outcomes = this.isolate(files, error);
     }
@@ -196,7 +178,7 @@ export class Linter {
       const fresh = new Set([...this.changed, ...half.map((file) => file.path)]);
       let halfOutcomes: Map<string, LintOutcome>;
       try {
-        halfOutcomes = this.lintLeavingOut(half, () => new OverlayCache(this.cache, fresh));
+        halfOutcomes = this.lintLeavingOut(half, () => new OverlaySourceFileCache(this.cache, fresh));
       } catch (halfError) {
         halfOutcomes = this.isolate(half, halfError);
       }
@@ -208,7 +190,7 @@ export class Linter {
   private lintTogether(files: readonly FileToLint[], cache: SourceFileCache): Map<string, LintOutcome> {
     const { now } = this.options;
     const outcomes = new Map<string, LintOutcome>();
-    const projects = new ProjectPrograms({
+    const projects = cliProjectPrograms({
       project: this.options.project,
       host: this.host,
       cache,
@@ -233,54 +215,66 @@ export class Linter {
     let programs = projects.assign(typed);
     this.timings.programs += now() - started;
     let pending = files;
-    for (let pass = 0; ; pass++) {
-      started = now();
-      // Binding every file of a program happens here, so that a file TypeScript cannot bind fails its program now.
-      for (const program of new Set([...programs.values()].map(programBehind))) {
-        try {
-          program.getTypeChecker();
-        } catch (error) {
-          this.leaveOutCulprits(program, 'bind');
-          throw error; // no file fails alone: bisect (see isolate)
+    computeWithLazyImports(
+      (pass) => {
+        if (pass > 0) {
+          // The files of the programs rebuilt with the left-out files a pass needed are linted again.
+          started = now();
+          const rebuilt = projects.assign(typed);
+          this.timings.programs += now() - started;
+          pending = files.filter((file) => programs.has(file.path) && rebuilt.get(file.path) !== programs.get(file.path));
+          programs = rebuilt;
+          this.lazyPasses++;
         }
-      }
-      for (const program of new Set(programs.values())) {
-        if (debug && !this.described.has(program)) debug(describeProgram(program, this.options.displayPath));
-        this.described.add(program);
-        this.programs.add(programBehind(program));
-      }
-      this.timings.programs += now() - started;
+        this.lintPass(pending, programs, cache, outcomes, pass);
+      },
+      (pass) => {
+        started = now();
+        const reloaded = projects.reloadTouched(pass);
+        this.timings.programs += now() - started;
+        return reloaded;
+      },
+    );
+    // The first stage checks every file; --fix stages re-check some of them.
+    for (const [tsconfig, needed] of projects.lazyNeeded()) this.lazyNeeded.set(tsconfig, needed);
+    this.programFiles = Math.max(this.programFiles, [...new Set([...programs.values()].map(programBehind))].reduce((total, program) => total + program.getSourceFiles().length, 0));
+    return outcomes;
+  }
 
-      started = now();
-      for (const file of pending) {
-        let outcome: LintOutcome;
-        const program = programs.get(file.path);
-        try {
-          outcome = this.lintOne(file, program, cache);
-        } catch (error) {
-          if (program) this.leaveOutCulprits(programBehind(program), 'check');
-          outcome = { fatal: cannotCheck(error, this.options.locale) }; // one file's failure never stops the run
-        }
-        outcomes.set(file.path, outcome);
-        if (pass === 0) this.options.onFileLinted?.();
+  /** Binds the programs, then lints `pending` (every file of the stage on its first pass). */
+  private lintPass(pending: readonly FileToLint[], programs: ReadonlyMap<string, ts.Program>, cache: SourceFileCache, outcomes: Map<string, LintOutcome>, pass: number): void {
+    const { now, debug } = this.options;
+    let started = now();
+    // Binding every file of a program happens here, so that a file TypeScript cannot bind fails its program now.
+    for (const program of new Set([...programs.values()].map(programBehind))) {
+      try {
+        program.getTypeChecker();
+      } catch (error) {
+        this.leaveOutCulprits(program, 'bind');
+        throw error; // no file fails alone: bisect (see isolate)
       }
-      this.timings.lint += now() - started;
-
-      // A pass whose analysis needed a project file left out of its program is not trusted: the
-      // files of the programs rebuilt with that file are linted again (engine/lazy-imports.ts).
-      started = now();
-      if (!projects.reloadTouched(pass)) {
-        // The first stage checks every file; --fix stages re-check some of them.
-        for (const [tsconfig, needed] of projects.lazyNeeded()) this.lazyNeeded.set(tsconfig, needed);
-        this.programFiles = Math.max(this.programFiles, [...new Set([...programs.values()].map(programBehind))].reduce((total, program) => total + program.getSourceFiles().length, 0));
-        return outcomes;
-      }
-      const rebuilt = projects.assign(typed);
-      this.timings.programs += now() - started;
-      pending = files.filter((file) => programs.has(file.path) && rebuilt.get(file.path) !== programs.get(file.path));
-      programs = rebuilt;
-      this.lazyPasses++;
     }
+    for (const program of new Set(programs.values())) {
+      if (debug && !this.described.has(program)) debug(describeProgram(program, this.options.displayPath));
+      this.described.add(program);
+      this.programs.add(programBehind(program));
+    }
+    this.timings.programs += now() - started;
+
+    started = now();
+    for (const file of pending) {
+      let outcome: LintOutcome;
+      const program = programs.get(file.path);
+      try {
+        outcome = this.lintOne(file, program, cache);
+      } catch (error) {
+        if (program) this.leaveOutCulprits(programBehind(program), 'check');
+        outcome = { fatal: cannotCheck(error, this.options.locale) }; // one file's failure never stops the run
+      }
+      outcomes.set(file.path, outcome);
+      if (pass === 0) this.options.onFileLinted?.();
+    }
+    this.timings.lint += now() - started;
   }
 
   private lintOne(file: FileToLint, program: ts.Program | undefined, cache: SourceFileCache): LintOutcome {

@@ -21,6 +21,9 @@ export interface Culprit {
   readonly error: unknown;
 }
 
+/** Rounds of leaving files out before a program, or an answer, that still fails is given up on (each round leaves out at least one more). */
+export const MAX_ISOLATION_ROUNDS = 10;
+
 /** Files nested deeper than this are tried alone when their program fails (real code stays far below). */
 const SUSPECT_DEPTH = 500;
 
@@ -105,6 +108,22 @@ function deepestThatFail(files: readonly ts.SourceFile[], stage: 'bind' | 'check
     if (error !== undefined) culprits.push({ fileName: file.fileName, position, depth, error });
   }
   return culprits;
+}
+
+/**
+ * The program again, from its own parsed files, with an empty file for each left-out one (for a
+ * program built elsewhere: typescript-eslint's, in the ESLint plugin).
+ */
+export function programWithoutCulprits(program: ts.Program, leftOut: LeftOutFiles): ts.Program {
+  const options = program.getCompilerOptions();
+  const host = ts.createCompilerHost(options, true);
+  const read = host.getSourceFile.bind(host);
+  host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
+    if (leftOut.has(fileName)) return leftOut.stub(fileName, languageVersion);
+    return program.getSourceFile(fileName) ?? read(fileName, languageVersion, onError, shouldCreate);
+  };
+  const references = program.getProjectReferences();
+  return ts.createProgram({ rootNames: program.getRootFileNames(), options, host, ...(references ? { projectReferences: references } : {}) });
 }
 
 /** The error TypeScript throws on this text alone (parsed, bound and with `check` checked), else undefined. */

@@ -3,17 +3,19 @@
 //
 // Why it is exact: TypeScript resolves an import lazily, the first time the checker needs the
 // imported symbol, and it does so by asking the program for the module's resolution
-// (`program.getResolvedModule`). An import to a left-out file resolves to "not found"; watching
-// that call tells us whether any question the analysis asked depended on a left-out file. If none
-// did, every answer is the one the full program gives (the left-out files have no global effect:
-// files that declare globals or augment modules are always loaded, see project.ts). If one did,
-// the touched files are loaded and the whole pass is repeated: a touched answer may already sit
-// in the checker's caches, so only a pass that touches nothing is trusted.
+// (`program.getResolvedModule`, watched through typescript-internals.ts). An import to a left-out
+// file resolves to "not found"; watching that call tells us whether any question the analysis
+// asked depended on a left-out file. If none did, every answer is the one the full program gives
+// (the left-out files have no global effect: files that declare globals or augment modules are
+// always loaded, see project.ts). If one did, the touched files are loaded and the whole pass is
+// repeated (computeWithLazyImports): a touched answer may already sit in the checker's caches, so
+// only a pass that touches nothing is trusted.
 //
 // In a typical project the close calls' receivers are typed by libraries (`ws`, the DOM,
 // `@types/node`), so the first pass touches nothing and most of the project is never parsed.
 import * as path from 'node:path';
 import * as ts from 'typescript';
+import { watchUnresolvedImports } from './typescript-internals';
 
 /** After this many repeated passes the rest of the project is loaded at once (long import chains). */
 export const MAX_LAZY_PASSES = 3;
@@ -24,8 +26,6 @@ export const MAX_LAZY_PASSES = 3;
  * linting again: on small projects (the example app, 5–20 files) lazy imports were measured slower.
  */
 export const MIN_LEFT_OUT = 200;
-
-type ResolvedModuleLookup = (file: ts.SourceFile, moduleName: string, mode: ts.ResolutionMode) => ts.ResolvedModuleWithFailedLookupLocations | undefined;
 
 export class LazyImports {
   /** Project files left out of the program until something needs them (case-folded keys). */
@@ -111,23 +111,12 @@ export class LazyImports {
   watch(program: ts.Program): void {
     if (this.watched.has(program)) return;
     this.watched.add(program);
-    // getResolvedModule is what the checker calls on its host (the program) to resolve an import;
-    // it is not in TypeScript's public typings. Should a TypeScript version lack it, nothing can
-    // be watched: load everything for the next pass rather than trust this one.
-    const internal = program as ts.Program & { getResolvedModule?: ResolvedModuleLookup };
-    const resolve = internal.getResolvedModule?.bind(program);
-    if (!resolve) {
-      this.unwatchable = true;
-      return;
-    }
-    internal.getResolvedModule = (file, moduleName, mode) => {
-      const result = resolve(file, moduleName, mode);
-      if (result?.resolvedModule === undefined) {
-        const target = this.leftOut.get(`${file.fileName}\0${moduleName}`);
-        if (target !== undefined) this.touched.add(target);
-      }
-      return result;
-    };
+    // Should a TypeScript version not let us watch, load everything for the next pass rather than trust this one.
+    const watchable = watchUnresolvedImports(program, (file, moduleName) => {
+      const target = this.leftOut.get(`${file.fileName}\0${moduleName}`);
+      if (target !== undefined) this.touched.add(target);
+    });
+    if (!watchable) this.unwatchable = true;
   }
 
   /** Whether the analysis since the last call needed a left-out file (results must be recomputed). */
@@ -158,5 +147,19 @@ export class LazyImports {
   private key(file: string): string {
     const resolved = path.resolve(file);
     return this.useCaseSensitiveFileNames ? resolved : resolved.toLowerCase();
+  }
+}
+
+/**
+ * The one loop of lazy imports, for every adapter: `compute` answers over the current programs
+ * (`pass` counts the repeats so far); when `reloadTouched(pass)` says the answer needed a
+ * left-out file (and loaded it into the next programs), the answer is computed again. Each
+ * repeat loads more files, from MAX_LAZY_PASSES on every project file (LazyImports.loadTouched);
+ * the bound here only guards against a TypeScript that would not resolve imports again.
+ */
+export function computeWithLazyImports<T>(compute: (pass: number) => T, reloadTouched: (pass: number, result: T) => boolean): T {
+  for (let pass = 0; ; pass++) {
+    const result = compute(pass);
+    if (pass > MAX_LAZY_PASSES || !reloadTouched(pass, result)) return result;
   }
 }

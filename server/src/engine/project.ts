@@ -7,6 +7,7 @@ import * as ts from 'typescript';
 import { mayNeedAnalysis } from '../analysis/find-close-calls';
 import { LeftOutFiles, parseOrLeaveOut } from './isolation';
 import type { LazyImports } from './lazy-imports';
+import { readReferencedSources } from './typescript-internals';
 
 /** The part of ts.System a project needs. */
 export type ProjectHost = Pick<
@@ -52,6 +53,26 @@ export class SourceFileCache {
     const file = parseOrLeaveOut(fileName, text, languageVersion, this.leftOut);
     this.files.set(key, file);
     return file;
+  }
+}
+
+/**
+ * A cache that parses the given files afresh from the host (their text changed during the run:
+ * --fix; or a failing program's files are tried again) and takes every other file from `base`.
+ */
+export class OverlaySourceFileCache extends SourceFileCache {
+  constructor(
+    private readonly base: SourceFileCache,
+    /** Absolute paths. */
+    private readonly fresh: ReadonlySet<string>,
+  ) {
+    super(base.leftOut);
+  }
+
+  override get(fileName: string, languageVersion: ts.ScriptTarget | ts.CreateSourceFileOptions, host: ProjectHost): ts.SourceFile | undefined {
+    if (!this.fresh.has(path.resolve(fileName))) return this.base.get(fileName, languageVersion, host);
+    const text = host.readFile(fileName);
+    return text === undefined ? undefined : parseOrLeaveOut(fileName, text, languageVersion, this.leftOut);
   }
 }
 
@@ -172,12 +193,8 @@ function parseHost(host: ProjectHost): ts.ParseConfigHost {
 
 function compilerHost(options: ts.CompilerOptions, host: ProjectHost, cache: SourceFileCache): ts.CompilerHost {
   const base = ts.createCompilerHost(options, true);
-  const compiler: ts.CompilerHost & Pick<ts.WatchCompilerHost<ts.BuilderProgram>, 'useSourceOfProjectReferenceRedirect'> = {
+  return readReferencedSources({
     ...base,
-    // Read the sources of referenced projects, as editors do, not their built .d.ts: projects are
-    // linted before they are built, and a project that references itself through a cycle of
-    // references would otherwise lose its own files to outputs that do not exist.
-    useSourceOfProjectReferenceRedirect: () => true,
     jsDocParsingMode: JSDOC_PARSING_MODE,
     getSourceFile: (fileName, languageVersion) => cache.get(fileName, languageVersion, host),
     readFile: host.readFile,
@@ -187,6 +204,5 @@ function compilerHost(options: ts.CompilerOptions, host: ProjectHost, cache: Sou
     getCurrentDirectory: host.getCurrentDirectory,
     useCaseSensitiveFileNames: () => host.useCaseSensitiveFileNames,
     ...(host.realpath ? { realpath: host.realpath } : {}),
-  };
-  return compiler;
+  });
 }

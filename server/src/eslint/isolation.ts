@@ -12,7 +12,7 @@
 // A failure no culprit explains is reported on the file whose analysis threw, and only there.
 import * as ts from 'typescript';
 import type { Finding } from '../core/finding';
-import { deepestNesting, findCulprits, isStackOverflow, LeftOutFiles } from '../engine/isolation';
+import { deepestNesting, findCulprits, isStackOverflow, LeftOutFiles, programWithoutCulprits } from '../engine/isolation';
 import type { Culprit } from '../engine/isolation';
 
 /** The ESLint message id of the one report a file wsclose cannot check gets (on every rule). */
@@ -51,7 +51,7 @@ export function lintIsolated(program: ts.Program, sourceFile: ts.SourceFile, lin
     for (const culprit of culprits) leftOut.add(culprit);
     let isolated: Isolated;
     try {
-      isolated = { program: withoutCulprits(program, leftOut), leftOut };
+      isolated = { program: programWithoutCulprits(program, leftOut), leftOut };
     } catch (rebuildError) {
       return { failure: leftOut.get(sourceFile.fileName) ?? failureOf(sourceFile, rebuildError) };
     }
@@ -81,19 +81,6 @@ function failureOf(sourceFile: ts.SourceFile, error: unknown): Culprit {
   }
   // Only a stack overflow is placed where the file nests deepest; any other failure at its start.
   return { fileName: sourceFile.fileName, error, ...(isStackOverflow(error) ? deepest : { depth: 0, position: 0 }) };
-}
-
-/** The program again, from its own parsed files, with an empty file for each left-out one. */
-function withoutCulprits(program: ts.Program, leftOut: LeftOutFiles): ts.Program {
-  const options = program.getCompilerOptions();
-  const host = ts.createCompilerHost(options, true);
-  const read = host.getSourceFile.bind(host);
-  host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
-    if (leftOut.has(fileName)) return leftOut.stub(fileName, languageVersion);
-    return program.getSourceFile(fileName) ?? read(fileName, languageVersion, onError, shouldCreate);
-  };
-  const references = program.getProjectReferences();
-  return ts.createProgram({ rootNames: program.getRootFileNames(), options, host, ...(references ? { projectReferences: references } : {}) });
 }
 
 /** The data of the one report: why, and what the user can do. */

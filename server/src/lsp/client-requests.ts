@@ -13,7 +13,7 @@ import { docsText } from './features/text';
 import { guardRequest, requireUri } from './guard';
 import type { Documents } from './documents';
 import type { Linting } from './linting';
-import type { Logger } from './workspace';
+import type { Logger } from '../engine/project-service';
 
 export interface ClientRequestDeps {
   readonly documents: Documents;

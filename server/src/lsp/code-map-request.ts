@@ -18,12 +18,12 @@ import type { Documents } from './documents';
 import { queryOptions } from './features/shared';
 import { guardRequest } from './guard';
 import type { Linting } from './linting';
-import { isCheckableFile } from './workspace';
-import type { Logger, Workspace } from './workspace';
+import { isCheckableFile } from '../engine/project-service';
+import type { Logger, ProjectService } from '../engine/project-service';
 
 export interface CodeMapDeps {
   readonly documents: Documents;
-  readonly workspace: Workspace;
+  readonly projects: ProjectService;
   readonly linting: Linting;
   readonly log: Logger;
   /** The workspace folders (absolute paths). */
@@ -45,13 +45,13 @@ export function registerCodeMapRequest(connection: Connection, deps: CodeMapDeps
 }
 
 async function codeMap(deps: CodeMapDeps, token: CancellationToken): Promise<CodeMapResult> {
-  const { documents, workspace, linting } = deps;
+  const { documents, projects, linting } = deps;
   const { files, truncated } = workspaceFiles(deps);
   const uses: FileCodeUses[] = [];
   const names = new Map<number, string>();
   for (const file of files) {
     if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
-    const text = workspace.readText(file);
+    const text = projects.readText(file);
     if (text === undefined || !mayNeedAnalysis(text, file)) continue;
     const uri = documents.get(file)?.uri ?? pathToUri(file);
     const settings = await linting.settingsFor(uri);

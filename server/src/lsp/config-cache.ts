@@ -15,7 +15,7 @@ import { renderTemplate } from '../core/text/render-template';
 import type { Settings } from './settings';
 import type { Locale } from '../registry/locales/catalog';
 import { lspText } from './text';
-import type { Logger } from './workspace';
+import type { Logger } from '../engine/project-service';
 
 export interface ConfigCacheEvents extends Logger {
   /** Shows a warning to the user (window/showMessage). */

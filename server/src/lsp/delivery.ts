@@ -24,8 +24,8 @@ import type { Documents } from './documents';
 import type { Linting } from './linting';
 import type { LoadLog } from './load-log';
 import type { Settings } from './settings';
-import { isCheckableFile } from './workspace';
-import type { Logger, Workspace } from './workspace';
+import { isCheckableFile } from '../engine/project-service';
+import type { Logger, ProjectService } from '../engine/project-service';
 import type { Locale } from '../registry/locales/catalog';
 
 const PUSH_DELAY_MS = 50;
@@ -33,7 +33,7 @@ const PUSH_DELAY_MS = 50;
 export interface DeliveryDeps {
   readonly connection: Connection;
   readonly documents: Documents;
-  readonly workspace: Workspace;
+  readonly projects: ProjectService;
   readonly linting: Linting;
   readonly results: ResultCache;
   readonly docs: DocsLinks;
@@ -135,9 +135,9 @@ export class Delivery {
     this.deps.loads.diagnosticsReady(uri, diagnostics.length);
     // A file TypeScript fails on (found while checking it or any other file) gets one diagnostic instead.
     const file = uriToPath(uri);
-    const culprit = file === undefined || !settings.enable ? undefined : this.deps.workspace.leftOut.get(file);
+    const culprit = file === undefined || !settings.enable ? undefined : this.deps.projects.leftOut.get(file);
     if (!culprit) return diagnostics;
-    const text = this.deps.documents.byUri(uri)?.getText() ?? this.deps.workspace.readText(file!) ?? '';
+    const text = this.deps.documents.byUri(uri)?.getText() ?? this.deps.projects.readText(file!) ?? '';
     return [leftOutDiagnostic(culprit, text, this.deps.locale())];
   }
 
@@ -149,7 +149,7 @@ export class Delivery {
     const resultId = `${this.epoch}`;
     const previous = new Map(previousIds.map((p) => [uriKey(p.uri), p.value]));
     const files = new Set<string>();
-    for (const project of this.deps.workspace.openProjects()) {
+    for (const project of this.deps.projects.openProjects()) {
       for (const file of project.rootNames()) if (isCheckableFile(file) && !file.includes('/node_modules/')) files.add(file);
     }
     const items: WorkspaceDocumentDiagnosticReport[] = [];

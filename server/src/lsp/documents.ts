@@ -6,7 +6,7 @@ import type { TextDocumentsConfiguration } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver-textdocument';
 import { uriToPath } from './convert';
-import type { Overlay } from './workspace';
+import type { Overlay } from '../engine/project-service';
 
 /**
  * TextDocument, except that each incremental change's range is first clamped to the document.

@@ -14,7 +14,7 @@ import { inlayHintsIn } from './features/inlay-hints';
 import { refactorsAt } from './features/refactors';
 import { guardRequest, requireUri } from './guard';
 import type { FileState, Linting } from './linting';
-import type { Logger } from './workspace';
+import type { Logger } from '../engine/project-service';
 
 export interface FeatureDeps {
   readonly documents: Documents;

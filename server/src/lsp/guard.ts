@@ -3,8 +3,8 @@
 // never a crashed server.
 import { ErrorCodes, ResponseError } from 'vscode-languageserver';
 import type { CancellationToken } from 'vscode-languageserver';
-import { errorText } from './convert';
-import type { Logger } from './workspace';
+import { errorText } from '../engine/error-text';
+import type { Logger } from '../engine/project-service';
 
 export function guardRequest<P, R>(
   log: Logger,

@@ -5,7 +5,6 @@ import * as fs from 'node:fs';
 import * as ts from 'typescript';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../core/finding';
-import { MAX_LAZY_PASSES } from '../engine/lazy-imports';
 import { analyzeSourceFile, mayNeedAnalysis } from '../engine/lint-file';
 import type { FileConfig } from '../engine/config-resolver';
 import type { ConfigCache } from './config-cache';
@@ -14,8 +13,8 @@ import { pathToUri, uriToPath } from './convert';
 import type { Documents } from './documents';
 import type { FeatureContext } from './features/feature-context';
 import type { Settings, SettingsCache } from './settings';
-import { isCheckableFile } from './workspace';
-import type { Logger, Workspace } from './workspace';
+import { isCheckableFile } from '../engine/project-service';
+import type { Logger, ProjectService } from '../engine/project-service';
 import type { Locale } from '../registry/locales/catalog';
 
 export interface FileState {
@@ -35,16 +34,13 @@ export interface FileState {
 
 export interface LintingDeps {
   readonly documents: Documents;
-  readonly workspace: Workspace;
+  readonly projects: ProjectService;
   readonly configs: ConfigCache;
   readonly settings: SettingsCache;
   readonly log: Logger;
   readonly locale: () => Locale;
   readonly loads: LoadLog;
 }
-
-/** Rounds of leaving files out (engine/isolation.ts) before an answer that still fails is given up on. */
-const MAX_ISOLATION_ROUNDS = 10;
 
 /** Files larger than this (UTF-8 bytes) are not checked: the CLI's --max-file-size default. */
 export const MAX_FILE_SIZE = 4 * 1024 * 1024;
@@ -90,16 +86,16 @@ export class Linting {
     const fileConfig = this.deps.configs.forFile(file, settings);
     const text = open?.getText();
     if (this.tooLarge(file, text)) return undefined;
-    const { workspace } = this.deps;
+    const { projects } = this.deps;
     const needProgram = options.needProgram || text === undefined || mayNeedAnalysis(text, file);
-    const { program, sourceFile: inProgram } = needProgram ? this.deps.loads.programFor(workspace, file) : { program: undefined, sourceFile: undefined };
+    const { program, sourceFile: inProgram } = needProgram ? this.deps.loads.programFor(projects, file) : { program: undefined, sourceFile: undefined };
     // A file TypeScript fails on has no state: its one diagnostic says so (Delivery).
-    if (workspace.leftOut.get(file)) return undefined;
+    if (projects.leftOut.get(file)) return undefined;
     let sourceFile = inProgram;
     if (!sourceFile || (text !== undefined && sourceFile.text !== text)) {
       const ownText = text ?? safeRead(file, this.deps.log);
       if (ownText === undefined) return undefined;
-      sourceFile = workspace.leftOut.parse(file, ownText);
+      sourceFile = projects.leftOut.parse(file, ownText);
       if (!sourceFile) return undefined;
     }
     const document = open ?? TextDocument.create(pathToUri(file), 'typescript', 0, sourceFile.text);
@@ -124,26 +120,12 @@ export class Linting {
   }
 
   /**
-   * `compute` over the file's current state; computed again over a rebuilt program when the
-   * checker needed a project file that was left out of the program (engine/lazy-imports.ts), so
-   * that every answer is the one the full program gives. Undefined when stateOf is.
+   * `compute` over the file's current state, as the full program answers it (computed again
+   * after the engine left out a file TypeScript fails on, or loaded a project file lazy imports
+   * had left out: ProjectService.answer). Undefined when stateOf is.
    */
   withState<T>(uri: string, settings: Settings, options: { needProgram: boolean }, compute: (state: FileState) => T): T | undefined {
-    // Each repeat loads more files, the last one every project file; the bound only guards against
-    // a TypeScript that would ignore the request to resolve imports again.
-    for (let pass = 0, isolationRounds = 0; ; pass++) {
-      const state = this.stateOf(uri, settings, options);
-      if (!state) return undefined;
-      let result: T;
-      try {
-        result = compute(state);
-      } catch (error) {
-        // TypeScript failed on a file of the program: leave out the files that fail alone and answer again without them.
-        if (state.program && isolationRounds++ < MAX_ISOLATION_ROUNDS && this.deps.workspace.leaveOutCulprits(state.program)) continue;
-        throw error;
-      }
-      if (!state.program || pass > MAX_LAZY_PASSES || !this.deps.workspace.reloadTouched(state.file, pass)) return result;
-    }
+    return this.deps.projects.answer(() => this.stateOf(uri, settings, options), compute);
   }
 
   /** The engine's findings for a file state (none when disabled or ignored). */

@@ -3,7 +3,7 @@
 // and the session's first diagnostics. Later, incremental programs are not logged: they are cheap
 // and would fill the log while the user types.
 import * as path from 'node:path';
-import type { Logger, ProjectEntry, Workspace } from './workspace';
+import type { Logger, ProjectEntry, ProjectService } from '../engine/project-service';
 
 export class LoadLog {
   private readonly loaded = new WeakSet<ProjectEntry>();
@@ -16,10 +16,10 @@ export class LoadLog {
     private readonly sinceStart: () => number = () => process.uptime() * 1000,
   ) {}
 
-  /** `workspace.programFor(file)`, logging the first program of each project (again after a reset). */
-  programFor(workspace: Workspace, file: string): ReturnType<Workspace['programFor']> {
+  /** `projects.programFor(file)`, logging the first program of each project (again after a reset). */
+  programFor(projects: ProjectService, file: string): ReturnType<ProjectService['programFor']> {
     const started = this.now();
-    const result = workspace.programFor(file);
+    const result = projects.programFor(file);
     const { project, program } = result;
     if (program && !this.loaded.has(project)) {
       this.loaded.add(project);

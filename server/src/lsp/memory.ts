@@ -3,7 +3,7 @@
 // V8 answers that allocation rate by growing its heap, handing pages back only when a major
 // collection compacts it. So once the server has been quiet for a moment after documents were
 // edited, opened or closed, a full collection is run — at most one per MIN_INTERVAL_MS. (Opening
-// and closing a file without editing it no longer builds a program: lsp/workspace.ts scriptVersion.)
+// and closing a file without editing it no longer builds a program: engine/script-versions.ts.)
 // What stays resident after that is V8's heap sizing, not objects kept alive: the heap in use once
 // idle is within a few MB of where it started (measured with process.memoryUsage() after the
 // collection, on the memory test's 50 open/close cycles and 5,000 edits).

@@ -33,8 +33,8 @@ import { LoadLog } from './load-log';
 import { IdleCollector } from './memory';
 import { SettingsCache } from './settings';
 import { lspText } from './text';
-import { isCheckableFile, Workspace } from './workspace';
-import type { Logger } from './workspace';
+import { isCheckableFile, ProjectService } from '../engine/project-service';
+import type { Logger } from '../engine/project-service';
 
 export interface ServerOptions {
   /** The installed package's root (docs/rules/*.md and README.md live there). */
@@ -68,17 +68,17 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   };
   let folders: string[] = [];
   let locale: Locale = 'en';
-  const workspace = new Workspace(documents, log, () => folders);
+  const projects = new ProjectService(documents, log, () => folders, ts.sys);
   const configs = new ConfigCache(process.cwd(), { ...log, warnUser: (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }) }, () => locale);
   const settings = new SettingsCache(connection, () => support.configuration, log);
   const loads = new LoadLog(log);
-  const linting = new Linting({ documents, workspace, configs, settings, log, locale: () => locale, loads });
+  const linting = new Linting({ documents, projects, configs, settings, log, locale: () => locale, loads });
   const results = new ResultCache();
   const docs = new DocsLinks(options.packageRoot);
-  const delivery = new Delivery({ connection, documents, workspace, linting, results, docs, log, locale: () => locale, loads });
+  const delivery = new Delivery({ connection, documents, projects, linting, results, docs, log, locale: () => locale, loads });
   const features = registerFeatures(connection, { documents, linting, log });
   registerClientRequests(connection, { documents, linting, log, locale: () => locale });
-  registerCodeMapRequest(connection, { documents, workspace, linting, log, folders: () => folders });
+  registerCodeMapRequest(connection, { documents, projects, linting, log, folders: () => folders });
 
   connection.onInitialize(
     guardRequest(log, 'initialize', (params: InitializeParams): InitializeResult => {
@@ -134,7 +134,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
           guardNotification(log, 'workspace/didChangeWorkspaceFolders', (event) => {
             const removed = new Set(event.removed.flatMap((f) => uriToPath(f.uri) ?? []));
             folders = [...folders.filter((f) => !removed.has(f)), ...event.added.flatMap((f) => uriToPath(f.uri) ?? [])];
-            workspace.reset();
+            projects.reset();
             environmentChanged();
           }),
         );
@@ -144,12 +144,12 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   // Documents: any change can alter every open file's results (types are cross-file).
   const idleCollector = new IdleCollector();
-  documents.manager.onDidOpen(guardNotification(log, 'didOpen', ({ document }) => (workspace.documentsChanged(), delivery.changed(document.uri), idleCollector.garbageMade())));
-  documents.manager.onDidChangeContent(guardNotification(log, 'didChange', ({ document }) => (workspace.documentsChanged(), delivery.changed(document.uri), idleCollector.garbageMade())));
+  documents.manager.onDidOpen(guardNotification(log, 'didOpen', ({ document }) => (projects.documentsChanged(), delivery.changed(document.uri), idleCollector.garbageMade())));
+  documents.manager.onDidChangeContent(guardNotification(log, 'didChange', ({ document }) => (projects.documentsChanged(), delivery.changed(document.uri), idleCollector.garbageMade())));
   documents.manager.onDidSave(guardNotification(log, 'didSave', ({ document }) => delivery.changed(document.uri, { saved: true })));
   documents.manager.onDidClose(
     guardNotification(log, 'didClose', ({ document }) => {
-      workspace.documentsChanged();
+      projects.documentsChanged();
       settings.forget(document.uri);
       delivery.closed(document.uri);
       idleCollector.garbageMade();
@@ -173,14 +173,14 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         if (file === undefined) continue;
         const name = path.basename(file);
         if (/^(?:tsconfig|jsconfig).*\.json$/i.test(name) || name === 'package.json') {
-          workspace.reset();
+          projects.reset();
           configs.clear();
         } else if (name === 'wsclose.config.json') {
           configs.clear();
         } else if (isCheckableFile(file) || /\.d\.[cm]?ts$/i.test(file)) {
           if (change.type === FileChangeType.Changed) {
-            if (documents.get(file) === undefined) workspace.diskFileChanged(file);
-          } else workspace.reset();
+            if (documents.get(file) === undefined) projects.diskFileChanged(file);
+          } else projects.reset();
         } else continue;
         changed = true;
       }
@@ -242,7 +242,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     try {
       delivery.dispose();
       idleCollector.dispose();
-      workspace.dispose();
+      projects.dispose();
     } catch (error) {
       log.error(`shutdown: ${String(error)}`);
     }

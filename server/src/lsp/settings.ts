@@ -5,7 +5,7 @@
 import type { Connection } from 'vscode-languageserver';
 import { isRuleId } from '../core/finding';
 import type { RuleId, Severity } from '../core/finding';
-import type { Logger } from './workspace';
+import type { Logger } from '../engine/project-service';
 
 export interface Settings {
   readonly enable: boolean;

@@ -1,21 +1,26 @@
-// Projects and freshness: one ts.LanguageService per tsconfig and one per inferred project (loose
-// files, per workspace folder), all sharing one DocumentRegistry so a library file is parsed once.
-// Open documents are overlaid on disk: their script version is the document version, a closed
-// file's is a disk version bumped by file-watcher events. After any change, getProgram() gives
-// an incrementally updated program. Config, package.json and file create/delete events throw the
-// services away (they are rebuilt lazily, reusing the registry's parsed files).
-// A tsconfig project's program is built, like the CLI's, from the files that can matter (open
-// files and files that may contain a close-like call); other project files they import are left
-// out until the analysis needs one (engine/lazy-imports.ts, reloadTouched).
+// The project model of the language server, and of any host that keeps projects open while
+// files change: one ts.LanguageService per tsconfig and one per inferred project (loose files, per
+// workspace folder), all sharing one DocumentRegistry so a library file is parsed once. Open
+// documents (an Overlay) are laid over the disk: their script version is the document version, a
+// closed file's is a disk version bumped by file-watcher events (script-versions.ts). After any
+// change, getProgram() gives an incrementally updated program. Config, package.json and file
+// create/delete events throw the services away (they are rebuilt lazily, reusing the registry's
+// parsed files). A tsconfig project's program is built, like the CLI's (project-programs.ts),
+// from the files that can matter (open files and files that may contain a close-like call);
+// other project files they import are left out until the analysis needs one (lazy-imports.ts,
+// reloadTouched). The file system comes in as a ProjectHost: this module never touches the disk.
 import * as path from 'node:path';
 import * as ts from 'typescript';
-import { findCulprits, findCulpritsInTexts } from '../engine/isolation';
-import { LazyImports } from '../engine/lazy-imports';
-import { INFERRED_PROJECT_OPTIONS, JSDOC_PARSING_MODE, mayAffectAnalysis } from '../engine/project';
-import type { ProjectHost } from '../engine/project';
-import { TsconfigLocator } from '../engine/tsconfig-locator';
-import { errorText } from './convert';
-import { VersionedLeftOutFiles } from './left-out-files';
+import { errorText } from './error-text';
+import { findCulprits, findCulpritsInTexts, MAX_ISOLATION_ROUNDS } from './isolation';
+import { createProjectLanguageService } from './language-service';
+import type { LazyState, ServiceInputs } from './language-service';
+import { computeWithLazyImports, LazyImports } from './lazy-imports';
+import { INFERRED_PROJECT_OPTIONS, JSDOC_PARSING_MODE, mayAffectAnalysis } from './project';
+import type { ProjectHost } from './project';
+import { ScriptVersions } from './script-versions';
+import { TsconfigLocator } from './tsconfig-locator';
+import { VersionedLeftOutFiles } from './versioned-left-out';
 
 /** Open documents, keyed by absolute path. */
 export interface Overlay {
@@ -37,32 +42,26 @@ export interface ProjectEntry {
   rootNames(): string[];
 }
 
-/** A tsconfig project's lazily loaded imports (see engine/lazy-imports.ts). */
-interface LazyState {
-  readonly imports: LazyImports;
-  /** Resolve every import again in the next program: the set of left-out files shrank. */
-  invalidateResolutions: boolean;
+/** What an answer was computed from: a file and its program (undefined: the file alone). */
+export interface AnswerState {
+  readonly file: string;
+  readonly program: ts.Program | undefined;
 }
 
-export const SOURCE_FILE = /\.(?:[cm]?tsx?|[cm]?jsx?)$/i;
+const SOURCE_FILE = /\.(?:[cm]?tsx?|[cm]?jsx?)$/i;
 const DECLARATION_FILE = /\.d\.[cm]?ts$/i;
 
 export function isCheckableFile(file: string): boolean {
   return SOURCE_FILE.test(file) && !DECLARATION_FILE.test(file);
 }
 
-export class Workspace {
+export class ProjectService {
   private readonly projects = new Map<string, ProjectEntry>();
   private readonly lazyStates = new Map<string, LazyState>();
   /** Whether a file can be a program root (mayAffectAnalysis), by script version. */
   private readonly rootCandidates = new Map<string, { readonly version: string; readonly value: boolean }>();
-  private readonly diskVersions = new Map<string, number>();
-  /** Open documents: whether the text is still the disk's, by document and disk version (see scriptVersion). */
-  private readonly openDocuments = new Map<string, { readonly opening: number; readonly documentVersion: number; readonly diskVersion: string; readonly unchanged: boolean }>();
-  private openings = 0;
-  /** Snapshots by file, valid while the file's script version is unchanged. */
-  private readonly snapshots = new Map<string, { readonly version: string; readonly snapshot: ts.IScriptSnapshot }>();
-  private readonly registry = ts.createDocumentRegistry(ts.sys.useCaseSensitiveFileNames, undefined, JSDOC_PARSING_MODE);
+  private readonly registry: ts.DocumentRegistry;
+  private readonly versions: ScriptVersions;
   private readonly locator: TsconfigLocator;
   private readonly reportedTsconfigs = new Set<string>();
   private projectVersion = 0;
@@ -79,27 +78,38 @@ export class Workspace {
     private readonly log: Logger,
     /** Workspace folder paths; an inferred project is rooted at the one holding the file. */
     private readonly folders: () => readonly string[],
+    /** The file system under the open documents (the language server passes ts.sys). */
+    disk: ProjectHost,
   ) {
     const safeRead = (file: string, encoding?: string): string | undefined => {
       const open = this.overlay.get(file);
       if (open) return open.getText();
       try {
-        return ts.sys.readFile(file, encoding);
+        return disk.readFile(file, encoding);
       } catch (error) {
         this.log.error(`Cannot read ${file}: ${errorText(error)}`);
         return undefined;
       }
     };
     this.fsHost = {
-      ...ts.sys,
+      ...disk,
       readFile: safeRead,
-      fileExists: (file) => this.overlay.get(file) !== undefined || ts.sys.fileExists(file),
+      fileExists: (file) => this.overlay.get(file) !== undefined || disk.fileExists(file),
     };
-    this.leftOut = new VersionedLeftOutFiles((file) => this.scriptVersion(file), safeRead, log);
+    this.registry = ts.createDocumentRegistry(disk.useCaseSensitiveFileNames, undefined, JSDOC_PARSING_MODE);
+    const readDisk = (file: string): string | undefined => {
+      try {
+        return disk.readFile(file);
+      } catch {
+        return undefined;
+      }
+    };
+    this.versions = new ScriptVersions(overlay, (file) => this.locator.key(file), readDisk);
+    this.leftOut = new VersionedLeftOutFiles((file) => this.versions.versionOf(file), safeRead, log);
     this.locator = new TsconfigLocator(this.fsHost, (tsconfig, diagnostics) => {
       if (this.reportedTsconfigs.has(tsconfig)) return;
       this.reportedTsconfigs.add(tsconfig);
-      for (const d of diagnostics) this.log.error(`${tsconfig}: ${formatTsDiagnostic(d)}`);
+      for (const d of diagnostics) this.log.error(`${tsconfig}: ${tsDiagnosticText(d)}`);
     });
   }
 
@@ -143,11 +153,38 @@ export class Workspace {
   }
 
   /**
+   * An answer that may use the checker, as the full program gives it: `compute` over the state
+   * `stateOf` makes (it reads the file's program through programFor), computed again when
+   * TypeScript threw on a file of the program (the files that fail alone are left out first) and
+   * when the checker needed a project file left out of the program (it is loaded first:
+   * computeWithLazyImports). Undefined when `stateOf` is.
+   */
+  answer<State extends AnswerState, T>(stateOf: () => State | undefined, compute: (state: State) => T): T | undefined {
+    let isolationRounds = 0;
+    const answered = computeWithLazyImports(
+      () => {
+        for (;;) {
+          const state = stateOf();
+          if (!state) return undefined;
+          try {
+            return { state, result: compute(state) };
+          } catch (error) {
+            if (state.program && isolationRounds++ < MAX_ISOLATION_ROUNDS && this.leaveOutCulprits(state.program)) continue;
+            throw error;
+          }
+        }
+      },
+      (pass, last) => last?.state.program !== undefined && this.reloadTouched(last.state.file, pass),
+    );
+    return answered?.result;
+  }
+
+  /**
    * After an answer computed from `file`'s program: true when the checker needed a project file
    * left out of it. That file is loaded into the next program, and the answer must be computed
    * again. `pass` counts the repeats of this answer so far (see LazyImports.loadTouched).
    */
-  reloadTouched(file: string, pass: number): boolean {
+  private reloadTouched(file: string, pass: number): boolean {
     const project = this.projectFor(file);
     const lazy = this.lazyStates.get(project.key);
     if (!lazy?.imports.loadTouched(pass)) return false;
@@ -159,9 +196,9 @@ export class Workspace {
 
   /**
    * After TypeScript threw while binding or checking `program`: leaves out the files that fail
-   * alone (engine/isolation.ts). True when it left out any: the caller computes its answer again.
+   * alone (isolation.ts). True when it left out any: the answer is computed again.
    */
-  leaveOutCulprits(program: ts.Program): boolean {
+  private leaveOutCulprits(program: ts.Program): boolean {
     const culprits = findCulprits(program, 'check').filter((culprit) => !this.leftOut.get(culprit.fileName));
     for (const culprit of culprits) this.leftOut.add(culprit);
     if (culprits.length > 0) this.projectVersion++;
@@ -208,15 +245,14 @@ export class Workspace {
 
   /** An open document changed, opened or closed. */
   documentsChanged(): void {
-    for (const file of this.openDocuments.keys()) if (!this.overlay.get(file)) this.openDocuments.delete(file);
+    this.versions.documentsChanged();
     this.projectVersion++;
     this.disposeEmptyInferredProjects();
   }
 
   /** A closed file changed on disk. */
   diskFileChanged(file: string): void {
-    const key = this.locator.key(file);
-    this.diskVersions.set(key, (this.diskVersions.get(key) ?? 0) + 1);
+    this.versions.diskFileChanged(file);
     this.projectVersion++;
   }
 
@@ -226,7 +262,7 @@ export class Workspace {
     this.projects.clear();
     this.lazyStates.clear();
     this.rootCandidates.clear();
-    this.snapshots.clear();
+    this.versions.clearSnapshots();
     this.locator.clear();
     this.reportedTsconfigs.clear();
     this.leftOut.clear();
@@ -262,49 +298,17 @@ export class Workspace {
       for (const file of roots) if (lazy.imports.load(file)) lazy.invalidateResolutions = true;
       return roots;
     };
-    const service = this.createService(options, path.dirname(tsconfig), programRoots, located.parsed.projectReferences, lazy);
+    const service = this.createService({ options, currentDirectory: path.dirname(tsconfig), rootNames: programRoots, projectReferences: located.parsed.projectReferences, lazy });
     return { key, tsconfig, service, rootNames };
   }
 
   private isRootCandidate(file: string): boolean {
-    const version = this.scriptVersion(file);
+    const version = this.versions.versionOf(file);
     const cached = this.rootCandidates.get(file);
     if (cached && cached.version === version) return cached.value;
     const value = mayAffectAnalysis(file, this.fsHost);
     this.rootCandidates.set(file, { version, value });
     return value;
-  }
-
-  /**
-   * An open document whose text is still the file's on disk keeps the disk version: opening and
-   * closing a file without editing it then changes nothing, and the language service keeps its
-   * program and checker. A rebuilt checker per open and close was most of the server's garbage
-   * (each one types the default library anew; RSS +200 MB over 50 open/close cycles).
-   */
-  private scriptVersion(file: string): string {
-    const diskVersion = `disk:${this.diskVersions.get(this.locator.key(file)) ?? 0}`;
-    const open = this.overlay.get(file);
-    if (!open) return diskVersion;
-    let known = this.openDocuments.get(file);
-    if (!known || known.documentVersion !== open.version || known.diskVersion !== diskVersion) {
-      // Once edited away from the disk text, a document stays edited until it is closed: comparing
-      // texts on every keystroke would cost a file read each.
-      const unchanged = (!known || known.unchanged) && this.diskText(file, diskVersion) === open.getText();
-      // Clients number a document's versions anew each time it opens: the opening tells texts apart.
-      known = { opening: known?.opening ?? ++this.openings, documentVersion: open.version, diskVersion, unchanged };
-      this.openDocuments.set(file, known);
-    }
-    return known.unchanged ? diskVersion : `open:${known.opening}:${open.version}`;
-  }
-
-  /**
-   * The text the language services were given for the disk version (the file may have changed on
-   * disk without a watcher event since): only then may an open document claim that version.
-   */
-  private diskText(file: string, diskVersion: string): string | undefined {
-    const cached = this.snapshots.get(file);
-    if (cached) return cached.version === diskVersion ? cached.snapshot.getText(0, cached.snapshot.getLength()) : undefined;
-    return readDisk(file);
   }
 
   private createInferredProject(key: string, root: string): ProjectEntry {
@@ -321,7 +325,7 @@ export class Workspace {
       const openSet = new Set(open);
       return [...loose.filter((file) => openSet.has(file) || this.isRootCandidate(file)), ...open.filter((file) => !loose!.includes(file))];
     };
-    const service = this.createService(INFERRED_PROJECT_OPTIONS, root, programRoots, undefined);
+    const service = this.createService({ options: INFERRED_PROJECT_OPTIONS, currentDirectory: root, rootNames: programRoots, projectReferences: undefined });
     return { key, tsconfig: undefined, service, rootNames };
   }
 
@@ -349,76 +353,23 @@ export class Workspace {
     this.idleInferred = keep;
   }
 
-  private createService(
-    options: ts.CompilerOptions,
-    currentDirectory: string,
-    rootNames: () => string[],
-    projectReferences: readonly ts.ProjectReference[] | undefined,
-    lazy?: LazyState,
-  ): ts.LanguageService {
-    const host = this.fsHost;
-    const serviceHost: ts.LanguageServiceHost = {
-      getCompilationSettings: () => options,
-      jsDocParsingMode: JSDOC_PARSING_MODE,
-      getProjectVersion: () => String(this.projectVersion),
-      getScriptFileNames: rootNames,
-      // A left-out file is another version: an empty text stands in for it.
-      getScriptVersion: (file) => (this.leftOut.get(file) ? `${this.scriptVersion(file)}:left-out` : this.scriptVersion(file)),
-      getScriptSnapshot: (file) => {
-        if (this.leftOut.get(file)) return EMPTY_SNAPSHOT;
-        this.lastSnapshotFile = file;
-        // The language service asks for every file of the program after each edit: re-reading
-        // thousands of unchanged files from disk per keystroke dominated edit latency.
-        const version = serviceHost.getScriptVersion(file);
-        const cached = this.snapshots.get(file);
-        if (cached && cached.version === version) return cached.snapshot;
-        const text = host.readFile(file);
-        if (text === undefined) return undefined;
-        const snapshot = ts.ScriptSnapshot.fromString(text);
-        this.snapshots.set(file, { version, snapshot });
-        return snapshot;
-      },
-      getCurrentDirectory: () => currentDirectory,
-      getDefaultLibFileName: (o) => ts.getDefaultLibFilePath(o),
-      fileExists: host.fileExists,
-      readFile: host.readFile,
-      readDirectory: host.readDirectory,
-      directoryExists: host.directoryExists,
-      getDirectories: host.getDirectories,
-      useCaseSensitiveFileNames: () => host.useCaseSensitiveFileNames,
-      ...(host.realpath ? { realpath: host.realpath } : {}),
-      ...(projectReferences ? { getProjectReferences: () => projectReferences } : {}),
-    };
-    // Sources of referenced projects, not their built .d.ts, as the CLI reads them (engine/project.ts
-    // compilerHost); tsserver's own hook, read by the language service though not in its public typings.
-    (serviceHost as ts.LanguageServiceHost & Pick<ts.WatchCompilerHost<ts.BuilderProgram>, 'useSourceOfProjectReferenceRedirect'>).useSourceOfProjectReferenceRedirect = () => true;
-    if (lazy) {
-      serviceHost.resolveModuleNameLiterals = lazy.imports.createResolver(host, currentDirectory);
-      // Not in TypeScript's public LanguageServiceHost typings, but read by the language service
-      // (as by the compiler host, where it is public): re-resolve imports once more files are loaded.
-      (serviceHost as ts.LanguageServiceHost & Pick<ts.CompilerHost, 'hasInvalidatedResolutions'>).hasInvalidatedResolutions = () => lazy.invalidateResolutions;
-    }
-    return ts.createLanguageService(serviceHost, this.registry);
-  }
-}
-
-/** Rounds of leaving files out before a program that still fails is given up on. */
-const MAX_ISOLATION_ROUNDS = 10;
-
-const EMPTY_SNAPSHOT = ts.ScriptSnapshot.fromString('');
-
-function readDisk(file: string): string | undefined {
-  try {
-    return ts.sys.readFile(file);
-  } catch {
-    return undefined;
+  private createService(inputs: ServiceInputs): ts.LanguageService {
+    return createProjectLanguageService(inputs, {
+      host: this.fsHost,
+      versions: this.versions,
+      leftOut: this.leftOut,
+      registry: this.registry,
+      projectVersion: () => this.projectVersion,
+      onRead: (file) => (this.lastSnapshotFile = file),
+    });
   }
 }
 
 /** A folder with more loose files than this is not a project: the inferred project keeps to the open files. */
 const MAX_LOOSE_FILES = 2000;
 
-export function formatTsDiagnostic(diagnostic: ts.Diagnostic): string {
+/** A tsconfig problem for the log: `line:column: message (TSxxxx)`. */
+function tsDiagnosticText(diagnostic: ts.Diagnostic): string {
   const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n');
   if (diagnostic.file && diagnostic.start !== undefined) {
     const { line, character } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);

@@ -1,10 +1,10 @@
-// Files of the server's projects that TypeScript fails on (engine/isolation.ts), each left out for
+// Files of the project service's projects that TypeScript fails on (isolation.ts), each left out for
 // the text it failed on: an edit, or a change on disk, gives the file another chance (opening it
 // unchanged does not).
 import * as ts from 'typescript';
-import { culpritMessage, LeftOutFiles, parseOrLeaveOut } from '../engine/isolation';
-import type { Culprit } from '../engine/isolation';
-import type { Logger } from './workspace';
+import { culpritMessage, LeftOutFiles, parseOrLeaveOut } from './isolation';
+import type { Culprit } from './isolation';
+import type { Logger } from './project-service';
 
 export class VersionedLeftOutFiles {
   private readonly culprits = new Map<string, { version: string; readonly text: string | undefined; readonly culprit: Culprit }>();
