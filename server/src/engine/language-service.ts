@@ -1,9 +1,11 @@
 // The language service of one project of the project service: its host answers the project's
 // current root files, each file's script version and snapshot (open documents overlaid on disk,
-// an empty text for a file TypeScript fails on), and, with lazy imports, TypeScript's module
-// resolution except for the project files left out (lazy-imports.ts).
+// an empty text for a file TypeScript fails on), and TypeScript's module resolution through one
+// cache kept across programs (module-resolution.ts), except, with lazy imports, for the project
+// files left out (lazy-imports.ts).
 import * as ts from 'typescript';
 import type { LazyImports } from './lazy-imports';
+import { createResolutionCache, resolveWithLastingCache } from './module-resolution';
 import type { ProjectHost } from './project';
 import { JSDOC_PARSING_MODE } from './project';
 import type { ScriptVersions } from './script-versions';
@@ -62,10 +64,9 @@ export function createProjectLanguageService(inputs: ServiceInputs, shared: Serv
     ...(host.realpath ? { realpath: host.realpath } : {}),
     ...(projectReferences ? { getProjectReferences: () => projectReferences } : {}),
   });
-  if (lazy) {
-    serviceHost.resolveModuleNameLiterals = lazy.imports.createResolver(host, currentDirectory);
-    invalidateResolutionsWhen(serviceHost, () => lazy.invalidateResolutions);
-  }
+  const cache = createResolutionCache(currentDirectory, host.useCaseSensitiveFileNames, options);
+  resolveWithLastingCache(serviceHost, host, cache, lazy?.imports.createResolver(host, currentDirectory, cache));
+  if (lazy) invalidateResolutionsWhen(serviceHost, () => lazy.invalidateResolutions);
   return ts.createLanguageService(serviceHost, shared.registry);
 }
 

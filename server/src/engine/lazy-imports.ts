@@ -15,6 +15,7 @@
 // `@types/node`), so the first pass touches nothing and most of the project is never parsed.
 import * as path from 'node:path';
 import * as ts from 'typescript';
+import { createResolutionCache, resolveModuleLiteral, type ModuleResolver } from './module-resolution';
 import { watchUnresolvedImports } from './typescript-internals';
 
 /** After this many repeated passes the rest of the project is loaded at once (long import chains). */
@@ -91,14 +92,13 @@ export class LazyImports {
    * `resolveModuleNameLiterals` for a compiler or language-service host: TypeScript's own
    * resolution, except that a left-out project file resolves to nothing.
    */
-  createResolver(host: ts.ModuleResolutionHost, currentDirectory: string): NonNullable<ts.CompilerHost['resolveModuleNameLiterals']> {
-    let cache: ts.ModuleResolutionCache | undefined;
+  createResolver(host: ts.ModuleResolutionHost, currentDirectory: string, lasting?: ts.ModuleResolutionCache): ModuleResolver {
+    let cache = lasting;
     return (literals, containingFile, redirectedReference, options, containingSourceFile) =>
       literals.map((literal) => {
         // Created like the program's own cache (with the options), so that resolution costs the same.
-        cache ??= ts.createModuleResolutionCache(currentDirectory, (file) => (this.useCaseSensitiveFileNames ? file : file.toLowerCase()), options);
-        const mode = ts.getModeForUsageLocation(containingSourceFile, literal, redirectedReference?.commandLine.options ?? options);
-        const resolution = ts.resolveModuleName(literal.text, containingFile, options, host, cache, redirectedReference, mode);
+        cache ??= createResolutionCache(currentDirectory, this.useCaseSensitiveFileNames, options);
+        const resolution = resolveModuleLiteral(literal, containingFile, redirectedReference, options, containingSourceFile, host, cache);
         const target = resolution.resolvedModule?.resolvedFileName;
         // A module augmentation (`declare module './x' {}`) is merged when the checker starts: never left out.
         if (target === undefined || !this.lazy?.has(this.key(target)) || ts.isModuleDeclaration(literal.parent)) return resolution;

@@ -1,5 +1,5 @@
 // Every hook into TypeScript that its public typings do not declare, in one place: the project
-// model (project.ts, project-service.ts, lazy-imports.ts) needs three, and a TypeScript upgrade
+// model (project.ts, project-service.ts, lazy-imports.ts, module-resolution.ts) needs four, and a TypeScript upgrade
 // that changes them has to be checked here only (test/engine/lazy-imports, test/lsp/lazy-imports
 // and the project-reference tests fail when one stops working).
 import type * as ts from 'typescript';
@@ -22,6 +22,16 @@ export function readReferencedSources<Host extends ts.CompilerHost | ts.Language
  */
 export function invalidateResolutionsWhen(host: ts.LanguageServiceHost, invalidated: () => boolean): void {
   (host as ts.LanguageServiceHost & Pick<ts.CompilerHost, 'hasInvalidatedResolutions'>).hasInvalidatedResolutions = invalidated;
+}
+
+/**
+ * Let the programs a language service builds use `cache` for the package.json lookups that decide
+ * each file's module format (module-resolution.ts). createProgram asks its host for
+ * `getModuleResolutionCache` when the host resolves modules itself, and the language service
+ * passes its own host's on; neither typing declares it.
+ */
+export function shareModuleResolutionCache(host: ts.LanguageServiceHost, cache: ts.ModuleResolutionCache): void {
+  (host as ts.LanguageServiceHost & Pick<ts.CompilerHost, 'getModuleResolutionCache'>).getModuleResolutionCache = () => cache;
 }
 
 type ResolvedModuleLookup = (file: ts.SourceFile, moduleName: string, mode: ts.ResolutionMode) => ts.ResolvedModuleWithFailedLookupLocations | undefined;
