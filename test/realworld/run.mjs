@@ -107,7 +107,8 @@ const lastLines = (text, count = 3) => text.trim().split(/\r?\n/).slice(-count).
 /** Why an install failed, in one line: the package manager's first error lines (pnpm writes them to stdout), else its last lines. */
 function installError(result) {
   const lines = `${result.stdout}\n${result.stderr}`.split(/\r?\n/).map((line) => line.trim());
-  const errors = lines.filter((line) => /\b(?:ERR_[A-Z_]+|E[A-Z]{4,}|error)\b/i.test(line) && !/^(?:at |npm warn)/i.test(line));
+  // Error codes are upper case (ERR_PNPM_FETCH_404, ETARGET): matched without /i, or "engine" would count.
+  const errors = lines.filter((line) => (/\b(?:ERR_[A-Z0-9_]+|E[A-Z]{4,})\b/.test(line) || /\berror\b/i.test(line)) && !/^(?:at |npm warn|\s*WARN\b)/i.test(line));
   const text = errors.length > 0 ? errors.slice(0, 2).join(' ⏎ ') : lastLines(result.stderr || result.stdout);
   return text.length > 240 ? `${text.slice(0, 239)}…` : text;
 }
