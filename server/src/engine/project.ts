@@ -4,6 +4,7 @@
 // touches the disk itself. Parsed source files are shared between the programs of one run.
 import * as path from 'node:path';
 import * as ts from 'typescript';
+import { createResolutionCache, resolveModuleLiteral } from './module-resolution';
 import { mayNeedAnalysis } from '../analysis/find-close-calls';
 import { LeftOutFiles, parseOrLeaveOut } from './isolation';
 import type { LazyImports } from './lazy-imports';
@@ -38,9 +39,22 @@ export const INFERRED_PROJECT_OPTIONS: ts.CompilerOptions = {
 
 export class SourceFileCache {
   private readonly files = new Map<string, ts.SourceFile>();
+  private readonly resolutions = new Map<string, ts.ModuleResolutionCache>();
 
   /** Files TypeScript fails on, left out of every program built through this cache (see isolation.ts). */
   constructor(readonly leftOut = new LeftOutFiles()) {}
+
+  /**
+   * One module-resolution cache per set of compiler options for the whole run: the programs of a
+   * tsconfig's lazy passes, and programs that share its options, resolve each import and read each
+   * package.json once (files do not change during a run; --fix edits only close calls).
+   */
+  resolutionCache(options: ts.CompilerOptions, host: ProjectHost): ts.ModuleResolutionCache {
+    const key = JSON.stringify(options);
+    let cache = this.resolutions.get(key);
+    if (!cache) this.resolutions.set(key, (cache = createResolutionCache(host.getCurrentDirectory(), host.useCaseSensitiveFileNames, options)));
+    return cache;
+  }
 
   get(fileName: string, languageVersion: ts.ScriptTarget | ts.CreateSourceFileOptions, host: ProjectHost): ts.SourceFile | undefined {
     // The module format (ESM/CJS) is part of the key: the same file parses differently per format.
@@ -67,6 +81,10 @@ export class OverlaySourceFileCache extends SourceFileCache {
     private readonly fresh: ReadonlySet<string>,
   ) {
     super(base.leftOut);
+  }
+
+  override resolutionCache(options: ts.CompilerOptions, host: ProjectHost): ts.ModuleResolutionCache {
+    return this.base.resolutionCache(options, host);
   }
 
   override get(fileName: string, languageVersion: ts.ScriptTarget | ts.CreateSourceFileOptions, host: ProjectHost): ts.SourceFile | undefined {
@@ -140,7 +158,7 @@ export function buildProgram(parsed: ParsedTsconfig, host: ProjectHost, cache: S
   const lazy = options.lazyImports;
   const programHost = compilerHost(compilerOptions, host, cache);
   lazy?.leaveOut(parsed.fileNames, rootNames);
-  if (lazy?.active) programHost.resolveModuleNameLiterals = lazy.createResolver(programHost, host.getCurrentDirectory());
+  if (lazy?.active) programHost.resolveModuleNameLiterals = lazy.createResolver(programHost, host.getCurrentDirectory(), programHost.getModuleResolutionCache!());
   const program = ts.createProgram({ rootNames, options: compilerOptions, host: programHost, projectReferences: parsed.projectReferences });
   lazy?.watch(program);
   return program;
@@ -193,7 +211,8 @@ function parseHost(host: ProjectHost): ts.ParseConfigHost {
 
 function compilerHost(options: ts.CompilerOptions, host: ProjectHost, cache: SourceFileCache): ts.CompilerHost {
   const base = ts.createCompilerHost(options, true);
-  return readReferencedSources({
+  const resolutions = cache.resolutionCache(options, host);
+  const programHost: ts.CompilerHost = readReferencedSources({
     ...base,
     jsDocParsingMode: JSDOC_PARSING_MODE,
     getSourceFile: (fileName, languageVersion) => cache.get(fileName, languageVersion, host),
@@ -204,5 +223,9 @@ function compilerHost(options: ts.CompilerOptions, host: ProjectHost, cache: Sou
     getCurrentDirectory: host.getCurrentDirectory,
     useCaseSensitiveFileNames: () => host.useCaseSensitiveFileNames,
     ...(host.realpath ? { realpath: host.realpath } : {}),
+    getModuleResolutionCache: () => resolutions,
   });
+  programHost.resolveModuleNameLiterals = (literals, containingFile, redirectedReference, compilerOptions, containingSourceFile) =>
+    literals.map((literal) => resolveModuleLiteral(literal, containingFile, redirectedReference, compilerOptions, containingSourceFile, programHost, resolutions));
+  return programHost;
 }
