@@ -9,6 +9,7 @@ import { createAnalysisContext, type AnalysisContext } from './context';
 import { evaluateArgument } from './evaluate-argument';
 import { accessedName, skipOuterExpressions } from './syntax';
 import { closerCalled } from './closers';
+import { applyRewrites } from './wrapper-rewrites';
 import { argumentFor, defaultOf, forwardedRole, wrapperCalled, type ForwardedParameter, type Wrapper } from './wrappers';
 import type { EvaluatedArgument, PossibleValue } from './values';
 
@@ -134,7 +135,7 @@ function siteForWrapperCall(call: ts.CallExpression, ctx: AnalysisContext, optio
   if (!code && !reason) return undefined;
   return forwardingSite(call, wrapper, options, (methodNode) => ({
     // What the caller leaves to the wrapper was checked in the wrapper: here it is only "some value".
-    code: code ? withDefault(evaluateArgument(code, ctx), wrapper, wrapper.codeParameter!, ctx) : someCode(methodNode),
+    code: code ? rewritten(withDefault(evaluateArgument(code, ctx), wrapper, wrapper.codeParameter!, ctx), wrapper, ctx) : someCode(methodNode),
     reason: reason ? withDefault(evaluateArgument(reason, ctx), wrapper, wrapper.reasonParameter!, ctx) : unknownArgument('string'),
     ...(code ? {} : fixedWrapperCode(wrapper, ctx, call)),
   }));
@@ -289,6 +290,14 @@ function withDefault(argument: EvaluatedArgument, wrapper: Wrapper, parameter: F
   const wrapperCtx = initializer.getSourceFile() === ctx.sourceFile ? ctx : createAnalysisContext(ctx.program, initializer.getSourceFile(), ctx.platform);
   const defaults = evaluateArgument(initializer, wrapperCtx).values.map((v) => ({ ...v, node: argument.node }) as PossibleValue);
   return { node: argument.node, values: [...argument.values.filter((v) => v.kind !== 'undefined'), ...defaults] };
+}
+
+/** The caller's code as the wrappers' own rewrites leave it (`if (code <= 3000) code = 1000`). */
+function rewritten(argument: EvaluatedArgument, wrapper: Wrapper, ctx: AnalysisContext): EvaluatedArgument {
+  if (!wrapper.codeRewrites?.length || !argument.node) return argument;
+  const inFileOf = (node: ts.Node) => (node.getSourceFile() === ctx.sourceFile ? ctx : createAnalysisContext(ctx.program, node.getSourceFile(), ctx.platform));
+  const evaluate = (node: ts.Expression) => evaluateArgument(node, inFileOf(node)).values;
+  return { node: argument.node, values: applyRewrites(argument.values, wrapper.codeRewrites, evaluate, ctx.checker) };
 }
 
 function unknownArgument(type: 'number' | 'string'): EvaluatedArgument {

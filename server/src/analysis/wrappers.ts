@@ -14,6 +14,7 @@ import { scopeOf } from './socket-flow/test-files';
 import { thisOwner } from './socket-flow/prototype';
 import { accessedName, functionNameNode, isFunctionLike, skipOuterExpressions } from './syntax';
 import { addFunction, callsInFunctionsOf, type FunctionNode } from './calls-in-functions';
+import { rewritesOf, type Rewrite } from './wrapper-rewrites';
 
 export type { FunctionNode } from './calls-in-functions';
 import type { ReceiverClass } from './classify-receiver';
@@ -29,6 +30,8 @@ export interface Wrapper {
   readonly receiver: Extract<ReceiverClass, { kind: 'websocket' }>;
   readonly codeParameter?: ForwardedParameter;
   readonly reasonParameter?: ForwardedParameter;
+  /** How the wrappers on the way rewrite the code before the close, outermost first (wrapper-rewrites.ts). */
+  readonly codeRewrites?: readonly Rewrite[];
 }
 
 /** A parameter passed on: by position, or a property of an options object (`_close({ code, reason })`). */
@@ -225,7 +228,7 @@ function findWrapper(fn: FunctionNode, ctx: AnalysisContext, nesting: number): W
 /** Is this call inside `fn` a close-like call (or a wrapper call) whose code or reason is one of fn's parameters? */
 function wrapperThrough(call: ts.CallExpression, fn: FunctionNode, name: string, ctx: AnalysisContext, nesting: number): Wrapper | undefined {
   const method = accessedName(call.expression);
-  let target: { closeCall: ts.CallExpression; method: string; receiver: Extract<ReceiverClass, { kind: 'websocket' }>; code?: ForwardedParameter; reason?: ForwardedParameter } | undefined;
+  let target: { closeCall: ts.CallExpression; method: string; receiver: Extract<ReceiverClass, { kind: 'websocket' }>; code?: ForwardedParameter; reason?: ForwardedParameter; codeRewrites?: readonly Rewrite[] } | undefined;
   if (method && CLOSE_METHOD_NAMES.has(method)) {
     const receiver = classifyReceiver((call.expression as ts.PropertyAccessExpression | ts.ElementAccessExpression).expression, ctx);
     if (receiver.kind === 'websocket') target = { closeCall: call, method, receiver, code: { index: 0 }, reason: { index: 1 } };
@@ -233,11 +236,17 @@ function wrapperThrough(call: ts.CallExpression, fn: FunctionNode, name: string,
   if (!target) {
     const inner = wrapperCalled(call, ctx);
     if (!inner || inner.fn === fn || nesting >= MAX_NESTING) return undefined;
-    target = { closeCall: inner.closeCall, method: inner.method, receiver: inner.receiver, ...(inner.codeParameter ? { code: inner.codeParameter } : {}), ...(inner.reasonParameter ? { reason: inner.reasonParameter } : {}) };
+    target = { closeCall: inner.closeCall, method: inner.method, receiver: inner.receiver, ...(inner.codeParameter ? { code: inner.codeParameter } : {}), ...(inner.reasonParameter ? { reason: inner.reasonParameter } : {}), ...(inner.codeRewrites ? { codeRewrites: inner.codeRewrites } : {}) };
   }
-  const codeParameter = target.code && (forwardedThroughSpread(call, target.code, fn, ctx) ?? forwardedParameter(argumentFor(call, target.code), fn, ctx));
-  const reasonParameter = target.reason && (forwardedThroughSpread(call, target.reason, fn, ctx) ?? forwardedParameter(argumentFor(call, target.reason), fn, ctx));
+  let codeParameter = target.code && (forwardedThroughSpread(call, target.code, fn, ctx) ?? forwardedParameter(argumentFor(call, target.code), fn, ctx));
+  let reasonParameter = target.reason && (forwardedThroughSpread(call, target.reason, fn, ctx) ?? forwardedParameter(argumentFor(call, target.reason), fn, ctx));
+  // A code the wrapper rewrites (`if (code <= 3000) code = 1000`) reaches the close rewritten; a
+  // code or reason it changes in any other way (`reason = reason.slice(0, 100)`) is its own, not its callers'.
+  const ownRewrites = codeParameter && rewritesOfForwarded(fn, codeParameter, call, ctx);
+  if (ownRewrites === 'untraceable') codeParameter = undefined;
+  if (reasonParameter && rewritesOfForwarded(fn, reasonParameter, call, ctx) !== undefined) reasonParameter = undefined;
   if (codeParameter === undefined && reasonParameter === undefined) return undefined;
+  const codeRewrites = codeParameter ? [...(Array.isArray(ownRewrites) ? ownRewrites : []), ...(target.codeRewrites ?? [])] : [];
   return {
     fn,
     name,
@@ -246,7 +255,16 @@ function wrapperThrough(call: ts.CallExpression, fn: FunctionNode, name: string,
     receiver: target.receiver,
     ...(codeParameter !== undefined ? { codeParameter } : {}),
     ...(reasonParameter !== undefined ? { reasonParameter } : {}),
+    ...(codeRewrites.length > 0 ? { codeRewrites } : {}),
   };
+}
+
+/** The rewrites of a forwarded parameter in `fn` (undefined: none at all), or 'untraceable'. */
+function rewritesOfForwarded(fn: FunctionNode, forwarded: ForwardedParameter, passingCall: ts.CallExpression, ctx: AnalysisContext): readonly Rewrite[] | 'untraceable' | undefined {
+  const parameter = fn.parameters[forwarded.index];
+  if (!parameter || forwarded.property !== undefined) return undefined;
+  const rewrites = rewritesOf(fn, parameter, passingCall, ctx.checker);
+  return rewrites === 'untraceable' || rewrites.length > 0 ? rewrites : undefined;
 }
 
 /**
