@@ -19,6 +19,11 @@ export interface FileIndex {
   readonly elementWrites: ReadonlyMap<string, readonly ts.Node[]>;
   /** `f.bind(…)` expressions, keyed by `f`. */
   readonly binds: ReadonlyMap<string, readonly ts.CallExpression[]>;
+  /**
+   * Dispatch-table calls, keyed by the last name of the table: `handlers[msg.type](…)`,
+   * `handlers[type]?.(…)`, and `h(…)` after `const h = handlers[type]`.
+   */
+  readonly tableCalls: ReadonlyMap<string, readonly ts.CallExpression[]>;
 }
 
 const ELEMENT_ADDERS = new Set(['add', 'push', 'unshift', 'set']);
@@ -47,6 +52,9 @@ function buildIndex(sourceFile: ts.SourceFile): FileIndex {
   const constructions = new Map<string, (ts.NewExpression | ts.CallExpression)[]>();
   const elementWrites = new Map<string, ts.Node[]>();
   const binds = new Map<string, ts.CallExpression[]>();
+  const tableCalls = new Map<string, ts.CallExpression[]>();
+  /** `const h = handlers[type]`: h → handlers, by the alias's name (confirmed by symbol when queried). */
+  const tableAliases = new Map<string, string>();
   const add = <T>(map: Map<string, T[]>, key: string | undefined, value: T) => {
     if (key === undefined) return;
     const list = map.get(key);
@@ -60,8 +68,13 @@ function buildIndex(sourceFile: ts.SourceFile): FileIndex {
       else add(assignments, lastName(left), node);
     } else if (ts.isPropertyAssignment(node) || ts.isShorthandPropertyAssignment(node)) {
       if (ts.isIdentifier(node.name) || ts.isStringLiteral(node.name)) add(properties, node.name.text, node);
-    } else if (ts.isCallExpression(node)) {
+    } else if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
+      const table = tableOf(node.initializer);
+      if (table !== undefined) tableAliases.set(node.name.text, table);
+    }
+    if (ts.isCallExpression(node)) {
       const callee = skipOuterExpressions(node.expression);
+      add(tableCalls, tableOf(callee) ?? (ts.isIdentifier(callee) ? tableAliases.get(callee.text) : undefined), node);
       if (callee.kind === ts.SyntaxKind.SuperKeyword) add(constructions, 'super', node);
       const name = lastName(callee);
       if (name === 'call' || name === 'apply' || name === 'bind') {
@@ -77,5 +90,11 @@ function buildIndex(sourceFile: ts.SourceFile): FileIndex {
     ts.forEachChild(node, visit);
   };
   visit(sourceFile);
-  return { assignments, properties, calls, constructions, elementWrites, binds };
+  return { assignments, properties, calls, constructions, elementWrites, binds, tableCalls };
+}
+
+/** `handlers[msg.type]` (a computed key): the last name of the table. */
+function tableOf(expression: ts.Expression): string | undefined {
+  const e = skipOuterExpressions(expression);
+  return ts.isElementAccessExpression(e) && !ts.isStringLiteralLike(e.argumentExpression) && !ts.isNumericLiteral(e.argumentExpression) ? lastName(e.expression) : undefined;
 }
