@@ -68,6 +68,15 @@ ruleTester('unregistered-code', {
 ruleTester('reason-too-long', {
   valid: [
     {
+      name: 'a wrapper that cuts the reason itself (also only when it is long): its callers may pass any text',
+      code: lines(
+        "import type WebSocket from 'ws';",
+        'function kick(ws: WebSocket, reason: string) { if (reason.length > 120) { reason = `${reason.slice(0, 117)}...`; } ws.close(4000, reason); }',
+        'declare const ws: WebSocket;',
+        "kick(ws, 'You were removed from this room because an administrator decided that your behaviour broke the rules of the community, again.');",
+      ),
+    },
+    {
       name: 'a wrapper that cuts the reason itself: its callers may pass any text',
       code: lines(
         "import type WebSocket from 'ws';",
@@ -77,5 +86,18 @@ ruleTester('reason-too-long', {
       ),
     },
   ],
-  invalid: [],
+  invalid: [
+    {
+      name: 'a wrapper that only fills in a missing reason: its callers’ reasons reach the socket',
+      code: lines(
+        "import type WebSocket from 'ws';",
+        "function kick(ws: WebSocket, reason?: string) { if (!reason) reason = 'Kicked'; ws.close(4000, reason); }",
+        'declare const ws: WebSocket;',
+        "kick(ws, 'You were removed from this room because an administrator decided that your behaviour broke the rules of the community, again.');",
+        "kick(ws, 'x'.repeat(10) + `${ws.url}`.slice(0, 10));",
+        'kick(ws);',
+      ),
+      errors: [{ messageId: 'tooLong', line: 4, column: 10 }],
+    },
+  ],
 });

@@ -150,3 +150,16 @@ export function applyRewrites(values: readonly PossibleValue[], rewrites: readon
   }
   return current;
 }
+
+/** `p = p.slice(0, 120)`: the rewrite transforms the caller's value (rather than replacing a missing one). */
+export function transformsItself(rewrite: Rewrite, checker: ts.TypeChecker): boolean {
+  const symbol = ts.isIdentifier(rewrite.parameter.name) ? checker.getSymbolAtLocation(rewrite.parameter.name) : undefined;
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isIdentifier(node) && checker.getSymbolAtLocation(node) === symbol) found = true;
+    else ts.forEachChild(node, visit);
+  };
+  visit(rewrite.value);
+  return found;
+}

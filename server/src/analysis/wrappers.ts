@@ -14,7 +14,7 @@ import { scopeOf } from './socket-flow/test-files';
 import { thisOwner } from './socket-flow/prototype';
 import { accessedName, functionNameNode, isFunctionLike, skipOuterExpressions } from './syntax';
 import { addFunction, callsInFunctionsOf, type FunctionNode } from './calls-in-functions';
-import { rewritesOf, type Rewrite } from './wrapper-rewrites';
+import { rewritesOf, transformsItself, type Rewrite } from './wrapper-rewrites';
 
 export type { FunctionNode } from './calls-in-functions';
 import type { ReceiverClass } from './classify-receiver';
@@ -241,10 +241,13 @@ function wrapperThrough(call: ts.CallExpression, fn: FunctionNode, name: string,
   let codeParameter = target.code && (forwardedThroughSpread(call, target.code, fn, ctx) ?? forwardedParameter(argumentFor(call, target.code), fn, ctx));
   let reasonParameter = target.reason && (forwardedThroughSpread(call, target.reason, fn, ctx) ?? forwardedParameter(argumentFor(call, target.reason), fn, ctx));
   // A code the wrapper rewrites (`if (code <= 3000) code = 1000`) reaches the close rewritten; a
-  // code or reason it changes in any other way (`reason = reason.slice(0, 100)`) is its own, not its callers'.
+  // code it changes in any other way is its own, not its callers'. So is a reason it transforms
+  // (`reason = reason.slice(0, 100)`); a default for a missing one (`if (!reason) reason = 'Bye'`)
+  // leaves the callers' reasons as they are.
   const ownRewrites = codeParameter && rewritesOfForwarded(fn, codeParameter, call, ctx);
   if (ownRewrites === 'untraceable') codeParameter = undefined;
-  if (reasonParameter && rewritesOfForwarded(fn, reasonParameter, call, ctx) !== undefined) reasonParameter = undefined;
+  const reasonRewrites = reasonParameter && rewritesOfForwarded(fn, reasonParameter, call, ctx);
+  if (reasonRewrites === 'untraceable' || reasonRewrites?.some((r) => transformsItself(r, ctx.checker))) reasonParameter = undefined;
   if (codeParameter === undefined && reasonParameter === undefined) return undefined;
   const codeRewrites = codeParameter ? [...(Array.isArray(ownRewrites) ? ownRewrites : []), ...(target.codeRewrites ?? [])] : [];
   return {
