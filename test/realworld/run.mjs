@@ -165,6 +165,16 @@ function isYarnBerry(folder) {
   return fs.existsSync(lock) && fs.readFileSync(lock, 'utf8').slice(0, 500).includes('__metadata:');
 }
 
+function berryRelease(folder) {
+  const rc = path.join(folder, '.yarnrc.yml');
+  return fs.existsSync(rc) && /^yarnPath:/m.test(fs.readFileSync(rc, 'utf8'));
+}
+
+function berryVersion(folder) {
+  const manager = JSON.parse(fs.readFileSync(path.join(folder, 'package.json'), 'utf8')).packageManager ?? '';
+  return /^yarn@(\d+\.\d+\.\d+)/.exec(manager)?.[1] ?? '4';
+}
+
 /** Install attempts for a folder, best first: the lockfile as it is, then a looser install when that fails. */
 function installAttempts(kind, folder) {
   const npmFlags = ['--ignore-scripts', '--no-audit', '--no-fund'];
@@ -179,7 +189,11 @@ function installAttempts(kind, folder) {
     case 'yarn':
       // Yarn 2+ (a lockfile with __metadata, its release committed and named by .yarnrc.yml, which
       // yarn 1 hands over to) has no --ignore-scripts: --mode=skip-build does that.
-      if (isYarnBerry(folder)) return [['npx', ['-y', 'yarn@1', 'install', '--mode=skip-build']], ['npx', ['-y', 'yarn@1', 'install', '--mode=skip-build', '--no-immutable']]];
+      if (isYarnBerry(folder)) {
+        // Without a committed release (no yarnPath), the version package.json names, from the npm registry.
+        const yarn = berryRelease(folder) ? ['-y', 'yarn@1'] : ['-y', '-p', `@yarnpkg/cli-dist@${berryVersion(folder)}`, 'yarn'];
+        return [['npx', [...yarn, 'install', '--mode=skip-build']], ['npx', [...yarn, 'install', '--mode=skip-build', '--no-immutable']]];
+      }
       // --ignore-engines: a dependency asking for a newer Node than the machine's still type-checks.
       return [['npx', ['-y', 'yarn@1', 'install', '--ignore-scripts', '--ignore-engines', '--non-interactive', '--frozen-lockfile']], ['npx', ['-y', 'yarn@1', 'install', '--ignore-scripts', '--ignore-engines', '--non-interactive']]];
     default:
