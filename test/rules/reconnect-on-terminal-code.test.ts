@@ -357,6 +357,28 @@ ruleTester('reconnect-on-terminal-code', {
   ],
   invalid: [
     {
+      name: "a close handler registered through the project's own helper, reconnecting through a method destructured from this; a reconnect the user asks for later is not the close's",
+      env: 'dom',
+      code: lines(
+        'function listen(target: EventTarget, type: string, listener: EventListener) { target.addEventListener(type, listener); }',
+        'declare function refreshToken(): Promise<void>;',
+        'declare const terminal: { onKey(handler: (e: { key: string }) => void): void };',
+        'export class Console {',
+        '  private socket?: WebSocket;',
+        '  connect = () => {',
+        "    this.socket = new WebSocket('wss://example.test', ['tty']);",
+        "    listen(this.socket, 'close', this.onSocketClose as EventListener);",
+        '  };',
+        '  private onSocketClose = (event: CloseEvent) => {',
+        '    const { connect } = this;',
+        '    if (event.code !== 1000) refreshToken().then(connect);',
+        "    terminal.onKey((e) => { if (e.key === 'Enter') connect(); });",
+        '  };',
+        '}',
+      ),
+      errors: [{ messageId: 'reconnectsAfterTerminal', line: 12, column: 30 }],
+    },
+    {
       name: 'a method the handler passes the event to lets 1008 through: reported there, guarded there',
       env: 'dom',
       code: handedOff,

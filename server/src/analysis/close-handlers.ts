@@ -50,14 +50,20 @@ interface Registration {
   readonly style: CloseHandler['style'];
 }
 
-/** `x.onclose = h`, `x.addEventListener('close', h)`, `x.on('close', h)`, `x.onClose(h)`. */
+/** `x.onclose = h`, `x.addEventListener('close', h)`, `x.on('close', h)`, `x.onClose(h)`, `listen(x, 'close', h)`. */
 function closeRegistration(node: ts.Node): Registration | undefined {
   if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
     const target = skipOuterExpressions(node.left);
     if (ts.isPropertyAccessExpression(target) && target.name.text === 'onclose') return { emitter: target.expression, handler: node.right, style: 'event' };
     return undefined;
   }
-  if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression)) return undefined;
+  if (!ts.isCallExpression(node)) return undefined;
+  // A project's own helper, `addEventListener(socket, 'close', handler)`: the emitter comes first.
+  if (ts.isIdentifier(node.expression) && node.arguments.length === 3) {
+    const [emitter, event, handler] = node.arguments;
+    return emitter && handler && event && ts.isStringLiteralLike(event) && event.text === 'close' ? { emitter, handler, style: 'event' } : undefined;
+  }
+  if (!ts.isPropertyAccessExpression(node.expression)) return undefined;
   const method = node.expression.name.text;
   const emitter = node.expression.expression;
   const [first, second] = node.arguments;
@@ -76,11 +82,28 @@ export function functionOf(expression: ts.Expression, checker: ts.TypeChecker): 
   let symbol = name && checker.getSymbolAtLocation(name);
   if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
   for (const declaration of symbol?.declarations ?? []) {
+    const fn = functionOfDeclaration(declaration) ?? functionOfDeclaration(...destructuredMember(declaration, checker));
+    if (fn) return fn;
+  }
+  return undefined;
+}
+
+function functionOfDeclaration(...declarations: ts.Declaration[]): (ts.SignatureDeclaration & { body?: ts.Node }) | undefined {
+  for (const declaration of declarations) {
     if (isFunctionLike(declaration) && declaration.body) return declaration;
     const initializer = (ts.isVariableDeclaration(declaration) || ts.isPropertyDeclaration(declaration) || ts.isPropertyAssignment(declaration)) && declaration.initializer && skipOuterExpressions(declaration.initializer);
     if (initializer && (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer))) return initializer;
   }
   return undefined;
+}
+
+/** `const { connect } = this`: the declarations of the member the binding reads. */
+function destructuredMember(declaration: ts.Declaration, checker: ts.TypeChecker): ts.Declaration[] {
+  if (!ts.isBindingElement(declaration) || declaration.dotDotDotToken || !ts.isObjectBindingPattern(declaration.parent)) return [];
+  const holder = declaration.parent.parent;
+  const key = declaration.propertyName ?? declaration.name;
+  if (!ts.isVariableDeclaration(holder) || !holder.initializer || !ts.isIdentifier(key)) return [];
+  return checker.getTypeAtLocation(holder.initializer).getProperty(key.text)?.declarations ?? [];
 }
 
 function asClientHandler(fn: CloseHandler['fn'], { emitter, handler, style }: Registration, ctx: AnalysisContext): CloseHandler | undefined {

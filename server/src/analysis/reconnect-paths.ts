@@ -79,10 +79,15 @@ function walkRunCode(body: ts.Node, onCall: (node: ts.CallExpression | ts.NewExp
   visit(body);
 }
 
-/** A function written as an argument (a timer's, a promise's, a helper's) or called in place; not a listener. */
+/**
+ * A function written as an argument (a timer's, a promise's, a helper's) or called in place; not a
+ * listener, nor a callback subscribed to an event of its own (`terminal.onKey(e => …)`: it runs
+ * when the user presses a key, not because the socket closed).
+ */
 function runsWhenCalled(fn: ts.Node): boolean {
   const parent = fn.parent;
   if (!parent || listenerRegistration(fn)) return false;
+  if (ts.isCallExpression(parent) && ts.isPropertyAccessExpression(parent.expression) && /^on[A-Z]/.test(parent.expression.name.text)) return false;
   if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.arguments?.includes(fn as ts.Expression)) return true;
   return ts.isParenthesizedExpression(parent) && ts.isCallExpression(parent.parent) && parent.parent.expression === parent;
 }
