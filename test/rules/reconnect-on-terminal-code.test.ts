@@ -357,6 +357,26 @@ ruleTester('reconnect-on-terminal-code', {
   ],
   invalid: [
     {
+      name: 'plain JavaScript: a prototype method that reconnects after a delay through `var that = this`',
+      env: 'js',
+      code: lines(
+        'function Client() { this.delay = 5000; }',
+        'Client.prototype.open = function (url) {',
+        '  this.url = url;',
+        '  this.instance = new window.WebSocket(url);',
+        '  this.instance.onclose = (e) => {',
+        '    if (e.code === 1000) return;',
+        '    this.reconnect();',
+        '  };',
+        '};',
+        'Client.prototype.reconnect = function () {',
+        '  var that = this;',
+        '  setTimeout(function () { that.open(that.url); }, this.delay);',
+        '};',
+      ),
+      errors: [{ messageId: 'reconnectsAfterTerminal', line: 7, column: 5 }],
+    },
+    {
       name: "a close handler registered through the project's own helper, reconnecting through a method destructured from this; a reconnect the user asks for later is not the close's",
       env: 'dom',
       code: lines(

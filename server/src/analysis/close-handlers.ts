@@ -91,6 +91,10 @@ export function functionOf(expression: ts.Expression, checker: ts.TypeChecker): 
 function functionOfDeclaration(...declarations: ts.Declaration[]): (ts.SignatureDeclaration & { body?: ts.Node }) | undefined {
   for (const declaration of declarations) {
     if (isFunctionLike(declaration) && declaration.body) return declaration;
+    // JavaScript's `C.prototype.m = function () {…}` (and `this.m = …`): the declaration is the assigned property.
+    const assignment = ts.isPropertyAccessExpression(declaration) && declaration.parent && ts.isBinaryExpression(declaration.parent) && declaration.parent.left === declaration ? declaration.parent : ts.isBinaryExpression(declaration) ? declaration : undefined;
+    const assigned = assignment && assignment.operatorToken.kind === ts.SyntaxKind.EqualsToken ? skipOuterExpressions(assignment.right) : undefined;
+    if (assigned && (ts.isArrowFunction(assigned) || ts.isFunctionExpression(assigned))) return assigned;
     const initializer = (ts.isVariableDeclaration(declaration) || ts.isPropertyDeclaration(declaration) || ts.isPropertyAssignment(declaration)) && declaration.initializer && skipOuterExpressions(declaration.initializer);
     if (initializer && (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer))) return initializer;
   }
