@@ -36,6 +36,24 @@ const SERVER_CONNECTION = [
 ruleTester('mismatched-code', {
   valid: [
     {
+      name: 'an abstract method with implementations that are not all wrappers of one kind of socket: which one runs is unknown',
+      code: lines(
+        "import { WebSocketServer, type WebSocket } from 'ws';",
+        'abstract class Peer { abstract close(code?: number, reason?: string): void; }',
+        'class WsPeer extends Peer {',
+        '  constructor(private readonly socket: WebSocket) { super(); }',
+        '  close(code?: number, reason?: string): void { this.socket.close(code, reason); }',
+        '}',
+        'class SsePeer extends Peer {',
+        '  constructor(private readonly stream: { close(code?: number, reason?: string): void }) { super(); }',
+        '  close(code?: number, reason?: string): void { this.stream.close(code, reason); }',
+        '}',
+        'function reject(peer: Peer) { peer.close(1000, \'Unauthorized\'); }',
+        "new WebSocketServer({ port: 1 }).on('connection', (ws) => reject(new WsPeer(ws)));",
+        'export { SsePeer };',
+      ),
+    },
+    {
       name: 'a closer (no code from its callers) called where the user leaves',
       env: 'js',
       code: lines(...SERVER_CONNECTION.slice(0, 3), "ServerConnection.prototype.connect = function (url) { this.socket = new WebSocket(url); };", 'const connection = new ServerConnection();', "connection.connect('wss://example.test');", "document.getElementById('leave').onclick = () => connection.close();"),

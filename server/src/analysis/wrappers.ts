@@ -103,11 +103,13 @@ export function wrapperCalled(call: ts.CallExpression, ctx: AnalysisContext): Wr
   const callee = skipOuterExpressions(call.expression);
   const name = lastName(callee);
   if (!name || call.arguments.length === 0 || !wrapperCandidates(ctx.program).has(name)) return undefined;
-  for (const fn of calleeFunctions(callee, name, ctx)) {
-    const wrapper = wrapperOf(fn, ctx, 0);
-    if (wrapper) return wrapper;
-  }
-  return undefined;
+  const found = calleeFunctions(callee, name, ctx).map((fn) => wrapperOf(fn, ctx, 0));
+  const first = found[0];
+  // Several implementations of one member (an interface's, an abstract method's: crossws's Peer on
+  // ws, Bun, Deno, Workers…): which one runs is not known here, so they must all be wrappers of
+  // sockets of the same runtimes for the call to be judged.
+  const runtimes = (w: Wrapper) => [...w.receiver.runtimes].sort().join();
+  return first && found.every((w) => w !== undefined && runtimes(w) === runtimes(first)) ? first : undefined;
 }
 
 /** The functions a callee names: by the checker, or — for an untyped object — by what the flow knows it is. */
