@@ -28,8 +28,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<Wsclos
   const output = vscode.window.createOutputChannel('wsclose', { log: true });
   context.subscriptions.push(output);
   const serverModule = context.asAbsolutePath('dist/extension/language-server.js');
-  const watchers = ['**/tsconfig*.json', '**/package.json', '**/wsclose.config.json'].map((glob) => vscode.workspace.createFileSystemWatcher(glob));
-  context.subscriptions.push(...watchers);
 
   let client: LanguageClient | undefined;
   const stateChanged = new vscode.EventEmitter<void>();
@@ -43,7 +41,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Wsclos
     };
     const clientOptions: LanguageClientOptions = {
       documentSelector: DOCUMENT_SELECTOR,
-      synchronize: { fileEvents: watchers },
+      // No `synchronize.fileEvents`: the server registers its own file watchers (config files and
+      // sources), and watchers here too would deliver every change twice.
       initializationOptions: { locale: vscode.env.language },
       outputChannel: output,
       traceOutputChannel: output,

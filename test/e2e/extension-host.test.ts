@@ -1,7 +1,7 @@
 // Tests inside a real VS Code's extension host (code-server 4.100.3): activation, diagnostics equal
 // to the CLI's, hover, code actions, fix-all, settings, the reference command (a read-only preview,
 // never dirty), wsclose.config.json as JSON with comments, the status item's text, the Output
-// channel's log, "Show documentation" as a preview (./host/tests.ts), the Close-Code Reference
+// channel's log, "Show documentation" as a preview, a wsclose.config.json changed on disk (./host/tests.ts), the Close-Code Reference
 // view's tree equal to `wsclose codes` (./host/code-map-tests.ts).
 // Skips when code-server or Chromium is missing; fails instead under WSCLOSE_REQUIRE_EDITORS=1 (CI).
 import * as assert from 'node:assert/strict';

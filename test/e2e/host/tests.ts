@@ -291,6 +291,23 @@ export const HOST_TESTS: readonly HostTest[] = [
     },
   },
   {
+    name: 'wsclose.config.json changed on disk takes effect (the server watches it; the client registers no watchers of its own)',
+    suites: ['en'],
+    async run(config) {
+      const chat = (await open(file(config, 'src/chat.ts'))).document;
+      const configFile = file(config, 'wsclose.config.json');
+      const original = await vscode.workspace.fs.readFile(configFile);
+      await diagnosticsFor(chat.uri, (d) => d.some((x) => codeOf(x) === 'reserved-code'), 'the reserved-code error');
+      try {
+        await step('write wsclose.config.json', vscode.workspace.fs.writeFile(configFile, Buffer.from('{ "rules": { "reserved-code": "off" } }\n')));
+        await diagnosticsFor(chat.uri, (d) => !d.some((x) => codeOf(x) === 'reserved-code'), 'reserved-code off after the file changed');
+      } finally {
+        await vscode.workspace.fs.writeFile(configFile, original);
+      }
+      await diagnosticsFor(chat.uri, (d) => d.some((x) => codeOf(x) === 'reserved-code'), 'reserved-code back once the file is restored');
+    },
+  },
+  {
     name: 'wsclose.openReference opens the close-code registry table as a read-only preview, never dirty',
     suites: ['en'],
     async run() {
