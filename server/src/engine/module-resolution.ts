@@ -19,8 +19,14 @@ export function resolveModuleLiteral(literal: ts.StringLiteralLike, containingFi
   return ts.resolveModuleName(literal.text, containingFile, options, host, cache, redirectedReference, mode);
 }
 
+/** `resolveModuleNameLiterals` doing TypeScript's resolution through `cache`. */
+export function cachedResolver(host: ts.ModuleResolutionHost, cache: ts.ModuleResolutionCache): ModuleResolver {
+  return (literals, containingFile, redirectedReference, options, containingSourceFile) =>
+    literals.map((literal) => resolveModuleLiteral(literal, containingFile, redirectedReference, options, containingSourceFile, host, cache));
+}
+
 /** Gives `serviceHost` TypeScript's resolution through one cache kept for every program it builds. */
 export function resolveWithLastingCache(serviceHost: ts.LanguageServiceHost, host: ts.ModuleResolutionHost, cache: ts.ModuleResolutionCache, resolver?: ModuleResolver): void {
-  serviceHost.resolveModuleNameLiterals = resolver ?? ((literals, containingFile, redirectedReference, options, containingSourceFile) => literals.map((literal) => resolveModuleLiteral(literal, containingFile, redirectedReference, options, containingSourceFile, host, cache)));
+  serviceHost.resolveModuleNameLiterals = resolver ?? cachedResolver(host, cache);
   shareModuleResolutionCache(serviceHost, cache);
 }

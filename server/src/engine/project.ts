@@ -4,7 +4,7 @@
 // touches the disk itself. Parsed source files are shared between the programs of one run.
 import * as path from 'node:path';
 import * as ts from 'typescript';
-import { createResolutionCache, resolveModuleLiteral } from './module-resolution';
+import { cachedResolver, createResolutionCache } from './module-resolution';
 import { mayNeedAnalysis } from '../analysis/find-close-calls';
 import { LeftOutFiles, parseOrLeaveOut } from './isolation';
 import type { LazyImports } from './lazy-imports';
@@ -225,7 +225,6 @@ function compilerHost(options: ts.CompilerOptions, host: ProjectHost, cache: Sou
     ...(host.realpath ? { realpath: host.realpath } : {}),
     getModuleResolutionCache: () => resolutions,
   });
-  programHost.resolveModuleNameLiterals = (literals, containingFile, redirectedReference, compilerOptions, containingSourceFile) =>
-    literals.map((literal) => resolveModuleLiteral(literal, containingFile, redirectedReference, compilerOptions, containingSourceFile, programHost, resolutions));
+  programHost.resolveModuleNameLiterals = cachedResolver(programHost, resolutions);
   return programHost;
 }
