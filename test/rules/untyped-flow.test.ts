@@ -1,4 +1,4 @@
-// Rules on code without types, where the socket is followed through the program
+// Rules on code without types, where the socket is followed through the program (dispatch tables: untyped-flow-tables.test.ts)
 // (analysis/socket-flow), on wrappers checked at their calls, and on received codes forwarded
 // from handlers the socket flow knows (Durable Objects' hibernation API).
 import { lines, ruleTester } from '../harness/rule-tester';
@@ -7,17 +7,6 @@ const WS_SERVER_JS = ["const WebSocket = require('ws');", 'const wss = new WebSo
 
 ruleTester('reserved-code', {
   valid: [
-    {
-      name: 'a dispatch table called with something that is not a socket, and another table of the same name',
-      env: 'js',
-      code: lines(
-        ...WS_SERVER_JS,
-        'const handlers = { quit(conn) { conn.close(1006); } };',
-        'function other() { const handlers = { quit() {} }; handlers[process.argv[2]](); }',
-        "wss.on('connection', (ws) => ws.on('message', (raw) => { const file = require('fs').createWriteStream(String(raw)); handlers[String(raw)](file); }));",
-        'other();',
-      ),
-    },
     {
       name: 'a received code mapped away from 1005/1006 in a const before it is forwarded',
       env: 'dom',
@@ -93,30 +82,6 @@ ruleTester('reserved-code', {
     },
   ],
   invalid: [
-    {
-      name: 'dispatch tables: a literal of handlers called through a computed key, an alias of the lookup, an optional call',
-      env: 'js',
-      code: lines(
-        ...WS_SERVER_JS,
-        'const handlers = {',
-        '  quit(ws) { ws.close(1006); },',
-        '  drop: (ws) => ws.close(1005),',
-        '  leave: function (ws) { ws.close(1015); },',
-        '};',
-        "wss.on('connection', (ws) => ws.on('message', (raw) => {",
-        '  const msg = JSON.parse(raw);',
-        '  handlers[msg.type](ws);',
-        '  const handler = handlers[msg.type];',
-        '  if (handler) handler(ws);',
-        '  handlers[msg.type]?.(ws);',
-        '}));',
-      ),
-      errors: [
-        { messageId: 'reserved', line: 4, column: 23, confidence: 'inferred' },
-        { messageId: 'reserved', line: 5, column: 26, confidence: 'inferred' },
-        { messageId: 'reserved', line: 6, column: 35, confidence: 'inferred' },
-      ],
-    },
     {
       name: "a cast to ws's WebSocket type where ws is not installed",
       env: 'uninstalled',

@@ -21,7 +21,7 @@ export interface FileIndex {
   readonly binds: ReadonlyMap<string, readonly ts.CallExpression[]>;
   /**
    * Dispatch-table calls, keyed by the last name of the table: `handlers[msg.type](…)`,
-   * `handlers[type]?.(…)`, and `h(…)` after `const h = handlers[type]`.
+   * `handlers[type]?.(…)`, `handlers.get(type)(…)`, and `h(…)` after `const h = handlers[type]`.
    */
   readonly tableCalls: ReadonlyMap<string, readonly ts.CallExpression[]>;
 }
@@ -93,8 +93,15 @@ function buildIndex(sourceFile: ts.SourceFile): FileIndex {
   return { assignments, properties, calls, constructions, elementWrites, binds, tableCalls };
 }
 
-/** `handlers[msg.type]` (a computed key): the last name of the table. */
+/** `handlers[msg.type]` or `handlers.get(type)` (a computed key): the last name of the table. */
 function tableOf(expression: ts.Expression): string | undefined {
   const e = skipOuterExpressions(expression);
+  if (isMapLookup(e)) return lastName(e.expression.expression);
   return ts.isElementAccessExpression(e) && !ts.isStringLiteralLike(e.argumentExpression) && !ts.isNumericLiteral(e.argumentExpression) ? lastName(e.expression) : undefined;
+}
+
+/** `handlers.get(type)`: a Map of handlers read with a key that is not written out. */
+export function isMapLookup(node: ts.Expression): node is ts.CallExpression & { expression: ts.PropertyAccessExpression } {
+  const key = ts.isCallExpression(node) ? node.arguments[0] : undefined;
+  return ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'get' && node.arguments.length === 1 && !!key && !ts.isStringLiteralLike(key) && !ts.isNumericLiteral(key);
 }

@@ -13,7 +13,7 @@ import type { SocketFlow } from './flow';
 import { prototypeOwner, thisOwner } from './prototype';
 import { routeHandlerSocket } from './routes';
 import { bunHandlerObject, honoHandlerName, isDurableObjectSocketHandler, uwsHandlerObject } from './sources';
-import { tableCallsOf } from './dispatch-tables';
+import { registeredCallsOf, tableCallsOf } from './dispatch-tables';
 import { withStep, type FlowValue } from './values';
 
 export const MAX_CALL_SITES = 40;
@@ -223,6 +223,7 @@ export function callSitesOf(flow: SocketFlow, fn: FunctionNode, depth: number): 
   if (ts.isConstructorDeclaration(fn) || isConstructorFunction(fn)) sites.push(...constructionsOf(flow, fn, depth));
   sites.push(...callbackCalls(flow, fn));
   sites.push(...tableCallsOf(flow, fn, depth));
+  sites.push(...registeredCallsOf(flow, fn, depth));
   const named = functionSymbol(flow, fn);
   if (!named) return sites;
   for (const index of flow.indexes()) {
