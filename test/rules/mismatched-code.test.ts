@@ -283,6 +283,21 @@ ruleTester('mismatched-code', {
       ),
     },
     {
+      name: 'the else branch of a count kept above a bound, or of a duplicate-session check, is no capacity',
+      env: 'js',
+      code: lines(
+        "const { WebSocketServer } = require('ws');",
+        'const wss = new WebSocketServer({ port: 8080 });',
+        'const sessions = new Map();',
+        "wss.on('connection', (ws, req) => {",
+        "  const mine = sessions.get(req.url) || [];",
+        '  if (mine.length > 0) mine.push(ws); else ws.close(1000);',
+        '  if (wss.clients.size >= 1) ws.send("hi"); else ws.close(1000);',
+        '  if (mine.length < 1) sessions.set(req.url, [ws]); else ws.close(1000);',
+        '});',
+      ),
+    },
+    {
       name: 'what the code does: 1000 after a logout, for a closed room, a shutdown, a client that leaves, a replaced session',
       code: lines(
         ...SERVER,
@@ -673,6 +688,28 @@ ruleTester('mismatched-code', {
       errors: [
         { messageId: 'rejectWithNormal', line: 7, column: 49, data: { situation: 'a capacity limit' } },
         { messageId: 'rejectWithNormal', line: 11, column: 22, data: { situation: 'a capacity limit' } },
+      ],
+    },
+    {
+      name: 'the else branch of a room kept below its size: a full room closed with 1000',
+      env: 'js',
+      code: lines(
+        "const { WebSocketServer } = require('ws');",
+        'const wss = new WebSocketServer({ port: 8080 });',
+        'const game = { clients: [] };',
+        'const MAX_PLAYERS = 4;',
+        "wss.on('connection', (ws) => {",
+        '  if (game.clients.length < 2) {',
+        '    game.clients.push(ws);',
+        '  } else {',
+        "    ws.close(1000, 'room is full');",
+        '  }',
+        '  game.clients.length <= MAX_PLAYERS ? game.clients.push(ws) : ws.close(1000);',
+        '});',
+      ),
+      errors: [
+        { messageId: 'rejectWithNormal', line: 9, column: 14, data: { situation: 'a capacity limit' } },
+        { messageId: 'rejectWithNormal', line: 11, column: 73, data: { situation: 'a capacity limit' } },
       ],
     },
     {

@@ -89,6 +89,20 @@ export function guardConditions(call: ts.Node): ts.Expression[] {
   return conditions;
 }
 
+/**
+ * The conditions that are false whenever the call runs: `if` conditions whose `else` branch holds
+ * the call, and `?:` conditions of the false branch — up to the enclosing function.
+ */
+export function elseConditions(call: ts.Node): ts.Expression[] {
+  const conditions: ts.Expression[] = [];
+  let child: ts.Node = call;
+  for (let node = call.parent; node && !isFunctionLike(node) && !ts.isSourceFile(node); child = node, node = node.parent) {
+    if (ts.isIfStatement(node) && node.elseStatement === child) conditions.push(node.expression);
+    else if (ts.isConditionalExpression(node) && node.whenFalse === child) conditions.push(node.condition);
+  }
+  return conditions;
+}
+
 /** The failure path a close call runs on (a catch, an 'error' listener, a heartbeat timer), if any. */
 export function failurePathOf(call: ts.Node): FailurePath | undefined {
   return failureOf(call).failure;

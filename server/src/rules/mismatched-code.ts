@@ -4,7 +4,7 @@
 // reconnect logic (reconnect storms on "normal" rejections are a classic).
 import * as ts from 'typescript';
 import { CODE_SITUATIONS, COUNT_WORDS, NEGATIVE_WORDS, NEUTRAL_KEYWORDS, POPULATION_WORDS, codeFitsSituation, findSituationMatches, namesExpiry, negatedGuardSituation, situationsInText, splitWords, type Situation } from '../registry/situations';
-import { FAILURE_SITUATIONS, closeContext, failurePathOf, guardConditions, type CloseContext, type FailurePath } from '../analysis/close-context';
+import { FAILURE_SITUATIONS, closeContext, elseConditions, failurePathOf, guardConditions, type CloseContext, type FailurePath } from '../analysis/close-context';
 import { enclosingFunction, identifierText, isFunctionLike, listenerRegistration, skipOuterExpressions } from '../analysis/syntax';
 import type { CloseCallSite } from '../analysis/find-close-calls';
 import { isAssignedNew } from '../analysis/constructed';
@@ -194,6 +194,11 @@ function rejectionFromGuards(call: ts.Node, checker: ts.TypeChecker): Situation 
       }
     }
   }
+  // `if (player.clients.length < 2) { admit } else { close }`: the else branch of a population kept below a bound.
+  for (const condition of elseConditions(call)) {
+    const operands = operandsOf(condition);
+    if (operands.length === 1 && isPopulationLimit(operands[0]!, checker, true)) return 'capacity';
+  }
   return undefined;
 }
 
@@ -203,13 +208,15 @@ const LESS = new Set([ts.SyntaxKind.LessThanToken, ts.SyntaxKind.LessThanEqualsT
 /**
  * `wss.clients.size >= MAX_CLIENTS`, `room.players.length > max`, `connectionsByIp[ip] > 3`,
  * `MAX < clientCount`: the number of clients, players or connections bounded from above. A bound of
- * 0 or 1 is not a capacity (`sockets.length > 1` replaces a duplicate session).
+ * 0 or 1 is not a capacity (`sockets.length > 1` replaces a duplicate session). `inverted`: the
+ * comparison is known false (`clients.length < 2` on its else branch).
  */
-function isPopulationLimit(operand: ts.Expression, checker: ts.TypeChecker): boolean {
+function isPopulationLimit(operand: ts.Expression, checker: ts.TypeChecker, inverted = false): boolean {
   const node = skipOuterExpressions(operand);
   if (!ts.isBinaryExpression(node)) return false;
   const op = node.operatorToken.kind;
-  const [counted, bound] = GREATER.has(op) ? [node.left, node.right] : LESS.has(op) ? [node.right, node.left] : [undefined, undefined];
+  const [above, below] = inverted ? [LESS, GREATER] : [GREATER, LESS];
+  const [counted, bound] = above.has(op) ? [node.left, node.right] : below.has(op) ? [node.right, node.left] : [undefined, undefined];
   if (!counted || !bound) return false;
   const limit = skipOuterExpressions(bound);
   if (ts.isNumericLiteral(limit) && Number(limit.text) < 2) return false;

@@ -23,9 +23,30 @@ const MAX_DEPTH = 14;
 /** Nodes a single query may visit: beyond it, the answer is "unknown" (silence), never a guess. */
 const WORK_BUDGET = 4000;
 
+/**
+ * A memoised answer, and whether it was cut short: by the depth limit (then it holds for any
+ * query that reaches the node as deep or deeper, and is computed again for a shallower one — or
+ * the answer would depend on which file was checked first), or by the work budget (computed
+ * again next time). Answers inside a cycle are kept as they are: the cycle's other values reach
+ * the query through the node that started it.
+ */
+interface Memo {
+  readonly values: readonly FlowValue[];
+  readonly cut: Cut;
+  readonly depth: number;
+}
+
+type Cut = 'none' | 'depth' | 'budget';
+
+function worse(a: Cut, b: Cut): Cut {
+  return a === 'budget' || b === 'budget' ? 'budget' : a === 'depth' || b === 'depth' ? 'depth' : 'none';
+}
+
 export class SocketFlow {
   readonly checker: ts.TypeChecker;
-  private readonly memo = new Map<ts.Node, readonly FlowValue[]>();
+  private readonly memo = new Map<ts.Node, Memo>();
+  /** Whether the answer being computed was cut short (see Memo). */
+  private cut: Cut = 'none';
   private readonly active = new Set<ts.Node>();
   private files: readonly ts.SourceFile[] | undefined;
   private work = 0;
@@ -44,17 +65,24 @@ export class SocketFlow {
     if (asserted) return [asserted];
     const node = skipFlowWrappers(expression);
     const known = this.memo.get(node);
-    if (known) return known;
-    if (this.active.has(node) || depth > MAX_DEPTH || this.work > WORK_BUDGET) return [];
+    if (known && (known.cut === 'none' || (known.cut === 'depth' && depth >= known.depth))) return known.values;
+    if (this.active.has(node)) return [];
+    if (depth > MAX_DEPTH || this.work > WORK_BUDGET) {
+      this.cut = worse(this.cut, depth > MAX_DEPTH ? 'depth' : 'budget');
+      return [];
+    }
     this.work++;
     this.active.add(node);
+    const outer = this.cut;
+    this.cut = 'none';
     let values: readonly FlowValue[];
     try {
       values = this.compute(node, depth);
     } finally {
       this.active.delete(node);
     }
-    this.memo.set(node, values);
+    this.memo.set(node, { values, cut: this.cut, depth });
+    this.cut = worse(outer, this.cut);
     return values;
   }
 
