@@ -51,4 +51,38 @@ describe('project service', () => {
       fs.rmSync(root, { recursive: true, force: true });
     }
   });
+
+  it('sorts file-watcher events: what rebuilds projects, what bumps a closed file, what drops configs, what is ignored', () => {
+    const { root, file } = project();
+    const codes = path.join(root, 'src', 'lib', 'codes.ts');
+    const overlay: Overlay = { get: (name) => (name === file ? { version: 1, getText: () => fs.readFileSync(file, 'utf8') } : undefined), openFiles: () => [file] };
+    const service = new ProjectService(overlay, { info: () => {}, error: () => {} }, () => [root], ts.sys);
+    try {
+      const program = () => service.programFor(file).program!;
+      const first = program();
+      const changed = (name: string, kind: 'created' | 'changed' | 'deleted' = 'changed') => service.filesChanged([{ file: path.join(root, name), kind }]);
+
+      assert.deepEqual(changed('README.md'), { relevant: false, configs: false });
+      assert.equal(program(), first, 'an unrelated file keeps the program');
+      assert.deepEqual(changed('src/main.ts'), { relevant: true, configs: false });
+      assert.equal(program(), first, 'an open document is the overlay\'s: its disk events change nothing');
+
+      fs.writeFileSync(codes, 'export const CODE = 4001;\n');
+      assert.deepEqual(service.filesChanged([{ file: codes, kind: 'changed' }]), { relevant: true, configs: false });
+      const second = program();
+      assert.notEqual(second, first);
+      assert.match(second.getSourceFile(codes)!.text, /4001/);
+
+      assert.deepEqual(changed('wsclose.config.json'), { relevant: true, configs: true });
+      assert.equal(program(), second, 'a wsclose config leaves the program alone');
+      assert.deepEqual(changed('src/types.d.ts', 'created'), { relevant: true, configs: false });
+      const third = program();
+      assert.notEqual(third, second, 'a created declaration file rebuilds the projects');
+      assert.deepEqual(changed('tsconfig.json'), { relevant: true, configs: true });
+      assert.notEqual(program(), third, 'a tsconfig change rebuilds the projects');
+    } finally {
+      service.dispose();
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
 });

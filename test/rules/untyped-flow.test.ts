@@ -379,6 +379,16 @@ ruleTester('reason-too-long', {
 ruleTester('unregistered-code', {
   valid: [
     {
+      name: "readyState compared with another constructor's constants, or another object's readyState",
+      env: 'js',
+      code: lines(
+        'function done(reader, conn, other) {',
+        '  if (reader.readyState === FileReader.DONE) reader.close(3500);',
+        '  if (conn.readyState === WebSocket.OPEN) other.close(3500);',
+        '}',
+      ),
+    },
+    {
       name: "a wrapper's parameter typed as the project's enum is not every member of it: callers choose",
       env: 'dom',
       code: lines(
@@ -392,6 +402,19 @@ ruleTester('unregistered-code', {
     },
   ],
   invalid: [
+    {
+      name: "a page's global socket of unknown origin whose readyState is compared with WebSocket.OPEN",
+      env: 'js',
+      code: lines(
+        'const SCRIPT_CLOSED = 3500;',
+        'function unload() {',
+        '  const chat = window.socketChat;',
+        "  if (chat && chat.readyState <= WebSocket.OPEN) chat.close(SCRIPT_CLOSED, 'unload');",
+        '}',
+        'window.onbeforeunload = unload;',
+      ),
+      errors: [{ messageId: 'unregistered', line: 4, column: 61, confidence: 'inferred' }],
+    },
     {
       name: 'a wrapper that spreads its rest parameter into close(): the caller\'s code is checked at the call',
       env: 'dom',

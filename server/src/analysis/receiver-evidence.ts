@@ -21,6 +21,10 @@ export function inferReceiverFromEvidence(receiver: ts.Expression, ctx: Analysis
   if (decl && ts.isParameter(decl) && isWsServerConnectionParameter(decl, ctx)) {
     return { kind: 'websocket', runtimes: [WS_SERVER.runtime], confidence: 'inferred', evidence: { kind: 'connection-listener' } };
   }
+  const state = readyStateConstant(receiver, ctx);
+  if (state) {
+    return { kind: 'websocket', runtimes: [runtimeOfWebSocketConstructor(ctx)], confidence: 'inferred', evidence: { kind: 'ready-state', name: state } };
+  }
   const socketIo = [...ctx.importedModules].some((m) => LOOKALIKE_SOCKET_MODULE_PREFIXES.some((prefix) => m.startsWith(prefix)));
   const shape = socketIo ? undefined : socketShape(receiver, ctx);
   if (shape) {
@@ -164,6 +168,48 @@ function socketShape(receiver: ts.Identifier, ctx: AnalysisContext): 'node' | 'b
   if (!listensLikeSocket || !usesSocketMember) return undefined;
   return nodeStyle ? 'node' : 'browser';
 }
+
+const READY_STATES = new Set(['CONNECTING', 'OPEN', 'CLOSING', 'CLOSED']);
+
+/**
+ * `chat.readyState <= WebSocket.OPEN`, `if (chat.readyState !== WebSocket.CLOSED)` in the
+ * receiver's own function: its state compared with the WebSocket constructor's own constants is
+ * the author saying it is a WebSocket. Returns the constant as written (`WebSocket.OPEN`).
+ */
+function readyStateConstant(receiver: ts.Identifier, ctx: AnalysisContext): string | undefined {
+  const symbol = ctx.checker.getSymbolAtLocation(receiver);
+  if (!symbol) return undefined;
+  const isReceiverState = (node: ts.Expression): boolean => {
+    const side = skipOuterExpressions(node);
+    return ts.isPropertyAccessExpression(side) && side.name.text === 'readyState' && ts.isIdentifier(side.expression) && ctx.checker.getSymbolAtLocation(side.expression) === symbol;
+  };
+  const stateConstant = (node: ts.Expression): string | undefined => {
+    const side = skipOuterExpressions(node);
+    return ts.isPropertyAccessExpression(side) && ts.isIdentifier(side.expression) && side.expression.text === 'WebSocket' && READY_STATES.has(side.name.text) ? side.getText() : undefined;
+  };
+  let found: string | undefined;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isBinaryExpression(node) && COMPARISONS.has(node.operatorToken.kind)) {
+      if (isReceiverState(node.left)) found = stateConstant(node.right);
+      else if (isReceiverState(node.right)) found = stateConstant(node.left);
+    }
+    if (!found) ts.forEachChild(node, visit);
+  };
+  visit(enclosingFunction(receiver));
+  return found;
+}
+
+const COMPARISONS = new Set([
+  ts.SyntaxKind.EqualsEqualsToken,
+  ts.SyntaxKind.EqualsEqualsEqualsToken,
+  ts.SyntaxKind.ExclamationEqualsToken,
+  ts.SyntaxKind.ExclamationEqualsEqualsToken,
+  ts.SyntaxKind.LessThanToken,
+  ts.SyntaxKind.LessThanEqualsToken,
+  ts.SyntaxKind.GreaterThanToken,
+  ts.SyntaxKind.GreaterThanEqualsToken,
+]);
 
 /** The first parameter of any `x.on('connection', (socket) => …)` listener: a server-side socket. */
 function isConnectionListenerParameter(param: ts.ParameterDeclaration): boolean {

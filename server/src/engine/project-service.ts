@@ -256,6 +256,32 @@ export class ProjectService {
     this.projectVersion++;
   }
 
+  /**
+   * Files changed on disk (file-watcher events): a tsconfig/jsconfig or package.json, a created or
+   * deleted source or declaration file rebuilds every project lazily; a changed closed file bumps
+   * its version; open documents are the overlay's. Returns what the host must drop besides:
+   * `configs` when a wsclose config (or a package.json, which picks app profiles) changed, and
+   * `relevant` when any change can alter findings.
+   */
+  filesChanged(changes: Iterable<{ readonly file: string; readonly kind: 'created' | 'changed' | 'deleted' }>): { relevant: boolean; configs: boolean } {
+    let relevant = false;
+    let configs = false;
+    for (const { file, kind } of changes) {
+      const name = path.basename(file);
+      if (/^(?:tsconfig|jsconfig).*\.json$/i.test(name) || name === 'package.json') {
+        this.reset();
+        configs = true;
+      } else if (name === 'wsclose.config.json') {
+        configs = true;
+      } else if (isCheckableFile(file) || /\.d\.[cm]?ts$/i.test(file)) {
+        if (kind !== 'changed') this.reset();
+        else if (this.overlay.get(file) === undefined) this.diskFileChanged(file);
+      } else continue;
+      relevant = true;
+    }
+    return { relevant, configs };
+  }
+
   /** tsconfig, package.json, created or deleted files: rebuild every project lazily. */
   reset(): void {
     for (const project of this.projects.values()) project.service.dispose();

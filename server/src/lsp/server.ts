@@ -1,7 +1,6 @@
 // The language server, given a connection (no process globals, so tests can drive it over any
 // transport): capability negotiation, document sync, file watching, settings, diagnostics (push or
 // pull, by client capability), code actions and commands, and the feature modules.
-import * as path from 'node:path';
 import * as ts from 'typescript';
 import {
   CodeActionKind,
@@ -33,7 +32,7 @@ import { LoadLog } from './load-log';
 import { IdleCollector } from './memory';
 import { SettingsCache } from './settings';
 import { lspText } from './text';
-import { isCheckableFile, ProjectService } from '../engine/project-service';
+import { ProjectService } from '../engine/project-service';
 import type { Logger } from '../engine/project-service';
 
 export interface ServerOptions {
@@ -52,6 +51,12 @@ interface ClientSupport {
   diagnosticRefresh: boolean;
   inlayHintRefresh: boolean;
 }
+
+const WATCHED_KIND: Readonly<Record<number, 'created' | 'changed' | 'deleted'>> = {
+  [FileChangeType.Created]: 'created',
+  [FileChangeType.Changed]: 'changed',
+  [FileChangeType.Deleted]: 'deleted',
+};
 
 export function startServer(connection: Connection, options: ServerOptions): void {
   const log: Logger = { info: (m) => connection.console.info(m), error: (m) => connection.console.error(m) };
@@ -167,24 +172,13 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   connection.onDidChangeWatchedFiles(
     guardNotification(log, 'workspace/didChangeWatchedFiles', (params) => {
-      let changed = false;
-      for (const change of params.changes ?? []) {
+      const changes = (params.changes ?? []).flatMap((change) => {
         const file = uriToPath(change?.uri);
-        if (file === undefined) continue;
-        const name = path.basename(file);
-        if (/^(?:tsconfig|jsconfig).*\.json$/i.test(name) || name === 'package.json') {
-          projects.reset();
-          configs.clear();
-        } else if (name === 'wsclose.config.json') {
-          configs.clear();
-        } else if (isCheckableFile(file) || /\.d\.[cm]?ts$/i.test(file)) {
-          if (change.type === FileChangeType.Changed) {
-            if (documents.get(file) === undefined) projects.diskFileChanged(file);
-          } else projects.reset();
-        } else continue;
-        changed = true;
-      }
-      if (changed) environmentChanged();
+        return file === undefined ? [] : [{ file, kind: WATCHED_KIND[change.type] ?? 'changed' }];
+      });
+      const { relevant, configs: configsChanged } = projects.filesChanged(changes);
+      if (configsChanged) configs.clear();
+      if (relevant) environmentChanged();
     }),
   );
 

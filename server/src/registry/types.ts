@@ -166,6 +166,7 @@ export type EvidenceKind =
   | 'pair' // new WebSocketPair()
   | 'server-clients' // a ws server's `clients`
   | 'declared-type' // a value whose declared type is a WebSocket, stored where types are lost
+  | 'ready-state' // its readyState compared with a WebSocket constructor's state constants (`WebSocket.OPEN`)
   | 'socket-usage'; // used like a socket (weak)
 
 /** A place in the checked project (absolute file name, UTF-16 offsets). */

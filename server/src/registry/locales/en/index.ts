@@ -36,6 +36,7 @@ export const en: RegistryCatalog = {
     'declared-type': 'a value declared as a WebSocket',
     constructor: '`new {name}(…)`',
     'connection-listener': "a 'connection' listener of a ws server",
+    'ready-state': 'its `readyState` compared with `{name}`',
     'socket-usage': 'WebSocket-style usage (message listener and send/readyState)',
   },
   evidenceDetail: {

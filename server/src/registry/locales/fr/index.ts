@@ -36,6 +36,7 @@ export const fr: RegistryCatalog = {
     'declared-type': 'une valeur déclarée comme WebSocket',
     constructor: '`new {name}(…)`',
     'connection-listener': "l’écouteur 'connection' d’un serveur ws",
+    'ready-state': 'son `readyState` comparé à `{name}`',
     'socket-usage': 'son usage de WebSocket (écouteur de messages et send/readyState)',
   },
   evidenceDetail: {
