@@ -150,6 +150,22 @@ const selfReconnecting = lines(
 ruleTester('reconnect-on-terminal-code', {
   valid: [
     {
+      name: 'plain JavaScript: a timer callback bound to another object, or not bound at all, does not reconnect this client',
+      env: 'js',
+      code: lines(
+        'var meter = { start: function () {} };',
+        'var Source = function (url) { this.url = url; };',
+        'Source.prototype.start = function () {',
+        '  this.socket = new WebSocket(this.url);',
+        '  this.socket.onclose = this.onClose.bind(this);',
+        '};',
+        'Source.prototype.onClose = function () {',
+        '  setTimeout(function () { this.start(); }.bind(meter), 1000);',
+        '  setTimeout(function () { this.start(); }, 1000);',
+        '};',
+      ),
+    },
+    {
       name: 'an early return on 1008',
       env: 'dom',
       code: lines('export function connect(url: string): void {', '  const ws = new WebSocket(url);', '  ws.onclose = (event) => {', '    if (event.code === 1008) return;', '    setTimeout(() => connect(url), 1000);', '  };', '}'),
@@ -356,6 +372,25 @@ ruleTester('reconnect-on-terminal-code', {
     },
   ],
   invalid: [
+    {
+      name: 'plain JavaScript: a bound prototype method as the close handler, reconnecting from a timer callback bound with .bind(this)',
+      env: 'js',
+      code: lines(
+        'var Source = function (url) { this.url = url; this.retry = 5; };',
+        'Source.prototype.start = function () {',
+        '  this.socket = new WebSocket(this.url);',
+        '  this.socket.onclose = this.onClose.bind(this);',
+        '};',
+        'Source.prototype.onClose = function () {',
+        '  if (this.retry) {',
+        '    this.timer = setTimeout(function () {',
+        '      this.start();',
+        '    }.bind(this), this.retry * 1000);',
+        '  }',
+        '};',
+      ),
+      errors: [{ messageId: 'reconnectsAfterTerminal', line: 8, column: 18 }],
+    },
     {
       name: 'plain JavaScript: a prototype method that reconnects after a delay through `var that = this`',
       env: 'js',

@@ -79,13 +79,41 @@ export function functionOf(expression: ts.Expression, checker: ts.TypeChecker): 
   if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'bind') node = skipOuterExpressions(node.expression.expression);
   if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) return node;
   const name = ts.isPropertyAccessExpression(node) ? node.name : ts.isIdentifier(node) ? node : undefined;
-  let symbol = name && checker.getSymbolAtLocation(name);
+  let symbol = (name && checker.getSymbolAtLocation(name)) ?? (ts.isPropertyAccessExpression(node) ? memberOfBoundThis(node, checker) : undefined);
   if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
   for (const declaration of symbol?.declarations ?? []) {
     const fn = functionOfDeclaration(declaration) ?? functionOfDeclaration(...destructuredMember(declaration, checker));
     if (fn) return fn;
   }
   return undefined;
+}
+
+/**
+ * `this.start()` inside `function () { this.start(); }.bind(this)` (pre-arrow JavaScript): the
+ * checker has no type for that `this`, but it is the `this` handed to `bind`, whose type it knows
+ * (a class's, or a constructor function's in `C.prototype.m = function () {…}`).
+ */
+function memberOfBoundThis(access: ts.PropertyAccessExpression, checker: ts.TypeChecker): ts.Symbol | undefined {
+  let self = skipOuterExpressions(access.expression);
+  if (self.kind !== ts.SyntaxKind.ThisKeyword) return undefined;
+  for (let hops = 0; hops < 4; hops++) {
+    let fn: ts.Node | undefined = self.parent;
+    while (fn && (!isFunctionLike(fn) || ts.isArrowFunction(fn))) fn = fn.parent;
+    if (!fn || !ts.isFunctionExpression(fn)) break;
+    const bind = skipParentParentheses(fn);
+    const call = bind.parent;
+    if (!ts.isPropertyAccessExpression(call) || call.name.text !== 'bind' || !call.parent || !ts.isCallExpression(call.parent)) break;
+    const bound = call.parent.arguments[0] && skipOuterExpressions(call.parent.arguments[0]);
+    if (!bound || bound.kind !== ts.SyntaxKind.ThisKeyword) return undefined;
+    self = bound;
+  }
+  if (self === skipOuterExpressions(access.expression)) return undefined;
+  return checker.getTypeAtLocation(self).getProperty(access.name.text);
+}
+
+function skipParentParentheses(node: ts.Node): ts.Node {
+  while (node.parent && ts.isParenthesizedExpression(node.parent)) node = node.parent;
+  return node;
 }
 
 function functionOfDeclaration(...declarations: ts.Declaration[]): (ts.SignatureDeclaration & { body?: ts.Node }) | undefined {
