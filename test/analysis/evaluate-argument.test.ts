@@ -1,9 +1,13 @@
 // The value evaluator: every value an argument can take, branch by branch.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import * as ts from 'typescript';
 import { createAnalysisContext } from '../../server/src/analysis/context';
 import { evaluateArgument } from '../../server/src/analysis/evaluate-argument';
+import { INFERRED_PROJECT_OPTIONS } from '../../server/src/engine/project';
 import type { PossibleValue } from '../../server/src/analysis/values';
 import { lintSnippets } from '../harness/snippet-project';
 
@@ -128,4 +132,26 @@ describe('evaluateArgument', () => {
     assert.deepEqual(valuesOf('declare const code: 1000 | 4001; probe(code);'), ['number:1000', 'number:4001']);
     assert.deepEqual(valuesOf('declare const code: number; probe(code);'), ['unknown:number']);
   });
+
+  it("a module's default-exported object of constants, imported in another file (`export default { NORMAL: 1000 }`)", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wsclose-default-export-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'codes.js'), 'export default {\n  NORMAL: 1000,\n  ABNORMAL: 1006,\n};\n');
+      const main = path.join(dir, 'main.js');
+      fs.writeFileSync(main, "import Codes from './codes.js';\nimport * as All from './codes.js';\nexport function stop(socket) {\n  socket.close(Codes.NORMAL);\n  socket.close(All.default.ABNORMAL);\n}\n");
+      const program = ts.createProgram([main], { ...INFERRED_PROJECT_OPTIONS });
+      const sourceFile = program.getSourceFile(main)!;
+      const ctx = createAnalysisContext(program, sourceFile);
+      const values: string[][] = [];
+      const visit = (node: ts.Node): void => {
+        if (ts.isCallExpression(node) && node.arguments[0]) values.push(evaluateArgument(node.arguments[0], ctx).values.map(describe_));
+        ts.forEachChild(node, visit);
+      };
+      visit(sourceFile);
+      assert.deepEqual(values, [['number:1000'], ['number:1006']]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
+

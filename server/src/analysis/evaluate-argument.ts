@@ -361,6 +361,8 @@ function isReadonlyLiteralObject(object: ts.Node): boolean {
     // `Object.freeze({ NORMAL: 1000 })`, and CommonJS `module.exports = { CLOSE: 1006 }`.
     if (parent && ts.isCallExpression(parent) && parent.arguments[0] === current && /^Object\.freeze$/.test(parent.expression.getText())) return true;
     if (parent && ts.isBinaryExpression(parent) && parent.right === current && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && /^(module\.)?exports$/.test(parent.left.getText())) return true;
+    // `export default { NORMAL: 1000 }`: a module's constants, read as `CloseCodes.NORMAL`.
+    if (parent && ts.isExportAssignment(parent) && parent.expression === current) return true;
     if (!parent || !(ts.isObjectLiteralExpression(parent) || ts.isPropertyAssignment(parent) || ts.isParenthesizedExpression(parent) || ts.isAsExpression(parent))) break;
   }
   return false;
