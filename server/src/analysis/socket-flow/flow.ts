@@ -17,11 +17,17 @@ import { memberValues, parameterValues, returnValues } from './parameters';
 import { thisOwner } from './prototype';
 import { isTestFile, type FlowScope } from './test-files';
 import { bindingOfDeclaration, constructorRuntime, isDenoUpgrade, isGlobalObjectAccess, isHibernatedSocketsCall, isSocketModule, requiredModule, serverEmitter, type ModuleBinding } from './sources';
-import { withStep, type FlowValue } from './values';
+import { distinctValues, withStep, type FlowValue } from './values';
 
 const MAX_DEPTH = 14;
 /** Nodes a single query may visit: beyond it, the answer is "unknown" (silence), never a guess. */
 const WORK_BUDGET = 4000;
+/**
+ * Distinct values one expression may hold. Beyond it the answer says nothing a user could check
+ * (and in a large bundle matched by name it grew until spreading it overflowed the stack): it is
+ * "unknown", like a query over budget.
+ */
+const MAX_VALUES = 100;
 
 /**
  * A memoised answer, and whether it was cut short: by the depth limit (then it holds for any
@@ -77,9 +83,13 @@ export class SocketFlow {
     this.cut = 'none';
     let values: readonly FlowValue[];
     try {
-      values = this.compute(node, depth);
+      values = distinctValues(this.compute(node, depth));
     } finally {
       this.active.delete(node);
+    }
+    if (values.length > MAX_VALUES) {
+      values = [];
+      this.cut = 'budget';
     }
     this.memo.set(node, { values, cut: this.cut, depth });
     this.cut = worse(outer, this.cut);

@@ -56,3 +56,54 @@ export type FlowValue =
 export function withStep(values: readonly FlowValue[], step: FlowStep): FlowValue[] {
   return values.map((v) => (v.kind === 'socket' ? { ...v, steps: [step, ...v.steps] } : v));
 }
+
+/** What makes two values the same: the node a socket comes from, the class, the literal… */
+function identityOf(value: FlowValue): unknown {
+  switch (value.kind) {
+    case 'socket':
+      return value.source.node;
+    case 'class':
+    case 'instance':
+      return value.declaration;
+    case 'object':
+      return value.literal;
+    case 'module':
+      return value.module;
+    case 'server-class':
+      return value.emitter;
+    case 'collection':
+      return value;
+    case 'pair-class':
+    case 'not-socket':
+      return value.kind;
+    default:
+      return value.node;
+  }
+}
+
+/**
+ * One value per identity (many paths reach the same source). Of a socket reached several ways the
+ * strongest path is kept (fewest name-only hops, then fewest hops: the one a finding explains).
+ */
+export function distinctValues(values: readonly FlowValue[]): readonly FlowValue[] {
+  const seen = new Map<FlowValue['kind'], Map<unknown, number>>();
+  const result: FlowValue[] = [];
+  for (const value of values) {
+    let ofKind = seen.get(value.kind);
+    if (!ofKind) seen.set(value.kind, (ofKind = new Map()));
+    const identity = identityOf(value);
+    const index = ofKind.get(identity);
+    if (index === undefined) {
+      ofKind.set(identity, result.length);
+      result.push(value);
+    } else if (value.kind === 'socket' && weaker(result[index] as typeof value, value)) {
+      result[index] = value;
+    }
+  }
+  return result.length === values.length ? values : result;
+}
+
+function weaker(kept: Extract<FlowValue, { kind: 'socket' }>, other: Extract<FlowValue, { kind: 'socket' }>): boolean {
+  const byName = (v: typeof kept) => v.steps.filter((step) => step.byName).length;
+  return byName(other) < byName(kept) || (byName(other) === byName(kept) && other.steps.length < kept.steps.length);
+}
