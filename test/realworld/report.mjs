@@ -1,6 +1,6 @@
 // RESULTS.md for the real-world corpus run (run.mjs): totals per rule and overall in both views,
 // the split by the findings' own confidence, one row per repository, then the lists a human works
-// from: untriaged findings, missed expectations, wrong findings, crashes and skips.
+// from: untriaged findings, missed expectations, wrong findings, crashes, files not checked and skips.
 
 const percent = (part, whole) => (whole === 0 ? '–' : `${((100 * part) / whole).toFixed(1)} %`);
 /** One table cell: no line breaks, pipes escaped. */
@@ -69,6 +69,10 @@ export function renderMarkdown(summary) {
       if (!pair.found && pair.confidence !== 'low') missed.push(`- ${report.repo} \`${pair.file}:${pair.line}${pair.endLine !== pair.line ? `-${pair.endLine}` : ''}\` ${pair.rule} (${pair.confidence})${pair.why ? ` — ${cell(pair.why)}` : ''}`);
     }
   }
+  // A file wsclose could not check (a fatal message) hides its findings as surely as a crash.
+  const uncheckable = ok.flatMap((report) =>
+    report.runs.flatMap((run) => (run.fileMessages ?? []).filter((message) => message.fatal).map((message) => `- ${report.repo} \`${message.file}\`: ${cell(firstSentence(message.message))}`)),
+  );
   const notRun = summary.repos.filter((report) => report.status !== 'ok').map((report) => `- ${report.repo}: ${report.status}, ${cell(report.reason)}`);
   return [
     '# Real-world corpus results',
@@ -110,6 +114,7 @@ export function renderMarkdown(summary) {
     ...listSection('Missed', 'Expected (label, rule) pairs at high and medium labels that no finding of that rule reached.', missed),
     ...listSection('Wrong findings', 'Findings their label or triage verdict says are wrong.', wrong),
     ...listSection('Crashes', 'wsclose runs that exited with 2, died, timed out or printed no JSON.', crashedRuns),
+    ...listSection('Files not checked', 'Files a run reported it could not check (fatal messages): their findings are missing.', uncheckable),
     ...listSection('Not run', 'Repositories with no checkout (a missing mirror) or a failed checkout.', notRun),
   ].join('\n') + '\n';
 }
