@@ -7,6 +7,7 @@ import { honoHandlerName, isDurableObjectSocketHandler } from './socket-flow/sou
 import type { AnalysisContext } from './context';
 import { HONO_EVENTS } from '../registry/socket-sources';
 import { isPeerInput, typeNameOf, valueSymbolOf } from './peer-input';
+import { isStoredErrorText } from './stored-error-text';
 import { isFunctionLike, listenerRegistration, skipOuterExpressions } from './syntax';
 import type { UnboundedSource, ValueOrigin } from './values';
 
@@ -102,7 +103,12 @@ export function unboundedSource(expr: ts.Expression, ctx: AnalysisContext): Unbo
     }
     if (ts.isIdentifier(callee) && callee.text === 'String' && node.arguments[0]) return unboundedSource(node.arguments[0], ctx);
   }
-  return isPeerInput(node, ctx) ? 'client-input' : undefined;
+  if (isPeerInput(node, ctx)) return 'client-input';
+  // `const { reason } = user.error` of an object some path built from a caught error's message;
+  // a real CloseEvent's reason is what the peer sent, already at most 123 bytes.
+  const object = ts.isPropertyAccessExpression(node) ? node.expression : undefined;
+  if ((ts.isIdentifier(node) || object) && !(object && isLibraryCloseEvent(object, ctx)) && isStoredErrorText(node, ctx, (e) => unboundedSource(e, ctx) === 'error-text')) return 'error-text';
+  return undefined;
 }
 
 /** A call that limits the length of text: `.slice(0, n)`, `.substring()`, `truncate(x)`… */
