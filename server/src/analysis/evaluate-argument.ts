@@ -189,7 +189,7 @@ function evaluateAccess(node: ts.PropertyAccessExpression | ts.ElementAccessExpr
     const origin = propertyOrigin(node.expression, node.name.text, ctx);
     if (origin) return [{ kind: 'unknown', type: origin === 'error-code' ? 'other' : 'number', origin, node }];
     const name = node.name.text;
-    if (name === 'message' || name === 'stack' || name === 'url' || name === 'headers' || name === 'data') {
+    if (name === 'message' || name === 'stack' || name === 'url' || name === 'headers' || name === 'body' || name === 'data') {
       const unbounded = unboundedSource(node, ctx);
       if (unbounded) return [{ kind: 'partial-string', minBytes: 0, limited: false, unbounded, node }];
     }

@@ -6,8 +6,9 @@ import { packageNameOf } from './declared-runtimes';
 import { honoHandlerName, isDurableObjectSocketHandler } from './socket-flow/sources';
 import type { AnalysisContext } from './context';
 import { HONO_EVENTS } from '../registry/socket-sources';
-import { identifiersNamed } from './identifiers-by-name';
-import { functionNameNode, isFunctionLike, listenerRegistration, skipOuterExpressions } from './syntax';
+import { isPeerInput, typeNameOf, valueSymbolOf } from './peer-input';
+import { isStoredErrorText } from './stored-error-text';
+import { isFunctionLike, listenerRegistration, skipOuterExpressions } from './syntax';
 import type { UnboundedSource, ValueOrigin } from './values';
 
 const HTTP_TYPES = new Set(['Response', 'IncomingMessage', 'ServerResponse', 'AxiosResponse', 'FastifyReply', 'ClientResponse']);
@@ -16,7 +17,7 @@ const CLOSE_EVENT_TYPES = new Set(['CloseEvent']);
 /** Origin of `object.name` used as a code (`event.code`, `err.code`, `res.status`). */
 export function propertyOrigin(object: ts.Expression, name: string, ctx: AnalysisContext): ValueOrigin | undefined {
   if (name === 'statusCode') return 'http-status';
-  const typeName = typeSymbolName(object, ctx);
+  const typeName = typeNameOf(object, ctx);
   if (name === 'status' && typeName && HTTP_TYPES.has(typeName)) return 'http-status';
   if (name !== 'code') return undefined;
   if (isLibraryCloseEvent(object, ctx)) return 'received-close-code';
@@ -89,27 +90,9 @@ export function unboundedSource(expr: ts.Expression, ctx: AnalysisContext): Unbo
     const name = node.name.text;
     if ((name === 'message' || name === 'stack') && isErrorValue(node.expression, ctx)) return 'error-text';
     // An ErrorEvent's message (the DOM's, ws's `WebSocket.ErrorEvent`): the text of the underlying error.
-    if (name === 'message' && typeSymbolName(node.expression, ctx) === 'ErrorEvent') return 'error-text';
-    if (name === 'data' && typeSymbolName(node.expression, ctx) === 'MessageEvent') return 'client-input';
-    if ((name === 'url' || name === 'headers') && typeSymbolName(node.expression, ctx) === 'IncomingMessage') return 'client-input';
-    // `event.data` of an untyped message listener's event.
-    const object = skipOuterExpressions(node.expression);
-    if (name === 'data' && ts.isIdentifier(object)) {
-      const param = parameterOf(object, ctx);
-      if (param && isMessagePayloadParameter(param, ctx)) return 'client-input';
-    }
-    // `msg.room` of `const msg = JSON.parse(data)` in a message listener, or of a parameter every
-    // call passes a parsed message (`this._handle(JSON.parse(event.data))`).
-    const root = rootOf(node);
-    return isParsedClientInput(root, ctx) || receivesClientInput(root, ctx) ? 'client-input' : undefined;
+    if (name === 'message' && typeNameOf(node.expression, ctx) === 'ErrorEvent') return 'error-text';
   }
-  if (ts.isIdentifier(node)) {
-    if (isErrorValue(node, ctx)) return 'error-text';
-    const param = parameterOf(node, ctx);
-    if (param && isMessagePayloadParameter(param, ctx)) return 'client-input';
-    if (isParsedClientInput(node, ctx) || receivesClientInput(node, ctx)) return 'client-input';
-    return undefined;
-  }
+  if (ts.isIdentifier(node) && isErrorValue(node, ctx)) return 'error-text';
   if (ts.isCallExpression(node)) {
     const callee = node.expression;
     if (ts.isPropertyAccessExpression(callee)) {
@@ -117,11 +100,14 @@ export function unboundedSource(expr: ts.Expression, ctx: AnalysisContext): Unbo
       if (method === 'stringify' && ts.isIdentifier(callee.expression) && callee.expression.text === 'JSON') return 'serialized';
       if (method === 'inspect') return 'serialized';
       if (method === 'toString' || method === 'join') return unboundedSource(callee.expression, ctx);
-      // `url.searchParams.get('reason')`: a query parameter is whatever the URL's author wrote.
-      if ((method === 'get' || method === 'getAll') && typeSymbolName(callee.expression, ctx) === 'URLSearchParams') return 'client-input';
     }
     if (ts.isIdentifier(callee) && callee.text === 'String' && node.arguments[0]) return unboundedSource(node.arguments[0], ctx);
   }
+  if (isPeerInput(node, ctx)) return 'client-input';
+  // `const { reason } = user.error` of an object some path built from a caught error's message;
+  // a real CloseEvent's reason is what the peer sent, already at most 123 bytes.
+  const object = ts.isPropertyAccessExpression(node) ? node.expression : undefined;
+  if ((ts.isIdentifier(node) || object) && !(object && isLibraryCloseEvent(object, ctx)) && isStoredErrorText(node, ctx, (e) => unboundedSource(e, ctx) === 'error-text')) return 'error-text';
   return undefined;
 }
 
@@ -130,114 +116,6 @@ export function isLengthLimitingCall(node: ts.CallExpression): boolean {
   const callee = node.expression;
   const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
   return /^(slice|substring|substr|padEnd)$/.test(name) ? node.arguments.length > 0 : /truncat|limit|clamp|shorten|ellipsi|abbrev/i.test(name);
-}
-
-function typeSymbolName(expr: ts.Expression, ctx: AnalysisContext): string | undefined {
-  const type = ctx.checker.getNonNullableType(ctx.checker.getTypeAtLocation(expr));
-  return (type.aliasSymbol ?? type.getSymbol())?.getName();
-}
-
-/**
- * A value read from a client's message: `const { id } = JSON.parse(data)` or `const msg =
- * JSON.parse(event.data)` where the parsed text is a message payload.
- */
-function isParsedClientInput(node: ts.Expression, ctx: AnalysisContext): boolean {
-  if (!ts.isIdentifier(node)) return false;
-  let decl: ts.Node | undefined = ctx.checker.getSymbolAtLocation(node)?.valueDeclaration;
-  while (decl && (ts.isBindingElement(decl) || ts.isObjectBindingPattern(decl) || ts.isArrayBindingPattern(decl))) decl = decl.parent;
-  if (!decl || !ts.isVariableDeclaration(decl) || !decl.initializer) return false;
-  let init = skipOuterExpressions(decl.initializer);
-  if (ts.isAwaitExpression(init)) init = skipOuterExpressions(init.expression);
-  // `const { roomId } = msg`, `const name = msg.player.name`: read from parsed client input.
-  if (ts.isIdentifier(init) || ts.isPropertyAccessExpression(init)) return readsClientInput(init, ctx);
-  return parsesClientInput(init, ctx);
-}
-
-/** `JSON.parse(data)` of a message payload, `qs.parse(search)`: what it returns is the client's. */
-function parsesClientInput(expr: ts.Expression, ctx: AnalysisContext): boolean {
-  if (!ts.isCallExpression(expr) || !expr.arguments[0]) return false;
-  const callee = expr.expression;
-  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'parse' || !ts.isIdentifier(callee.expression)) return false;
-  // `querystring.parse(url.query)`, `qs.parse(search)`: the query string of a URL, any length.
-  if (isQueryStringModule(callee.expression, ctx)) return true;
-  return callee.expression.text === 'JSON' && unboundedSource(expr.arguments[0], ctx) === 'client-input';
-}
-
-/**
- * A parameter of a function its own file calls, every time with client input at that position
- * (`TwConn.prototype._handle = function (message) {…}` only called as
- * `this._handle(JSON.parse(event.data))`). An exported function may have other callers: never.
- */
-function receivesClientInput(node: ts.Expression, ctx: AnalysisContext): boolean {
-  if (!ts.isIdentifier(node)) return false;
-  const param = ctx.checker.getSymbolAtLocation(node)?.valueDeclaration;
-  if (!param || !ts.isParameter(param) || param.dotDotDotToken || following.has(param)) return false;
-  const fn = param.parent;
-  const name = functionNameNode(fn);
-  if (!name || isExported(fn)) return false;
-  const index = fn.parameters.indexOf(param);
-  const uses = identifiersNamed(fn.getSourceFile(), name.text).filter((use) => use !== name);
-  following.add(param);
-  try {
-    return uses.length > 0 && uses.every((use) => {
-      const callee = ts.isPropertyAccessExpression(use.parent) && use.parent.name === use ? use.parent : use;
-      const call = callee.parent;
-      const argument = call && ts.isCallExpression(call) && call.expression === callee ? call.arguments[index] : undefined;
-      return !!argument && !ts.isSpreadElement(argument) && (unboundedSource(argument, ctx) === 'client-input' || parsesClientInput(skipOuterExpressions(argument), ctx));
-    });
-  } finally {
-    following.delete(param);
-  }
-}
-
-/** `export function f`, `export const f = () => …`: a function other files may call. */
-function isExported(fn: ts.Node): boolean {
-  const exported = (node: ts.Node | undefined) => !!node && ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
-  if (ts.isFunctionDeclaration(fn)) return exported(fn);
-  const holder = fn.parent;
-  return !!holder && ts.isVariableDeclaration(holder) && exported(holder.parent?.parent);
-}
-
-/** Declarations being followed (a `var a = b; var b = a;` cycle ends here). */
-const following = new Set<ts.Node>();
-
-function readsClientInput(init: ts.Identifier | ts.PropertyAccessExpression, ctx: AnalysisContext): boolean {
-  if (following.has(init)) return false;
-  following.add(init);
-  try {
-    return unboundedSource(init, ctx) === 'client-input';
-  } finally {
-    following.delete(init);
-  }
-}
-
-const QUERY_STRING_MODULES = new Set(['querystring', 'node:querystring', 'qs', 'query-string']);
-
-/** An identifier bound to a query-string parser module: `import qs from 'qs'`, `const querystring = require('querystring')`. */
-function isQueryStringModule(identifier: ts.Identifier, ctx: AnalysisContext): boolean {
-  const symbol = ctx.checker.getSymbolAtLocation(identifier);
-  for (const decl of symbol?.declarations ?? []) {
-    const specifier = moduleSpecifierOf(decl);
-    if (specifier !== undefined) return QUERY_STRING_MODULES.has(specifier);
-  }
-  return false;
-}
-
-function moduleSpecifierOf(decl: ts.Declaration): string | undefined {
-  if (ts.isVariableDeclaration(decl) && decl.initializer) {
-    const init = skipOuterExpressions(decl.initializer);
-    if (ts.isCallExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === 'require' && init.arguments[0] && ts.isStringLiteralLike(init.arguments[0])) return init.arguments[0].text;
-    return undefined;
-  }
-  let node: ts.Node | undefined = decl;
-  while (node && !ts.isImportDeclaration(node) && !ts.isSourceFile(node)) node = node.parent;
-  return node && ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier) ? node.moduleSpecifier.text : undefined;
-}
-
-function rootOf(expr: ts.Expression): ts.Expression {
-  let node = skipOuterExpressions(expr);
-  while (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) node = skipOuterExpressions(node.expression);
-  return node;
 }
 
 /** Names a Node-style callback gives its error parameter: `(err, result) => …`. */
@@ -251,7 +129,7 @@ const ERROR_PARAMETER = /^(err|error|ex|exc|exception)$/i;
 export function isErrorValue(expr: ts.Expression, ctx: AnalysisContext): boolean {
   const node = skipOuterExpressions(expr);
   if (ts.isIdentifier(node)) {
-    const decl = ctx.checker.getSymbolAtLocation(node)?.valueDeclaration;
+    const decl = valueSymbolOf(node, ctx)?.valueDeclaration;
     if (decl && ts.isVariableDeclaration(decl) && decl.parent && ts.isCatchClause(decl.parent)) return true;
     if (decl && ts.isParameter(decl) && isUntypedErrorParameter(decl, ctx)) return true;
   }
@@ -366,18 +244,4 @@ function isProjectNumericCode(object: ts.Expression, ctx: AnalysisContext): bool
 function isEmitterStyle(fn: ts.SignatureDeclaration): boolean {
   const parent = fn.parent;
   return !!parent && ts.isCallExpression(parent) && ts.isPropertyAccessExpression(parent.expression) && parent.expression.name.text !== 'addEventListener';
-}
-
-function isMessagePayloadParameter(param: ts.ParameterDeclaration, ctx: AnalysisContext): boolean {
-  const fn = param.parent;
-  if (!isFunctionLike(fn)) return false;
-  const registration = listenerRegistration(fn);
-  if (!registration || registration.event.toLowerCase() !== 'message') return false;
-  const type = ctx.checker.getTypeAtLocation(param);
-  // A MessageEvent parameter is the event, not the payload (its `.data` is handled above).
-  return typeSymbolNameOfType(type) !== 'MessageEvent';
-}
-
-function typeSymbolNameOfType(type: ts.Type): string | undefined {
-  return (type.aliasSymbol ?? type.getSymbol())?.getName();
 }

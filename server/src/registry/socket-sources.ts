@@ -118,6 +118,15 @@ export const LOOKALIKE_SOCKET_MODULE_PREFIXES: readonly string[] = ['socket.io',
 /** The module of uWebSockets.js, whose `app.ws(pattern, handlers)` handlers receive sockets. */
 export const UWS_MODULE = 'uWebSockets.js';
 
+/**
+ * Socket methods that return the value the socket's type is parameterised with: uWS's
+ * `WebSocket<UserData>.getUserData()`. When the package is not installed, the type written on the
+ * socket (`ws: WebSocket<YRedisUser>`) still says what the call returns.
+ */
+export const USER_DATA_METHODS: ReadonlyArray<{ readonly module: string; readonly typeName: string; readonly method: string; readonly typeArgument: number }> = [
+  { module: UWS_MODULE, typeName: 'WebSocket', method: 'getUserData', typeArgument: 0 },
+];
+
 /** Globals through which code reaches the platform's WebSocket constructor (`window.WebSocket`). */
 export const GLOBAL_OBJECTS: ReadonlySet<string> = new Set(['window', 'globalThis', 'self', 'global']);
 
