@@ -373,6 +373,23 @@ ruleTester('reconnect-on-terminal-code', {
   ],
   invalid: [
     {
+      name: 'plain JavaScript: the constructor picked from the global object held in a variable (env = root.window || {}), stored on an options object',
+      env: 'js',
+      code: lines(
+        'var root = {};',
+        "root.window = typeof window !== 'undefined' ? window : undefined;",
+        'function connect(opt, url) {',
+        '  var env = root.window || {};',
+        '  opt.WebSocket = opt.WebSocket || env.WebSocket || env.webkitWebSocket;',
+        '  var wire = new opt.WebSocket(url);',
+        '  wire.onclose = function () {',
+        '    setTimeout(function () { connect(opt, url); }, 2000);',
+        '  };',
+        '}',
+      ),
+      errors: [{ messageId: 'reconnectsAfterTerminal', line: 8, column: 30 }],
+    },
+    {
       name: 'plain JavaScript: a bound prototype method as the close handler, reconnecting from a timer callback bound with .bind(this)',
       env: 'js',
       code: lines(

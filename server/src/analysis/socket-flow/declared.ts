@@ -31,6 +31,8 @@ export function fromDeclaredType(flow: SocketFlow, node: ts.Expression): readonl
   // So is `[]` in JavaScript, an `undefined[]` (or `never[]`) that is filled in later, and a field
   // that may not hold one yet (`any[] | undefined`).
   if (holdsUntyped(flow.checker, flow.checker.getNonNullableType(type), 2)) return undefined;
+  // `window` typed by the DOM lib (`Window & typeof globalThis`), held in a variable: its properties are globals.
+  if (flow.checker.getNonNullableType(type).getProperty('globalThis')) return [{ kind: 'global-object' }];
   const declared = declaredKind(type, flow);
   if (declared.kind === 'server') return [{ kind: 'server', emitter: WS_SERVER, node }];
   if (declared.kind === 'class') return [{ kind: 'instance', declaration: declared.declaration }];

@@ -6,7 +6,7 @@
 // (file-index.ts) points it to. Bounded in depth and in work, so a query always ends quickly.
 import * as ts from 'typescript';
 import type { Platform } from '../../registry/types';
-import { SOCKET_CONSTRUCTORS, WS_MODULE, WS_SERVER } from '../../registry/socket-sources';
+import { GLOBAL_OBJECTS, SOCKET_CONSTRUCTORS, WS_MODULE, WS_SERVER } from '../../registry/socket-sources';
 import { isProjectFile } from '../declared-runtimes';
 import { skipOuterExpressions } from '../syntax';
 import { valuesByPropertyName } from './by-name';
@@ -292,6 +292,10 @@ export class SocketFlow {
         values.push(...elementsOfValues(this, [object], depth));
       } else if (object.kind === 'collection' && /^\d+$/.test(name)) {
         values.push(...object.elements);
+      } else if (object.kind === 'global-object') {
+        // `const env = window; new env.WebSocket(url)`: a global, or what the project stored on the global object.
+        const platform = this.globalValues(name, at);
+        values.push(...(platform.length > 0 ? platform : this.globalPropertyValues(name, depth)));
       } else if (object.kind === 'instance') {
         values.push(...memberValues(this, object.declaration, name, depth));
       } else if (object.kind === 'object') {
@@ -400,6 +404,7 @@ export class SocketFlow {
     const runtime = constructorRuntime('global', name, this.platform);
     if (runtime) return [{ kind: 'constructor', runtime, name, node }];
     if (name === 'WebSocketPair') return [{ kind: 'pair-class' }];
+    if (GLOBAL_OBJECTS.has(name)) return [{ kind: 'global-object' }];
     return [];
   }
 

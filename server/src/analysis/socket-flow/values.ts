@@ -50,6 +50,8 @@ export type FlowValue =
   | { readonly kind: 'object'; readonly literal: ts.ObjectLiteralExpression }
   /** An instance of a class or constructor function declared in the project. */
   | { readonly kind: 'instance'; readonly declaration: ts.Node }
+  /** The global object (`window`, `globalThis`, `self`, `global`) held in a variable: its properties are globals. */
+  | { readonly kind: 'global-object' }
   /** Certainly not a WebSocket: its type or its constructor says so. */
   | { readonly kind: 'not-socket' };
 
@@ -74,6 +76,7 @@ function identityOf(value: FlowValue): unknown {
     case 'collection':
       return value;
     case 'pair-class':
+    case 'global-object':
     case 'not-socket':
       return value.kind;
     default:
