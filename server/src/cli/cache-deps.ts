@@ -2,8 +2,9 @@
 // the declarations that can reach it: what it imports, transitively (followed here by resolving
 // every import as the program's options do, since lazy imports leave some of them out of the
 // program), and everything global — declaration files (lib, @types, node_modules) and scripts.
-// When the analysis consulted the socket flow, which reads every file of the program, the whole
-// program is the set. Module resolutions that looked for a file and found none record where, so
+// When the analysis read beyond the file's imports (the socket flow, the program's wrappers), the
+// files it read count with their imports too (their types answered its questions); the names it
+// looked up program-wide are checked against changed files (cache.ts). Module resolutions that looked for a file and found none record where, so
 // that creating the file (or installing a package an import could not find) counts as a change.
 import * as path from 'node:path';
 import * as ts from 'typescript';
@@ -11,7 +12,9 @@ import * as ts from 'typescript';
 export interface Dependencies {
   /** Absolute paths: the file itself, then what it imports, transitively. */
   readonly own: string[];
-  /** Lists shared by the files of the program (the same arrays each time): global declarations; every file of the program when the flow was read. */
+  /** What the files the analysis read beyond its imports import, transitively (none read: empty). */
+  readonly read: string[];
+  /** Lists shared by the files of the program (the same arrays each time): global declarations; every file of the program when what was read is not known. */
   readonly shared: ReadonlyArray<readonly string[]>;
   /** Absolute paths that did not exist where a resolution looked. */
   readonly absent: string[];
@@ -24,6 +27,8 @@ export class DependencyFinder {
   private readonly global: string[];
   private readonly all: string[];
   private readonly inProgram: Set<string>;
+  /** The program's own files (not declarations, not packages): where a looked-up name could gain an entry. */
+  readonly projectFiles: string[];
 
   constructor(
     private readonly program: ts.Program,
@@ -35,24 +40,35 @@ export class DependencyFinder {
     this.all = sourceFiles.map((file) => path.resolve(file.fileName));
     this.inProgram = new Set(this.all);
     // Declaration files and scripts declare into the global scope (or augment modules) without being imported.
+    this.projectFiles = sourceFiles.filter((file) => !file.isDeclarationFile && !program.isSourceFileFromExternalLibrary(file) && !/[\\/]node_modules[\\/]/.test(file.fileName)).map((file) => path.resolve(file.fileName));
     this.global = sourceFiles.filter((file) => file.isDeclarationFile || !ts.isExternalModule(file)).map((file) => path.resolve(file.fileName));
   }
 
-  dependenciesOf(file: string, flow: boolean): Dependencies {
-    const files = new Set<string>([file]);
+  /** `reads`: the files the analysis read beyond its imports; `flow` without them: the whole program. */
+  dependenciesOf(file: string, flow: boolean, reads?: readonly string[]): Dependencies {
     const absent = new Set<string>();
-    const queue = [file];
+    const own = this.closure([file], new Set(), absent);
+    const read = reads ? this.closure(reads.map((name) => path.resolve(name)), new Set(own), absent) : [];
+    return { own, read, shared: [flow && !reads ? this.all : this.global], absent: [...absent].sort() };
+  }
+
+  /** The files and what they import, transitively, leaving out those `known` holds (which it grows). */
+  private closure(starts: readonly string[], known: Set<string>, absent: Set<string>): string[] {
+    const files: string[] = [];
+    const queue: string[] = [];
+    const add = (name: string): void => {
+      if (known.has(name)) return;
+      known.add(name);
+      files.push(name);
+      queue.push(name);
+    };
+    for (const start of starts) add(start);
     while (queue.length > 0) {
-      const next = queue.pop()!;
-      const found = this.imports(next);
+      const found = this.imports(queue.pop()!);
       for (const missing of found.absent) absent.add(missing);
-      for (const imported of found.files) {
-        if (files.has(imported)) continue;
-        files.add(imported);
-        queue.push(imported);
-      }
+      for (const imported of found.files) add(imported);
     }
-    return { own: [...files], shared: [flow ? this.all : this.global], absent: [...absent].sort() };
+    return files;
   }
 
   /** What one file imports (modules, `/// <reference>`s, type references), resolved. */

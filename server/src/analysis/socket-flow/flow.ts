@@ -12,8 +12,9 @@ import { skipOuterExpressions } from '../syntax';
 import { valuesByPropertyName } from './by-name';
 import { elementsOf, elementsOfValues } from './collections';
 import { annotatedSocket, assertedSocket, fromDeclaredType } from './declared';
-import { fileIndex, lastName, type FileIndex } from './file-index';
+import { lastName } from './file-index';
 import { memberValues, parameterValues, returnValues } from './parameters';
+import { indexView, inherit, noteFile, recording, type IndexView, type Reads } from './reads';
 import { thisOwner } from './prototype';
 import { isTestFile, type FlowScope } from './test-files';
 import { bindingOfDeclaration, constructorRuntime, isDenoUpgrade, isGlobalObjectAccess, isHibernatedSocketsCall, isSocketModule, requiredModule, serverEmitter, type ModuleBinding } from './sources';
@@ -34,6 +35,8 @@ interface Memo {
   readonly values: readonly FlowValue[];
   readonly cut: Cut;
   readonly depth: number;
+  /** What computing it read (reads.ts): inherited by every query that reuses it. */
+  readonly reads: Reads;
 }
 
 type Cut = 'none' | 'depth' | 'budget';
@@ -49,6 +52,7 @@ export class SocketFlow {
   private cut: Cut = 'none';
   private readonly active = new Set<ts.Node>();
   private files: readonly ts.SourceFile[] | undefined;
+  private views: readonly IndexView[] | undefined;
   private work = 0;
 
   constructor(
@@ -65,7 +69,10 @@ export class SocketFlow {
     if (asserted) return [asserted];
     const node = skipFlowWrappers(expression);
     const known = this.memo.get(node);
-    if (known && (known.cut === 'none' || (known.cut === 'depth' && depth >= known.depth))) return known.values;
+    if (known && (known.cut === 'none' || (known.cut === 'depth' && depth >= known.depth))) {
+      inherit(known.reads);
+      return known.values;
+    }
     if (this.active.has(node)) return [];
     if (depth > MAX_DEPTH || this.work > WORK_BUDGET) {
       this.cut = worse(this.cut, depth > MAX_DEPTH ? 'depth' : 'budget');
@@ -75,13 +82,17 @@ export class SocketFlow {
     this.active.add(node);
     const outer = this.cut;
     this.cut = 'none';
-    let values: readonly FlowValue[];
+    let computed: { value: readonly FlowValue[]; reads: Reads };
     try {
-      values = this.compute(node, depth);
+      computed = recording(() => {
+        noteFile(node.getSourceFile().fileName);
+        return this.compute(node, depth);
+      });
     } finally {
       this.active.delete(node);
     }
-    this.memo.set(node, { values, cut: this.cut, depth });
+    const values = computed.value;
+    this.memo.set(node, { values, cut: this.cut, depth, reads: computed.reads });
     this.cut = worse(outer, this.cut);
     return values;
   }
@@ -97,8 +108,10 @@ export class SocketFlow {
     return this.files;
   }
 
-  indexes(): FileIndex[] {
-    return this.projectFiles().map(fileIndex);
+  /** The by-name indexes of the project files; lookups in them are recorded (reads.ts). */
+  indexes(): readonly IndexView[] {
+    this.views ??= this.projectFiles().map(indexView);
+    return this.views;
   }
 
   symbolOf(node: ts.Node): ts.Symbol | undefined {
