@@ -2,20 +2,18 @@
 // report: the socket is created in the same function and closed later in straight-line code
 // with no await, open listener or readyState check in between; a connect timeout (a setTimeout
 // started after the creation whose timer the open listener clears, or whose callback checks that
-// the socket is still connecting); or — the one close reported inside an open listener, where the
-// socket is OPEN — the first, unconditional statement of the open handler registered right where
-// the socket was created.
+// the socket is still connecting). Nothing inside the socket's own open listener is reported: the
+// socket is OPEN there (a connectivity check that opens and closes at once is deliberate code).
 import * as ts from 'typescript';
 import type { CloseCallSite } from './find-close-calls';
 import { enclosingFunction, isFunctionLike, listenerRegistration, skipOuterExpressions } from './syntax';
 
-export type PrematureKind = 'created-then-closed' | 'closed-on-open' | 'connect-timeout';
+export type PrematureKind = 'created-then-closed' | 'connect-timeout';
 
 export function prematureCloseKind(site: CloseCallSite, checker: ts.TypeChecker): PrematureKind | undefined {
   if (!site.receiver) return undefined;
-  // Inside the socket's own open listener the socket is OPEN: the only case reported there is the
-  // connection opened just to be torn down (the handler's first, unconditional statement).
-  if (insideOwnOpenListener(site, checker)) return closesFirstThingOnOpen(site, checker) ? 'closed-on-open' : undefined;
+  // Inside the socket's own open listener the socket is OPEN.
+  if (insideOwnOpenListener(site, checker)) return undefined;
   if (isConnectTimeout(site, checker)) return 'connect-timeout';
   const creation = creationBefore(site.receiver, site.call, checker);
   if (!creation) return undefined;
@@ -116,44 +114,6 @@ function nothingWaitsBetween(creation: ts.Node, site: CloseCallSite): boolean {
     if ((ts.isIfStatement(node) || ts.isConditionalExpression(node)) && /readyState|\bOPEN\b|isOpen|connected/.test((ts.isIfStatement(node) ? node.expression : node.condition).getText())) waits = true;
   }
   return !waits;
-}
-
-/**
- * `ws.onopen = () => { ws.close(); … }` — the close is the handler's first, unconditional statement,
- * and the handler is registered in the function that just created the socket. Registered anywhere
- * else (an effect's cleanup that waits for a CONNECTING socket, a `closeWhenOpen(ws)` helper), it is
- * the deferred close that avoids closing a CONNECTING socket, not a connection opened for nothing.
- */
-function closesFirstThingOnOpen(site: CloseCallSite, checker: ts.TypeChecker): boolean {
-  const statement = site.call.parent;
-  const fn = statement && ts.isExpressionStatement(statement) ? statement.parent?.parent : site.call.parent;
-  if (!fn || !isFunctionLike(fn)) return false;
-  const body = fn.body;
-  if (!body) return false;
-  const first = ts.isBlock(body) ? body.statements[0] : body;
-  if (first !== statement && first !== site.call) return false;
-  const registration = listenerRegistration(fn);
-  if (!registration || registration.event.toLowerCase() !== 'open') return false;
-  if (!sameSocket(registration.emitter, site.receiver!, checker)) return false;
-  const creation = creationBefore(registration.emitter, fn.parent!, checker);
-  return creation !== undefined && runsWhenever(fn.parent!, creation);
-}
-
-/**
- * Does `registration` run whenever `creation` did — plain statements after it, not a branch
- * (`if (cancelled) ws.once('open', () => ws.close())` defers the close of a CONNECTING socket, the
- * very fix for closing it too early)?
- */
-function runsWhenever(registration: ts.Node, creation: ts.Node): boolean {
-  let node: ts.Node | undefined = registration.parent;
-  for (; node && !contains(node, creation); node = node.parent) {
-    if (!isStraightLine(node) && !ts.isCallExpression(node)) return false;
-  }
-  return !!node;
-}
-
-function contains(outer: ts.Node, inner: ts.Node): boolean {
-  return inner.getStart() >= outer.getStart() && inner.getEnd() <= outer.getEnd();
 }
 
 /** Is the close inside (at any depth) an open listener registered on the socket it closes? */

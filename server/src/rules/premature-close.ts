@@ -5,7 +5,7 @@ import { prematureCloseKind } from '../analysis/connecting-state';
 import { defineRule } from './define-rule';
 import { runtimeData, runtimeFor } from './code-advice';
 
-const MESSAGE_IDS = { 'created-then-closed': 'createdThenClosed', 'closed-on-open': 'closedOnOpen', 'connect-timeout': 'connectTimeout' } as const;
+const MESSAGE_IDS = { 'created-then-closed': 'createdThenClosed', 'connect-timeout': 'connectTimeout' } as const;
 
 export default defineRule({
   id: 'premature-close',
@@ -13,7 +13,7 @@ export default defineRule({
     defaultSeverity: 'warn',
     fixable: false,
     hasSuggestions: false,
-    messageIds: ['createdThenClosed', 'closedOnOpen', 'connectTimeout'],
+    messageIds: ['createdThenClosed', 'connectTimeout'],
   },
   check(context) {
     const { site } = context;

@@ -152,12 +152,10 @@ export const RULES_TEXT_EN: RulesCatalog = {
       description: 'Report close() calls that can run while the socket is still connecting.',
       messages: {
         createdThenClosed: 'This socket is closed while still CONNECTING; wait for open or check readyState.',
-        closedOnOpen: 'The open handler closes this socket at once; close it where its work ends.',
         connectTimeout: 'A connect timeout abandons this socket; keep an error listener attached.',
       },
       details: {
         createdThenClosed: '`{receiver}` is closed in the same run of code that created it. On {runtime}, {effect}.',
-        closedOnOpen: 'The open handler closes `{receiver}` before doing anything else, so the connection is opened only to be torn down.',
         connectTimeout:
           'The timeout only runs while `{receiver}` is still CONNECTING (opening cancels the timer). On {runtime}, {effect}. On ws, terminate() emits the same error; expect that error and the close event.',
       },

@@ -156,12 +156,10 @@ export const RULES_TEXT_FR: RulesCatalog = {
       description: 'Signale les appels à close() qui peuvent s’exécuter alors que le socket est encore en cours de connexion.',
       messages: {
         createdThenClosed: 'Ce socket est fermé encore en CONNECTING ; attendez open ou vérifiez readyState.',
-        closedOnOpen: 'Le gestionnaire open ferme ce socket aussitôt ; fermez-le là où son travail se termine.',
         connectTimeout: 'Un délai de connexion abandonne ce socket ; gardez un écouteur error.',
       },
       details: {
         createdThenClosed: '`{receiver}` est fermé dans la même exécution du code qui l’a créé. Avec {runtime}, {effect}.',
-        closedOnOpen: 'Le gestionnaire open ferme `{receiver}` avant toute autre chose : la connexion n’est ouverte que pour être aussitôt défaite.',
         connectTimeout:
           'Le délai ne s’exécute que tant que `{receiver}` est dans l’état CONNECTING (l’ouverture annule le minuteur). Avec {runtime}, {effect}. Avec ws, terminate() émet la même erreur ; attendez-vous à cette erreur et à l’événement close.',
       },
