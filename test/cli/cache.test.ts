@@ -4,15 +4,12 @@
 // from timings.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
+import { lint, lintBoth, project as projectOf, write } from './cache-harness';
 import { runLint } from '../../server/src/cli/run';
 import type { RunOptions } from '../../server/src/cli/run';
 import { MIN_LEFT_OUT } from '../../server/src/engine/lazy-imports';
-
-const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'wsclose-cache-'));
-after(() => fs.rmSync(temp, { recursive: true, force: true }));
 
 const FILES: Record<string, string> = {
   'package.json': '{ "name": "p", "private": true }\n',
@@ -31,61 +28,7 @@ const FILES: Record<string, string> = {
   'src/util.ts': 'export const unrelated = 1;\n',
 };
 
-/** Untyped JavaScript (ws without types): findings rest on the socket flow, across files. */
-const JS_FILES: Record<string, string> = {
-  'package.json': '{ "name": "j", "private": true }\n',
-  'tsconfig.json': '{ "compilerOptions": { "allowJs": true, "checkJs": false, "module": "commonjs", "target": "es2022", "lib": ["es2022"] }, "include": ["src"] }\n',
-  'node_modules/ws/package.json': '{ "name": "ws", "version": "8.0.0", "main": "index.js" }\n',
-  'node_modules/ws/index.js': 'module.exports = class WebSocket {};\n',
-  'src/conn.js': "import WebSocket from 'ws';\nimport { quit } from './use.js';\nfunction Stream() {}\nexport function open(url) { quit(new WebSocket(url)); }\nexport { Stream };\n",
-  'src/use.js': "export function quit(ws) { ws.close(1005, 'x'); }\n",
-  'src/holder.js': 'export const holder = {};\n',
-  'src/stop.js': "import { holder } from './holder.js';\nexport function stop() { holder.socket.close(1005, 'x'); }\n",
-  'src/other.js': 'export const other = 1;\n',
-  'src/util.js': 'export const unrelated = 1;\n',
-};
-
-let projects = 0;
-function project(files: Record<string, string> = FILES): string {
-  const root = path.join(temp, `p${projects++}`);
-  for (const [name, text] of Object.entries(files)) write(root, name, text);
-  return root;
-}
-
-function write(root: string, name: string, text: string): void {
-  const file = path.join(root, name);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, text);
-}
-
-interface Outcome {
-  /** ruleIds per file (relative path), files without findings left out. */
-  readonly findings: Record<string, string[]>;
-  /** Relative paths the run checked (not from the cache). */
-  readonly checked: string[];
-  readonly warnings: string[];
-}
-
-function lint(root: string, extra: Partial<RunOptions> = {}, cache = true): Outcome {
-  const lines: string[] = [];
-  const run = runLint(
-    { cwd: root, patterns: ['src'], ...(cache ? { cache: { strategy: 'content', version: 'test' } } : {}), ...extra },
-    { debug: (line) => lines.push(line) },
-  );
-  const findings: Record<string, string[]> = {};
-  for (const result of run.results) {
-    if (result.messages.length > 0) findings[path.relative(root, result.filePath)] = result.messages.map((m) => `${m.ruleId}@${m.line}:${m.column}`);
-  }
-  const checked = lines.flatMap((line) => /^cache: (.+): checked/.exec(line)?.[1] ?? []).sort();
-  return { findings, checked, warnings: run.warnings };
-}
-
-/** The cached run, checked against a fresh run of the same files. */
-function lintBoth(root: string, extra: Partial<RunOptions> = {}): Outcome {
-  const cached = lint(root, extra);
-  assert.deepEqual(cached.findings, lint(root, extra, false).findings, 'cached findings equal fresh ones');
-  return cached;
-}
+const project = (files: Record<string, string> = FILES): string => projectOf(files);
 
 describe('--cache', () => {
   it('reuses everything when nothing changed, and builds no program', () => {
@@ -253,31 +196,6 @@ describe('--cache', () => {
     assert.ok(!text.includes('wsclose-disable'), 'the unused directive was removed by the fix');
     const next = lintBoth(root);
     assert.ok(!next.checked.includes(path.normalize('src/f.ts')), 'the fixed file was recorded with its new text');
-  });
-
-  it('an edit in a file the socket flow followed rechecks the file whose finding rests on it', () => {
-    const root = project(JS_FILES);
-    assert.ok(lint(root).findings['src/use.js']?.some((finding) => finding.startsWith('reserved-code')), 'the socket comes from conn.js');
-    write(root, 'src/conn.js', JS_FILES['src/conn.js']!.replace('new WebSocket(url)', 'new Stream(url)'));
-    const after = lintBoth(root);
-    assert.equal(after.findings['src/use.js'], undefined, JSON.stringify(after.findings));
-    assert.ok(after.checked.includes(path.normalize('src/use.js')));
-  });
-
-  it('an edit that writes a looked-up name in a file the flow never read rechecks the reader', () => {
-    const root = project(JS_FILES);
-    assert.equal(lint(root).findings['src/stop.js'], undefined);
-    write(root, 'src/other.js', "import WebSocket from 'ws';\nimport { holder } from './holder.js';\nholder.socket = new WebSocket('wss://x');\n");
-    const after = lintBoth(root);
-    assert.ok(after.findings['src/stop.js']?.some((finding) => finding.startsWith('reserved-code')), JSON.stringify(after.findings));
-    assert.ok(after.checked.includes(path.normalize('src/stop.js')));
-  });
-
-  it('an edit the flow never read nor looked up rechecks only the edited file', () => {
-    const root = project(JS_FILES);
-    lint(root);
-    write(root, 'src/util.js', 'export const unrelated = 2;\n');
-    assert.deepEqual(lintBoth(root).checked, [path.join('src', 'util.js')]);
   });
 
   it('property: after random edits, the cached result equals a fresh one', () => {

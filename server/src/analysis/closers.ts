@@ -14,6 +14,7 @@ import { inherit, recording, type Reads } from './socket-flow/reads';
 import { accessedName, isFunctionLike, skipOuterExpressions } from './syntax';
 import type { EvaluatedArgument } from './values';
 import { addFunction, callsInFunctionsOf, type FunctionNode } from './calls-in-functions';
+import { noteCandidacy } from './candidate-reads';
 import { calleeFunctions, functionName } from './wrappers';
 
 export interface Closer {
@@ -63,7 +64,9 @@ export function closerCalled(call: ts.CallExpression, ctx: AnalysisContext): Clo
 function closerThrough(call: ts.CallExpression, ctx: AnalysisContext, level: number): Closer | undefined {
   const callee = skipOuterExpressions(call.expression);
   const name = lastName(callee);
-  if (!name || !closerCandidates(ctx.program).has(name)) return undefined;
+  if (!name) return undefined;
+  noteCandidacy(ctx.program, name, 'closer');
+  if (!closerCandidates(ctx.program).has(name)) return undefined;
   for (const fn of calleeFunctions(callee, name, ctx)) {
     const closer = closerOf(fn, ctx, level);
     if (closer) return closer;

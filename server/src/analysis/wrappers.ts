@@ -15,6 +15,7 @@ import { scopeOf } from './socket-flow/test-files';
 import { thisOwner } from './socket-flow/prototype';
 import { accessedName, functionNameNode, isFunctionLike, skipOuterExpressions } from './syntax';
 import { addFunction, callsInFunctionsOf, type FunctionNode } from './calls-in-functions';
+import { noteCandidacy } from './candidate-reads';
 import { rewritesOf, transformsItself, type Rewrite } from './wrapper-rewrites';
 
 export type { FunctionNode } from './calls-in-functions';
@@ -79,9 +80,8 @@ function wrapperCandidates(program: ts.Program): ReadonlyMap<string, readonly Fu
   let found = candidatesByProgram.get(program);
   if (found) return found;
   // A syntax-only filter over every project file: not a use of the flow (a wrapper it lets through
-  // is resolved by the checker or by the flow, which is observed). Not a read for --cache either:
-  // a genuine wrapper's chain lies in files the checker or the flow read, which make its names
-  // candidates whatever other files say (reads.ts).
+  // is resolved by the checker or by the flow, which is observed). Its answers are reads for
+  // --cache all the same, recorded where they are asked (candidate-reads.ts).
   const calls = socketFlow(program, 'node', false).projectFiles().flatMap((file) => callsInFunctionsOf(file));
   const files = new Map<string, Set<string>>();
   for (const call of calls) {
@@ -112,6 +112,7 @@ function wrapperCandidates(program: ts.Program): ReadonlyMap<string, readonly Fu
  */
 function candidatesNamed(program: ts.Program, name: string): readonly FunctionNode[] {
   const candidates = wrapperCandidates(program).get(name) ?? [];
+  noteCandidacy(program, name, 'wrapper');
   noteKey('functions', name);
   for (const file of functionFilesByProgram.get(program)?.get(name) ?? []) noteFile(file);
   return candidates;
@@ -129,7 +130,9 @@ const wrappers = new WeakMap<ts.Program, Map<FunctionNode, { wrapper: Wrapper | 
 export function wrapperCalled(call: ts.CallExpression, ctx: AnalysisContext): Wrapper | undefined {
   const callee = skipOuterExpressions(call.expression);
   const name = lastName(callee);
-  if (!name || call.arguments.length === 0 || !wrapperCandidates(ctx.program).has(name)) return undefined;
+  if (!name || call.arguments.length === 0) return undefined;
+  noteCandidacy(ctx.program, name, 'wrapper');
+  if (!wrapperCandidates(ctx.program).has(name)) return undefined;
   const found = calleeFunctions(callee, name, ctx).map((fn) => wrapperOf(fn, ctx, 0));
   const first = found[0];
   // Several implementations of one member (an interface's, an abstract method's: crossws's Peer on

@@ -3,8 +3,9 @@
 // every import as the program's options do, since lazy imports leave some of them out of the
 // program), and everything global — declaration files (lib, @types, node_modules) and scripts.
 // When the analysis read beyond the file's imports (the socket flow, the program's wrappers), the
-// files it read count with their imports too (their types answered its questions); the names it
-// looked up program-wide are checked against changed files (cache.ts). Module resolutions that looked for a file and found none record where, so
+// files it read count with their imports too (their types answered its questions), those it read
+// as text only (the wrapper and closer filters) by themselves; the names it looked up program-wide
+// are checked against changed files (cache-keys.ts). Module resolutions that looked for a file and found none record where, so
 // that creating the file (or installing a package an import could not find) counts as a change.
 import * as path from 'node:path';
 import * as ts from 'typescript';
@@ -27,6 +28,9 @@ export class DependencyFinder {
   private readonly global: string[];
   private readonly all: string[];
   private readonly inProgram: Set<string>;
+  private readonly roots: Set<string>;
+  /** Per file, the files of the program that import it (built when first needed). */
+  private importers: Map<string, string[]> | undefined;
   /** The program's own files (not declarations, not packages): where a looked-up name could gain an entry. */
   readonly projectFiles: string[];
 
@@ -39,17 +43,46 @@ export class DependencyFinder {
     const sourceFiles = program.getSourceFiles();
     this.all = sourceFiles.map((file) => path.resolve(file.fileName));
     this.inProgram = new Set(this.all);
+    this.roots = new Set(program.getRootFileNames().map((name) => path.resolve(name)));
     // Declaration files and scripts declare into the global scope (or augment modules) without being imported.
     this.projectFiles = sourceFiles.filter((file) => !file.isDeclarationFile && !program.isSourceFileFromExternalLibrary(file) && !/[\\/]node_modules[\\/]/.test(file.fileName)).map((file) => path.resolve(file.fileName));
     this.global = sourceFiles.filter((file) => file.isDeclarationFile || !ts.isExternalModule(file)).map((file) => path.resolve(file.fileName));
   }
 
-  /** `reads`: the files the analysis read beyond its imports; `flow` without them: the whole program. */
-  dependenciesOf(file: string, flow: boolean, reads?: readonly string[]): Dependencies {
+  /**
+   * `reads`: the files the analysis read beyond its imports (`files`, with their imports; `texts`,
+   * read as text only); `flow` without them: the whole program. A file read that is in the program
+   * only because others import it stays only while they do: those importers count too.
+   */
+  dependenciesOf(file: string, flow: boolean, reads?: { readonly files: readonly string[]; readonly texts: readonly string[] }): Dependencies {
     const absent = new Set<string>();
     const own = this.closure([file], new Set(), absent);
-    const read = reads ? this.closure(reads.map((name) => path.resolve(name)), new Set(own), absent) : [];
-    return { own, read, shared: [flow && !reads ? this.all : this.global], absent: [...absent].sort() };
+    if (!reads) return { own, read: [], shared: [flow ? this.all : this.global], absent: [...absent].sort() };
+    const known = new Set(own);
+    const read = this.closure(reads.files.map((name) => path.resolve(name)), known, absent);
+    const texts = reads.texts.map((name) => path.resolve(name));
+    for (const text of texts) if (!known.has(text)) (known.add(text), read.push(text));
+    for (const importer of this.importersUpToRoots([...reads.files.map((name) => path.resolve(name)), ...texts])) if (!known.has(importer)) (known.add(importer), read.push(importer));
+    return { own, read, shared: [this.global], absent: [...absent].sort() };
+  }
+
+  /** The files that bring the non-root ones of `files` into the program: their importers, and theirs up to the roots. */
+  private importersUpToRoots(files: readonly string[]): string[] {
+    const found = new Set<string>();
+    const queue = files.filter((file) => this.inProgram.has(file) && !this.roots.has(file));
+    if (queue.length === 0) return [];
+    if (!this.importers) {
+      this.importers = new Map();
+      for (const from of this.all) for (const to of this.imports(from).files) this.importers.set(to, [...(this.importers.get(to) ?? []), from]);
+    }
+    while (queue.length > 0) {
+      for (const importer of this.importers.get(queue.pop()!) ?? []) {
+        if (found.has(importer)) continue;
+        found.add(importer);
+        if (!this.roots.has(importer)) queue.push(importer);
+      }
+    }
+    return [...found];
   }
 
   /** The files and what they import, transitively, leaving out those `known` holds (which it grows). */

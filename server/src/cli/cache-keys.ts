@@ -59,10 +59,14 @@ export class KeyCheck {
       const sourceFile = this.parse(file);
       if (!sourceFile) continue; // deleted: it can give no new entry
       found.push(file);
-      // An import it has now may bring a file into the program that was not in it.
-      for (const imported of ts.preProcessFile(sourceFile.text, true, true).importedFiles) {
-        const resolved = ts.resolveModuleName(imported.fileName, file, options, ts.sys).resolvedModule;
-        const target = resolved && !resolved.isExternalLibraryImport && !/\.d\.[mc]?ts$/.test(resolved.resolvedFileName) ? path.resolve(resolved.resolvedFileName) : undefined;
+      // An import (or `/// <reference path>`) it has now may bring a file into the program that was not in it.
+      const info = ts.preProcessFile(sourceFile.text, true, true);
+      const resolvedModules = info.importedFiles.map((imported) => ts.resolveModuleName(imported.fileName, file, options, ts.sys).resolvedModule);
+      const targets = [
+        ...resolvedModules.map((resolved) => (resolved && !resolved.isExternalLibraryImport ? resolved.resolvedFileName : undefined)),
+        ...info.referencedFiles.map((reference) => path.resolve(path.dirname(file), reference.fileName)),
+      ].map((name) => (name !== undefined && !/\.d\.[mc]?ts$/.test(name) ? path.resolve(name) : undefined));
+      for (const target of targets) {
         if (target === undefined || scope.has(target) || seen.has(target)) continue;
         seen.add(target);
         queue.push(target);

@@ -238,8 +238,8 @@ export class RunCache {
           if (!finder) finders.set(checked.program, (finder = new DependencyFinder(checked.program, this.readDisk)));
           // What the analysis read beyond the file's imports: the files (with theirs) and the names it looked up.
           const reads = checked.reads;
-          const readBeyond = checked.flow || fileFindings.some((finding) => finding.confidence === 'inferred') || (reads !== undefined && (reads.files.length > 0 || reads.keys.length > 0));
-          deps = finder.dependenciesOf(file.path, readBeyond, readBeyond ? reads?.files : undefined);
+          const readBeyond = checked.flow || fileFindings.some((finding) => finding.confidence === 'inferred') || (reads !== undefined && (reads.files.length > 0 || reads.texts.length > 0 || reads.keys.length > 0));
+          deps = finder.dependenciesOf(file.path, readBeyond, readBeyond ? reads : undefined);
           if (readBeyond && reads && reads.keys.length > 0) lookups = { keys: this.sets.idOf(reads.keys), scope: this.sets.idOf(finder.projectFiles) };
         }
         const ids = (lists: ReadonlyArray<readonly string[]>): string[] => lists.filter((list) => list.length > 0).map((list) => this.sets.idOf(list));

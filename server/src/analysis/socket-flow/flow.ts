@@ -65,6 +65,8 @@ export class SocketFlow {
 
   /** Every value the expression can hold, as far as the flow can tell. */
   valuesOf(expression: ts.Expression, depth: number): readonly FlowValue[] {
+    // The expression's file is read whatever the answer (an assertion in it, a cycle through it: for --cache).
+    noteFile(expression.getSourceFile().fileName);
     const asserted = assertedSocket(this, expression);
     if (asserted) return [asserted];
     const node = skipFlowWrappers(expression);

@@ -15,9 +15,10 @@ const flows = new WeakMap<ts.Program, Map<string, SocketFlow>>();
  */
 let flowObserver: (() => void) | undefined;
 
-/** What a file's analysis read beyond its own imports: files, and `kind:name` lookups (reads.ts). */
+/** What a file's analysis read beyond its own imports: files (with their imports), files as text only, and `kind:name` lookups (reads.ts). */
 export interface FlowReads {
   readonly files: readonly string[];
+  readonly texts: readonly string[];
   readonly keys: readonly string[];
 }
 

@@ -18,7 +18,10 @@ export type LookupKind = keyof FileIndex | 'text' | 'functions';
 export const ANY_NAME = '*';
 
 export class Reads {
+  /** Files whose nodes were read: their imports (which type them) count too. */
   readonly files = new Set<string>();
+  /** Files of which only the text was read (a syntax-only filter): their imports do not count. */
+  readonly texts = new Set<string>();
   readonly keys = new Map<LookupKind, Set<string>>();
   readonly parts: Reads[] = [];
 }
@@ -27,6 +30,10 @@ let current: Reads | undefined;
 
 export function noteFile(fileName: string): void {
   current?.files.add(fileName);
+}
+
+export function noteText(fileName: string): void {
+  current?.texts.add(fileName);
 }
 
 export function noteKey(kind: LookupKind, name: string): void {
@@ -92,9 +99,10 @@ export function recording<T>(compute: () => T): { value: T; reads: Reads } {
   }
 }
 
-/** The files and the `kind:name` keys of a reads graph. */
-export function flattenReads(root: Reads): { files: string[]; keys: string[] } {
+/** The files, the files read as text only, and the `kind:name` keys of a reads graph. */
+export function flattenReads(root: Reads): { files: string[]; texts: string[]; keys: string[] } {
   const files = new Set<string>();
+  const texts = new Set<string>();
   const keys = new Set<string>();
   const seen = new Set<Reads>();
   const stack = [root];
@@ -103,10 +111,11 @@ export function flattenReads(root: Reads): { files: string[]; keys: string[] } {
     if (seen.has(reads)) continue;
     seen.add(reads);
     for (const file of reads.files) files.add(file);
+    for (const file of reads.texts) texts.add(file);
     for (const [kind, names] of reads.keys) for (const name of names) keys.add(`${kind}:${name}`);
     stack.push(...reads.parts);
   }
-  return { files: [...files].sort(), keys: [...keys].sort() };
+  return { files: [...files].sort(), texts: [...texts].filter((file) => !files.has(file)).sort(), keys: [...keys].sort() };
 }
 
 /**
