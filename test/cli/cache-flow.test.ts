@@ -20,6 +20,15 @@ const JS_FILES: Record<string, string> = {
   'src/util.js': 'export const unrelated = 1;\n',
 };
 
+/** A wrapper chain: main.js → shut(code, conn) → conn.finish(code), finish in conn.js, which main.js does not import. */
+const WRAPPER_CHAIN: Record<string, string> = {
+  ...JS_FILES,
+  'src/conn.js': "import WebSocket from 'ws';\nexport class Conn {\n  constructor(url) { this.ws = new WebSocket(url); }\n  finish(c) { this.ws.send(c); }\n}\n",
+  'src/setup.js': "import { Conn } from './conn.js';\nimport { holder } from './holder.js';\nholder.conn = new Conn('wss://x');\n",
+  'src/shut.js': 'export function shut(code, conn) { conn.finish(code); }\n',
+  'src/main.js': "import { holder } from './holder.js';\nimport { shut } from './shut.js';\nexport function bye() { shut(1005, holder.conn); }\n",
+};
+
 describe('--cache and the socket flow', () => {
   it('an edit in a file the socket flow followed rechecks the file whose finding rests on it', () => {
     const root = project(JS_FILES);
@@ -49,17 +58,19 @@ describe('--cache and the socket flow', () => {
   it('a method that starts forwarding its code, in a file the reader neither imports nor read, makes its callers wrappers', () => {
     // main.js → shut(code, conn) → conn.finish(code): `finish` passes nothing to a close at first, so
     // `shut` is no wrapper candidate and main.js's call is never followed; conn.js is not imported.
-    const root = project({
-      ...JS_FILES,
-      'src/conn.js': "import WebSocket from 'ws';\nexport class Conn {\n  constructor(url) { this.ws = new WebSocket(url); }\n  finish(c) { this.ws.send(c); }\n}\n",
-      'src/setup.js': "import { Conn } from './conn.js';\nimport { holder } from './holder.js';\nholder.conn = new Conn('wss://x');\n",
-      'src/shut.js': 'export function shut(code, conn) { conn.finish(code); }\n',
-      'src/main.js': "import { holder } from './holder.js';\nimport { shut } from './shut.js';\nexport function bye() { shut(1005, holder.conn); }\n",
-    });
+    const root = project(WRAPPER_CHAIN);
     assert.equal(lint(root).findings['src/main.js'], undefined);
     write(root, 'src/conn.js', "import WebSocket from 'ws';\nexport class Conn {\n  constructor(url) { this.ws = new WebSocket(url); }\n  finish(c) { this.ws.close(c, 'bye'); }\n}\n");
     const after = lintBoth(root);
     assert.ok(after.findings['src/main.js']?.some((finding) => finding.startsWith('reserved-code')), JSON.stringify(after.findings));
+  });
+
+  it('an edit that adds no call to a function of a name the candidate filter looked up does not recheck the caller', () => {
+    const root = project(WRAPPER_CHAIN);
+    lint(root);
+    write(root, 'src/conn.js', WRAPPER_CHAIN['src/conn.js']!.replace('this.ws.send(c);', 'this.ws.send(c); // edited'));
+    const checked = lintBoth(root).checked;
+    assert.ok(checked.includes(path.normalize('src/conn.js')) && !checked.includes(path.normalize('src/main.js')), checked.join());
   });
 
   it('a file the flow read that leaves the program (no longer imported, not a root) rechecks the reader', () => {

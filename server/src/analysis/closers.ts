@@ -65,11 +65,17 @@ function closerThrough(call: ts.CallExpression, ctx: AnalysisContext, level: num
   const callee = skipOuterExpressions(call.expression);
   const name = lastName(callee);
   if (!name) return undefined;
-  noteCandidacy(ctx.program, name, 'closer');
-  if (!closerCandidates(ctx.program).has(name)) return undefined;
+  // For --cache, as in wrapperCalled: a "no" and a closer found rest on the candidate filter.
+  if (!closerCandidates(ctx.program).has(name)) {
+    noteCandidacy(ctx.program, name, 'closer');
+    return undefined;
+  }
   for (const fn of calleeFunctions(callee, name, ctx)) {
     const closer = closerOf(fn, ctx, level);
-    if (closer) return closer;
+    if (closer) {
+      noteCandidacy(ctx.program, name, 'closer');
+      return closer;
+    }
   }
   return undefined;
 }

@@ -112,7 +112,7 @@ function wrapperCandidates(program: ts.Program): ReadonlyMap<string, readonly Fu
  */
 function candidatesNamed(program: ts.Program, name: string): readonly FunctionNode[] {
   const candidates = wrapperCandidates(program).get(name) ?? [];
-  noteCandidacy(program, name, 'wrapper');
+  noteCandidacy(program, name, 'wrapper', true);
   noteKey('functions', name);
   for (const file of functionFilesByProgram.get(program)?.get(name) ?? []) noteFile(file);
   return candidates;
@@ -131,15 +131,21 @@ export function wrapperCalled(call: ts.CallExpression, ctx: AnalysisContext): Wr
   const callee = skipOuterExpressions(call.expression);
   const name = lastName(callee);
   if (!name || call.arguments.length === 0) return undefined;
-  noteCandidacy(ctx.program, name, 'wrapper');
-  if (!wrapperCandidates(ctx.program).has(name)) return undefined;
+  // For --cache (candidate-reads.ts): a "no" rests on the candidate filter; a wrapper found rests on
+  // it too (it would not be looked for without it); "none found" would be the answer without it.
+  if (!wrapperCandidates(ctx.program).has(name)) {
+    noteCandidacy(ctx.program, name, 'wrapper');
+    return undefined;
+  }
   const found = calleeFunctions(callee, name, ctx).map((fn) => wrapperOf(fn, ctx, 0));
   const first = found[0];
   // Several implementations of one member (an interface's, an abstract method's: crossws's Peer on
   // ws, Bun, Deno, Workers…): which one runs is not known here, so they must all be wrappers of
   // sockets of the same runtimes for the call to be judged.
   const runtimes = (w: Wrapper) => [...w.receiver.runtimes].sort().join();
-  return first && found.every((w) => w !== undefined && runtimes(w) === runtimes(first)) ? first : undefined;
+  const wrapper = first && found.every((w) => w !== undefined && runtimes(w) === runtimes(first)) ? first : undefined;
+  if (wrapper) noteCandidacy(ctx.program, name, 'wrapper');
+  return wrapper;
 }
 
 /** The functions a callee names: by the checker, or — for an untyped object — by what the flow knows it is. */

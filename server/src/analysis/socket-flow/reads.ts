@@ -12,7 +12,14 @@ import { callsInFunctionsOf } from '../calls-in-functions';
 import { fileIndex, type FileIndex } from './file-index';
 
 /** A by-name lookup: a FileIndex map, `text` (a module named in a file's text) or `functions` (named functions that call something). */
-export type LookupKind = keyof FileIndex | 'text' | 'functions';
+export type LookupKind = keyof FileIndex | 'text' | 'functions' | CallEdgeKind;
+
+/**
+ * `name>m1,m2`: the methods the named functions of the program called (forwarding their
+ * parameters, for wrappers; as the innermost function, for closers) — a file with such a function
+ * that calls another method could make the name a candidate (candidate-reads.ts).
+ */
+export type CallEdgeKind = 'wrapperEdges' | 'closerEdges';
 
 /** Every key of a kind: a lookup that enumerated a whole map (`tableCalls` of every name). */
 export const ANY_NAME = '*';
@@ -131,6 +138,8 @@ export function keyWithEntryIn(sourceFile: ts.SourceFile, keys: readonly string[
     const name = key.slice(colon + 1);
     if (kind === 'text') {
       if (quotedModule(name).test(sourceFile.text)) return key;
+    } else if (kind === 'wrapperEdges' || kind === 'closerEdges') {
+      if (hasNewCallEdge(sourceFile, kind, name)) return key;
     } else if (kind === 'functions') {
       functions ??= new Set(callsInFunctionsOf(sourceFile).flatMap((call) => [...call.forwarders, ...(call.innermost ? [call.innermost] : [])].map((fn) => fn.name)));
       if (functions.has(name)) return key;
@@ -147,4 +156,11 @@ export function keyWithEntryIn(sourceFile: ts.SourceFile, keys: readonly string[
 /** `'module'`, `"module"` or `` `module` `` in a file's text: how route plugins are found (routes.ts). */
 export function quotedModule(module: string): RegExp {
   return new RegExp(`['"\`]${module.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}['"\`]`);
+}
+
+/** Whether a function of the key's name in the file calls a method the key does not list. */
+function hasNewCallEdge(sourceFile: ts.SourceFile, kind: CallEdgeKind, key: string): boolean {
+  const [name, methods = ''] = key.split('>');
+  const known = new Set(methods.split(','));
+  return callsInFunctionsOf(sourceFile).some((call) => !known.has(call.method) && (kind === 'wrapperEdges' ? call.forwarders : call.innermost ? [call.innermost] : []).some((fn) => fn.name === name));
 }
