@@ -10,9 +10,11 @@ import { createAnalysisContext, type AnalysisContext } from './context';
 import { evaluateArgument } from './evaluate-argument';
 import { lastName } from './socket-flow/file-index';
 import { socketFlow } from './socket-flow/flows';
+import { inherit, recording, type Reads } from './socket-flow/reads';
 import { accessedName, isFunctionLike, skipOuterExpressions } from './syntax';
 import type { EvaluatedArgument } from './values';
 import { addFunction, callsInFunctionsOf, type FunctionNode } from './calls-in-functions';
+import { noteCandidacy } from './candidate-reads';
 import { calleeFunctions, functionName } from './wrappers';
 
 export interface Closer {
@@ -52,7 +54,7 @@ function closerCandidates(program: ts.Program): ReadonlyMap<string, readonly Fun
 }
 
 /** Per program, per function, per level (a function too deep at one level may be a closer at another). */
-const closers = new WeakMap<ts.Program, Map<FunctionNode, Map<number, Closer | null>>>();
+const closers = new WeakMap<ts.Program, Map<FunctionNode, Map<number, { closer: Closer | null; reads?: Reads }>>>();
 
 /** If `call` calls a closer, the closer. */
 export function closerCalled(call: ts.CallExpression, ctx: AnalysisContext): Closer | undefined {
@@ -62,10 +64,18 @@ export function closerCalled(call: ts.CallExpression, ctx: AnalysisContext): Clo
 function closerThrough(call: ts.CallExpression, ctx: AnalysisContext, level: number): Closer | undefined {
   const callee = skipOuterExpressions(call.expression);
   const name = lastName(callee);
-  if (!name || !closerCandidates(ctx.program).has(name)) return undefined;
+  if (!name) return undefined;
+  // For --cache, as in wrapperCalled: a "no" and a closer found rest on the candidate filter.
+  if (!closerCandidates(ctx.program).has(name)) {
+    noteCandidacy(ctx.program, name, 'closer');
+    return undefined;
+  }
   for (const fn of calleeFunctions(callee, name, ctx)) {
     const closer = closerOf(fn, ctx, level);
-    if (closer) return closer;
+    if (closer) {
+      noteCandidacy(ctx.program, name, 'closer');
+      return closer;
+    }
   }
   return undefined;
 }
@@ -75,11 +85,16 @@ function closerOf(fn: FunctionNode, ctx: AnalysisContext, level: number): Closer
   if (!perProgram) closers.set(ctx.program, (perProgram = new Map()));
   let perLevel = perProgram.get(fn);
   if (!perLevel) perProgram.set(fn, (perLevel = new Map()));
-  if (perLevel.has(level)) return perLevel.get(level) ?? undefined;
-  perLevel.set(level, null); // recursion guard
-  const closer = findCloser(fn, ctx, level);
-  perLevel.set(level, closer ?? null);
-  return closer;
+  const known = perLevel.get(level);
+  if (known) {
+    // What finding it read is read again by whoever reuses it (reads.ts, for --cache).
+    if (known.reads) inherit(known.reads);
+    return known.closer ?? undefined;
+  }
+  perLevel.set(level, { closer: null }); // recursion guard
+  const found = recording(() => findCloser(fn, ctx, level));
+  perLevel.set(level, { closer: found.value ?? null, reads: found.reads });
+  return found.value;
 }
 
 function findCloser(fn: FunctionNode, ctx: AnalysisContext, level: number): Closer | undefined {

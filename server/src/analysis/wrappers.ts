@@ -10,10 +10,12 @@ import { classifyReceiver } from './classify-receiver';
 import { createAnalysisContext, type AnalysisContext } from './context';
 import { lastName } from './socket-flow/file-index';
 import { socketFlow } from './socket-flow/flows';
+import { inherit, noteFile, noteKey, recording, type Reads } from './socket-flow/reads';
 import { scopeOf } from './socket-flow/test-files';
 import { thisOwner } from './socket-flow/prototype';
 import { accessedName, functionNameNode, isFunctionLike, skipOuterExpressions } from './syntax';
 import { addFunction, callsInFunctionsOf, type FunctionNode } from './calls-in-functions';
+import { noteCandidacy } from './candidate-reads';
 import { rewritesOf, transformsItself, type Rewrite } from './wrapper-rewrites';
 
 export type { FunctionNode } from './calls-in-functions';
@@ -71,13 +73,25 @@ const MAX_NESTING = 3;
  * after it — mentions one of its parameters. Computed to a fixpoint once per program.
  */
 const candidatesByProgram = new WeakMap<ts.Program, ReadonlyMap<string, readonly FunctionNode[]>>();
+/** Per program, by name, the files declaring a named function that calls something: any of them may be (or become) a candidate. */
+const functionFilesByProgram = new WeakMap<ts.Program, ReadonlyMap<string, ReadonlySet<string>>>();
 
 function wrapperCandidates(program: ts.Program): ReadonlyMap<string, readonly FunctionNode[]> {
   let found = candidatesByProgram.get(program);
   if (found) return found;
   // A syntax-only filter over every project file: not a use of the flow (a wrapper it lets through
-  // is resolved by the checker or by the flow, which is observed).
+  // is resolved by the checker or by the flow, which is observed). Its answers are reads for
+  // --cache all the same, recorded where they are asked (candidate-reads.ts).
   const calls = socketFlow(program, 'node', false).projectFiles().flatMap((file) => callsInFunctionsOf(file));
+  const files = new Map<string, Set<string>>();
+  for (const call of calls) {
+    for (const { name, fn } of [...call.forwarders, ...(call.innermost ? [call.innermost] : [])]) {
+      const named = files.get(name) ?? new Set();
+      named.add(fn.getSourceFile().fileName);
+      files.set(name, named);
+    }
+  }
+  functionFilesByProgram.set(program, files);
   const map = new Map<string, FunctionNode[]>();
   let grew = true;
   while (grew) {
@@ -91,25 +105,47 @@ function wrapperCandidates(program: ts.Program): ReadonlyMap<string, readonly Fu
   return found;
 }
 
+/**
+ * The candidates of a name, as an answer that rests on them: read for --cache are the files of
+ * every function of that name that calls something (a candidate, or one an edit elsewhere in the
+ * chain could make one) and the name itself (a file that gains such a function).
+ */
+function candidatesNamed(program: ts.Program, name: string): readonly FunctionNode[] {
+  const candidates = wrapperCandidates(program).get(name) ?? [];
+  noteCandidacy(program, name, 'wrapper', true);
+  noteKey('functions', name);
+  for (const file of functionFilesByProgram.get(program)?.get(name) ?? []) noteFile(file);
+  return candidates;
+}
+
 /** The name a function is called by: its own, or the variable/property/method that holds it. */
 export function functionName(fn: FunctionNode): string | undefined {
   return functionNameNode(fn)?.text;
 }
 
-const wrappers = new WeakMap<ts.Program, Map<FunctionNode, Wrapper | null>>();
+/** Per program, per function: the wrapper (null: none, or being found) and what finding it read (reads.ts). */
+const wrappers = new WeakMap<ts.Program, Map<FunctionNode, { wrapper: Wrapper | null; reads?: Reads }>>();
 
 /** If `call` calls a wrapper, the wrapper. */
 export function wrapperCalled(call: ts.CallExpression, ctx: AnalysisContext): Wrapper | undefined {
   const callee = skipOuterExpressions(call.expression);
   const name = lastName(callee);
-  if (!name || call.arguments.length === 0 || !wrapperCandidates(ctx.program).has(name)) return undefined;
+  if (!name || call.arguments.length === 0) return undefined;
+  // For --cache (candidate-reads.ts): a "no" rests on the candidate filter; a wrapper found rests on
+  // it too (it would not be looked for without it); "none found" would be the answer without it.
+  if (!wrapperCandidates(ctx.program).has(name)) {
+    noteCandidacy(ctx.program, name, 'wrapper');
+    return undefined;
+  }
   const found = calleeFunctions(callee, name, ctx).map((fn) => wrapperOf(fn, ctx, 0));
   const first = found[0];
   // Several implementations of one member (an interface's, an abstract method's: crossws's Peer on
   // ws, Bun, Deno, Workers…): which one runs is not known here, so they must all be wrappers of
   // sockets of the same runtimes for the call to be judged.
   const runtimes = (w: Wrapper) => [...w.receiver.runtimes].sort().join();
-  return first && found.every((w) => w !== undefined && runtimes(w) === runtimes(first)) ? first : undefined;
+  const wrapper = first && found.every((w) => w !== undefined && runtimes(w) === runtimes(first)) ? first : undefined;
+  if (wrapper) noteCandidacy(ctx.program, name, 'wrapper');
+  return wrapper;
 }
 
 /** The functions a callee names: by the checker, or — for an untyped object — by what the flow knows it is. */
@@ -132,7 +168,7 @@ function methodsNamed(declaration: ts.Node, name: string, program: ts.Program): 
   if (ts.isClassLike(declaration)) {
     for (const member of declaration.members) if (ts.isMethodDeclaration(member) && member.name.getText() === name) found.push(member);
   }
-  for (const candidate of wrapperCandidates(program).get(name) ?? []) {
+  for (const candidate of candidatesNamed(program, name)) {
     if (!found.includes(candidate) && ownerOfMethod(candidate) === declaration) found.push(candidate);
   }
   return found;
@@ -149,7 +185,7 @@ function implementationsOf(declarations: readonly ts.Declaration[], name: string
   const signatures = declarations.filter((d) => (ts.isMethodSignature(d) || ts.isPropertySignature(d) || isAbstractMethod(d)) && !d.getSourceFile().isDeclarationFile);
   if (signatures.length === 0) return [];
   const implementsSignature = (type: ts.Type | undefined): boolean => !!type?.getProperty(name)?.declarations?.some((d) => signatures.includes(d));
-  const found = (wrapperCandidates(ctx.program).get(name) ?? []).filter((fn) => {
+  const found = candidatesNamed(ctx.program, name).filter((fn) => {
     const member = ts.isMethodDeclaration(fn) ? fn : fn.parent;
     const container = member?.parent;
     if (!container) return false;
@@ -160,7 +196,7 @@ function implementationsOf(declarations: readonly ts.Declaration[], name: string
     return implemented.some((t) => implementsSignature(ctx.checker.getTypeAtLocation(t)));
   });
   // The implementations may sit in files this one does not import: a program-wide answer, which
-  // `--cache` must know of (as of every use of the socket flow).
+  // `--cache` must know of (as of every use of the socket flow; candidatesNamed recorded its reads).
   if (found.length > 0) socketFlow(ctx.program, ctx.platform);
   return found;
 }
@@ -206,11 +242,15 @@ export function forwardedRole(parameter: ts.ParameterDeclaration, ctx: AnalysisC
 function wrapperOf(fn: FunctionNode, ctx: AnalysisContext, nesting: number): Wrapper | undefined {
   let perProgram = wrappers.get(ctx.program);
   if (!perProgram) wrappers.set(ctx.program, (perProgram = new Map()));
-  if (perProgram.has(fn)) return perProgram.get(fn) ?? undefined;
-  perProgram.set(fn, null); // recursion guard
-  const wrapper = findWrapper(fn, ctx, nesting);
-  perProgram.set(fn, wrapper ?? null);
-  return wrapper;
+  const known = perProgram.get(fn);
+  if (known) {
+    if (known.reads) inherit(known.reads);
+    return known.wrapper ?? undefined;
+  }
+  perProgram.set(fn, { wrapper: null }); // recursion guard
+  const found = recording(() => findWrapper(fn, ctx, nesting));
+  perProgram.set(fn, { wrapper: found.value ?? null, reads: found.reads });
+  return found.value;
 }
 
 function findWrapper(fn: FunctionNode, ctx: AnalysisContext, nesting: number): Wrapper | undefined {

@@ -2,8 +2,10 @@
 // the declarations that can reach it: what it imports, transitively (followed here by resolving
 // every import as the program's options do, since lazy imports leave some of them out of the
 // program), and everything global — declaration files (lib, @types, node_modules) and scripts.
-// When the analysis consulted the socket flow, which reads every file of the program, the whole
-// program is the set. Module resolutions that looked for a file and found none record where, so
+// When the analysis read beyond the file's imports (the socket flow, the program's wrappers), the
+// files it read count with their imports too (their types answered its questions), those it read
+// as text only (the wrapper and closer filters) by themselves; the names it looked up program-wide
+// are checked against changed files (cache-keys.ts). Module resolutions that looked for a file and found none record where, so
 // that creating the file (or installing a package an import could not find) counts as a change.
 import * as path from 'node:path';
 import * as ts from 'typescript';
@@ -11,7 +13,9 @@ import * as ts from 'typescript';
 export interface Dependencies {
   /** Absolute paths: the file itself, then what it imports, transitively. */
   readonly own: string[];
-  /** Lists shared by the files of the program (the same arrays each time): global declarations; every file of the program when the flow was read. */
+  /** What the files the analysis read beyond its imports import, transitively (none read: empty). */
+  readonly read: string[];
+  /** Lists shared by the files of the program (the same arrays each time): global declarations; every file of the program when what was read is not known. */
   readonly shared: ReadonlyArray<readonly string[]>;
   /** Absolute paths that did not exist where a resolution looked. */
   readonly absent: string[];
@@ -24,6 +28,11 @@ export class DependencyFinder {
   private readonly global: string[];
   private readonly all: string[];
   private readonly inProgram: Set<string>;
+  private readonly roots: Set<string>;
+  /** Per file, the files of the program that import it (built when first needed). */
+  private importers: Map<string, string[]> | undefined;
+  /** The program's own files (not declarations, not packages): where a looked-up name could gain an entry. */
+  readonly projectFiles: string[];
 
   constructor(
     private readonly program: ts.Program,
@@ -34,25 +43,65 @@ export class DependencyFinder {
     const sourceFiles = program.getSourceFiles();
     this.all = sourceFiles.map((file) => path.resolve(file.fileName));
     this.inProgram = new Set(this.all);
+    this.roots = new Set(program.getRootFileNames().map((name) => path.resolve(name)));
     // Declaration files and scripts declare into the global scope (or augment modules) without being imported.
+    this.projectFiles = sourceFiles.filter((file) => !file.isDeclarationFile && !program.isSourceFileFromExternalLibrary(file) && !/[\\/]node_modules[\\/]/.test(file.fileName)).map((file) => path.resolve(file.fileName));
     this.global = sourceFiles.filter((file) => file.isDeclarationFile || !ts.isExternalModule(file)).map((file) => path.resolve(file.fileName));
   }
 
-  dependenciesOf(file: string, flow: boolean): Dependencies {
-    const files = new Set<string>([file]);
+  /**
+   * `reads`: the files the analysis read beyond its imports (`files`, with their imports; `texts`,
+   * read as text only); `flow` without them: the whole program. A file read that is in the program
+   * only because others import it stays only while they do: those importers count too.
+   */
+  dependenciesOf(file: string, flow: boolean, reads?: { readonly files: readonly string[]; readonly texts: readonly string[] }): Dependencies {
     const absent = new Set<string>();
-    const queue = [file];
+    const own = this.closure([file], new Set(), absent);
+    if (!reads) return { own, read: [], shared: [flow ? this.all : this.global], absent: [...absent].sort() };
+    const known = new Set(own);
+    const read = this.closure(reads.files.map((name) => path.resolve(name)), known, absent);
+    const texts = reads.texts.map((name) => path.resolve(name));
+    for (const text of texts) if (!known.has(text)) (known.add(text), read.push(text));
+    for (const importer of this.importersUpToRoots([...reads.files.map((name) => path.resolve(name)), ...texts])) if (!known.has(importer)) (known.add(importer), read.push(importer));
+    return { own, read, shared: [this.global], absent: [...absent].sort() };
+  }
+
+  /** The files that bring the non-root ones of `files` into the program: their importers, and theirs up to the roots. */
+  private importersUpToRoots(files: readonly string[]): string[] {
+    const found = new Set<string>();
+    const queue = files.filter((file) => this.inProgram.has(file) && !this.roots.has(file));
+    if (queue.length === 0) return [];
+    if (!this.importers) {
+      this.importers = new Map();
+      for (const from of this.all) for (const to of this.imports(from).files) this.importers.set(to, [...(this.importers.get(to) ?? []), from]);
+    }
     while (queue.length > 0) {
-      const next = queue.pop()!;
-      const found = this.imports(next);
-      for (const missing of found.absent) absent.add(missing);
-      for (const imported of found.files) {
-        if (files.has(imported)) continue;
-        files.add(imported);
-        queue.push(imported);
+      for (const importer of this.importers.get(queue.pop()!) ?? []) {
+        if (found.has(importer)) continue;
+        found.add(importer);
+        if (!this.roots.has(importer)) queue.push(importer);
       }
     }
-    return { own: [...files], shared: [flow ? this.all : this.global], absent: [...absent].sort() };
+    return [...found];
+  }
+
+  /** The files and what they import, transitively, leaving out those `known` holds (which it grows). */
+  private closure(starts: readonly string[], known: Set<string>, absent: Set<string>): string[] {
+    const files: string[] = [];
+    const queue: string[] = [];
+    const add = (name: string): void => {
+      if (known.has(name)) return;
+      known.add(name);
+      files.push(name);
+      queue.push(name);
+    };
+    for (const start of starts) add(start);
+    while (queue.length > 0) {
+      const found = this.imports(queue.pop()!);
+      for (const missing of found.absent) absent.add(missing);
+      for (const imported of found.files) add(imported);
+    }
+    return files;
   }
 
   /** What one file imports (modules, `/// <reference>`s, type references), resolved. */

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import type { Finding } from '../core/finding';
 
 /** Bumped whenever the layout or the meaning of an entry changes: older caches are then ignored. */
-export const CACHE_FORMAT = 2;
+export const CACHE_FORMAT = 3;
 
 export const DEFAULT_CACHE_FILE = '.wsclosecache';
 
@@ -32,6 +32,13 @@ export interface CacheEntry {
   readonly deps: readonly string[];
   /** Ids of lists of files that did not exist and would change a module resolution if they did. */
   readonly absent: readonly string[];
+  /**
+   * When the analysis looked names up program-wide (the socket flow's indexes): the id of the list
+   * of `kind:name` keys, and of the list of the program's own files, any of which could gain an
+   * entry under one of them (cache.ts checks those that changed).
+   */
+  readonly keys?: string;
+  readonly scope?: string;
   readonly findings: readonly Finding[];
 }
 
@@ -115,7 +122,7 @@ export function isEntryShape(entry: unknown): entry is CacheEntry {
   if (typeof entry !== 'object' || entry === null) return false;
   const e = entry as Record<string, unknown>;
   const strings = (value: unknown): boolean => Array.isArray(value) && value.every((item) => typeof item === 'string');
-  return typeof e['inputs'] === 'string' && (e['project'] === undefined || typeof e['project'] === 'string') && strings(e['deps']) && strings(e['absent']) && Array.isArray(e['findings']);
+  return typeof e['inputs'] === 'string' && (e['project'] === undefined || typeof e['project'] === 'string') && strings(e['deps']) && strings(e['absent']) && Array.isArray(e['findings']) && (e['keys'] === undefined) === (e['scope'] === undefined) && ['keys', 'scope'].every((id) => e[id] === undefined || typeof e[id] === 'string');
 }
 
 /** Writes the cache atomically; a failure is returned as a note (the run's results stand). */

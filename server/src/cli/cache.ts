@@ -2,7 +2,7 @@
 // ESLint's cache keys a file's results on the file and the config; for type-aware rules that is
 // wrong, since another file can change a type. Here an entry records the file's whole dependency
 // set (cache-deps.ts; as lists stored once for every file that shares them, cache-sets.ts) with
-// a stamp per file, and what is not a file (config, app profiles,
+// a stamp per file, the names it looked up program-wide (cache-keys.ts), and what is not a file (config, app profiles,
 // platform, locale, tsconfig options, version) as one hash; a project records which of its files
 // were program roots, since a file becoming one (a new global script, a new close call the flow
 // may read) changes the program. A file is reused only when all of that is unchanged; every other
@@ -15,6 +15,7 @@ import { INFERRED_PROJECT_OPTIONS, mayAffectAnalysis } from '../engine/project';
 import type { ProjectHost } from '../engine/project';
 import { TsconfigLocator } from '../engine/tsconfig-locator';
 import { DependencyFinder } from './cache-deps';
+import { KeyCheck } from './cache-keys';
 import { FileSets } from './cache-sets';
 import { CACHE_FORMAT, StampChecker, hashText, isEntryShape, readCache, writeCache } from './cache-store';
 import type { CacheData, CacheEntry, CacheProblem, CacheStrategy, ProjectRecord, Stamp } from './cache-store';
@@ -43,6 +44,7 @@ interface ProjectInfo {
   readonly group: string | undefined;
   readonly key: string;
   readonly fileNames: readonly string[];
+  readonly options: ts.CompilerOptions;
 }
 
 export class RunCache {
@@ -63,6 +65,7 @@ export class RunCache {
   /** Per list of files, the first one that changed (null: none), and the first one created since (null: none). */
   private readonly changedIn = new Map<string, string | null>();
   private readonly createdIn = new Map<string, string | null>();
+  private readonly keyCheck: KeyCheck;
 
   constructor(private readonly settings: CacheSettings) {
     const { data, note } = readCache(settings.file, settings.version);
@@ -74,6 +77,7 @@ export class RunCache {
     this.lazyStart = new Map(typeof lazy === 'object' && lazy !== null ? Object.entries(lazy).filter((entry): entry is [string, readonly string[] | 'all'] => isNeeded(entry[1])) : []);
     this.checker = new StampChecker(settings.strategy, data?.stamps ?? {}, (file) => this.runTexts.get(file)?.text ?? ts.sys.readFile(file));
     this.locator = new TsconfigLocator(ts.sys as ProjectHost, () => undefined);
+    this.keyCheck = new KeyCheck(this.sets, this.checker, (file) => this.runTexts.get(file)?.text ?? ts.sys.readFile(file));
   }
 
   /** A file of the run, as read (its stamp comes from the snapshot: taken with the bytes). */
@@ -145,6 +149,11 @@ export class RunCache {
       const created = this.firstOf(this.createdIn, id, (missing) => !this.checker.absent(missing));
       if (created !== null) return `${this.settings.displayPath(created)} was created`;
     }
+    if (entry.keys !== undefined && entry.scope !== undefined) {
+      if (!this.sets.has(entry.keys) || !this.sets.has(entry.scope)) return 'not in the cache';
+      const hit = this.keyCheck.firstHit(entry.keys, entry.scope, project.options);
+      if (hit) return `${this.settings.displayPath(hit.file)} changed and has an entry under ${hit.key}`;
+    }
     return undefined;
   }
 
@@ -176,7 +185,7 @@ export class RunCache {
     const id = tsconfig ?? 'inferred';
     const known = this.projects.get(`project:${id}`);
     const key = known?.key ?? hashText(JSON.stringify({ id, options, references: tsconfig === undefined ? [] : this.locator.parse(tsconfig).parsed.projectReferences, fileNames: [...fileNames].sort(), types: typePackages(options) }));
-    const info = { id, group: tsconfig === undefined ? 'inferred' : extra ? `${id}#extra` : undefined, key, fileNames };
+    const info = { id, group: tsconfig === undefined ? 'inferred' : extra ? `${id}#extra` : undefined, key, fileNames, options };
     this.projects.set(`project:${id}`, info);
     return info;
   }
@@ -222,16 +231,21 @@ export class RunCache {
         const checked = linter.checked.get(file.path);
         if (!checked) continue;
         const project = this.projects.get(file.path) ?? (this.inputsOf(file, linter), this.projects.get(file.path)!);
-        let deps: { own: readonly string[]; shared: ReadonlyArray<readonly string[]>; absent: readonly string[] } = { own: [file.path], shared: [], absent: [] };
+        let deps: { own: readonly string[]; read: readonly string[]; shared: ReadonlyArray<readonly string[]>; absent: readonly string[] } = { own: [file.path], read: [], shared: [], absent: [] };
+        let lookups: { keys: string; scope: string } | undefined;
         if (checked.program) {
           let finder = finders.get(checked.program);
           if (!finder) finders.set(checked.program, (finder = new DependencyFinder(checked.program, this.readDisk)));
-          deps = finder.dependenciesOf(file.path, checked.flow || fileFindings.some((finding) => finding.confidence === 'inferred'));
+          // What the analysis read beyond the file's imports: the files (with theirs) and the names it looked up.
+          const reads = checked.reads;
+          const readBeyond = checked.flow || fileFindings.some((finding) => finding.confidence === 'inferred') || (reads !== undefined && (reads.files.length > 0 || reads.texts.length > 0 || reads.keys.length > 0));
+          deps = finder.dependenciesOf(file.path, readBeyond, readBeyond ? reads : undefined);
+          if (readBeyond && reads && reads.keys.length > 0) lookups = { keys: this.sets.idOf(reads.keys), scope: this.sets.idOf(finder.projectFiles) };
         }
         const ids = (lists: ReadonlyArray<readonly string[]>): string[] => lists.filter((list) => list.length > 0).map((list) => this.sets.idOf(list));
-        entry = { inputs: this.inputsOf(file, linter), ...(checked.program ? { project: project.id } : {}), deps: ids([deps.own, ...deps.shared]), absent: ids([deps.absent]), findings: fileFindings };
+        entry = { inputs: this.inputsOf(file, linter), ...(checked.program ? { project: project.id } : {}), deps: ids([deps.own, deps.read, ...deps.shared]), absent: ids([deps.absent]), ...lookups, findings: fileFindings };
       }
-      if (changedInRun.size > 0 && this.filesOf(entry.deps).some((dep) => dep !== file.path && changedInRun.has(dep))) continue;
+      if (changedInRun.size > 0 && this.filesOf(entry.scope !== undefined ? [...entry.deps, entry.scope] : entry.deps).some((dep) => dep !== file.path && changedInRun.has(dep))) continue;
       entries[file.path] = entry;
     }
     this.write(entries, { ...Object.fromEntries(this.lazyStart), ...Object.fromEntries(linter.lazyNeeded) });
@@ -255,6 +269,8 @@ export class RunCache {
     const projects: Record<string, ProjectRecord> = {};
     for (const [file, entry] of Object.entries(entries)) {
       if (!entry.deps.every(allStamped)) continue;
+      // The program's files are stamped so that the next run can tell which changed (cache-keys.ts); one that could not be is taken as changed then.
+      if (entry.scope !== undefined && !stamped.has(entry.scope)) stamped.set(entry.scope, this.sets.files(entry.scope).every((dep) => stampOf(dep) !== undefined));
       if (entry.project !== undefined && !(entry.project in projects)) {
         const record = this.projectRecord(entry.project, stampOf);
         if (!record) continue;
@@ -263,7 +279,7 @@ export class RunCache {
       kept[file] = entry;
     }
     this.carryOver(kept, stamps, projects);
-    const { paths, sets } = this.sets.pick(new Set(Object.values(kept).flatMap((entry) => [...entry.deps, ...entry.absent])));
+    const { paths, sets } = this.sets.pick(new Set(Object.values(kept).flatMap((entry) => [...entry.deps, ...entry.absent, ...(entry.keys !== undefined && entry.scope !== undefined ? [entry.keys, entry.scope] : [])])));
     const note = writeCache(this.settings.file, { format: CACHE_FORMAT, version: this.settings.version, stamps, projects, paths, sets, lazy, entries: kept });
     if (note !== undefined) this.settings.warn(cacheNote(this.settings, 'cacheNotUpdated', note));
   }
@@ -288,6 +304,8 @@ export class RunCache {
     const carried = new Set<string>();
     for (const [file, entry] of Object.entries(old.entries)) {
       if (file in kept || this.inputs.has(file) || !isEntryShape(entry) || !entry.deps.every(allConsistent) || !entry.absent.every((id) => this.sets.has(id))) continue;
+      const lookupLists = entry.keys !== undefined && entry.scope !== undefined ? [entry.keys, entry.scope] : [];
+      if (!lookupLists.every((id) => this.sets.has(id)) || (entry.scope !== undefined && !allConsistent(entry.scope))) continue;
       const record = entry.project === undefined ? undefined : old.projects[entry.project];
       if (entry.project !== undefined) {
         if (!record || !Array.isArray(record.roots) || !record.roots.every(([root]) => consistent(root))) continue;
@@ -296,7 +314,7 @@ export class RunCache {
         projects[entry.project] = record;
         for (const [root] of record.roots) stamps[root] ??= old.stamps[root]!;
       }
-      for (const id of entry.deps) {
+      for (const id of entry.scope !== undefined ? [...entry.deps, entry.scope] : entry.deps) {
         if (carried.has(id)) continue;
         carried.add(id);
         for (const dep of this.sets.files(id)) stamps[dep] ??= old.stamps[dep]!;

@@ -10,7 +10,7 @@ import { settingsForFile } from '../engine/config-file';
 import { culpritMessage, findCulprits, isStackOverflow, MAX_ISOLATION_ROUNDS } from '../engine/isolation';
 import type { Culprit } from '../engine/isolation';
 import { computeWithLazyImports } from '../engine/lazy-imports';
-import { lintSourceFile, mayNeedAnalysis } from '../engine/lint-file';
+import { lintSourceFile, mayNeedAnalysis, type FlowReads } from '../engine/lint-file';
 import { OverlaySourceFileCache, SourceFileCache } from '../engine/project';
 import type { LazyStart } from '../engine/project-programs';
 import { programBehind } from '../engine/shared-programs';
@@ -64,10 +64,11 @@ export interface LinterOptions {
   readonly readDisk?: (file: string) => string | undefined;
 }
 
-/** The program a file was last checked in (undefined: without one), and whether its analysis read the socket flow. */
+/** The program a file was last checked in (undefined: without one), whether its analysis read the socket flow, and what it read beyond its imports. */
 export interface FileChecked {
   readonly program: ts.Program | undefined;
   readonly flow: boolean;
+  readonly reads?: FlowReads;
 }
 
 export class Linter {
@@ -294,6 +295,7 @@ export class Linter {
     if (!sourceFile) return { fatal: cliText(this.options.locale).files.cannotRead };
     const inputs = this.inputsOf(file);
     let flow = false;
+    let reads: FlowReads | undefined;
     const findings = lintSourceFile(inProgram ? program : undefined, sourceFile, {
       config: file.config,
       locale: this.options.locale,
@@ -302,8 +304,9 @@ export class Linter {
       ...(inputs.runtimeOverride ? { runtimeOverride: inputs.runtimeOverride } : {}),
       ...(this.options.debug ? { debug: { log: this.options.debug, displayPath: this.options.displayPath } } : {}),
       onFlowUse: () => (flow = true),
+      onFlowReads: (read) => (reads = read),
     });
-    this.checked.set(file.path, { program: inProgram ? program : undefined, flow });
+    this.checked.set(file.path, { program: inProgram ? program : undefined, flow, ...(reads ? { reads } : {}) });
     if (program && inProgram) this.options.onFileAnalyzed?.(program, inProgram, { config: file.config, appProfiles: inputs.appProfiles, runtimeOverride: inputs.runtimeOverride });
     return { findings };
   }

@@ -9,7 +9,10 @@ import { renderTemplate } from '../core/text/render-template';
 import { createAnalysisContext, platformOfProgram, type AnalysisContext } from '../analysis/context';
 import { parseDirectives } from '../analysis/directives';
 import { findCloseCalls, mayContainCloseCall, mayNeedAnalysis, type CloseCallSite, type ReceiverDecision } from '../analysis/find-close-calls';
-import { withFlowObserver } from '../analysis/socket-flow/flows';
+import { withFlowObserver, type FlowReads } from '../analysis/socket-flow/flows';
+
+export type { FlowReads } from '../analysis/socket-flow/flows';
+export { keyWithEntryIn } from '../analysis/socket-flow/reads';
 import { describeReceiverDecision } from './debug-text';
 import type { Locale } from '../registry/locales/catalog';
 import type { AppProfileId, Platform, RuntimeId } from '../registry/types';
@@ -38,10 +41,11 @@ export interface LintFileOptions {
   /** --debug: a line per close-like call saying how its receiver was classified, and why (engine/debug-text.ts). */
   readonly debug?: { readonly log: (line: string) => void; readonly displayPath: (file: string) => string };
   /**
-   * Told when the file's analysis consults the socket flow, which reads the whole program: its
-   * findings then depend on every file of the program, not only on what it imports (CLI --cache).
+   * Told when the file's analysis consults the socket flow, which reads beyond the file's imports:
+   * its findings then depend on what it read there too (CLI --cache), told after in `onFlowReads`.
    */
   readonly onFlowUse?: () => void;
+  readonly onFlowReads?: (reads: FlowReads) => void;
 }
 
 export interface FileAnalysis {
@@ -59,7 +63,7 @@ export function lintSourceFile(program: ts.Program | undefined, sourceFile: ts.S
 }
 
 export function analyzeSourceFile(program: ts.Program | undefined, sourceFile: ts.SourceFile, options: LintFileOptions): FileAnalysis {
-  return options.onFlowUse ? withFlowObserver(options.onFlowUse, () => analyze(program, sourceFile, options)) : analyze(program, sourceFile, options);
+  return options.onFlowUse || options.onFlowReads ? withFlowObserver(options.onFlowUse, () => analyze(program, sourceFile, options), options.onFlowReads) : analyze(program, sourceFile, options);
 }
 
 function analyze(program: ts.Program | undefined, sourceFile: ts.SourceFile, options: LintFileOptions): FileAnalysis {

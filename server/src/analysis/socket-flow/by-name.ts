@@ -4,8 +4,8 @@
 // guess (trace-receiver.ts).
 import * as ts from 'typescript';
 import { skipOuterExpressions } from '../syntax';
-import { fileIndex, type FileIndex } from './file-index';
 import type { SocketFlow } from './flow';
+import { indexView, type IndexView } from './reads';
 import { withStep, type FlowValue } from './values';
 
 /** Name-only property matches: more writes than this under one name say nothing about any of them. */
@@ -13,12 +13,12 @@ const MAX_BY_NAME = 24;
 
 export function valuesByPropertyName(flow: SocketFlow, name: string, at: ts.Node, depth: number): readonly FlowValue[] {
   // Writes in the reading file first: objects of one shape are usually made and read in one module.
-  const sameFile = byNameIn(flow, [fileIndex(at.getSourceFile())], name, depth);
+  const sameFile = byNameIn(flow, [indexView(at.getSourceFile())], name, depth);
   if (sameFile.some((v) => v.kind === 'socket') && !sameFile.some((v) => v.kind !== 'socket')) return sameFile;
   return byNameIn(flow, flow.indexes(), name, depth);
 }
 
-function byNameIn(flow: SocketFlow, indexes: readonly FileIndex[], name: string, depth: number): readonly FlowValue[] {
+function byNameIn(flow: SocketFlow, indexes: readonly IndexView[], name: string, depth: number): readonly FlowValue[] {
   const writes: Array<{ node: ts.Node; value: ts.Expression; label: string }> = [];
   for (const index of indexes) {
     for (const assignment of index.assignments.get(name) ?? []) {

@@ -7,6 +7,7 @@ import { isFunctionLike, skipOuterExpressions } from '../syntax';
 import { isMapLookup, lastName } from './file-index';
 import type { SocketFlow } from './flow';
 import { callSitesOf, handlerObjectOf, MAX_CALL_SITES, type CallSite } from './parameters';
+import { inherit, recording, type Reads } from './reads';
 
 type FunctionNode = ts.SignatureDeclaration & { body?: ts.Node };
 
@@ -69,12 +70,16 @@ export function registeredCallsOf(flow: SocketFlow, fn: FunctionNode, depth: num
   if (registry === 'building') return [];
   if (!registry) {
     registries.set(flow, 'building');
-    registries.set(flow, (registry = buildRegistry(flow, depth)));
+    const built = recording(() => buildRegistry(flow, depth));
+    registries.set(flow, (registry = { sites: built.value, reads: built.reads }));
+  } else {
+    inherit(registry.reads);
   }
-  return registry.get(fn) ?? [];
+  return registry.sites.get(fn) ?? [];
 }
 
-const registries = new WeakMap<SocketFlow, ReadonlyMap<ts.Node, CallSite[]> | 'building'>();
+/** Per flow, the registry and what building it read (reads.ts: every query that uses it inherits that). */
+const registries = new WeakMap<SocketFlow, { sites: ReadonlyMap<ts.Node, CallSite[]>; reads: Reads } | 'building'>();
 
 function buildRegistry(flow: SocketFlow, depth: number): ReadonlyMap<ts.Node, CallSite[]> {
   const dispatches = new Map<ts.Symbol, ts.CallExpression[]>();

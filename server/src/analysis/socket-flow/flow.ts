@@ -12,8 +12,9 @@ import { skipOuterExpressions } from '../syntax';
 import { valuesByPropertyName } from './by-name';
 import { elementsOf, elementsOfValues } from './collections';
 import { annotatedSocket, assertedSocket, fromDeclaredType } from './declared';
-import { fileIndex, lastName, type FileIndex } from './file-index';
+import { lastName } from './file-index';
 import { memberValues, parameterValues, returnValues } from './parameters';
+import { indexView, inherit, noteFile, recording, type IndexView, type Reads } from './reads';
 import { thisOwner } from './prototype';
 import { isTestFile, type FlowScope } from './test-files';
 import { bindingOfDeclaration, constructorRuntime, isDenoUpgrade, isGlobalObjectAccess, isHibernatedSocketsCall, isSocketModule, requiredModule, serverEmitter, type ModuleBinding } from './sources';
@@ -40,6 +41,8 @@ interface Memo {
   readonly values: readonly FlowValue[];
   readonly cut: Cut;
   readonly depth: number;
+  /** What computing it read (reads.ts): inherited by every query that reuses it. */
+  readonly reads: Reads;
 }
 
 type Cut = 'none' | 'depth' | 'budget';
@@ -55,6 +58,7 @@ export class SocketFlow {
   private cut: Cut = 'none';
   private readonly active = new Set<ts.Node>();
   private files: readonly ts.SourceFile[] | undefined;
+  private views: readonly IndexView[] | undefined;
   private work = 0;
 
   constructor(
@@ -67,11 +71,16 @@ export class SocketFlow {
 
   /** Every value the expression can hold, as far as the flow can tell. */
   valuesOf(expression: ts.Expression, depth: number): readonly FlowValue[] {
+    // The expression's file is read whatever the answer (an assertion in it, a cycle through it: for --cache).
+    noteFile(expression.getSourceFile().fileName);
     const asserted = assertedSocket(this, expression);
     if (asserted) return [asserted];
     const node = skipFlowWrappers(expression);
     const known = this.memo.get(node);
-    if (known && (known.cut === 'none' || (known.cut === 'depth' && depth >= known.depth))) return known.values;
+    if (known && (known.cut === 'none' || (known.cut === 'depth' && depth >= known.depth))) {
+      inherit(known.reads);
+      return known.values;
+    }
     if (this.active.has(node)) return [];
     if (depth > MAX_DEPTH || this.work > WORK_BUDGET) {
       this.cut = worse(this.cut, depth > MAX_DEPTH ? 'depth' : 'budget');
@@ -81,17 +90,21 @@ export class SocketFlow {
     this.active.add(node);
     const outer = this.cut;
     this.cut = 'none';
-    let values: readonly FlowValue[];
+    let computed: { value: readonly FlowValue[]; reads: Reads };
     try {
-      values = distinctValues(this.compute(node, depth));
+      computed = recording(() => {
+        noteFile(node.getSourceFile().fileName);
+        return distinctValues(this.compute(node, depth));
+      });
     } finally {
       this.active.delete(node);
     }
+    let values = computed.value;
     if (values.length > MAX_VALUES) {
       values = [];
       this.cut = 'budget';
     }
-    this.memo.set(node, { values, cut: this.cut, depth });
+    this.memo.set(node, { values, cut: this.cut, depth, reads: computed.reads });
     this.cut = worse(outer, this.cut);
     return values;
   }
@@ -107,8 +120,10 @@ export class SocketFlow {
     return this.files;
   }
 
-  indexes(): FileIndex[] {
-    return this.projectFiles().map(fileIndex);
+  /** The by-name indexes of the project files; lookups in them are recorded (reads.ts). */
+  indexes(): readonly IndexView[] {
+    this.views ??= this.projectFiles().map(indexView);
+    return this.views;
   }
 
   symbolOf(node: ts.Node): ts.Symbol | undefined {

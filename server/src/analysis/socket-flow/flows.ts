@@ -3,23 +3,34 @@
 import type * as ts from 'typescript';
 import type { Platform } from '../../registry/types';
 import { SocketFlow } from './flow';
+import { flattenReads, recording } from './reads';
 import type { FlowScope } from './test-files';
 
 const flows = new WeakMap<ts.Program, Map<string, SocketFlow>>();
 
 /**
- * Told each time an analysis asks for the flow: the flow reads the whole program, so a file whose
- * findings asked for it depends on every file of its program (the CLI's --cache records that set).
- * Set only for the duration of one file's lint (withFlowObserver); the analysis stays synchronous.
+ * Told each time an analysis asks for the flow: a file whose findings asked for it depends on what
+ * the flow read for it (reads.ts), which the CLI's --cache records. Set only for the duration of
+ * one file's lint (withFlowObserver); the analysis stays synchronous.
  */
 let flowObserver: (() => void) | undefined;
 
-/** Runs `lint` telling `onFlowUse` whenever it consults the socket flow. */
-export function withFlowObserver<T>(onFlowUse: (() => void) | undefined, lint: () => T): T {
+/** What a file's analysis read beyond its own imports: files (with their imports), files as text only, and `kind:name` lookups (reads.ts). */
+export interface FlowReads {
+  readonly files: readonly string[];
+  readonly texts: readonly string[];
+  readonly keys: readonly string[];
+}
+
+/** Runs `lint` telling `onFlowUse` whenever it consults the socket flow, and `onReads` (after) what it read. */
+export function withFlowObserver<T>(onFlowUse: (() => void) | undefined, lint: () => T, onReads?: (reads: FlowReads) => void): T {
   const previous = flowObserver;
   flowObserver = onFlowUse;
   try {
-    return lint();
+    if (!onReads) return lint();
+    const { value, reads } = recording(lint);
+    onReads(flattenReads(reads));
+    return value;
   } finally {
     flowObserver = previous;
   }

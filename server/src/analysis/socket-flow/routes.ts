@@ -7,6 +7,7 @@ import * as ts from 'typescript';
 import { ROUTE_PLUGINS } from '../../registry/socket-sources';
 import { skipOuterExpressions } from '../syntax';
 import type { SocketFlow } from './flow';
+import { noteFile, noteKey, quotedModule } from './reads';
 import type { FlowValue } from './values';
 
 type Plugin = (typeof ROUTE_PLUGINS)[number];
@@ -54,17 +55,23 @@ function hasTrueOption(options: ts.ObjectLiteralExpression, option: string): boo
   return options.properties.some((p) => ts.isPropertyAssignment(p) && p.name.getText() === option && p.initializer.kind === ts.SyntaxKind.TrueKeyword);
 }
 
-const imported = new WeakMap<SocketFlow, Map<string, boolean>>();
+/** Per module, the first project file that names it (null: none). */
+const imported = new WeakMap<SocketFlow, Map<string, ts.SourceFile | null>>();
 
-/** Whether a project file imports or requires the module (its name written as a string). */
+/**
+ * Whether a project file imports or requires the module (its name written as a string). For
+ * --cache (reads.ts): a yes rests on the file that says so, a no on every file not naming it.
+ */
 function projectImports(flow: SocketFlow, module: string): boolean {
   let known = imported.get(flow);
   if (!known) imported.set(flow, (known = new Map()));
   let found = known.get(module);
   if (found === undefined) {
-    const quoted = new RegExp(`['"\`]${module.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}['"\`]`);
-    found = flow.projectFiles().some((file) => quoted.test(file.text));
+    const quoted = quotedModule(module);
+    found = flow.projectFiles().find((file) => quoted.test(file.text)) ?? null;
     known.set(module, found);
   }
-  return found;
+  if (found) noteFile(found.fileName);
+  else noteKey('text', module);
+  return found !== null;
 }
