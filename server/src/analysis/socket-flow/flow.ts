@@ -18,6 +18,7 @@ import { indexView, inherit, noteFile, recording, type IndexView, type Reads } f
 import { thisOwner } from './prototype';
 import { isTestFile, type FlowScope } from './test-files';
 import { bindingOfDeclaration, constructorRuntime, isDenoUpgrade, isGlobalObjectAccess, isHibernatedSocketsCall, isSocketModule, requiredModule, serverEmitter, type ModuleBinding } from './sources';
+import { reusableAt, worse, type Cut, type Memo } from './memo';
 import { distinctValues, withStep, type FlowValue } from './values';
 
 const MAX_DEPTH = 14;
@@ -29,27 +30,6 @@ const WORK_BUDGET = 4000;
  * "unknown", like a query over budget.
  */
 const MAX_VALUES = 100;
-
-/**
- * A memoised answer, and whether it was cut short: by the depth limit (then it holds for any
- * query that reaches the node as deep or deeper, and is computed again for a shallower one — or
- * the answer would depend on which file was checked first), or by the work budget (computed
- * again next time). Answers inside a cycle are kept as they are: the cycle's other values reach
- * the query through the node that started it.
- */
-interface Memo {
-  readonly values: readonly FlowValue[];
-  readonly cut: Cut;
-  readonly depth: number;
-  /** What computing it read (reads.ts): inherited by every query that reuses it. */
-  readonly reads: Reads;
-}
-
-type Cut = 'none' | 'depth' | 'budget';
-
-function worse(a: Cut, b: Cut): Cut {
-  return a === 'budget' || b === 'budget' ? 'budget' : a === 'depth' || b === 'depth' ? 'depth' : 'none';
-}
 
 export class SocketFlow {
   readonly checker: ts.TypeChecker;
@@ -77,7 +57,7 @@ export class SocketFlow {
     if (asserted) return [asserted];
     const node = skipFlowWrappers(expression);
     const known = this.memo.get(node);
-    if (known && (known.cut === 'none' || (known.cut === 'depth' && depth >= known.depth))) {
+    if (known && reusableAt(known, depth)) {
       inherit(known.reads);
       return known.values;
     }
