@@ -10,7 +10,7 @@ import { createAnalysisContext, type AnalysisContext } from './context';
 import { evaluateArgument } from './evaluate-argument';
 import { lastName } from './socket-flow/file-index';
 import { socketFlow } from './socket-flow/flows';
-import { inherit, recording, type Reads } from './socket-flow/reads';
+import { memoRecorded, type RecordedAnswer } from './socket-flow/reads';
 import { accessedName, isFunctionLike, skipOuterExpressions } from './syntax';
 import type { EvaluatedArgument } from './values';
 import { addFunction, callsInFunctionsOf, type FunctionNode } from './calls-in-functions';
@@ -54,7 +54,7 @@ function closerCandidates(program: ts.Program): ReadonlyMap<string, readonly Fun
 }
 
 /** Per program, per function, per level (a function too deep at one level may be a closer at another). */
-const closers = new WeakMap<ts.Program, Map<FunctionNode, Map<number, { closer: Closer | null; reads?: Reads }>>>();
+const closers = new WeakMap<ts.Program, Map<FunctionNode, Map<number, RecordedAnswer<Closer>>>>();
 
 /** If `call` calls a closer, the closer. */
 export function closerCalled(call: ts.CallExpression, ctx: AnalysisContext): Closer | undefined {
@@ -85,16 +85,8 @@ function closerOf(fn: FunctionNode, ctx: AnalysisContext, level: number): Closer
   if (!perProgram) closers.set(ctx.program, (perProgram = new Map()));
   let perLevel = perProgram.get(fn);
   if (!perLevel) perProgram.set(fn, (perLevel = new Map()));
-  const known = perLevel.get(level);
-  if (known) {
-    // What finding it read is read again by whoever reuses it (reads.ts, for --cache).
-    if (known.reads) inherit(known.reads);
-    return known.closer ?? undefined;
-  }
-  perLevel.set(level, { closer: null }); // recursion guard
-  const found = recording(() => findCloser(fn, ctx, level));
-  perLevel.set(level, { closer: found.value ?? null, reads: found.reads });
-  return found.value;
+  // What finding it read is read again by whoever reuses it (reads.ts, for --cache).
+  return memoRecorded(perLevel, level, () => findCloser(fn, ctx, level));
 }
 
 function findCloser(fn: FunctionNode, ctx: AnalysisContext, level: number): Closer | undefined {

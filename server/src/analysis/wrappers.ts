@@ -10,7 +10,7 @@ import { classifyReceiver } from './classify-receiver';
 import { createAnalysisContext, type AnalysisContext } from './context';
 import { lastName } from './socket-flow/file-index';
 import { socketFlow } from './socket-flow/flows';
-import { inherit, noteFile, noteKey, recording, type Reads } from './socket-flow/reads';
+import { memoRecorded, noteFile, noteKey, type RecordedAnswer } from './socket-flow/reads';
 import { scopeOf } from './socket-flow/test-files';
 import { thisOwner } from './socket-flow/prototype';
 import { accessedName, functionNameNode, isFunctionLike, skipOuterExpressions } from './syntax';
@@ -124,7 +124,7 @@ export function functionName(fn: FunctionNode): string | undefined {
 }
 
 /** Per program, per function: the wrapper (null: none, or being found) and what finding it read (reads.ts). */
-const wrappers = new WeakMap<ts.Program, Map<FunctionNode, { wrapper: Wrapper | null; reads?: Reads }>>();
+const wrappers = new WeakMap<ts.Program, Map<FunctionNode, RecordedAnswer<Wrapper>>>();
 
 /** If `call` calls a wrapper, the wrapper. */
 export function wrapperCalled(call: ts.CallExpression, ctx: AnalysisContext): Wrapper | undefined {
@@ -242,15 +242,7 @@ export function forwardedRole(parameter: ts.ParameterDeclaration, ctx: AnalysisC
 function wrapperOf(fn: FunctionNode, ctx: AnalysisContext, nesting: number): Wrapper | undefined {
   let perProgram = wrappers.get(ctx.program);
   if (!perProgram) wrappers.set(ctx.program, (perProgram = new Map()));
-  const known = perProgram.get(fn);
-  if (known) {
-    if (known.reads) inherit(known.reads);
-    return known.wrapper ?? undefined;
-  }
-  perProgram.set(fn, { wrapper: null }); // recursion guard
-  const found = recording(() => findWrapper(fn, ctx, nesting));
-  perProgram.set(fn, { wrapper: found.value ?? null, reads: found.reads });
-  return found.value;
+  return memoRecorded(perProgram, fn, () => findWrapper(fn, ctx, nesting));
 }
 
 function findWrapper(fn: FunctionNode, ctx: AnalysisContext, nesting: number): Wrapper | undefined {

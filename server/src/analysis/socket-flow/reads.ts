@@ -106,6 +106,28 @@ export function recording<T>(compute: () => T): { value: T; reads: Reads } {
   }
 }
 
+/** A memoised answer that may be "none" (null), with what computing it read. */
+export interface RecordedAnswer<T> {
+  readonly value: T | null;
+  readonly reads?: Reads;
+}
+
+/**
+ * The memoised answer for `key`, computed (and recorded) on first use: a reuse inherits what the
+ * computation read, and a recursive query for the key meanwhile answers "none".
+ */
+export function memoRecorded<K, T>(memo: Map<K, RecordedAnswer<T>>, key: K, compute: () => T | undefined): T | undefined {
+  const known = memo.get(key);
+  if (known) {
+    if (known.reads) inherit(known.reads);
+    return known.value ?? undefined;
+  }
+  memo.set(key, { value: null }); // recursion guard
+  const found = recording(compute);
+  memo.set(key, { value: found.value ?? null, reads: found.reads });
+  return found.value;
+}
+
 /** The files, the files read as text only, and the `kind:name` keys of a reads graph. */
 export function flattenReads(root: Reads): { files: string[]; texts: string[]; keys: string[] } {
   const files = new Set<string>();
