@@ -22,7 +22,7 @@ import { isInCloseCodeSpan } from '../registry/code-facts';
 import type { Evidence, RuntimeId } from '../registry/types';
 import type { AnalysisContext } from './context';
 import type { CloseCallSite } from './find-close-calls';
-import { skipOuterExpressions } from './syntax';
+import { COMPARISON_OPERATORS, skipOuterExpressions } from './syntax';
 import { isReceivedCloseCode } from './value-origins';
 
 /** A file's analysis context and its close-like calls: what every question here starts from. */
@@ -158,23 +158,12 @@ function unionRuntimes(sites: readonly CloseCallSite[]): RuntimeId[] {
   return [...new Set(sites.flatMap((site) => site.runtimes))];
 }
 
-const COMPARISONS = new Set([
-  ts.SyntaxKind.EqualsEqualsEqualsToken,
-  ts.SyntaxKind.ExclamationEqualsEqualsToken,
-  ts.SyntaxKind.EqualsEqualsToken,
-  ts.SyntaxKind.ExclamationEqualsToken,
-  ts.SyntaxKind.LessThanToken,
-  ts.SyntaxKind.LessThanEqualsToken,
-  ts.SyntaxKind.GreaterThanToken,
-  ts.SyntaxKind.GreaterThanEqualsToken,
-]);
-
 function isComparedWithReceivedCode(expression: ts.Expression, ctx: AnalysisContext): boolean {
   let node: ts.Node = expression;
   while (node.parent && isOuterExpression(node.parent)) node = node.parent;
   const parent = node.parent;
   if (!parent) return false;
-  if (ts.isBinaryExpression(parent) && COMPARISONS.has(parent.operatorToken.kind)) {
+  if (ts.isBinaryExpression(parent) && COMPARISON_OPERATORS.has(parent.operatorToken.kind)) {
     return isReceivedCloseCode(parent.left === node ? parent.right : parent.left, ctx);
   }
   if (ts.isCaseClause(parent) && parent.expression === node) return isReceivedCloseCode(parent.parent.parent.expression, ctx);
@@ -184,7 +173,6 @@ function isComparedWithReceivedCode(expression: ts.Expression, ctx: AnalysisCont
 function isOuterExpression(node: ts.Node): boolean {
   return ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression(node) || ts.isNonNullExpression(node) || ts.isTypeAssertionExpression(node);
 }
-
 
 type CodeDeclaration = ts.VariableDeclaration | ts.EnumMember | ts.PropertyAssignment;
 

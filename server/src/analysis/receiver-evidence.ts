@@ -6,7 +6,7 @@ import type { Evidence, RuntimeId } from '../registry/types';
 import { CONSTRUCTOR_NAME_RUNTIMES, LOOKALIKE_SOCKET_MODULE_PREFIXES, SOCKET_CONSTRUCTORS, WEBSOCKET_BY_IMPORT, WS_MODULE, WS_SERVER, WS_SERVER_CLASSES } from '../registry/socket-sources';
 import type { AnalysisContext } from './context';
 import type { ReceiverClass } from './classify-receiver';
-import { enclosingFunction, isFunctionLike, listenerRegistration, skipOuterExpressions } from './syntax';
+import { COMPARISON_OPERATORS, enclosingFunction, isFunctionLike, listenerRegistration, skipOuterExpressions } from './syntax';
 
 const SOCKET_EVENTS = new Set(['message', 'open', 'ping', 'pong', 'upgrade', 'unexpected-response']);
 const SOCKET_MEMBERS = new Set(['send', 'readyState', 'terminate', 'ping', 'pong', 'bufferedAmount', 'binaryType', 'onmessage', 'onopen']);
@@ -190,7 +190,7 @@ function readyStateConstant(receiver: ts.Identifier, ctx: AnalysisContext): stri
   let found: string | undefined;
   const visit = (node: ts.Node): void => {
     if (found) return;
-    if (ts.isBinaryExpression(node) && COMPARISONS.has(node.operatorToken.kind)) {
+    if (ts.isBinaryExpression(node) && COMPARISON_OPERATORS.has(node.operatorToken.kind)) {
       if (isReceiverState(node.left)) found = stateConstant(node.right);
       else if (isReceiverState(node.right)) found = stateConstant(node.left);
     }
@@ -199,17 +199,6 @@ function readyStateConstant(receiver: ts.Identifier, ctx: AnalysisContext): stri
   visit(enclosingFunction(receiver));
   return found;
 }
-
-const COMPARISONS = new Set([
-  ts.SyntaxKind.EqualsEqualsToken,
-  ts.SyntaxKind.EqualsEqualsEqualsToken,
-  ts.SyntaxKind.ExclamationEqualsToken,
-  ts.SyntaxKind.ExclamationEqualsEqualsToken,
-  ts.SyntaxKind.LessThanToken,
-  ts.SyntaxKind.LessThanEqualsToken,
-  ts.SyntaxKind.GreaterThanToken,
-  ts.SyntaxKind.GreaterThanEqualsToken,
-]);
 
 /** The first parameter of any `x.on('connection', (socket) => …)` listener: a server-side socket. */
 function isConnectionListenerParameter(param: ts.ParameterDeclaration): boolean {

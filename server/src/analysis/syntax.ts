@@ -117,3 +117,15 @@ export function functionNameNode(fn: ts.Node): ts.Identifier | ts.PrivateIdentif
   }
   return undefined;
 }
+
+/** `===`, `!==`, `==`, `!=`, `<`, `<=`, `>`, `>=`. */
+export const COMPARISON_OPERATORS: ReadonlySet<ts.SyntaxKind> = new Set([
+  ts.SyntaxKind.EqualsEqualsEqualsToken,
+  ts.SyntaxKind.ExclamationEqualsEqualsToken,
+  ts.SyntaxKind.EqualsEqualsToken,
+  ts.SyntaxKind.ExclamationEqualsToken,
+  ts.SyntaxKind.LessThanToken,
+  ts.SyntaxKind.LessThanEqualsToken,
+  ts.SyntaxKind.GreaterThanToken,
+  ts.SyntaxKind.GreaterThanEqualsToken,
+]);
