@@ -78,15 +78,12 @@ function situationsFromConditions(call: ts.Node): Situation[] {
  * function. Rules that need more than the situations (e.g. whether a condition is negated) use these.
  */
 export function guardConditions(call: ts.Node): ts.Expression[] {
-  const conditions: ts.Expression[] = [];
-  let child: ts.Node = call;
-  for (let node = call.parent; node && !isFunctionLike(node) && !ts.isSourceFile(node); child = node, node = node.parent) {
-    if (ts.isIfStatement(node) && node.thenStatement === child) conditions.push(node.expression);
-    else if (ts.isConditionalExpression(node) && node.whenTrue === child) conditions.push(node.condition);
-    else if (ts.isBinaryExpression(node) && node.right === child && node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) conditions.push(node.left);
-    else if (ts.isCaseClause(node)) conditions.push(node.expression);
-  }
-  return conditions;
+  return conditionsAround(call, (node, child) => {
+    if (ts.isIfStatement(node) && node.thenStatement === child) return node.expression;
+    if (ts.isConditionalExpression(node) && node.whenTrue === child) return node.condition;
+    if (ts.isBinaryExpression(node) && node.right === child && node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) return node.left;
+    return ts.isCaseClause(node) ? node.expression : undefined;
+  });
 }
 
 /**
@@ -94,11 +91,19 @@ export function guardConditions(call: ts.Node): ts.Expression[] {
  * the call, and `?:` conditions of the false branch — up to the enclosing function.
  */
 export function elseConditions(call: ts.Node): ts.Expression[] {
+  return conditionsAround(call, (node, child) => {
+    if (ts.isIfStatement(node) && node.elseStatement === child) return node.expression;
+    return ts.isConditionalExpression(node) && node.whenFalse === child ? node.condition : undefined;
+  });
+}
+
+/** The condition `conditionOf` picks at each ancestor of the call (with the child it came from), innermost first, up to the enclosing function. */
+function conditionsAround(call: ts.Node, conditionOf: (node: ts.Node, child: ts.Node) => ts.Expression | undefined): ts.Expression[] {
   const conditions: ts.Expression[] = [];
   let child: ts.Node = call;
   for (let node = call.parent; node && !isFunctionLike(node) && !ts.isSourceFile(node); child = node, node = node.parent) {
-    if (ts.isIfStatement(node) && node.elseStatement === child) conditions.push(node.expression);
-    else if (ts.isConditionalExpression(node) && node.whenFalse === child) conditions.push(node.condition);
+    const condition = conditionOf(node, child);
+    if (condition) conditions.push(condition);
   }
   return conditions;
 }
