@@ -4,7 +4,7 @@ import type { SnippetEnv } from './snippet-project';
 
 export interface DocExample {
   readonly kind: 'valid' | 'invalid';
-  readonly language: 'ts' | 'js';
+  readonly language: 'ts' | 'js' | 'tsx' | 'jsx';
   readonly env: SnippetEnv;
   readonly options?: Record<string, unknown>;
   readonly code: string;
@@ -26,10 +26,10 @@ export function extractExamples(markdown: string): DocExample[] {
     const language = match[1]!;
     const attributes = match[2]!.trim();
     const kind = /(^|\s)(valid|invalid)(\s|$)/.exec(attributes)?.[2] as 'valid' | 'invalid' | undefined;
-    if (!kind || (language !== 'ts' && language !== 'js')) continue;
-    const env = (/env=(\w+)/.exec(attributes)?.[1] ?? (language === 'js' ? 'js' : 'node')) as SnippetEnv;
+    if (!kind || !['ts', 'js', 'tsx', 'jsx'].includes(language)) continue;
+    const env = (/env=(\w+)/.exec(attributes)?.[1] ?? (language.startsWith('js') ? 'js' : 'node')) as SnippetEnv;
     const optionsText = /options=(\{.*\})/.exec(attributes)?.[1];
-    examples.push({ kind, language, env, code: body.join('\n') + '\n', line: start + 1, ...(optionsText ? { options: JSON.parse(optionsText) } : {}) });
+    examples.push({ kind, language: language as DocExample['language'], env, code: body.join('\n') + '\n', line: start + 1, ...(optionsText ? { options: JSON.parse(optionsText) } : {}) });
   }
   return examples;
 }

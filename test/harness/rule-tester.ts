@@ -9,6 +9,8 @@ import type { ResolvedConfig } from '../../server/src/core/config';
 export interface ValidCase {
   readonly code: string;
   readonly env?: SnippetEnv;
+  /** The snippet file's extension when it is not the env's default (`.tsx`, `.jsx`). */
+  readonly extension?: string;
   readonly name?: string;
   readonly config?: (config: ResolvedConfig) => ResolvedConfig;
 }
@@ -41,6 +43,7 @@ export function ruleTester(ruleId: RuleId, cases: { valid: readonly (ValidCase |
   const snippets: Snippet[] = [...valid, ...cases.invalid].map((c) => ({
     code: c.code,
     env: c.env ?? 'node',
+    ...(c.extension ? { extension: c.extension } : {}),
     config: (config: ResolvedConfig) => onlyRuleConfig(ruleId)(c.config ? c.config(config) : config),
   }));
   // Lint lazily inside the first test so a failure is reported per test, not at load time.

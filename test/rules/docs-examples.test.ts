@@ -32,7 +32,7 @@ for (const ruleId of RULE_IDS) {
       (linted ??= lintSnippets(
         examples.map((e) => {
           const config = withOptions(ruleId, e);
-          return { code: e.code, env: e.env, extension: e.language === 'js' ? '.js' : '.ts', ...(config ? { config } : {}) };
+          return { code: e.code, env: e.env, extension: `.${e.language}`, ...(config ? { config } : {}) };
         }),
       ));
     examples.forEach((example, i) => {

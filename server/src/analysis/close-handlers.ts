@@ -9,6 +9,7 @@ import type { Evidence, RuntimeId } from '../registry/types';
 import { classifyReceiver } from './classify-receiver';
 import { isAssignedNew } from './constructed';
 import type { AnalysisContext } from './context';
+import { memoizedCallback } from './state-effects';
 import { isFunctionLike, skipOuterExpressions } from './syntax';
 
 export interface CloseHandler {
@@ -125,6 +126,8 @@ function functionOfDeclaration(...declarations: ts.Declaration[]): (ts.Signature
     if (assigned && (ts.isArrowFunction(assigned) || ts.isFunctionExpression(assigned))) return assigned;
     const initializer = (ts.isVariableDeclaration(declaration) || ts.isPropertyDeclaration(declaration) || ts.isPropertyAssignment(declaration)) && declaration.initializer && skipOuterExpressions(declaration.initializer);
     if (initializer && (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer))) return initializer;
+    const memoized = initializer && ts.isVariableDeclaration(declaration) ? memoizedCallback(initializer) : undefined;
+    if (memoized) return memoized;
   }
   return undefined;
 }

@@ -2,13 +2,16 @@
 // connection starts at `new WebSocket(…)` (any constructor whose result classifies as a client
 // socket) or at a call of a project function that starts one — followed through the program,
 // through callbacks handed to timers, promises and backoff helpers (`setTimeout(connect, d)`,
-// `retry(() => this.open())`), but not through functions merely registered as listeners.
+// `retry(() => this.open())`), built into timer objects (timer-objects.ts) or re-run by a React
+// state change (state-effects.ts), but not through functions merely registered as listeners.
 import * as ts from 'typescript';
 import { RUNTIME_PROFILES } from '../registry/runtimes';
 import { classifyReceiver } from './classify-receiver';
 import { conditionValue, handlerParameterRoles, knownNumber, receivedClose, type CloseParameterRole, type ConditionValue, type ReceivedClose } from './close-code-conditions';
 import { functionOf, type CloseHandler } from './close-handlers';
 import { createAnalysisContext, type AnalysisContext } from './context';
+import { effectsRerunBy } from './state-effects';
+import { callbacksStartedBy } from './timer-objects';
 import { isFunctionLike, listenerRegistration, skipOuterExpressions } from './syntax';
 
 const MAX_DEPTH = 6;
@@ -98,6 +101,9 @@ function leadsToConnection(node: ts.CallExpression | ts.NewExpression, ctx: Anal
   // `new ChatClient(url)` whose constructor connects.
   const callee = ts.isCallExpression(node) ? functionOf(node.expression, ctx.checker) : constructorOf(node.expression, ctx.checker);
   if (callee && functionStartsConnection(callee, ctx, memo, depth + 1)) return true;
+  // `this.retryTimer.start(d)` where `this.retryTimer = new Timer(() => this.connect())`, and a
+  // React state setter whose state an effect that opens the socket depends on.
+  if (ts.isCallExpression(node) && startsRunOf(node, ctx.checker).some((fn) => functionStartsConnection(fn, ctx, memo, depth + 1))) return true;
   // A function handed over by name: `setTimeout(connect, d)`, `backoff(this.open.bind(this))`.
   return (node.arguments ?? []).some((argument) => {
     const node = skipOuterExpressions(argument);
@@ -120,6 +126,12 @@ function functionStartsConnection(fn: ts.SignatureDeclaration & { body?: ts.Node
   });
   memo.set(fn, found);
   return found;
+}
+
+/** The functions a call runs besides its callee: a timer object's callbacks, the effects a React state setter re-runs. */
+function startsRunOf(call: ts.CallExpression, checker: ts.TypeChecker): Array<ts.SignatureDeclaration & { body?: ts.Node }> {
+  const effects = effectsRerunBy(call, checker).map((effect) => functionOf(effect, checker)).filter((fn) => fn !== undefined);
+  return [...callbacksStartedBy(call, checker), ...effects];
 }
 
 /** The constructor (with a body) of the project class `expression` names. */
