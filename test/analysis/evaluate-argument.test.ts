@@ -88,7 +88,13 @@ describe('evaluateArgument', () => {
     assert.deepEqual(valuesOf('declare const e: Error; probe(e.message);'), ['partial:0:error-text']);
     assert.deepEqual(valuesOf('declare const e: Error; probe(e.message.slice(0, 40));'), ['partial:0:limited']);
     assert.deepEqual(valuesOf('declare const x: object; probe(JSON.stringify(x));'), ['partial:0:serialized']);
-    assert.deepEqual(valuesOf('declare const room: string; probe(JSON.stringify({ type: "kicked", room }));'), ['partial:0:serialized']);
+    // A literal lists what it serializes: an unknown string is an unknown part, as in a template;
+    // error text, and an object serialized whole, make it unbounded.
+    assert.deepEqual(valuesOf('declare const room: string; probe(JSON.stringify({ type: "kicked", room }));'), ['partial:25']);
+    assert.deepEqual(valuesOf('declare const err: Error; probe(JSON.stringify({ type: "error", detail: err.message }));'), ['partial:26:error-text']);
+    assert.deepEqual(valuesOf('declare const user: { name: string; roles: string[] }; probe(JSON.stringify({ type: "kicked", user }));'), ['partial:25:serialized']);
+    assert.deepEqual(valuesOf('declare const payload: object; probe(JSON.stringify({ ...payload }));'), ['partial:0:serialized']);
+    assert.deepEqual(valuesOf('declare const kind: "A" | "BB"; declare const retry: boolean; const body = { kind, retry }; probe(JSON.stringify(body));'), ['partial:21']);
   });
   it('JSON.stringify of literal data is a known string', () => {
     assert.deepEqual(valuesOf('const ROOM = "lobby"; probe(JSON.stringify({ type: "kicked", room: ROOM, n: [1, true, null] }));'), ['string:{"type":"kicked","room":"lobby","n":[1,true,null]}']);

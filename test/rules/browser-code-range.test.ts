@@ -57,6 +57,22 @@ const wrappers = lines(
 ruleTester('browser-code-range', {
   valid: [
     {
+      name: 'Workers: a WebSocketPair socket passed to a helper typed with the DOM lib WebSocket (workers types not loaded)',
+      env: 'dom',
+      code: lines(
+        'function closeWith(socket: WebSocket, code: number): void {',
+        "  socket.close(code, 'server error');",
+        '}',
+        'export function upgrade(): Response {',
+        '  // @ts-ignore WebSocketPair comes from the Workers runtime',
+        '  const [client, server] = Object.values(new WebSocketPair());',
+        '  server.accept();',
+        '  closeWith(server, 1011);',
+        '  return new Response(null, { status: 101 });',
+        '}',
+      ),
+    },
+    {
       name: 'the codes a browser may send',
       env: 'dom',
       code: lines(
@@ -119,6 +135,19 @@ ruleTester('browser-code-range', {
     lookAlikeCloses(1001),
   ],
   invalid: [
+    {
+      name: 'the same helper in a file without WebSocketPair: a browser socket',
+      env: 'dom',
+      code: lines(
+        'function closeWith(socket: WebSocket, code: number): void {',
+        "  socket.close(code, 'server error');",
+        '}',
+        'export function leave(socket: WebSocket): void {',
+        '  closeWith(socket, 1011);',
+        '}',
+      ),
+      errors: [{ messageId: 'outsideBrowserRange', line: 5, column: 21 }],
+    },
     {
       name: '1001 on page hide (the htmx hx-ws bug)',
       env: 'dom',

@@ -56,6 +56,27 @@ const codeDomPayload = lines(
 
 ruleTester('reason-too-long', {
   valid: [
+    {
+      name: 'JSON of a literal whose fields are typed short values (a union of literals, a boolean)',
+      env: 'dom',
+      code: lines(
+        "type CloseKind = 'SCHEMA_MISMATCH' | 'UNAUTHORIZED' | 'TOKEN_EXPIRED';",
+        'export function closeWith(socket: WebSocket, kind: CloseKind, retry: boolean): void {',
+        '  socket.close(4000, JSON.stringify({ type: kind, retry }));',
+        '}',
+      ),
+    },
+    {
+      name: 'JSON of a literal whose fields come from a type that does not resolve (a workspace package not built): nothing says they are long',
+      env: 'uninstalled',
+      code: lines(
+        "import type { CloseReason } from '@acme/protocol';",
+        "import WebSocket from 'ws';",
+        'export function closeWith(socket: WebSocket, reason: CloseReason): void {',
+        '  socket.close(4000, JSON.stringify({ type: reason.type, retry: reason.retry }));',
+        '}',
+      ),
+    },
     { name: 'exactly 123 bytes of ASCII', code: lines(...WS, `ws.close(1008, '${X123}');`) },
     { name: '61 × "é" + "a" is exactly 123 bytes', code: lines(...WS, `ws.close(1008, '${'é'.repeat(61)}a');`) },
     { name: '30 emoji (4 bytes each) + 3 ASCII is exactly 123 bytes', code: lines(...WS, `ws.close(1008, '${'😀'.repeat(30)}abc');`) },
@@ -179,6 +200,17 @@ ruleTester('reason-too-long', {
     },
   ],
   invalid: [
+    {
+      name: 'JSON of a literal with a field that is a whole object: serialized data',
+      env: 'dom',
+      code: lines(
+        'interface Session { user: string; scopes: string[] }',
+        'export function kick(socket: WebSocket, session: Session): void {',
+        "  socket.close(4001, JSON.stringify({ type: 'kicked', session }));",
+        '}',
+      ),
+      errors: [{ messageId: 'unbounded', line: 3, column: 22, data: { source: 'serialized data' } }],
+    },
     {
       name: '124 bytes of ASCII',
       code: code124,

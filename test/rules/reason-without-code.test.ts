@@ -9,10 +9,25 @@ const DOM_EFFECT =
 
 const codeOptional = lines(...WS, 'function disconnect(code: number | undefined) {', "  ws.close(code, 'Client disconnected');", '}');
 const codeOr = lines(...WS, 'function disconnect(a: number | undefined, b: number | undefined) {', "  ws.close(a || b, 'Client disconnected');", '}');
+/** A closer only its own file calls, whose code is optional without a default. */
+const privateCloser = ['function closeWith(socket: WebSocket, code?: number): void {', "  socket.close(code, 'Closed by the server');", '}'];
 const codeProperty = lines(...WS, 'function disconnect(options: { code?: number }) {', '  ws.close(options.code, `Disconnected at ${Date.now()}`);', '}');
 
 ruleTester('reason-without-code', {
   valid: [
+    {
+      name: 'an optional code of a function only its file calls, and every call passes one',
+      env: 'dom',
+      code: lines(
+        ...privateCloser,
+        'export function reject(socket: WebSocket): void {',
+        '  closeWith(socket, 4401);',
+        '}',
+        'export function evict(socket: WebSocket, code: number): void {',
+        '  closeWith(socket, code);',
+        '}',
+      ),
+    },
     {
       name: 'no arguments, a code alone, a code with a reason',
       code: lines(...WS, 'declare const reason: string;', 'ws.close();', 'ws.close(1000);', 'ws.close(1000, reason);', "ws.close(4000, 'Room closed');"),
@@ -57,6 +72,19 @@ ruleTester('reason-without-code', {
     },
   ],
   invalid: [
+    {
+      name: 'an optional code of a function only its file calls, and one call leaves it out',
+      env: 'dom',
+      code: lines(
+        ...privateCloser,
+        'export function reject(socket: WebSocket): void {',
+        '  closeWith(socket, 4401);',
+        '  closeWith(socket);',
+        '}',
+      ),
+      output: null,
+      errors: [{ messageId: 'maybeMissingCode', line: 2, column: 16 }],
+    },
     {
       name: 'close(undefined, reason): the fix passes 1000',
       code: lines(...WS, "ws.close(undefined, 'Session ended');"),

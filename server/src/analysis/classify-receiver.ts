@@ -3,12 +3,13 @@
 // in the code, with lower confidence. Anything else is "not a WebSocket" and is never reported.
 import * as ts from 'typescript';
 import type { Confidence } from '../core/finding';
-import type { Evidence, RuntimeId } from '../registry/types';
-import { DENO_UPGRADED_SOCKET, ISOMORPHIC_REEXPORT } from '../registry/socket-sources';
+import type { Evidence, EvidenceKind, RuntimeId } from '../registry/types';
+import { DENO_UPGRADED_SOCKET, ISOMORPHIC_REEXPORT, WORKERS_SOCKETS } from '../registry/socket-sources';
 import type { AnalysisContext } from './context';
 import { inferReceiverFromEvidence } from './receiver-evidence';
 import { isAssignedNew } from './constructed';
 import { declaredKind, runtimesOfType } from './declared-runtimes';
+import { mayBeWorkersCode } from './socket-flow/declared';
 import { isDenoUpgradeSocket } from './socket-flow/deno';
 import { traceSocket } from './socket-flow/trace-receiver';
 import { skipOuterExpressions } from './syntax';
@@ -38,6 +39,8 @@ export function classifyReceiver(receiver: ts.Expression, ctx: AnalysisContext):
   if (typed.length === 0) return declaredKind(type, ctx).kind === 'structural' ? (fromSocketFlow(receiver, ctx) ?? NOT_WEBSOCKET('structural')) : NOT_WEBSOCKET('type');
   // Deno types the sockets of Deno.upgradeWebSocket as the global (browser) WebSocket, but they are server sockets.
   if (typed.length === 1 && typed[0] === DENO_UPGRADED_SOCKET.typedAs && isDenoServerSocket(node, ctx)) return { kind: 'websocket', runtimes: [DENO_UPGRADED_SOCKET.runtime], confidence: 'typed' };
+  // Likewise Workers' sockets, when the DOM lib's WebSocket is the only one the program declares.
+  if (typed.length === 1 && typed[0] === WORKERS_SOCKETS.typedAs && isWorkersSocket(receiver, ctx)) return { kind: 'websocket', runtimes: [WORKERS_SOCKETS.runtime], confidence: 'typed' };
   return { kind: 'websocket', runtimes: adjustForFile(typed, ctx), confidence: 'typed' };
 }
 
@@ -69,6 +72,13 @@ function fromSocketFlow(node: ts.Expression, ctx: AnalysisContext): ReceiverClas
   if (traced === 'conflict') return NOT_WEBSOCKET('conflict');
   if (!traced) return undefined;
   return { kind: 'websocket', runtimes: traced.runtimes, confidence: 'inferred', evidence: { ...traced.evidence, strength: traced.strong ? 'medium' : 'low' } };
+}
+
+/** A socket typed as the browser's that, followed through the program, comes only from a WebSocketPair or hibernation. */
+function isWorkersSocket(receiver: ts.Expression, ctx: AnalysisContext): boolean {
+  if (!mayBeWorkersCode(receiver)) return false;
+  const traced = traceSocket(receiver, ctx.program, ctx.platform);
+  return traced !== undefined && traced !== 'conflict' && traced.runtimes.every((runtime) => runtime === WORKERS_SOCKETS.runtime) && (WORKERS_SOCKETS.sources as readonly EvidenceKind[]).includes(traced.evidence.kind);
 }
 
 /**

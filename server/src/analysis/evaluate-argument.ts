@@ -5,6 +5,8 @@
 import * as ts from 'typescript';
 import { utf8ByteLength } from '../core/utf8';
 import type { AnalysisContext } from './context';
+import { serializedReason } from './json-reasons';
+import { everyCallPasses } from './private-calls';
 import { isFunctionLike, skipOuterExpressions } from './syntax';
 import { bindingOrigin, isLengthLimitingCall, parameterOrigin, propertyOrigin, unboundedSource } from './value-origins';
 import type { EvaluatedArgument, PossibleValue } from './values';
@@ -138,7 +140,9 @@ function evaluateIdentifier(node: ts.Identifier, ctx: AnalysisContext, depth: nu
     if (origin) return [{ kind: 'unknown', type: 'number', origin, node }];
     // A wrapper's parameter: its callers' values are checked at each call; here only the default counts.
     if (decl.parent && isFunctionLike(decl.parent) && ts.isIdentifier(decl.name) && isForwardedParameter(decl, ctx)) {
-      const passed = onlyUnknown(fromType(node, ctx).filter((v) => v.kind !== 'undefined' || !decl.initializer), node);
+      // An optional parameter is missing only when some caller leaves it out.
+      const omittable = !decl.initializer && !everyCallPasses(decl);
+      const passed = onlyUnknown(fromType(node, ctx).filter((v) => v.kind !== 'undefined' || omittable), node);
       return cap([...passed, ...(decl.initializer ? evaluate(decl.initializer, ctx, depth + 1) : [])]);
     }
     // `function disconnect(code = 1012, reason)`: whatever callers pass, and the default — which
@@ -232,48 +236,11 @@ function commonJsExportValue(symbol: ts.Symbol): ts.Expression | undefined {
 
 function evaluateCall(node: ts.CallExpression, ctx: AnalysisContext, depth: number): PossibleValue[] {
   if (isLengthLimitingCall(node)) return [{ kind: 'partial-string', minBytes: 0, limited: true, node }];
-  const serialized = serializedLiteral(node, ctx, depth);
-  if (serialized !== undefined) return [{ kind: 'string', value: serialized, node }];
+  const serialized = serializedReason(node, ctx, depth, evaluate);
+  if (serialized) return [serialized];
   const unbounded = unboundedSource(node, ctx);
   if (unbounded) return [{ kind: 'partial-string', minBytes: 0, limited: false, unbounded, node }];
   return fromType(node, ctx);
-}
-
-/**
- * `JSON.stringify({ type: 'kicked', room })` of a literal whose every value is known is a known
- * string, not unbounded text: compute it (only plain data — anything else stays unknown).
- */
-function serializedLiteral(node: ts.CallExpression, ctx: AnalysisContext, depth: number): string | undefined {
-  const callee = node.expression;
-  const isStringify = ts.isPropertyAccessExpression(callee) && callee.name.text === 'stringify' && ts.isIdentifier(callee.expression) && callee.expression.text === 'JSON';
-  const argument = node.arguments[0];
-  if (!isStringify || node.arguments.length !== 1 || !argument) return undefined;
-  const value = literalData(argument, ctx, depth + 1);
-  return value === undefined ? undefined : JSON.stringify(value.data);
-}
-
-function literalData(expression: ts.Expression, ctx: AnalysisContext, depth: number): { data: unknown } | undefined {
-  const node = skipOuterExpressions(expression);
-  if (node.kind === ts.SyntaxKind.TrueKeyword) return { data: true };
-  if (node.kind === ts.SyntaxKind.FalseKeyword) return { data: false };
-  if (node.kind === ts.SyntaxKind.NullKeyword) return { data: null };
-  if (ts.isArrayLiteralExpression(node)) {
-    const items = node.elements.map((e) => (ts.isSpreadElement(e) ? undefined : literalData(e, ctx, depth + 1)));
-    return items.every((i) => i !== undefined) ? { data: items.map((i) => i!.data) } : undefined;
-  }
-  if (ts.isObjectLiteralExpression(node)) {
-    const data: Record<string, unknown> = {};
-    for (const property of node.properties) {
-      if (!ts.isPropertyAssignment(property) || !(ts.isIdentifier(property.name) || ts.isStringLiteral(property.name))) return undefined;
-      const value = literalData(property.initializer, ctx, depth + 1);
-      if (value === undefined) return undefined;
-      data[property.name.text] = value.data;
-    }
-    return { data };
-  }
-  const values = evaluate(node, ctx, depth);
-  const only = values.length === 1 ? values[0]! : undefined;
-  return only && (only.kind === 'string' || only.kind === 'number') ? { data: only.value } : undefined;
 }
 
 function enumValue(decl: ts.EnumMember, node: ts.Node, ctx: AnalysisContext): PossibleValue[] {

@@ -5,6 +5,7 @@
 // what the deadline was about (close-context.ts).
 import * as ts from 'typescript';
 import { identifiersNamed } from './identifiers-by-name';
+import { privateName } from './private-calls';
 import { isFunctionLike } from './syntax';
 
 const TIMER_FUNCTIONS = new Set(['setTimeout', 'setInterval']);
@@ -32,23 +33,6 @@ export function timersRunning(fn: ts.Node): readonly ts.CallExpression[] {
   const uses = identifiersNamed(fn.getSourceFile(), name.text).filter((id) => id !== name);
   const timers = uses.map(timerOfUse);
   return uses.length > 0 && timers.every((t) => t !== undefined) ? (timers as ts.CallExpression[]) : [];
-}
-
-/** The name of a function only its own file can call: a non-exported function or `const f = () => …`, a private method. */
-function privateName(fn: ts.Node): ts.Identifier | ts.PrivateIdentifier | undefined {
-  const exported = (node: ts.Node) => ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword || m.kind === ts.SyntaxKind.DefaultKeyword);
-  if (ts.isFunctionDeclaration(fn)) return fn.name && !exported(fn) ? fn.name : undefined;
-  if (ts.isMethodDeclaration(fn)) {
-    if (ts.isPrivateIdentifier(fn.name)) return fn.name;
-    const isPrivate = (ts.getModifiers(fn) ?? []).some((m) => m.kind === ts.SyntaxKind.PrivateKeyword);
-    return isPrivate && ts.isIdentifier(fn.name) ? fn.name : undefined;
-  }
-  const holder = fn.parent;
-  if ((ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && holder && ts.isVariableDeclaration(holder) && holder.initializer === fn && ts.isIdentifier(holder.name)) {
-    const statement = holder.parent?.parent;
-    return statement && ts.isVariableStatement(statement) && !exported(statement) ? holder.name : undefined;
-  }
-  return undefined;
 }
 
 /** The timer a use of a function's name hands it to: `setTimeout(f, d)`, `setTimeout(() => f(x), d)`, `setTimeout(this.f.bind(this), d)`. */

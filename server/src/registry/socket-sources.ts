@@ -47,6 +47,13 @@ export const ISOMORPHIC_REEXPORT = { module: 'isomorphic-ws', reexported: 'ws', 
  */
 export const HONO_EVENTS = { factory: 'upgradeWebSocket', closeHandler: 'onClose', handlers: ['onOpen', 'onMessage', 'onClose', 'onError'], socketParameter: 1, runtime: 'hono' } as const;
 
+/**
+ * Workers' sockets: both ends of a `WebSocketPair`, and the sockets a Durable Object gets back
+ * from hibernation. A project that also loads the DOM lib (or whose @cloudflare/workers-types is
+ * not installed) types them as the global (browser) WebSocket.
+ */
+export const WORKERS_SOCKETS = { pairClass: 'WebSocketPair', sources: ['pair', 'hibernation'], runtime: 'cloudflare', typedAs: 'whatwg' } as const satisfies { pairClass: string; sources: readonly EvidenceKind[]; runtime: RuntimeId; typedAs: RuntimeId };
+
 /** Deno types the sockets of `Deno.upgradeWebSocket` as the global (browser) WebSocket, but they are server sockets. */
 export const DENO_UPGRADED_SOCKET = { typedAs: 'whatwg', runtime: 'deno-server' } as const satisfies { typedAs: RuntimeId; runtime: RuntimeId };
 

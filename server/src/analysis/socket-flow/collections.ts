@@ -2,6 +2,7 @@
 // a ws server's `clients`, the two ends of a `WebSocketPair`. The elements of a collection are
 // every value written into it, wherever in the project that happens.
 import * as ts from 'typescript';
+import { WORKERS_SOCKETS } from '../../registry/socket-sources';
 import { skipOuterExpressions } from '../syntax';
 import { lastName } from './file-index';
 import type { SocketFlow } from './flow';
@@ -18,7 +19,7 @@ export function elementsOfValues(flow: SocketFlow, collections: readonly FlowVal
   const values: FlowValue[] = [];
   for (const value of collections) {
     if (value.kind === 'collection') values.push(...value.elements);
-    else if (value.kind === 'pair') values.push({ kind: 'socket', source: { kind: 'pair', runtime: 'cloudflare', node: value.node }, steps: [] });
+    else if (value.kind === 'pair') values.push({ kind: 'socket', source: { kind: 'pair', runtime: WORKERS_SOCKETS.runtime, node: value.node }, steps: [] });
     else if (value.kind === 'not-socket') values.push(value);
   }
   void flow;

@@ -3,7 +3,7 @@
 // types the author wrote that do not resolve because the project's type packages are missing.
 import * as ts from 'typescript';
 import type { RuntimeId } from '../../registry/types';
-import { TYPE_PACKAGE_NAMESPACES, WS_SERVER } from '../../registry/socket-sources';
+import { TYPE_PACKAGE_NAMESPACES, WORKERS_SOCKETS, WS_SERVER } from '../../registry/socket-sources';
 import { RECEIVER_SPECIFIERS } from '../../registry/specifiers';
 import { declaredKind, packageOfSpecifier, runtimesOfType } from '../declared-runtimes';
 import { bindingOfDeclaration, constructorRuntime, isSocketModule } from './sources';
@@ -24,6 +24,8 @@ export function fromDeclaredType(flow: SocketFlow, node: ts.Expression): readonl
   if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Null | ts.TypeFlags.Undefined)) return undefined;
   const runtimes = runtimesOfType(type, flow);
   if (runtimes === 'untyped') return undefined;
+  // In Workers code the browser's WebSocket type may stand for Workers' sockets (WORKERS_SOCKETS): follow the code.
+  if (runtimes.length === 1 && runtimes[0] === WORKERS_SOCKETS.typedAs && mayBeWorkersCode(node)) return undefined;
   if (runtimes.length > 0) return runtimes.map((runtime) => ({ kind: 'socket', source: { kind: 'declared-type', runtime, node }, steps: [] }));
   if (type.flags & (ts.TypeFlags.StringLike | ts.TypeFlags.NumberLike | ts.TypeFlags.BooleanLike | ts.TypeFlags.BigIntLike)) return [{ kind: 'not-socket' }];
   if (type.getConstructSignatures().length > 0 || type.getCallSignatures().length > 0) return undefined; // classes and functions: by syntax
@@ -38,6 +40,14 @@ export function fromDeclaredType(flow: SocketFlow, node: ts.Expression): readonl
   if (declared.kind === 'class') return [{ kind: 'instance', declaration: declared.declaration }];
   if (declared.kind === 'other') return [{ kind: 'not-socket' }];
   return undefined;
+}
+
+/**
+ * A file that makes WebSocketPairs. Not every file of a Workers project: its browser front end
+ * (a full-stack app) holds real browser sockets typed the same way.
+ */
+export function mayBeWorkersCode(node: ts.Node): boolean {
+  return node.getSourceFile().text.includes(WORKERS_SOCKETS.pairClass);
 }
 
 /** A generic type with an untyped argument, itself or nested (`MapIterator<[any, any]>`). */

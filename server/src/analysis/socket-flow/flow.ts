@@ -6,7 +6,7 @@
 // (file-index.ts) points it to. Bounded in depth and in work, so a query always ends quickly.
 import * as ts from 'typescript';
 import type { Platform } from '../../registry/types';
-import { GLOBAL_OBJECTS, SOCKET_CONSTRUCTORS, WS_MODULE, WS_SERVER } from '../../registry/socket-sources';
+import { GLOBAL_OBJECTS, SOCKET_CONSTRUCTORS, WORKERS_SOCKETS, WS_MODULE, WS_SERVER } from '../../registry/socket-sources';
 import { isProjectFile } from '../declared-runtimes';
 import { skipOuterExpressions } from '../syntax';
 import { valuesByPropertyName } from './by-name';
@@ -340,7 +340,7 @@ export class SocketFlow {
     const module = requiredModule(node);
     if (module !== undefined) return isSocketModule(module) ? this.moduleValues({ module, exportName: '=' }, node) : [];
     if (isDenoUpgrade(node)) return [{ kind: 'upgrade-result', node }];
-    if (isHibernatedSocketsCall(node, this.platform)) return [{ kind: 'collection', elements: [{ kind: 'socket', source: { kind: 'hibernation', runtime: 'cloudflare', node }, steps: [] }] }];
+    if (isHibernatedSocketsCall(node, this.platform)) return [{ kind: 'collection', elements: [{ kind: 'socket', source: { kind: 'hibernation', runtime: WORKERS_SOCKETS.runtime, node }, steps: [] }] }];
     const callee = skipOuterExpressions(node.expression);
     if (ts.isPropertyAccessExpression(callee)) {
       const method = callee.name.text;
@@ -398,7 +398,7 @@ export class SocketFlow {
   private globalValues(name: string, node: ts.Node): readonly FlowValue[] {
     const runtime = constructorRuntime('global', name, this.platform);
     if (runtime) return [{ kind: 'constructor', runtime, name, node }];
-    if (name === 'WebSocketPair') return [{ kind: 'pair-class' }];
+    if (name === WORKERS_SOCKETS.pairClass) return [{ kind: 'pair-class' }];
     if (GLOBAL_OBJECTS.has(name)) return [{ kind: 'global-object' }];
     return [];
   }

@@ -4,7 +4,7 @@
 // method calls, `new`, `super`, `.call`, and references passed on, `.bind(this)` included) —
 // and values that leave a function through its returns.
 import * as ts from 'typescript';
-import { HONO_EVENTS, UWS_MODULE, WS_SERVER } from '../../registry/socket-sources';
+import { HONO_EVENTS, UWS_MODULE, WORKERS_SOCKETS, WS_SERVER } from '../../registry/socket-sources';
 import { functionNameNode, isFunctionLike, listenerRegistration, skipOuterExpressions } from '../syntax';
 import { elementsOf } from './collections';
 import { annotatedSocket } from './declared';
@@ -84,7 +84,7 @@ function listenerValues(flow: SocketFlow, fn: FunctionNode, index: number, depth
     values.push(...elementsOf(flow, parent.expression.expression, depth));
   }
   if (index === 0 && isDurableObjectSocketHandler(fn, flow.platform)) {
-    values.push({ kind: 'socket', source: { kind: 'hibernation', runtime: 'cloudflare', node: fn }, steps: [] });
+    values.push({ kind: 'socket', source: { kind: 'hibernation', runtime: WORKERS_SOCKETS.runtime, node: fn }, steps: [] });
   }
   const route = index === 0 ? routeHandlerSocket(flow, fn) : undefined;
   if (route) values.push(route);
