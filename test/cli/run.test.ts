@@ -200,3 +200,29 @@ describe('assignPrograms', () => {
     );
   });
 });
+
+describe('runLint: the platform a project declares', () => {
+  it('a Deno project: the browser client it serves makes its own sockets, so its reconnect loop is found', () => {
+    const dir = path.join(temp, 'deno-project');
+    write('deno-project/deno.json', '{}');
+    write(
+      'deno-project/client/reload.js',
+      [
+        'export function live(base) {',
+        '  let ws;',
+        '  function socket() {',
+        '    ws = new WebSocket(`ws://${location.host}${base}`);',
+        '    ws.onclose = () => setTimeout(socket, 5000);',
+        '  }',
+        '  socket();',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    const { results } = runLint({ cwd: dir, patterns: ['client'] });
+    assert.deepEqual(
+      results.flatMap((r) => r.messages.map((m) => [m.ruleId, m.line, m.column])),
+      [['reconnect-on-terminal-code', 5, 24]],
+    );
+  });
+});

@@ -87,5 +87,6 @@ function isWorkersSocket(receiver: ts.Expression, ctx: AnalysisContext): boolean
  */
 function isDenoServerSocket(node: ts.Expression, ctx: AnalysisContext): boolean {
   if (ctx.sourceFile.text.includes('upgradeWebSocket') && isDenoUpgradeSocket(node, ctx.checker)) return true;
-  return ctx.platform === 'deno' && !isAssignedNew(node, ctx.checker, [ctx.sourceFile]);
+  // `new WebSocket(url)` itself is a client the code makes.
+  return ctx.platform === 'deno' && !ts.isNewExpression(node) && !isAssignedNew(node, ctx.checker, [ctx.sourceFile]);
 }
