@@ -54,8 +54,27 @@ const codeDomPayload = lines(
   '};',
 );
 
+/** An abort that fills a `let` with an error's message or the stringified reason. */
+const abortWithMessage = [
+  'export function abort(socket: WebSocket, reason: unknown): void {',
+  '  let message: string;',
+  '  if (reason instanceof Error) message = reason.message;',
+  '  else message = `${reason}`;',
+];
+
 ruleTester('reason-too-long', {
   valid: [
+    {
+      name: 'a let filled with an error message, then cut to the limit when too long',
+      env: 'dom',
+      code: lines(
+        ...abortWithMessage,
+        '  const bytes = new TextEncoder().encode(message);',
+        '  if (bytes.length > 123) message = new TextDecoder().decode(bytes.subarray(0, 123));',
+        '  socket.close(3000, message);',
+        '}',
+      ),
+    },
     {
       name: 'JSON of a literal whose fields are typed short values (a union of literals, a boolean)',
       env: 'dom',
@@ -200,6 +219,29 @@ ruleTester('reason-too-long', {
     },
   ],
   invalid: [
+    {
+      name: 'a let filled with an error message on one branch',
+      env: 'dom',
+      code: lines(
+        ...abortWithMessage,
+        '  socket.close(3000, message);',
+        '}',
+      ),
+      errors: [{ messageId: 'unbounded', line: 5, column: 22 }],
+    },
+    {
+      name: 'plain JavaScript: a var given the caught error text',
+      env: 'js',
+      code: lines(
+        "var ws = new WebSocket('wss://example.test');",
+        "var reason = 'Server error';",
+        'function fail(err) {',
+        '  try { throw err; } catch (e) { reason = String(e); }',
+        '  ws.close(4500, reason);',
+        '}',
+      ),
+      errors: [{ messageId: 'unbounded', line: 5, column: 18 }],
+    },
     {
       name: 'JSON of a literal with a field that is a whole object: serialized data',
       env: 'dom',

@@ -10,6 +10,7 @@ import { isPeerInput, typeNameOf, valueSymbolOf } from './peer-input';
 import { isStoredErrorText } from './stored-error-text';
 import { isFunctionLike, listenerRegistration, skipOuterExpressions } from './syntax';
 import type { UnboundedSource, ValueOrigin } from './values';
+import { variableWrites } from './variable-writes';
 
 const HTTP_TYPES = new Set(['Response', 'IncomingMessage', 'ServerResponse', 'AxiosResponse', 'FastifyReply', 'ClientResponse']);
 const CLOSE_EVENT_TYPES = new Set(['CloseEvent']);
@@ -104,6 +105,9 @@ export function unboundedSource(expr: ts.Expression, ctx: AnalysisContext): Unbo
     if (ts.isIdentifier(callee) && callee.text === 'String' && node.arguments[0]) return unboundedSource(node.arguments[0], ctx);
   }
   if (isPeerInput(node, ctx)) return 'client-input';
+  // `let message; … message = err.message;`: any write that is unbounded text makes the variable so.
+  const written = ts.isIdentifier(node) ? writtenUnbounded(node, ctx) : undefined;
+  if (written) return written;
   // `const { reason } = user.error` of an object some path built from a caught error's message;
   // a real CloseEvent's reason is what the peer sent, already at most 123 bytes.
   const object = ts.isPropertyAccessExpression(node) ? node.expression : undefined;
@@ -111,11 +115,35 @@ export function unboundedSource(expr: ts.Expression, ctx: AnalysisContext): Unbo
   return undefined;
 }
 
+let followingWrites = false;
+
+/** The first unbounded source among the writes to a `let`, one variable deep (a write of another such `let` is not followed). */
+function writtenUnbounded(node: ts.Identifier, ctx: AnalysisContext): UnboundedSource | undefined {
+  if (followingWrites) return undefined;
+  const writes = variableWrites(node, ctx);
+  // A write that cuts the text (`message = decode(bytes.subarray(0, MAX))` after a length check) means the code limits it.
+  if (!writes || writes.some(limitsLength)) return undefined;
+  followingWrites = true;
+  try {
+    for (const write of writes) {
+      const source = unboundedSource(write, ctx);
+      if (source) return source;
+    }
+    return undefined;
+  } finally {
+    followingWrites = false;
+  }
+}
+
+function limitsLength(expression: ts.Node): boolean {
+  return (ts.isCallExpression(expression) && isLengthLimitingCall(expression)) || !!ts.forEachChild(expression, (child) => limitsLength(child) || undefined);
+}
+
 /** A call that limits the length of text: `.slice(0, n)`, `.substring()`, `truncate(x)`… */
 export function isLengthLimitingCall(node: ts.CallExpression): boolean {
   const callee = node.expression;
   const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
-  return /^(slice|substring|substr|padEnd)$/.test(name) ? node.arguments.length > 0 : /truncat|limit|clamp|shorten|ellipsi|abbrev/i.test(name);
+  return /^(slice|substring|substr|subarray|padEnd)$/.test(name) ? node.arguments.length > 0 : /truncat|limit|clamp|shorten|ellipsi|abbrev/i.test(name);
 }
 
 /** Names a Node-style callback gives its error parameter: `(err, result) => …`. */
