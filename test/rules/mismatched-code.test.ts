@@ -87,6 +87,18 @@ const codeBrowserContradicts = lines("const socket = new WebSocket('wss://chat.e
 ruleTester('mismatched-code', {
   valid: [
     {
+      name: 'an outdated client refused with 1008',
+      env: 'js',
+      code: lines(
+        "const { WebSocketServer } = require('ws');",
+        'new WebSocketServer({ port: 8080 }).on(\'connection\', (ws) => {',
+        "  ws.on('message', (data) => {",
+        "    if (JSON.parse(data).v !== 3) ws.close(1008, 'Client outdated, please update');",
+        '  });',
+        '});',
+      ),
+    },
+    {
       name: 'a wrapper that always sends 1000, called with a goodbye reason',
       env: 'js',
       code: lines(
@@ -420,6 +432,20 @@ ruleTester('mismatched-code', {
     },
   ],
   invalid: [
+    {
+      name: 'plain JavaScript: an outdated client refused with 1000',
+      env: 'js',
+      code: lines(
+        "const { WebSocketServer } = require('ws');",
+        'new WebSocketServer({ port: 8080 }).on(\'connection\', (ws) => {',
+        "  ws.on('message', (data) => {",
+        '    const hello = JSON.parse(data);',
+        "    if (hello.protocolVersion !== 3) ws.close(1000, 'Client outdated, please update');",
+        '  });',
+        '});',
+      ),
+      errors: [{ messageId: 'rejectWithNormal', line: 5, column: 47, data: { code: 1000, name: 'Normal Closure', situation: 'a policy violation', alternatives: '1008' } }],
+    },
     {
       name: 'if (limiter.isLimited(ip)) → close(1000)',
       code: codeLimiter,

@@ -102,6 +102,9 @@ export const SITUATION_KEYWORDS: Readonly<Record<Situation, readonly string[]>> 
     'policy', 'policies', 'violation', 'violates', 'violated', 'abuse', 'abusive', 'profanity',
     'terms of service', 'moderation', 'misbehaving', 'misbehavior', 'misbehaviour', 'bot', 'bots', 'captcha',
     'recaptcha', 'hcaptcha',
+    // A client the server will not talk to until it updates: an app-level refusal, not a WebSocket protocol error.
+    'outdated', 'out of date', 'version mismatch', 'incompatible version', 'unsupported version', 'wrong version',
+    'old version', 'update required', 'please update', 'upgrade required', 'client too old',
   ],
   'invalid-message': [
     'invalid', 'invalid message', 'invalid payload', 'invalid json', 'invalid format', 'invalid data',
