@@ -45,6 +45,8 @@ function sampleData(locale: (typeof LOCALES)[number]): Record<string, string | n
     failure: longest(Object.values(common.failurePaths)),
     source: longest(Object.values(common.unboundedSources)),
     function: 'handleHeartbeat',
+    timer: 'this.reconnectTimer',
+    setter: 'setReconnectAttempt',
     replacement: '1011 (Internal Error)',
   };
 }

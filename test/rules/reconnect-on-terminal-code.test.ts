@@ -1,7 +1,10 @@
 // reconnect-on-terminal-code: close handlers of client sockets that open a new connection on a
 // path a 1008 (or a code the project or an app profile marks "do not reconnect") can take.
 import type { ResolvedConfig } from '../../server/src/core/config';
+import * as assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
 import { at, lines, ruleTester } from '../harness/rule-tester';
+import { lintSnippets, onlyRuleConfig } from '../harness/snippet-project';
 
 const RULE = 'reconnectsAfterTerminal';
 const POLICY = '1008';
@@ -765,4 +768,47 @@ ruleTester('reconnect-on-terminal-code', {
       errors: [{ messageId: RULE, ...at(graphqlClient, 6, 'connect(url, payload)'), data: { code: '4004' } }],
     },
   ],
+});
+
+describe('reconnect-on-terminal-code: where an indirect reconnect opens the connection', () => {
+  const relatedOf = (code: string, env: 'js' | 'dom', extension: string) => {
+    const [linted] = lintSnippets([{ code, env, extension, config: onlyRuleConfig('reconnect-on-terminal-code') }]);
+    return linted!.findings.map((f) => (f.related ?? []).map((r) => `${r.line}: ${r.message}`));
+  };
+
+  it('names the timer object and the callback it runs', () => {
+    const code = lines(
+      'class Connector {',
+      '  constructor(url, Timer) {',
+      '    this.url = url;',
+      '    this.retry = new Timer(() => this.connect());',
+      '  }',
+      '  connect() {',
+      '    this.socket = new WebSocket(this.url);',
+      '    this.socket.onclose = () => this.later();',
+      '  }',
+      '  later() { this.retry.start(1000); }',
+      '}',
+    );
+    // After the places the socket's inference rests on, the one the reconnect goes through.
+    assert.deepEqual(relatedOf(code, 'js', '.js'), [
+      ['7: The socket comes from `new WebSocket(…)` here.', '7: The socket is stored in `this.socket` here.', '4: this.retry runs this callback, which opens a new connection.'],
+    ]);
+  });
+
+  it('names the effect a state setter re-runs', () => {
+    const code = lines(
+      "import { useEffect, useState } from 'react';",
+      'export function Feed({ url }) {',
+      '  const [n, setN] = useState(0);',
+      '  useEffect(() => {',
+      '    const ws = new WebSocket(url);',
+      '    ws.onclose = () => setN(n + 1);',
+      '  }, [n]);',
+      '}',
+    );
+    assert.deepEqual(relatedOf(code, 'js', '.jsx'), [
+      ['5: The socket comes from `new WebSocket(…)` here.', '4: This effect depends on the state setN sets, so it runs again and opens a new connection.'],
+    ]);
+  });
 });

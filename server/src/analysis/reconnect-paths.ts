@@ -31,7 +31,13 @@ export interface CloseScope {
  */
 export interface ConnectionStart {
   readonly steps: ReadonlyArray<{ readonly node: ts.Expression; readonly scope: CloseScope }>;
+  /** When the last step opens the connection indirectly: the timer object's callback, or the effect a state change re-runs. */
+  readonly via?: ConnectionVia;
 }
+
+export type ConnectionVia =
+  | { readonly kind: 'timer-callback'; readonly node: ts.Node; readonly timer: string }
+  | { readonly kind: 'state-effect'; readonly node: ts.Node; readonly setter: string };
 
 export function handlerScope(handler: CloseHandler, ctx: AnalysisContext): CloseScope {
   return { fn: handler.fn, close: receivedClose(handler.fn, handlerParameterRoles(handler), ctx), ctx };
@@ -44,13 +50,14 @@ export function handlerScope(handler: CloseHandler, ctx: AnalysisContext): Close
  */
 export function connectionStarts(scope: CloseScope, handoffs = 0): ConnectionStart[] {
   const starts: ConnectionStart[] = [];
-  const memo = new Map<ts.Node, boolean>();
+  const search: Search = { opens: new Map(), vias: new Map() };
   walkRunCode(scope.fn.body!, (node) => {
     const handoff = handoffs < MAX_HANDOFFS && ts.isCallExpression(node) ? handedOffTo(node, scope) : undefined;
     if (handoff) {
-      for (const inner of connectionStarts(handoff, handoffs + 1)) starts.push({ steps: [{ node, scope }, ...inner.steps] });
-    } else if (leadsToConnection(node, scope.ctx, memo, 0)) {
-      starts.push({ steps: [{ node, scope }] });
+      for (const inner of connectionStarts(handoff, handoffs + 1)) starts.push({ ...inner, steps: [{ node, scope }, ...inner.steps] });
+    } else if (leadsToConnection(node, scope.ctx, search, 0)) {
+      const via = search.vias.get(node);
+      starts.push({ steps: [{ node, scope }], ...(via ? { via } : {}) });
     }
   });
   return starts;
@@ -95,43 +102,64 @@ function runsWhenCalled(fn: ts.Node): boolean {
   return ts.isParenthesizedExpression(parent) && ts.isCallExpression(parent.parent) && parent.parent.expression === parent;
 }
 
-function leadsToConnection(node: ts.CallExpression | ts.NewExpression, ctx: AnalysisContext, memo: Map<ts.Node, boolean>, depth: number): boolean {
+/**
+ * One search for connection starts: per function, whether it opens a connection; per call or
+ * function that does so indirectly, how (a timer object's callback, an effect a state change re-runs).
+ */
+interface Search {
+  readonly opens: Map<ts.Node, boolean>;
+  readonly vias: Map<ts.Node, ConnectionVia>;
+}
+
+function leadsToConnection(node: ts.CallExpression | ts.NewExpression, ctx: AnalysisContext, search: Search, depth: number): boolean {
   if (ts.isNewExpression(node) && constructsClientSocket(node, ctx)) return true;
   if (depth >= MAX_DEPTH) return false;
+  const through = (fn: FunctionWithBody | undefined, via?: ConnectionVia): boolean => {
+    if (!fn || !functionStartsConnection(fn, ctx, search, depth + 1)) return false;
+    const how = via ?? search.vias.get(fn);
+    if (how) search.vias.set(node, how);
+    return true;
+  };
   // `new ChatClient(url)` whose constructor connects.
-  const callee = ts.isCallExpression(node) ? functionOf(node.expression, ctx.checker) : constructorOf(node.expression, ctx.checker);
-  if (callee && functionStartsConnection(callee, ctx, memo, depth + 1)) return true;
-  // `this.retryTimer.start(d)` where `this.retryTimer = new Timer(() => this.connect())`, and a
-  // React state setter whose state an effect that opens the socket depends on.
-  if (ts.isCallExpression(node) && startsRunOf(node, ctx.checker).some((fn) => functionStartsConnection(fn, ctx, memo, depth + 1))) return true;
+  if (through(ts.isCallExpression(node) ? functionOf(node.expression, ctx.checker) : constructorOf(node.expression, ctx.checker))) return true;
+  if (ts.isCallExpression(node)) {
+    // `this.retryTimer.start(d)` where `this.retryTimer = new Timer(() => this.connect())`.
+    if (callbacksStartedBy(node, ctx.checker).some((fn) => through(fn, { kind: 'timer-callback', node: fn, timer: receiverText(node) }))) return true;
+    // A React state setter whose state an effect that opens the socket depends on.
+    const setter = skipOuterExpressions(node.expression).getText();
+    if (effectsRerunBy(node, ctx.checker).some((effect) => through(functionOf(effect, ctx.checker), { kind: 'state-effect', node: effect, setter }))) return true;
+  }
   // A function handed over by name: `setTimeout(connect, d)`, `backoff(this.open.bind(this))`.
   return (node.arguments ?? []).some((argument) => {
-    const node = skipOuterExpressions(argument);
-    if (!ts.isIdentifier(node) && !ts.isPropertyAccessExpression(node) && !ts.isCallExpression(node)) return false;
-    const fn = functionOf(node, ctx.checker);
-    return !!fn && functionStartsConnection(fn, ctx, memo, depth + 1);
+    const inner = skipOuterExpressions(argument);
+    if (!ts.isIdentifier(inner) && !ts.isPropertyAccessExpression(inner) && !ts.isCallExpression(inner)) return false;
+    return through(functionOf(inner, ctx.checker));
   });
 }
 
-function functionStartsConnection(fn: ts.SignatureDeclaration & { body?: ts.Node }, ctx: AnalysisContext, memo: Map<ts.Node, boolean>, depth: number): boolean {
-  const known = memo.get(fn);
+type FunctionWithBody = ts.SignatureDeclaration & { body?: ts.Node };
+
+function functionStartsConnection(fn: FunctionWithBody, ctx: AnalysisContext, search: Search, depth: number): boolean {
+  const known = search.opens.get(fn);
   if (known !== undefined) return known;
   const file = fn.getSourceFile();
   if (!fn.body || file.isDeclarationFile || ctx.program.isSourceFileFromExternalLibrary(file)) return false;
-  memo.set(fn, false);
+  search.opens.set(fn, false);
   const fileCtx = file === ctx.sourceFile ? ctx : createAnalysisContext(ctx.program, file, ctx.platform);
   let found = false;
   walkRunCode(fn.body, (node) => {
-    if (!found && leadsToConnection(node, fileCtx, memo, depth)) found = true;
+    if (found || !leadsToConnection(node, fileCtx, search, depth)) return;
+    found = true;
+    const via = search.vias.get(node);
+    if (via) search.vias.set(fn, via);
   });
-  memo.set(fn, found);
+  search.opens.set(fn, found);
   return found;
 }
 
-/** The functions a call runs besides its callee: a timer object's callbacks, the effects a React state setter re-runs. */
-function startsRunOf(call: ts.CallExpression, checker: ts.TypeChecker): Array<ts.SignatureDeclaration & { body?: ts.Node }> {
-  const effects = effectsRerunBy(call, checker).map((effect) => functionOf(effect, checker)).filter((fn) => fn !== undefined);
-  return [...callbacksStartedBy(call, checker), ...effects];
+function receiverText(call: ts.CallExpression): string {
+  const callee = skipOuterExpressions(call.expression);
+  return ts.isPropertyAccessExpression(callee) ? callee.expression.getText() : callee.getText();
 }
 
 /** The constructor (with a body) of the project class `expression` names. */

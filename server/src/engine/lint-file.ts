@@ -122,6 +122,7 @@ function runRule(rule: RuleModule, site: CloseCallSite | undefined, analysis: An
       const forwarded = site?.forwardedTo;
       const forwardedData = forwarded && { name: forwarded.name, call: forwarded.closeCall.expression.getText() };
       if (forwarded && forwardedData) related.unshift(locateNode(forwarded.closeCall, renderTemplate(text.rules.common.forwardedRelated, forwardedData)));
+      for (const place of report.related ?? []) related.push(locateNode(place.node, renderTemplate(requireTemplate(ruleText.messages, place.messageId, rule.id), place.data)));
       const detailTemplate = ruleText.details[report.messageId];
       const detail = [
         detailTemplate === undefined ? undefined : renderTemplate(detailTemplate, report.data),

@@ -45,6 +45,8 @@ export interface RuleReport<M extends string = string> {
    * on. Close-call rules leave it out (the call's receiver says it).
    */
   readonly socket?: { readonly confidence: Confidence; readonly evidence?: Evidence };
+  /** Other places that explain the finding (the language server's related information, SARIF's related locations). */
+  readonly related?: ReadonlyArray<{ readonly node: ts.Node; readonly messageId: M; readonly data: MessageData }>;
 }
 
 export interface FileRuleContext<R extends RuleId, M extends string = string> {

@@ -9,7 +9,7 @@ import type { AppProfileId } from '../registry/types';
 import { clientCloseHandlers, type CloseHandler } from '../analysis/close-handlers';
 import type { AnalysisContext } from '../analysis/context';
 import { namedCodesFor } from '../analysis/named-codes';
-import { connectionStarts, handlerScope, reachableWith, type CloseScope } from '../analysis/reconnect-paths';
+import { connectionStarts, handlerScope, reachableWith, type CloseScope, type ConnectionVia } from '../analysis/reconnect-paths';
 import { formatCodes } from './code-advice';
 import type { CodeNaming } from './code-naming';
 import { defineRule, type SuggestionReport } from './define-rule';
@@ -20,7 +20,7 @@ export default defineRule({
     defaultSeverity: 'warn',
     fixable: false,
     hasSuggestions: true,
-    messageIds: ['reconnectsAfterTerminal', 'guardTerminal'],
+    messageIds: ['reconnectsAfterTerminal', 'guardTerminal', 'timerCallbackReconnects', 'stateEffectReconnects'],
   },
   checkFile(context) {
     const { analysis, naming } = context;
@@ -40,12 +40,20 @@ export default defineRule({
           data: { code: formatCodes(context, looping.slice(0, 1)) },
           node,
           socket,
+          ...(start.via ? { related: [viaPlace(start.via)] } : {}),
           ...(guard ? { suggestions: [{ ...guard, data: { codes: formatCodes(context, looping) } }] } : {}),
         });
       }
     }
   },
 });
+
+/** Where an indirect reconnect opens the connection: the timer object's callback, or the effect a state change re-runs. */
+function viaPlace(via: ConnectionVia): { node: ts.Node; messageId: 'timerCallbackReconnects' | 'stateEffectReconnects'; data: { timer: string } | { setter: string } } {
+  return via.kind === 'timer-callback'
+    ? { node: via.node, messageId: 'timerCallbackReconnects', data: { timer: via.timer } }
+    : { node: via.node, messageId: 'stateEffectReconnects', data: { setter: via.setter } };
+}
 
 /**
  * The refusal codes, the codes the project's config says not to reconnect after, and those of an
