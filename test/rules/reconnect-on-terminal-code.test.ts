@@ -153,6 +153,20 @@ const selfReconnecting = lines(
 ruleTester('reconnect-on-terminal-code', {
   valid: [
     {
+      name: 'the close handler only takes a listener back (removing a listener that reconnects is not a reconnect)',
+      env: 'dom',
+      code: lines(
+        'let ws: WebSocket;',
+        'function retry(): void { setTimeout(connect, 1000); }',
+        "function teardown(): void { ws.removeEventListener('error', retry); }",
+        'export function connect(): void {',
+        "  ws = new WebSocket('wss://example.test');",
+        "  ws.addEventListener('error', retry);",
+        "  ws.addEventListener('close', () => teardown());",
+        '}',
+      ),
+    },
+    {
       name: 'React: the close handler sets a state no socket-opening effect depends on',
       env: 'js',
       extension: '.jsx',

@@ -12,7 +12,7 @@ import { functionOf, type CloseHandler } from './close-handlers';
 import { createAnalysisContext, type AnalysisContext } from './context';
 import { effectsRerunBy } from './state-effects';
 import { callbacksStartedBy } from './timer-objects';
-import { isFunctionLike, listenerRegistration, skipOuterExpressions } from './syntax';
+import { isFunctionLike, isListenerArgument, listenerRegistration, skipOuterExpressions } from './syntax';
 
 const MAX_DEPTH = 6;
 /** How many functions deep a close is followed when handlers pass it on (`(e) => this.onClose(e)`). */
@@ -131,6 +131,7 @@ function leadsToConnection(node: ts.CallExpression | ts.NewExpression, ctx: Anal
   }
   // A function handed over by name: `setTimeout(connect, d)`, `backoff(this.open.bind(this))`.
   return (node.arguments ?? []).some((argument) => {
+    if (isListenerArgument(argument)) return false;
     const inner = skipOuterExpressions(argument);
     if (!ts.isIdentifier(inner) && !ts.isPropertyAccessExpression(inner) && !ts.isCallExpression(inner)) return false;
     return through(functionOf(inner, ctx.checker));

@@ -51,6 +51,19 @@ export function contains(outer: ts.Node, inner: ts.Node): boolean {
 }
 
 const LISTEN_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener', 'addEventListener']);
+const UNLISTEN_METHODS = new Set(['off', 'removeListener', 'removeEventListener']);
+
+/**
+ * `x.on('close', handler)`, `x.removeEventListener('close', handler)`: an argument handed over as
+ * a listener (or taken back) runs when the event fires, not because of this call.
+ */
+export function isListenerArgument(argument: ts.Expression): boolean {
+  const call = argument.parent;
+  if (!call || !ts.isCallExpression(call) || !ts.isPropertyAccessExpression(call.expression) || call.arguments[1] !== argument) return false;
+  const method = call.expression.name.text;
+  const event = call.arguments[0];
+  return (LISTEN_METHODS.has(method) || UNLISTEN_METHODS.has(method)) && !!event && ts.isStringLiteralLike(event);
+}
 
 /**
  * If `fn` is a listener registered for an event — `x.on('close', fn)`, `x.addEventListener('close', fn)`
