@@ -433,6 +433,22 @@ ruleTester('mismatched-code', {
   ],
   invalid: [
     {
+      name: 'plain JavaScript: the default branch of a message switch closes with 1000 and "Unknown data"',
+      env: 'js',
+      code: lines(
+        "const { WebSocketServer } = require('ws');",
+        "new WebSocketServer({ port: 8080 }).on('connection', (ws) => {",
+        "  ws.on('message', (data) => {",
+        '    switch (JSON.parse(data).op) {',
+        "      case 'ping': ws.send('pong'); break;",
+        "      default: ws.close(1000, 'Unknown data');",
+        '    }',
+        '  });',
+        '});',
+      ),
+      errors: [{ messageId: 'rejectWithNormal', line: 6, column: 25, data: { code: 1000, name: 'Normal Closure', situation: 'an invalid message', alternatives: '1008' } }],
+    },
+    {
       name: 'plain JavaScript: an outdated client refused with 1000',
       env: 'js',
       code: lines(

@@ -441,6 +441,24 @@ ruleTester('reconnect-on-terminal-code', {
   ],
   invalid: [
     {
+      name: 'a ws client kept through a chained assignment (const ws = (this.socket = new WebSocket(url))), its bound close handler reconnecting',
+      code: lines(
+        "import WebSocket from 'ws';",
+        'export class Gateway {',
+        '  socket: WebSocket | null = null;',
+        '  connect(): void {',
+        "    const ws = (this.socket = new WebSocket('wss://gateway.example'));",
+        '    ws.onclose = this.onClose.bind(this);',
+        '  }',
+        '  onClose({ reason }: WebSocket.CloseEvent): void {',
+        "    if (reason.includes('expired')) console.warn('session expired');",
+        '    this.connect();',
+        '  }',
+        '}',
+      ),
+      errors: [{ messageId: 'reconnectsAfterTerminal', line: 10, column: 5 }],
+    },
+    {
       name: 'React (plain JavaScript): the close handler bumps a state that the effect opening the socket depends on',
       env: 'js',
       extension: '.jsx',

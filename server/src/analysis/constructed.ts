@@ -12,7 +12,12 @@ export function isAssignedNew(receiver: ts.Expression, checker: ts.TypeChecker, 
   const nameNode = ts.isPropertyAccessExpression(node) ? node.name : ts.isIdentifier(node) ? node : undefined;
   const symbol = nameNode && checker.getSymbolAtLocation(nameNode);
   if (!symbol) return false;
-  const isNew = (e: ts.Expression | undefined) => !!e && ts.isNewExpression(skipOuterExpressions(e));
+  const isNew = (e: ts.Expression | undefined): boolean => {
+    const value = e && skipOuterExpressions(e);
+    // `const ws = (this.socket = new WebSocket(url))`: the value of an assignment is its right side.
+    if (value && ts.isBinaryExpression(value) && value.operatorToken.kind === ts.SyntaxKind.EqualsToken) return isNew(value.right);
+    return !!value && ts.isNewExpression(value);
+  };
   if ((symbol.declarations ?? []).some((d) => (ts.isVariableDeclaration(d) || ts.isPropertyDeclaration(d)) && isNew(d.initializer))) return true;
   let assigned = false;
   const visit = (n: ts.Node): void => {

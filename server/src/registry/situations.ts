@@ -110,7 +110,8 @@ export const SITUATION_KEYWORDS: Readonly<Record<Situation, readonly string[]>> 
     'invalid', 'invalid message', 'invalid payload', 'invalid json', 'invalid format', 'invalid data',
     'malformed', 'bad request', 'bad message', 'parse', 'parsing', 'unparsable', 'unparseable', 'schema',
     'validation', 'unknown message', 'unknown type', 'unknown opcode', 'unknown command', 'unknown event',
-    'unexpected message', 'decode', 'decoding', 'utf 8', 'encoding',
+    'unexpected message', 'decode', 'decoding', 'utf 8', 'encoding', 'unknown data', 'unknown op',
+    'unknown action', 'unknown packet', 'unknown request', 'unknown payload', 'unrecognized', 'unrecognised',
   ],
   'unsupported-data': [
     'unsupported', 'not supported', 'binary', 'text only', 'wrong type', 'expected text', 'expected binary',
