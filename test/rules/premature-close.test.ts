@@ -242,6 +242,32 @@ ruleTester('premature-close', {
   ],
   invalid: [
     {
+      name: 'browser: the callback closes only while a connecting flag the code keeps is set (this.connecting, a ref\'s .value)',
+      env: 'dom',
+      code: lines(
+        'export class Feed {',
+        '  private socket?: WebSocket;',
+        '  private connecting = false;',
+        '  private readonly isConnectingRef = { value: false };',
+        '  connect(url: string) {',
+        '    this.connecting = true;',
+        '    this.socket = new WebSocket(url);',
+        '    setTimeout(() => {',
+        '      if (this.connecting) this.socket?.close();',
+        '    }, 3000);',
+        '    const probe = new WebSocket(url);',
+        '    setTimeout(() => {',
+        '      if (this.isConnectingRef.value) probe.close();',
+        '    }, 3000);',
+        '  }',
+        '}',
+      ),
+      errors: [
+        { messageId: 'connectTimeout', line: 9, column: 28 },
+        { messageId: 'connectTimeout', line: 13, column: 39 },
+      ],
+    },
+    {
       name: 'ws: created, then closed in straight-line code',
       code: lines(
         "import WebSocket from 'ws';",

@@ -196,7 +196,7 @@ function clearsTimer(fn: ts.Node, handle: ts.Expression, checker: ts.TypeChecker
 /**
  * A condition around the close (inside the timer callback) that holds only while the socket is
  * CONNECTING: `ws.readyState === WebSocket.CONNECTING`, `readyState === 0`, `readyState !== WebSocket.OPEN`,
- * `!connected`, `!this.isOpen`.
+ * `!connected`, `!this.isOpen`, `this.connecting`, `isConnectingRef.value`.
  */
 function checksStillConnecting(call: ts.Node, callback: ts.Node): boolean {
   let child: ts.Node = call;
@@ -223,11 +223,17 @@ function meansConnecting(condition: ts.Expression): boolean {
     return readsState && (equal ? names('CONNECTING', '0') : names('OPEN', '1'));
   }
   if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) {
-    const operand = skipOuterExpressions(node.operand);
-    const name = ts.isIdentifier(operand) ? operand.text : ts.isPropertyAccessExpression(operand) ? operand.name.text : '';
-    return /^(is)?(connected|opened|open|established)$/i.test(name);
+    return /^(is)?(connected|opened|open|established)$/i.test(flagName(skipOuterExpressions(node.operand)));
   }
-  return false;
+  // `if (this.connecting)`, `if (isConnectingRef.value)`: a flag the code keeps while the handshake runs.
+  return /^(is)?connecting(ref)?$/i.test(flagName(node));
+}
+
+/** The name a flag is read by: `connected`, `this.isOpen`, and a ref's own name for `isConnectingRef.value` / `.current`. */
+function flagName(node: ts.Expression): string {
+  if (ts.isIdentifier(node)) return node.text;
+  if (!ts.isPropertyAccessExpression(node)) return '';
+  return /^(value|current)$/.test(node.name.text) ? flagName(skipOuterExpressions(node.expression)) : node.name.text;
 }
 
 /** `x.on('open', handler)` / `x.addEventListener('open', handler)` with any handler expression. */
