@@ -220,6 +220,22 @@ ruleTester('reason-too-long', {
   ],
   invalid: [
     {
+      name: 'plain JavaScript (ws before 3.0): a query parameter of ws.upgradeReq.url, parsed with url.parse, in a JSON literal',
+      env: 'js',
+      code: lines(
+        "var url = require('url');",
+        "var WebSocket = require('ws');",
+        'var subscriptions = {};',
+        "new WebSocket.Server({ port: 8080 }).on('connection', function (ws) {",
+        '  var query = url.parse(ws.upgradeReq.url, true).query;',
+        '  if (!subscriptions[query.id]) {',
+        "    ws.close(1008, JSON.stringify({ code: 404, error: `No subscription '${query.id}'` }));",
+        '  }',
+        '});',
+      ),
+      errors: [{ messageId: 'unbounded', line: 7, column: 20, data: { source: 'text received over the network' } }],
+    },
+    {
       name: 'a let filled with an error message on one branch',
       env: 'dom',
       code: lines(

@@ -22,6 +22,8 @@ export function isPeerInput(expr: ts.Expression, ctx: AnalysisContext): boolean 
     const name = node.name.text;
     if (name === 'data' && typeNameOf(node.expression, ctx) === 'MessageEvent') return true;
     if (REQUEST_TEXT.has(name) && isHttpRequest(node.expression, ctx)) return true;
+    // `ws.upgradeReq.url`: the upgrade request `ws` kept on the socket before version 3.
+    if (REQUEST_TEXT.has(name) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'upgradeReq') return true;
     // `event.data` of an untyped message listener's event.
     const object = skipOuterExpressions(node.expression);
     if (name === 'data' && ts.isIdentifier(object)) {
@@ -147,7 +149,7 @@ function parsesPeerInput(expr: ts.Expression, ctx: AnalysisContext): boolean {
   if (!ts.isCallExpression(expr) || !expr.arguments[0]) return false;
   const callee = expr.expression;
   if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'parse' || !ts.isIdentifier(callee.expression)) return false;
-  // `querystring.parse(url.query)`, `qs.parse(search)`: the query string of a URL, any length.
+  // `querystring.parse(url.query)`, `qs.parse(search)`, `url.parse(req.url, true)`: the parts of a URL, any length.
   if (isQueryStringModule(callee.expression, ctx)) return true;
   return callee.expression.text === 'JSON' && isPeerInput(expr.arguments[0], ctx);
 }
@@ -244,9 +246,10 @@ function following(node: ts.Node, answer: () => boolean): boolean {
   }
 }
 
-const QUERY_STRING_MODULES = new Set(['querystring', 'node:querystring', 'qs', 'query-string']);
+/** Modules whose `parse(…)` splits a URL or query string: the parts are whatever the URL's author wrote. */
+const QUERY_STRING_MODULES = new Set(['querystring', 'node:querystring', 'qs', 'query-string', 'url', 'node:url']);
 
-/** An identifier bound to a query-string parser module: `import qs from 'qs'`, `const querystring = require('querystring')`. */
+/** An identifier bound to a URL or query-string parser module: `import qs from 'qs'`, `const url = require('url')`. */
 function isQueryStringModule(identifier: ts.Identifier, ctx: AnalysisContext): boolean {
   const symbol = ctx.checker.getSymbolAtLocation(identifier);
   for (const decl of symbol?.declarations ?? []) {
