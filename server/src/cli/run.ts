@@ -179,7 +179,7 @@ export function runLint(options: RunOptions, environment: RunEnvironment = {}): 
   const cache = options.cache
     ? new RunCache({ file: cacheFilePath(cwd, options.cache.location), strategy: options.cache.strategy ?? 'metadata', version: options.cache.version, project, locale, warn, debug: environment.debug, displayPath })
     : undefined;
-  const linter = new Linter({ ...(cache ? { readDisk: cache.readDisk, lazyStart: cache.lazyStart } : {}), project, configs, warn, displayPath, now, locale, lazyImports: environment.lazyImports !== false, sharePrograms: environment.sharePrograms !== false, ...(environment.debug ? { debug: environment.debug } : {}), ...(environment.onFileAnalyzed ? { onFileAnalyzed: environment.onFileAnalyzed } : {}), onFileLinted: () => {
+  const linter = new Linter({ ...(cache ? { readDisk: cache.readDisk, lazyStart: cache.lazyStart, recordChecks: true } : {}), project, configs, warn, displayPath, now, locale, lazyImports: environment.lazyImports !== false, sharePrograms: environment.sharePrograms !== false, ...(environment.debug ? { debug: environment.debug } : {}), ...(environment.onFileAnalyzed ? { onFileAnalyzed: environment.onFileAnalyzed } : {}), onFileLinted: () => {
       // Counts the first pass only; --fix passes lint some files again.
       if (checked < linted.length) progress?.files(++checked, linted.length);
     },

@@ -48,6 +48,34 @@ export class ProjectPrograms {
     this.locator = new TsconfigLocator(options.host, options.onTsconfigProblems);
   }
 
+  /**
+   * The files in groups that share one program (a tsconfig's, with the tsconfigs whose program it
+   * shares; the inferred project's; --project's), in the order of their first file. The CLI
+   * checks one group at a time and then releases its program, so that a run holds one program
+   * and checker at a time, not all of them.
+   */
+  groups(files: readonly string[]): string[][] {
+    const groups = new Map<string, string[]>();
+    for (const file of files) {
+      const key = this.options.project ?? this.locator.tsconfigFor(file);
+      const owner = key === undefined || this.options.project !== undefined ? key : this.ownerOf(key);
+      const group = groups.get(owner ?? INFERRED);
+      if (group) group.push(file);
+      else groups.set(owner ?? INFERRED, [file]);
+    }
+    return [...groups.values()];
+  }
+
+  /**
+   * Forgets the programs built so far (a group is done with them), keeping what their lazy
+   * passes needed (lazyNeeded). A later assign() of the same files builds them again.
+   */
+  release(): void {
+    this.built.clear();
+    this.views.clear();
+    this.inferred = undefined;
+  }
+
   assign(files: readonly string[]): Map<string, ts.Program> {
     const programs = new Map<string, ts.Program>();
     if (files.length === 0) return programs;
@@ -134,6 +162,9 @@ export class ProjectPrograms {
     return program;
   }
 }
+
+/** The group of the files no tsconfig includes (tsconfig paths are absolute, so never this). */
+const INFERRED = '';
 
 /** Per tsconfig, the files an earlier run's passes needed loaded (see LazyImports.startWith). */
 export type LazyStart = ReadonlyMap<string, readonly string[] | 'all'>;
