@@ -185,10 +185,13 @@ export function mayAffectAnalysis(fileName: string, host: Pick<ProjectHost, 'rea
   const text = host.readFile(fileName);
   if (text === undefined) return true; // let the program report it
   if (mayNeedAnalysis(text, fileName)) return true;
-  // Global declarations, module augmentations and UMD globals (`export as namespace X`).
-  if (/\bdeclare\s+(global|module|namespace)\b|\bexport\s+as\s+namespace\b/.test(text)) return true;
   // A script (no top-level import/export) puts its declarations in the global scope.
-  return !/^\s*(import|export)\b/m.test(text);
+  if (!/^\s*(import|export)\b/m.test(text)) return true;
+  // In a module: global declarations, module augmentations (`declare module 'x'`), UMD globals
+  // (`export as namespace X`), and references that add type packages, libs or files to the
+  // program. A `declare namespace X` or `declare module X` there is the module's own (openai-node
+  // declares one beside each of its 95 resource classes): no reason to load the file.
+  return /\bdeclare\s+global\b|\bdeclare\s+module\s*['"`]|\bexport\s+as\s+namespace\b|^\s*\/\/\/\s*<reference\b/m.test(text);
 }
 
 /**
