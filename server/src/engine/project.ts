@@ -58,7 +58,8 @@ export class SourceFileCache {
 
   get(fileName: string, languageVersion: ts.ScriptTarget | ts.CreateSourceFileOptions, host: ProjectHost): ts.SourceFile | undefined {
     // The module format (ESM/CJS) is part of the key: the same file parses differently per format.
-    const key = typeof languageVersion === 'object' ? `${languageVersion.languageVersion}|${languageVersion.impliedNodeFormat}|${fileName}` : `${languageVersion}|${fileName}`;
+    const options = typeof languageVersion === 'object' ? languageVersion : { languageVersion, impliedNodeFormat: undefined };
+    const key = `${parseTarget(fileName, options.languageVersion)}|${options.impliedNodeFormat}|${fileName}`;
     if (this.leftOut.has(fileName)) return this.leftOut.stub(fileName, languageVersion);
     const cached = this.files.get(key);
     if (cached) return cached;
@@ -68,6 +69,18 @@ export class SourceFileCache {
     this.files.set(key, file);
     return file;
   }
+}
+
+/**
+ * The part of a program's target that can change how a file parses. A declaration file parses the
+ * same for every target from ES2015 on (the target only picks the Unicode tables for identifiers,
+ * ES5's or the latest, and grammar errors in regular expressions, which declarations do not
+ * hold), and its module indicator does not depend on the options: programs with different
+ * targets (a tsconfig's ES2020 and the inferred project's ES2022) share one parse of
+ * `@types/node` instead of parsing and binding it once per target.
+ */
+function parseTarget(fileName: string, target: ts.ScriptTarget): string {
+  return /\.d\.[mc]?ts$/.test(fileName) && target >= ts.ScriptTarget.ES2015 ? 'ES2015+' : String(target);
 }
 
 /**
