@@ -9,7 +9,7 @@ import type { AppProfileId, Platform, RuntimeId } from '../registry/types';
 import { settingsForFile } from '../engine/config-file';
 import { culpritMessage, findCulprits, isStackOverflow, MAX_ISOLATION_ROUNDS } from '../engine/isolation';
 import type { Culprit } from '../engine/isolation';
-import { computeWithLazyImports } from '../engine/lazy-imports';
+import { computeWithLazyImports, type LazyImportsOptions } from '../engine/lazy-imports';
 import { lintSourceFile, mayNeedAnalysis, type FlowReads } from '../engine/lint-file';
 import { OverlaySourceFileCache, SourceFileCache } from '../engine/project';
 import type { LazyStart } from '../engine/project-programs';
@@ -52,7 +52,7 @@ export interface LinterOptions {
   /** Called with each file checked with its program (`wsclose codes` reads the codes there); again on a repeated pass. */
   readonly onFileAnalyzed?: (program: ts.Program, sourceFile: ts.SourceFile, file: FileAnalyzed) => void;
   /** Leave imported project files out of programs until needed (default on; see engine/lazy-imports.ts). */
-  readonly lazyImports?: boolean;
+  readonly lazyImports?: boolean | LazyImportsOptions;
   /** Tsconfigs with the same files and options share one program (default on; see engine/shared-programs.ts). */
   readonly sharePrograms?: boolean;
   /** Per tsconfig, what an earlier run's lazy passes needed loaded (--cache): loaded from the first program. */
@@ -205,7 +205,7 @@ export class Linter {
       warn: this.options.warn,
       displayPath: this.options.displayPath,
       locale: this.options.locale,
-      lazyImports: this.options.lazyImports !== false,
+      lazyImports: this.options.lazyImports ?? true,
       sharePrograms: this.options.sharePrograms !== false,
       ...(this.options.lazyStart ? { lazyStart: this.options.lazyStart } : {}),
     });
@@ -222,13 +222,14 @@ export class Linter {
     // Files without a program: their directives only (see lintOne).
     const withoutProgram = new Set(files.map((file) => file.path));
     for (const file of typed) withoutProgram.delete(file);
-    this.lintPass(files.filter((file) => withoutProgram.has(file.path)), new Map(), cache, outcomes, 0);
+    const counted = new Set<string>();
+    this.lintPass(files.filter((file) => withoutProgram.has(file.path)), new Map(), cache, outcomes, { counted });
     // One group of files sharing a program at a time, its program released before the next is
     // built: a run holds one program and checker at a time (parsed files stay shared in `cache`).
     const byPath = new Map(files.map((file) => [file.path, file]));
     let programFiles = 0;
     for (const group of projects.groups(typed)) {
-      programFiles += this.lintGroup(group.map((file) => byPath.get(file)!), projects, cache, outcomes);
+      programFiles += this.lintGroup(group.map((file) => byPath.get(file)!), projects, cache, outcomes, counted);
       projects.release();
     }
     // The first stage checks every file; --fix stages re-check some of them.
@@ -240,9 +241,12 @@ export class Linter {
   /**
    * Lints the files of one program (one tsconfig's, shared by the tsconfigs of the same files
    * and options, or the inferred project's), repeating the pass while it needed left-out files
-   * (engine/lazy-imports.ts). Returns how many source files its last program has.
+   * (engine/lazy-imports.ts). The first pass stops at the first file that needed a left-out
+   * file: its results are thrown away, and the next program loads, besides that file, what the
+   * files to analyse import (LazyImports.preload), so that the passes after it rarely need
+   * more. Returns how many source files its last program has.
    */
-  private lintGroup(files: readonly FileToLint[], projects: ProjectPrograms, cache: SourceFileCache, outcomes: Map<string, LintOutcome>): number {
+  private lintGroup(files: readonly FileToLint[], projects: ProjectPrograms, cache: SourceFileCache, outcomes: Map<string, LintOutcome>, counted: Set<string>): number {
     const { now } = this.options;
     const paths = files.map((file) => file.path);
     let started = now();
@@ -260,7 +264,7 @@ export class Linter {
           programs = rebuilt;
           this.lazyPasses++;
         }
-        this.lintPass(pending, programs, cache, outcomes, pass);
+        this.lintPass(pending, programs, cache, outcomes, { counted, ...(pass === 0 ? { stopEarly: () => projects.touched() } : {}) });
       },
       (pass) => {
         started = now();
@@ -272,8 +276,12 @@ export class Linter {
     return [...new Set([...programs.values()].map(programBehind))].reduce((total, program) => total + program.getSourceFiles().length, 0);
   }
 
-  /** Binds the programs, then lints `pending` (every file of the stage on its first pass). */
-  private lintPass(pending: readonly FileToLint[], programs: ReadonlyMap<string, ts.Program>, cache: SourceFileCache, outcomes: Map<string, LintOutcome>, pass: number): void {
+  /**
+   * Binds the programs, then lints `pending` (every file of the stage on its first pass), until
+   * `stopEarly` says the rest would be linted again anyway. `counted`: the files of the stage
+   * already told to onFileLinted (once each, though a repeated pass lints them again).
+   */
+  private lintPass(pending: readonly FileToLint[], programs: ReadonlyMap<string, ts.Program>, cache: SourceFileCache, outcomes: Map<string, LintOutcome>, pass: { readonly counted: Set<string>; readonly stopEarly?: () => boolean }): void {
     const { now, debug } = this.options;
     let started = now();
     // Binding every file of a program happens here, so that a file TypeScript cannot bind fails its program now.
@@ -304,7 +312,11 @@ export class Linter {
         outcome = { fatal: cannotCheck(error, this.options.locale) }; // one file's failure never stops the run
       }
       outcomes.set(file.path, outcome);
-      if (pass === 0) this.options.onFileLinted?.();
+      if (!pass.counted.has(file.path)) {
+        pass.counted.add(file.path);
+        this.options.onFileLinted?.();
+      }
+      if (pass.stopEarly?.()) break;
     }
     this.timings.lint += now() - started;
   }

@@ -9,7 +9,7 @@
 import * as ts from 'typescript';
 import { buildProgram, createInferredProject } from './project';
 import type { ProjectHost, SourceFileCache } from './project';
-import { LazyImports } from './lazy-imports';
+import { LazyImports, type LazyImportsOptions } from './lazy-imports';
 import { programSeenFrom, sharedProgramKey } from './shared-programs';
 import { TsconfigLocator } from './tsconfig-locator';
 
@@ -21,7 +21,7 @@ export interface ProjectProgramsOptions {
   /** Called once per tsconfig that has problems (syntax errors, bad options), as TypeScript reports them. */
   readonly onTsconfigProblems: (tsconfig: string, diagnostics: readonly ts.Diagnostic[]) => void;
   /** Leave imported project files out of programs until needed (default on; see lazy-imports.ts). */
-  readonly lazyImports?: boolean;
+  readonly lazyImports?: boolean | LazyImportsOptions;
   /** Tsconfigs with the same files and options share one program (default on; see shared-programs.ts). */
   readonly sharePrograms?: boolean;
   /** Per tsconfig, what an earlier run's lazy passes needed loaded: loaded from the first program. */
@@ -112,6 +112,11 @@ export class ProjectPrograms {
     return any;
   }
 
+  /** Whether a program's checker needed a left-out file since it was built (its answers will be computed again). */
+  touched(): boolean {
+    return [...this.lazy.values()].some((lazy) => lazy.hasTouched());
+  }
+
   /** The program of a tsconfig, built once for every tsconfig with the same files and options. */
   private shared(tsconfig: string): ts.Program {
     const owner = this.ownerOf(tsconfig);
@@ -151,12 +156,13 @@ export class ProjectPrograms {
     if (!program) {
       let lazy = this.lazy.get(tsconfig);
       if (!lazy && this.options.lazyImports !== false) {
-        this.lazy.set(tsconfig, (lazy = new LazyImports(this.options.host.useCaseSensitiveFileNames)));
+        const options = typeof this.options.lazyImports === 'object' ? this.options.lazyImports : {};
+        this.lazy.set(tsconfig, (lazy = new LazyImports(this.options.host.useCaseSensitiveFileNames, options)));
         const needed = this.options.lazyStart?.get(tsconfig);
         if (needed !== undefined) lazy.startWith(needed);
       }
       const { host, cache } = this.options;
-      program = buildProgram(this.locator.parse(tsconfig).parsed, host, cache, { narrowRoots: true, extraRootNames, ...(lazy ? { lazyImports: lazy } : {}) });
+      program = buildProgram(this.locator.parse(tsconfig).parsed, host, cache, { narrowRoots: true, extraRootNames, ...(lazy ? { lazyImports: lazy, preloadImports: true } : {}) });
       this.built.set(tsconfig, program);
     }
     return program;

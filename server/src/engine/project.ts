@@ -158,6 +158,8 @@ export interface BuildOptions extends LoadOptions {
    * (see lazy-imports.ts). The same object is passed again to rebuild after a pass touched one.
    */
   readonly lazyImports?: LazyImports;
+  /** With `lazyImports`: after a first pass that needed left-out files, also load what the files to analyse and those files import (LazyImports.preload). */
+  readonly preloadImports?: boolean;
 }
 
 /** The program of a parsed tsconfig (see LoadOptions.narrowRoots). */
@@ -171,10 +173,28 @@ export function buildProgram(parsed: ParsedTsconfig, host: ProjectHost, cache: S
   const lazy = options.lazyImports;
   const programHost = compilerHost(compilerOptions, host, cache);
   lazy?.leaveOut(parsed.fileNames, rootNames);
-  if (lazy?.active) programHost.resolveModuleNameLiterals = lazy.createResolver(programHost, host.getCurrentDirectory(), programHost.getModuleResolutionCache!());
+  if (lazy?.active) {
+    const resolutions = cache.resolutionCache(compilerOptions, host);
+    const needed = options.preloadImports ? lazy.takePreload() : undefined;
+    if (needed) {
+      const analysed = rootNames.filter((file) => !/\.d\.[mc]?ts$/.test(file) && mayNeedAnalysis(host.readFile(file) ?? '', file));
+      lazy.preload([...analysed, ...needed], (file) => importedFiles(file, host, compilerOptions, programHost, resolutions));
+    }
+    programHost.resolveModuleNameLiterals = lazy.createResolver(programHost, host.getCurrentDirectory(), resolutions);
+  }
   const program = ts.createProgram({ rootNames, options: compilerOptions, host: programHost, projectReferences: parsed.projectReferences });
   lazy?.watch(program);
   return program;
+}
+
+/**
+ * The files `file` imports (static and dynamic imports, re-exports, `require`), from its text
+ * only (a scan, no parse), resolved with its program's options and resolution cache, each import
+ * in the default mode: for LazyImports.preload, where a guess is enough.
+ */
+function importedFiles(file: string, host: ProjectHost, options: ts.CompilerOptions, resolutionHost: ts.ModuleResolutionHost, resolutions: ts.ModuleResolutionCache): string[] {
+  const imports = ts.preProcessFile(host.readFile(file) ?? '', true, true).importedFiles;
+  return imports.flatMap((imported) => ts.resolveModuleName(imported.fileName, file, options, resolutionHost, resolutions).resolvedModule?.resolvedFileName ?? []);
 }
 
 export function loadTsconfigProject(tsconfig: string, host: ProjectHost, cache = new SourceFileCache(), options: BuildOptions = { narrowRoots: true }): Project & { fileNames: readonly string[] } {
