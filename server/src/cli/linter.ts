@@ -93,7 +93,8 @@ export class Linter {
   readonly lazyNeeded = new Map<string, readonly string[] | 'all'>();
   /** Per file of the run, how its current findings were computed (--cache records their dependencies from it; only with `recordChecks`). */
   readonly checked = new Map<string, FileChecked>();
-  private readonly cache = new SourceFileCache();
+  /** The programs' checkers are created before any file is linted (lintPass): their binders set the parent pointers. */
+  private readonly cache = new SourceFileCache(undefined, { parentsFromBinder: true });
   private readonly toldNotInProgram = new Set<string>();
   /** Programs built (a program shared by several tsconfigs counts once); weak, so that a released program can be freed. */
   private readonly programs = new WeakSet<ts.Program>();
