@@ -19,6 +19,7 @@ import type { CliConfigs } from './config';
 import type { Locale } from '../registry/locales/catalog';
 import { renderTemplate } from '../core/text/render-template';
 import { cliProjectPrograms } from './projects';
+import { pathQueriesOnce } from './run-file-system';
 import type { ProjectPrograms } from '../engine/project-programs';
 import { cliText } from './text';
 import { notesText, warningAt } from './text/notes';
@@ -107,7 +108,7 @@ export class Linter {
 
   constructor(private readonly options: LinterOptions) {
     const readDisk = options.readDisk ?? ((file: string): string | undefined => ts.sys.readFile(file));
-    this.host = { ...ts.sys, readFile: (file) => this.texts.get(path.resolve(file)) ?? readDisk(file) };
+    this.host = { ...ts.sys, ...pathQueriesOnce(), readFile: (file) => this.texts.get(path.resolve(file)) ?? readDisk(file) };
   }
 
   /** How many distinct programs were built. */
