@@ -132,6 +132,9 @@ describe('lazy project imports: passes', () => {
     assert.ok(lazy.loadTouched(0));
     assert.deepEqual(lazy.takePreload(), ['/p/d.ts'], 'after the first pass: the files it needed, for the next program to preload from');
     assert.equal(lazy.takePreload(), undefined, 'once');
+    const scanned: string[] = [];
+    lazy.preload(['/p/c.ts'], (file) => (scanned.push(file), imports.get(file) ?? []));
+    assert.deepEqual(scanned, [], 'a program resolved the imports of c.ts: what they left out is known without a scan');
   });
 
   it('with imports preloaded after the first pass, finds in the fixture what the full program finds in fewer passes', () => {

@@ -48,6 +48,8 @@ export class LazyImports {
   private lazy: Set<string> | undefined;
   /** `containing file \0 specifier` → the left-out file it resolved to. */
   private readonly leftOut = new Map<string, string>();
+  /** Per file whose imports a program resolved (case-folded key), the left-out files they resolved to. */
+  private readonly leftOutImports = new Map<string, Set<string>>();
   private readonly touched = new Set<string>();
   /** Files loaded because a pass needed them (or were needed by an earlier run), or 'all'. */
   private readonly neededFiles = new Set<string>();
@@ -84,9 +86,14 @@ export class LazyImports {
    */
   preload(files: readonly string[], importsOf: (file: string) => readonly string[]): void {
     if (!this.lazy) return;
+    // A file of the last program: the left-out files its imports resolved to there, without a scan.
+    const imports = (file: string): readonly string[] => {
+      const known = this.leftOutImports.get(this.key(file));
+      return known ? [...known] : importsOf(file);
+    };
     let level = [...files];
     for (let depth = 0; depth < PRELOAD_DEPTH && this.lazy.size > 0; depth++) {
-      level = level.flatMap((file) => importsOf(file)).filter((file) => this.lazy!.delete(this.key(file)));
+      level = level.flatMap(imports).filter((file) => this.lazy!.delete(this.key(file)));
       // Recorded as needed: a pass over this program may rest on them (a cached run loads them first).
       for (const file of level) this.neededFiles.add(file);
     }
@@ -128,8 +135,10 @@ export class LazyImports {
    */
   createResolver(host: ts.ModuleResolutionHost, currentDirectory: string, lasting?: ts.ModuleResolutionCache): ModuleResolver {
     let cache = lasting;
-    return (literals, containingFile, redirectedReference, options, containingSourceFile) =>
-      literals.map((literal) => {
+    return (literals, containingFile, redirectedReference, options, containingSourceFile) => {
+      const leftOutHere = this.leftOutImports.get(this.key(containingSourceFile.fileName)) ?? new Set<string>();
+      this.leftOutImports.set(this.key(containingSourceFile.fileName), leftOutHere);
+      return literals.map((literal) => {
         // Created like the program's own cache (with the options), so that resolution costs the same.
         cache ??= createResolutionCache(currentDirectory, this.useCaseSensitiveFileNames, options);
         const resolution = resolveModuleLiteral(literal, containingFile, redirectedReference, options, containingSourceFile, host, cache);
@@ -137,8 +146,10 @@ export class LazyImports {
         // A module augmentation (`declare module './x' {}`) is merged when the checker starts: never left out.
         if (target === undefined || !this.lazy?.has(this.key(target)) || ts.isModuleDeclaration(literal.parent)) return resolution;
         this.leftOut.set(`${containingSourceFile.fileName}\0${literal.text}`, target);
+        leftOutHere.add(target);
         return { resolvedModule: undefined };
       });
+    };
   }
 
   /**
