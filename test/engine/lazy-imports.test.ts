@@ -9,18 +9,18 @@ import { after, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import * as ts from 'typescript';
 import { runLint } from '../../server/src/cli/run';
-import { LazyImports, MAX_LAZY_PASSES, MIN_LEFT_OUT } from '../../server/src/engine/lazy-imports';
+import { LazyImports, MAX_LAZY_PASSES, MIN_LEFT_OUT, PRELOAD_DEPTH } from '../../server/src/engine/lazy-imports';
 import { buildProgram, parseTsconfig, SourceFileCache } from '../../server/src/engine/project';
 import { PROJECTS, REPO_ROOT } from '../harness/paths';
 import { equivalenceTsconfigs, findingsByFile } from '../harness/program-findings';
 
 /** The CLI's loop (cli/linter.ts), for one tsconfig: lint, and again while a pass touched a left-out file. */
-function lintLazily(tsconfig: string): { findings: Map<string, string[]>; repeatedPasses: number } {
+function lintLazily(tsconfig: string, preloadImports = false): { findings: Map<string, string[]>; repeatedPasses: number } {
   const parsed = parseTsconfig(tsconfig, ts.sys);
   const lazy = new LazyImports(ts.sys.useCaseSensitiveFileNames, { minLeftOut: 0 });
   const cache = new SourceFileCache();
   for (let repeatedPasses = 0; ; repeatedPasses++) {
-    const program = buildProgram(parsed, ts.sys, cache, { narrowRoots: true, lazyImports: lazy });
+    const program = buildProgram(parsed, ts.sys, cache, { narrowRoots: true, lazyImports: lazy, preloadImports });
     const findings = findingsByFile(program, parsed.fileNames);
     if (!lazy.loadTouched(repeatedPasses)) return { findings, repeatedPasses };
   }
@@ -34,7 +34,9 @@ function lintFully(tsconfig: string): Map<string, string[]> {
 describe('lazy project imports: same findings as the full program', () => {
   for (const tsconfig of equivalenceTsconfigs()) {
     it(path.relative(REPO_ROOT, tsconfig), () => {
-      assert.deepEqual(lintLazily(tsconfig).findings, lintFully(tsconfig));
+      const fully = lintFully(tsconfig);
+      assert.deepEqual(lintLazily(tsconfig).findings, fully);
+      assert.deepEqual(lintLazily(tsconfig, true).findings, fully, 'with the imports of the files to analyse preloaded');
     });
   }
 });
@@ -103,6 +105,46 @@ describe('lazy project imports: passes', () => {
     assert.ok(!lazy.loadTouched(0), 'nothing left out, nothing touched');
   });
 
+  it(`preloads what files import, PRELOAD_DEPTH (${PRELOAD_DEPTH}) levels deep, once a first pass has needed a left-out file`, () => {
+    const imports = new Map([
+      ['/p/a.ts', ['/p/b.ts', '/p/root.ts']],
+      ['/p/b.ts', ['/p/c.ts']],
+      ['/p/c.ts', ['/p/d.ts']],
+      ['/p/root.ts', ['/p/e.ts']],
+    ]);
+    const lazy = new LazyImports(true, { minLeftOut: 0 });
+    lazy.leaveOut(['/p/a.ts', '/p/b.ts', '/p/c.ts', '/p/d.ts', '/p/e.ts', '/p/root.ts', '/p/f.ts'], ['/p/a.ts', '/p/root.ts']);
+    assert.equal(lazy.leftOutCount, 5);
+    lazy.preload(['/p/a.ts'], (file) => imports.get(file) ?? []);
+    assert.ok(PRELOAD_DEPTH === 2);
+    assert.equal(lazy.leftOutCount, 3, 'b.ts and c.ts are loaded; d.ts (a third level), e.ts (imported by a root it did not start from) and f.ts stay out');
+    assert.deepEqual(lazy.needed, ['/p/b.ts', '/p/c.ts'], 'a pass over the next program may rest on them: --cache loads them from the first program next time');
+
+    assert.equal(lazy.takePreload(), undefined, 'nothing to preload before a pass needed a left-out file');
+    // The checker asks for c.ts's import of the left-out d.ts, the way the program resolves it.
+    const c = ts.createSourceFile('/p/c.ts', "import './d';\n", ts.ScriptTarget.Latest, true);
+    const literal = (c.statements[0] as ts.ImportDeclaration).moduleSpecifier as ts.StringLiteral;
+    const moduleHost: ts.ModuleResolutionHost = { fileExists: (file) => file === '/p/d.ts', readFile: () => '' };
+    const [resolution] = lazy.createResolver(moduleHost, '/p')([literal], '/p/c.ts', undefined, { module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler }, c, undefined);
+    const program = { getResolvedModule: () => resolution } as unknown as ts.Program & { getResolvedModule(file: ts.SourceFile, name: string): unknown };
+    lazy.watch(program);
+    program.getResolvedModule(c, './d');
+    assert.ok(lazy.loadTouched(0));
+    assert.deepEqual(lazy.takePreload(), ['/p/d.ts'], 'after the first pass: the files it needed, for the next program to preload from');
+    assert.equal(lazy.takePreload(), undefined, 'once');
+    const scanned: string[] = [];
+    lazy.preload(['/p/c.ts'], (file) => (scanned.push(file), imports.get(file) ?? []));
+    assert.deepEqual(scanned, [], 'a program resolved the imports of c.ts: what they left out is known without a scan');
+  });
+
+  it('with imports preloaded after the first pass, finds in the fixture what the full program finds in fewer passes', () => {
+    const fixture = path.join(PROJECTS, 'lazy-imports', 'tsconfig.json');
+    const preloaded = lintLazily(fixture, true);
+    const plain = lintLazily(fixture);
+    assert.ok(preloaded.repeatedPasses < plain.repeatedPasses, `${preloaded.repeatedPasses} repeated passes with preloading, ${plain.repeatedPasses} without`);
+    assert.deepEqual(preloaded.findings, lintFully(fixture));
+  });
+
   it(`leaves nothing out of a project with fewer than MIN_LEFT_OUT (${MIN_LEFT_OUT}) candidates: a repeated pass would cost more`, () => {
     const files = (count: number): string[] => Array.from({ length: count }, (_, i) => `/p/f${i}.ts`);
     const small = new LazyImports(true);
@@ -125,6 +167,36 @@ describe('lazy project imports: passes', () => {
   it('the installed TypeScript resolves imports through program.getResolvedModule (the watched hook)', () => {
     const program = ts.createProgram({ rootNames: [], options: {} });
     assert.equal(typeof (program as unknown as { getResolvedModule?: unknown }).getResolvedModule, 'function');
+  });
+});
+
+describe('lazy project imports: passes through the CLI', () => {
+  const cwd = path.join(REPO_ROOT, 'test', 'fixtures', 'cli', 'lazy-passes');
+
+  it('cuts the first pass short at the first file that needed a left-out file, and preloads the rest of what the next pass needs', () => {
+    const analysed: string[] = [];
+    const programs = new Map<ts.Program, number>();
+    const told: Array<[number, number]> = [];
+    const lazily = runLint(
+      { cwd, patterns: ['src'] },
+      {
+        lazyImports: { minLeftOut: 0 },
+        onFileAnalyzed: (program, sourceFile) => {
+          if (!programs.has(program)) programs.set(program, programs.size);
+          analysed.push(`${programs.get(program)} ${path.basename(sourceFile.fileName)}`);
+        },
+        progress: { phase: () => {}, files: (checked, total) => told.push([checked, total]), done: () => {} },
+      },
+    );
+    assert.deepEqual(analysed, ['0 a-first.ts', '1 a-first.ts', '1 b-second.ts'], 'b-second.ts is not linted with the first program, whose answers are thrown away');
+    assert.equal(lazily.stats.counts.lazyPasses, 1, 'room.ts was needed, codes.ts and code-values.ts were preloaded');
+    assert.deepEqual(told, [[1, 5], [2, 5], [3, 5], [4, 5], [5, 5]], 'each file counted once');
+    const fully = runLint({ cwd, patterns: ['src'] }, { lazyImports: false });
+    assert.deepEqual(lazily.results, fully.results);
+    assert.deepEqual(
+      lazily.results.flatMap((result) => result.messages.map((message) => `${path.basename(result.filePath)} ${message.ruleId}`)),
+      ['a-first.ts reserved-code', 'b-second.ts reserved-code'],
+    );
   });
 });
 

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import * as ts from 'typescript';
-import { createInferredProject, findTsconfig, loadTsconfigProject } from '../../server/src/engine/project';
+import { createInferredProject, findTsconfig, loadTsconfigProject, mayAffectAnalysis, SourceFileCache } from '../../server/src/engine/project';
 import { EXAMPLES, PROJECTS } from '../harness/paths';
 import { equivalenceTsconfigs, findingsByFile } from '../harness/program-findings';
 
@@ -24,6 +24,52 @@ describe('narrowed program roots', () => {
     const narrowed = loadTsconfigProject(tsconfig, ts.sys, undefined, { narrowRoots: true });
     const full = loadTsconfigProject(tsconfig, ts.sys, undefined, { narrowRoots: false });
     assert.ok(narrowed.program.getRootFileNames().length < full.program.getRootFileNames().length);
+  });
+
+  it('keeps as roots the modules that reach outside themselves, and no module for its own namespaces', () => {
+    const root = (text: string): boolean => mayAffectAnalysis('/p/a.ts', { readFile: () => text });
+    assert.equal(root('export class Api {}\nexport declare namespace Api { type Id = string; }\n'), false);
+    assert.equal(root('import { x } from "./x";\ndeclare module Legacy { const y: number; }\nnamespace Local {}\n'), false);
+    assert.equal(root('export {};\ndeclare global { interface Window { feed?: WebSocket } }\n'), true);
+    assert.equal(root("import 'ws';\ndeclare module 'ws' { interface WebSocket { id: string } }\n"), true);
+    assert.equal(root('/// <reference lib="dom" />\nexport const url = "";\n'), true);
+    assert.equal(root('/// <reference types="node" />\nexport {};\n'), true);
+    assert.equal(root('export declare function f(): void;\nexport as namespace Lib;\n'), true);
+    assert.equal(root('declare namespace Globals { const x: number; }\n'), true, 'a script');
+    const fixture = loadTsconfigProject(path.join(PROJECTS, 'module-declarations', 'tsconfig.json'), ts.sys, undefined, { narrowRoots: true });
+    assert.deepEqual(fixture.program.getRootFileNames().map((file) => path.basename(file)).sort(), ['browser-types.ts', 'feed.ts', 'window-feed.ts']);
+  });
+});
+
+describe('program files parsed without parent pointers (SourceFileCache parentsFromBinder)', () => {
+  for (const tsconfig of equivalenceTsconfigs()) {
+    it(`same findings: ${path.relative(path.dirname(EXAMPLES), tsconfig)}`, () => {
+      const bound = loadTsconfigProject(tsconfig, ts.sys, new SourceFileCache(undefined, { parentsFromBinder: true }));
+      assert.deepEqual(findingsByFile(bound.program, bound.fileNames), findingsWith(tsconfig, true));
+    });
+  }
+
+  it('leaves the parent pointers of a program file to its binder, and keeps them for a file read alone', () => {
+    const cache = new SourceFileCache(undefined, { parentsFromBinder: true });
+    const project = loadTsconfigProject(path.join(EXAMPLES, 'server', 'tsconfig.json'), ts.sys, cache);
+    const file = project.program.getSourceFiles().find((candidate) => !candidate.isDeclarationFile)!;
+    const everyNodeHasItsParent = (sourceFile: ts.SourceFile): boolean => {
+      let all = true;
+      const visit = (node: ts.Node): void => {
+        ts.forEachChild(node, (child) => {
+          if (child.parent !== node) all = false;
+          visit(child);
+        });
+      };
+      visit(sourceFile);
+      return all;
+    };
+    assert.equal(file.statements[0]!.parent, undefined, 'not set while parsing');
+    project.program.getTypeChecker();
+    assert.ok(everyNodeHasItsParent(file), 'set by the binder, before the analysis reads the tree');
+    const alone = cache.get(file.fileName, file.languageVersion, ts.sys);
+    assert.notEqual(alone, file);
+    assert.ok(alone && everyNodeHasItsParent(alone), 'a file read alone is never bound: parsed with its parents');
   });
 });
 

@@ -9,7 +9,7 @@ import type { AppProfileId, Platform, RuntimeId } from '../registry/types';
 import { settingsForFile } from '../engine/config-file';
 import { culpritMessage, findCulprits, isStackOverflow, MAX_ISOLATION_ROUNDS } from '../engine/isolation';
 import type { Culprit } from '../engine/isolation';
-import { computeWithLazyImports } from '../engine/lazy-imports';
+import { computeWithLazyImports, type LazyImportsOptions } from '../engine/lazy-imports';
 import { lintSourceFile, mayNeedAnalysis, type FlowReads } from '../engine/lint-file';
 import { OverlaySourceFileCache, SourceFileCache } from '../engine/project';
 import type { LazyStart } from '../engine/project-programs';
@@ -19,6 +19,8 @@ import type { CliConfigs } from './config';
 import type { Locale } from '../registry/locales/catalog';
 import { renderTemplate } from '../core/text/render-template';
 import { cliProjectPrograms } from './projects';
+import { pathQueriesOnce } from './run-file-system';
+import type { ProjectPrograms } from '../engine/project-programs';
 import { cliText } from './text';
 import { notesText, warningAt } from './text/notes';
 
@@ -51,7 +53,7 @@ export interface LinterOptions {
   /** Called with each file checked with its program (`wsclose codes` reads the codes there); again on a repeated pass. */
   readonly onFileAnalyzed?: (program: ts.Program, sourceFile: ts.SourceFile, file: FileAnalyzed) => void;
   /** Leave imported project files out of programs until needed (default on; see engine/lazy-imports.ts). */
-  readonly lazyImports?: boolean;
+  readonly lazyImports?: boolean | LazyImportsOptions;
   /** Tsconfigs with the same files and options share one program (default on; see engine/shared-programs.ts). */
   readonly sharePrograms?: boolean;
   /** Per tsconfig, what an earlier run's lazy passes needed loaded (--cache): loaded from the first program. */
@@ -60,6 +62,12 @@ export interface LinterOptions {
   readonly locale: Locale;
   /** --debug: one line per pre-scan verdict, program built and close() receiver classified. */
   readonly debug?: (line: string) => void;
+  /**
+   * --cache: keep, per file, how its findings were computed (`checked`), its program included, so
+   * every program stays alive until the cache is saved. Without it each program is freed once its
+   * files are linted.
+   */
+  readonly recordChecks?: boolean;
   /** Reads a file that is not one of the run's (default ts.sys.readFile); --cache records what was read. */
   readonly readDisk?: (file: string) => string | undefined;
 }
@@ -84,12 +92,14 @@ export class Linter {
   programFiles = 0;
   /** Per tsconfig, what the lazy passes of this run needed loaded (--cache keeps it for the next run). */
   readonly lazyNeeded = new Map<string, readonly string[] | 'all'>();
-  /** Per file of the run, how its current findings were computed (--cache records their dependencies from it). */
+  /** Per file of the run, how its current findings were computed (--cache records their dependencies from it; only with `recordChecks`). */
   readonly checked = new Map<string, FileChecked>();
-  private readonly cache = new SourceFileCache();
+  /** The programs' checkers are created before any file is linted (lintPass): their binders set the parent pointers. */
+  private readonly cache = new SourceFileCache(undefined, { parentsFromBinder: true });
   private readonly toldNotInProgram = new Set<string>();
-  /** Programs built (a program shared by several tsconfigs counts once). */
-  private readonly programs = new Set<ts.Program>();
+  /** Programs built (a program shared by several tsconfigs counts once); weak, so that a released program can be freed. */
+  private readonly programs = new WeakSet<ts.Program>();
+  private programsBuilt = 0;
   /** Programs and views of shared programs named by --debug. */
   private readonly described = new WeakSet<ts.Program>();
   /** Programs whose files were already tried alone after a failure (see leaveOutCulprits). */
@@ -98,12 +108,12 @@ export class Linter {
 
   constructor(private readonly options: LinterOptions) {
     const readDisk = options.readDisk ?? ((file: string): string | undefined => ts.sys.readFile(file));
-    this.host = { ...ts.sys, readFile: (file) => this.texts.get(path.resolve(file)) ?? readDisk(file) };
+    this.host = { ...ts.sys, ...pathQueriesOnce(), readFile: (file) => this.texts.get(path.resolve(file)) ?? readDisk(file) };
   }
 
   /** How many distinct programs were built. */
   get programCount(): number {
-    return this.programs.size;
+    return this.programsBuilt;
   }
 
   lint(files: readonly FileToLint[]): Map<string, LintOutcome> {
@@ -189,7 +199,6 @@ export class Linter {
   }
 
   private lintTogether(files: readonly FileToLint[], cache: SourceFileCache): Map<string, LintOutcome> {
-    const { now } = this.options;
     const outcomes = new Map<string, LintOutcome>();
     const projects = cliProjectPrograms({
       project: this.options.project,
@@ -198,7 +207,7 @@ export class Linter {
       warn: this.options.warn,
       displayPath: this.options.displayPath,
       locale: this.options.locale,
-      lazyImports: this.options.lazyImports !== false,
+      lazyImports: this.options.lazyImports ?? true,
       sharePrograms: this.options.sharePrograms !== false,
       ...(this.options.lazyStart ? { lazyStart: this.options.lazyStart } : {}),
     });
@@ -212,8 +221,38 @@ export class Linter {
       }
       if (kept.size === 0 && files.length > 0) debug('pre-scan: no file may contain a WebSocket close() call, so no program is built and nothing is reported');
     }
+    // Files without a program: their directives only (see lintOne).
+    const withoutProgram = new Set(files.map((file) => file.path));
+    for (const file of typed) withoutProgram.delete(file);
+    const counted = new Set<string>();
+    this.lintPass(files.filter((file) => withoutProgram.has(file.path)), new Map(), cache, outcomes, { counted });
+    // One group of files sharing a program at a time, its program released before the next is
+    // built: a run holds one program and checker at a time (parsed files stay shared in `cache`).
+    const byPath = new Map(files.map((file) => [file.path, file]));
+    let programFiles = 0;
+    for (const group of projects.groups(typed)) {
+      programFiles += this.lintGroup(group.map((file) => byPath.get(file)!), projects, cache, outcomes, counted);
+      projects.release();
+    }
+    // The first stage checks every file; --fix stages re-check some of them.
+    for (const [tsconfig, needed] of projects.lazyNeeded()) this.lazyNeeded.set(tsconfig, needed);
+    this.programFiles = Math.max(this.programFiles, programFiles);
+    return outcomes;
+  }
+
+  /**
+   * Lints the files of one program (one tsconfig's, shared by the tsconfigs of the same files
+   * and options, or the inferred project's), repeating the pass while it needed left-out files
+   * (engine/lazy-imports.ts). The first pass stops at the first file that needed a left-out
+   * file: its results are thrown away, and the next program loads, besides that file, what the
+   * files to analyse import (LazyImports.preload), so that the passes after it rarely need
+   * more. Returns how many source files its last program has.
+   */
+  private lintGroup(files: readonly FileToLint[], projects: ProjectPrograms, cache: SourceFileCache, outcomes: Map<string, LintOutcome>, counted: Set<string>): number {
+    const { now } = this.options;
+    const paths = files.map((file) => file.path);
     let started = now();
-    let programs = projects.assign(typed);
+    let programs = projects.assign(paths);
     this.timings.programs += now() - started;
     let pending = files;
     computeWithLazyImports(
@@ -221,13 +260,13 @@ export class Linter {
         if (pass > 0) {
           // The files of the programs rebuilt with the left-out files a pass needed are linted again.
           started = now();
-          const rebuilt = projects.assign(typed);
+          const rebuilt = projects.assign(paths);
           this.timings.programs += now() - started;
-          pending = files.filter((file) => programs.has(file.path) && rebuilt.get(file.path) !== programs.get(file.path));
+          pending = files.filter((file) => rebuilt.get(file.path) !== programs.get(file.path));
           programs = rebuilt;
           this.lazyPasses++;
         }
-        this.lintPass(pending, programs, cache, outcomes, pass);
+        this.lintPass(pending, programs, cache, outcomes, { counted, ...(pass === 0 ? { stopEarly: () => projects.touched() } : {}) });
       },
       (pass) => {
         started = now();
@@ -236,14 +275,15 @@ export class Linter {
         return reloaded;
       },
     );
-    // The first stage checks every file; --fix stages re-check some of them.
-    for (const [tsconfig, needed] of projects.lazyNeeded()) this.lazyNeeded.set(tsconfig, needed);
-    this.programFiles = Math.max(this.programFiles, [...new Set([...programs.values()].map(programBehind))].reduce((total, program) => total + program.getSourceFiles().length, 0));
-    return outcomes;
+    return [...new Set([...programs.values()].map(programBehind))].reduce((total, program) => total + program.getSourceFiles().length, 0);
   }
 
-  /** Binds the programs, then lints `pending` (every file of the stage on its first pass). */
-  private lintPass(pending: readonly FileToLint[], programs: ReadonlyMap<string, ts.Program>, cache: SourceFileCache, outcomes: Map<string, LintOutcome>, pass: number): void {
+  /**
+   * Binds the programs, then lints `pending` (every file of the stage on its first pass), until
+   * `stopEarly` says the rest would be linted again anyway. `counted`: the files of the stage
+   * already told to onFileLinted (once each, though a repeated pass lints them again).
+   */
+  private lintPass(pending: readonly FileToLint[], programs: ReadonlyMap<string, ts.Program>, cache: SourceFileCache, outcomes: Map<string, LintOutcome>, pass: { readonly counted: Set<string>; readonly stopEarly?: () => boolean }): void {
     const { now, debug } = this.options;
     let started = now();
     // Binding every file of a program happens here, so that a file TypeScript cannot bind fails its program now.
@@ -258,6 +298,7 @@ export class Linter {
     for (const program of new Set(programs.values())) {
       if (debug && !this.described.has(program)) debug(describeProgram(program, this.options.displayPath));
       this.described.add(program);
+      if (!this.programs.has(programBehind(program))) this.programsBuilt++;
       this.programs.add(programBehind(program));
     }
     this.timings.programs += now() - started;
@@ -273,7 +314,11 @@ export class Linter {
         outcome = { fatal: cannotCheck(error, this.options.locale) }; // one file's failure never stops the run
       }
       outcomes.set(file.path, outcome);
-      if (pass === 0) this.options.onFileLinted?.();
+      if (!pass.counted.has(file.path)) {
+        pass.counted.add(file.path);
+        this.options.onFileLinted?.();
+      }
+      if (pass.stopEarly?.()) break;
     }
     this.timings.lint += now() - started;
   }
@@ -283,7 +328,7 @@ export class Linter {
     // Without a program the engine checks only `wsclose-` directives (see lintSourceFile): a file
     // with neither a close-like call nor a directive needs no parsing at all.
     if (!program && !text.includes('wsclose-')) {
-      this.checked.set(file.path, { program: undefined, flow: false });
+      if (this.options.recordChecks) this.checked.set(file.path, { program: undefined, flow: false });
       return { findings: [] };
     }
     const inProgram = program?.getSourceFile(file.path);
@@ -306,7 +351,7 @@ export class Linter {
       onFlowUse: () => (flow = true),
       onFlowReads: (read) => (reads = read),
     });
-    this.checked.set(file.path, { program: inProgram ? program : undefined, flow, ...(reads ? { reads } : {}) });
+    if (this.options.recordChecks) this.checked.set(file.path, { program: inProgram ? program : undefined, flow, ...(reads ? { reads } : {}) });
     if (program && inProgram) this.options.onFileAnalyzed?.(program, inProgram, { config: file.config, appProfiles: inputs.appProfiles, runtimeOverride: inputs.runtimeOverride });
     return { findings };
   }

@@ -27,6 +27,7 @@ import type { Locale } from '../registry/locales/catalog';
 import { renderTemplate } from '../core/text/render-template';
 import { cliText } from './text';
 import { megabytes, noteAt, notesText, warningAt } from './text/notes';
+import type { LazyImportsOptions } from '../engine/lazy-imports';
 import { inShard } from './shard';
 import type { Shard } from './shard';
 
@@ -64,7 +65,7 @@ export interface RunEnvironment {
   /** Milliseconds, for --stats. */
   readonly now?: () => number;
   /** Leave imported project files out of programs until needed (default on; tests compare both). */
-  readonly lazyImports?: boolean;
+  readonly lazyImports?: boolean | LazyImportsOptions;
   /** Tsconfigs with the same files and options share one program (default on; tests compare both). */
   readonly sharePrograms?: boolean;
   /** --debug: where the debug lines go (stderr). */
@@ -179,7 +180,7 @@ export function runLint(options: RunOptions, environment: RunEnvironment = {}): 
   const cache = options.cache
     ? new RunCache({ file: cacheFilePath(cwd, options.cache.location), strategy: options.cache.strategy ?? 'metadata', version: options.cache.version, project, locale, warn, debug: environment.debug, displayPath })
     : undefined;
-  const linter = new Linter({ ...(cache ? { readDisk: cache.readDisk, lazyStart: cache.lazyStart } : {}), project, configs, warn, displayPath, now, locale, lazyImports: environment.lazyImports !== false, sharePrograms: environment.sharePrograms !== false, ...(environment.debug ? { debug: environment.debug } : {}), ...(environment.onFileAnalyzed ? { onFileAnalyzed: environment.onFileAnalyzed } : {}), onFileLinted: () => {
+  const linter = new Linter({ ...(cache ? { readDisk: cache.readDisk, lazyStart: cache.lazyStart, recordChecks: true } : {}), project, configs, warn, displayPath, now, locale, lazyImports: environment.lazyImports ?? true, sharePrograms: environment.sharePrograms !== false, ...(environment.debug ? { debug: environment.debug } : {}), ...(environment.onFileAnalyzed ? { onFileAnalyzed: environment.onFileAnalyzed } : {}), onFileLinted: () => {
       // Counts the first pass only; --fix passes lint some files again.
       if (checked < linted.length) progress?.files(++checked, linted.length);
     },

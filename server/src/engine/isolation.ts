@@ -62,12 +62,13 @@ export class LeftOutFiles {
 
 /**
  * Parses a file; when TypeScript throws on it, records it in `leftOut` and returns the empty file
- * that stands in for it, so the program around it is still built.
+ * that stands in for it, so the program around it is still built. `setParents`: false for a file
+ * that its program's binder gives them (SourceFileCacheOptions.parentsFromBinder).
  */
-export function parseOrLeaveOut(fileName: string, text: string, languageVersion: ts.ScriptTarget | ts.CreateSourceFileOptions, leftOut: LeftOutFiles): ts.SourceFile {
+export function parseOrLeaveOut(fileName: string, text: string, languageVersion: ts.ScriptTarget | ts.CreateSourceFileOptions, leftOut: LeftOutFiles, setParents = true): ts.SourceFile {
   if (leftOut.has(fileName)) return leftOut.stub(fileName, languageVersion);
   try {
-    return ts.createSourceFile(fileName, text, languageVersion, true);
+    return ts.createSourceFile(fileName, text, languageVersion, setParents);
   } catch (error) {
     leftOut.add({ fileName, error, ...bracketNesting(text, /\.[cm]?[jt]sx$/i.test(fileName)) });
     return leftOut.stub(fileName, languageVersion);

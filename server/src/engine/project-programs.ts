@@ -9,7 +9,7 @@
 import * as ts from 'typescript';
 import { buildProgram, createInferredProject } from './project';
 import type { ProjectHost, SourceFileCache } from './project';
-import { LazyImports } from './lazy-imports';
+import { LazyImports, type LazyImportsOptions } from './lazy-imports';
 import { programSeenFrom, sharedProgramKey } from './shared-programs';
 import { TsconfigLocator } from './tsconfig-locator';
 
@@ -21,7 +21,7 @@ export interface ProjectProgramsOptions {
   /** Called once per tsconfig that has problems (syntax errors, bad options), as TypeScript reports them. */
   readonly onTsconfigProblems: (tsconfig: string, diagnostics: readonly ts.Diagnostic[]) => void;
   /** Leave imported project files out of programs until needed (default on; see lazy-imports.ts). */
-  readonly lazyImports?: boolean;
+  readonly lazyImports?: boolean | LazyImportsOptions;
   /** Tsconfigs with the same files and options share one program (default on; see shared-programs.ts). */
   readonly sharePrograms?: boolean;
   /** Per tsconfig, what an earlier run's lazy passes needed loaded: loaded from the first program. */
@@ -46,6 +46,34 @@ export class ProjectPrograms {
 
   constructor(private readonly options: ProjectProgramsOptions) {
     this.locator = new TsconfigLocator(options.host, options.onTsconfigProblems);
+  }
+
+  /**
+   * The files in groups that share one program (a tsconfig's, with the tsconfigs whose program it
+   * shares; the inferred project's; --project's), in the order of their first file. The CLI
+   * checks one group at a time and then releases its program, so that a run holds one program
+   * and checker at a time, not all of them.
+   */
+  groups(files: readonly string[]): string[][] {
+    const groups = new Map<string, string[]>();
+    for (const file of files) {
+      const key = this.options.project ?? this.locator.tsconfigFor(file);
+      const owner = key === undefined || this.options.project !== undefined ? key : this.ownerOf(key);
+      const group = groups.get(owner ?? INFERRED);
+      if (group) group.push(file);
+      else groups.set(owner ?? INFERRED, [file]);
+    }
+    return [...groups.values()];
+  }
+
+  /**
+   * Forgets the programs built so far (a group is done with them), keeping what their lazy
+   * passes needed (lazyNeeded). A later assign() of the same files builds them again.
+   */
+  release(): void {
+    this.built.clear();
+    this.views.clear();
+    this.inferred = undefined;
   }
 
   assign(files: readonly string[]): Map<string, ts.Program> {
@@ -82,6 +110,11 @@ export class ProjectPrograms {
       any = true;
     }
     return any;
+  }
+
+  /** Whether a program's checker needed a left-out file since it was built (its answers will be computed again). */
+  touched(): boolean {
+    return [...this.lazy.values()].some((lazy) => lazy.hasTouched());
   }
 
   /** The program of a tsconfig, built once for every tsconfig with the same files and options. */
@@ -123,17 +156,21 @@ export class ProjectPrograms {
     if (!program) {
       let lazy = this.lazy.get(tsconfig);
       if (!lazy && this.options.lazyImports !== false) {
-        this.lazy.set(tsconfig, (lazy = new LazyImports(this.options.host.useCaseSensitiveFileNames)));
+        const options = typeof this.options.lazyImports === 'object' ? this.options.lazyImports : {};
+        this.lazy.set(tsconfig, (lazy = new LazyImports(this.options.host.useCaseSensitiveFileNames, options)));
         const needed = this.options.lazyStart?.get(tsconfig);
         if (needed !== undefined) lazy.startWith(needed);
       }
       const { host, cache } = this.options;
-      program = buildProgram(this.locator.parse(tsconfig).parsed, host, cache, { narrowRoots: true, extraRootNames, ...(lazy ? { lazyImports: lazy } : {}) });
+      program = buildProgram(this.locator.parse(tsconfig).parsed, host, cache, { narrowRoots: true, extraRootNames, ...(lazy ? { lazyImports: lazy, preloadImports: true } : {}) });
       this.built.set(tsconfig, program);
     }
     return program;
   }
 }
+
+/** The group of the files no tsconfig includes (tsconfig paths are absolute, so never this). */
+const INFERRED = '';
 
 /** Per tsconfig, the files an earlier run's passes needed loaded (see LazyImports.startWith). */
 export type LazyStart = ReadonlyMap<string, readonly string[] | 'all'>;

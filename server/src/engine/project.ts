@@ -37,12 +37,25 @@ export const INFERRED_PROJECT_OPTIONS: ts.CompilerOptions = {
   types: ['*'],
 };
 
+export interface SourceFileCacheOptions {
+  /**
+   * Parse the files of programs without parent pointers: the checker binds every file of its
+   * program, and binding sets them all, so a caller that creates the checker before it reads the
+   * trees (the CLI: cli/linter.ts) spares a walk over every node of every file (5 % of a run on
+   * real repositories). Files read alone (`get` without `forProgram`) keep theirs.
+   */
+  readonly parentsFromBinder?: boolean;
+}
+
 export class SourceFileCache {
   private readonly files = new Map<string, ts.SourceFile>();
   private readonly resolutions = new Map<string, ts.ModuleResolutionCache>();
 
-  /** Files TypeScript fails on, left out of every program built through this cache (see isolation.ts). */
-  constructor(readonly leftOut = new LeftOutFiles()) {}
+  constructor(
+    /** Files TypeScript fails on, left out of every program built through this cache (see isolation.ts). */
+    readonly leftOut = new LeftOutFiles(),
+    readonly options: SourceFileCacheOptions = {},
+  ) {}
 
   /**
    * One module-resolution cache per set of compiler options for the whole run: the programs of a
@@ -56,18 +69,38 @@ export class SourceFileCache {
     return cache;
   }
 
-  get(fileName: string, languageVersion: ts.ScriptTarget | ts.CreateSourceFileOptions, host: ProjectHost): ts.SourceFile | undefined {
+  /** `forProgram`: for a program (see SourceFileCacheOptions.parentsFromBinder). */
+  get(fileName: string, languageVersion: ts.ScriptTarget | ts.CreateSourceFileOptions, host: ProjectHost, forProgram = false): ts.SourceFile | undefined {
     // The module format (ESM/CJS) is part of the key: the same file parses differently per format.
-    const key = typeof languageVersion === 'object' ? `${languageVersion.languageVersion}|${languageVersion.impliedNodeFormat}|${fileName}` : `${languageVersion}|${fileName}`;
+    const options = typeof languageVersion === 'object' ? languageVersion : { languageVersion, impliedNodeFormat: undefined };
+    const parents = this.withParents(forProgram);
+    const key = `${parents ? '' : 'to bind|'}${parseTarget(fileName, options.languageVersion)}|${options.impliedNodeFormat}|${fileName}`;
     if (this.leftOut.has(fileName)) return this.leftOut.stub(fileName, languageVersion);
     const cached = this.files.get(key);
     if (cached) return cached;
     const text = host.readFile(fileName);
     if (text === undefined) return undefined;
-    const file = parseOrLeaveOut(fileName, text, languageVersion, this.leftOut);
+    const file = parseOrLeaveOut(fileName, text, languageVersion, this.leftOut, parents);
     this.files.set(key, file);
     return file;
   }
+
+  /** Whether a file parsed for this use gets its parent pointers while parsing. */
+  protected withParents(forProgram: boolean): boolean {
+    return !(forProgram && this.options.parentsFromBinder);
+  }
+}
+
+/**
+ * The part of a program's target that can change how a file parses. A declaration file parses the
+ * same for every target from ES2015 on (the target only picks the Unicode tables for identifiers,
+ * ES5's or the latest, and grammar errors in regular expressions, which declarations do not
+ * hold), and its module indicator does not depend on the options: programs with different
+ * targets (a tsconfig's ES2020 and the inferred project's ES2022) share one parse of
+ * `@types/node` instead of parsing and binding it once per target.
+ */
+function parseTarget(fileName: string, target: ts.ScriptTarget): string {
+  return /\.d\.[mc]?ts$/.test(fileName) && target >= ts.ScriptTarget.ES2015 ? 'ES2015+' : String(target);
 }
 
 /**
@@ -80,17 +113,17 @@ export class OverlaySourceFileCache extends SourceFileCache {
     /** Absolute paths. */
     private readonly fresh: ReadonlySet<string>,
   ) {
-    super(base.leftOut);
+    super(base.leftOut, base.options);
   }
 
   override resolutionCache(options: ts.CompilerOptions, host: ProjectHost): ts.ModuleResolutionCache {
     return this.base.resolutionCache(options, host);
   }
 
-  override get(fileName: string, languageVersion: ts.ScriptTarget | ts.CreateSourceFileOptions, host: ProjectHost): ts.SourceFile | undefined {
-    if (!this.fresh.has(path.resolve(fileName))) return this.base.get(fileName, languageVersion, host);
+  override get(fileName: string, languageVersion: ts.ScriptTarget | ts.CreateSourceFileOptions, host: ProjectHost, forProgram = false): ts.SourceFile | undefined {
+    if (!this.fresh.has(path.resolve(fileName))) return this.base.get(fileName, languageVersion, host, forProgram);
     const text = host.readFile(fileName);
-    return text === undefined ? undefined : parseOrLeaveOut(fileName, text, languageVersion, this.leftOut);
+    return text === undefined ? undefined : parseOrLeaveOut(fileName, text, languageVersion, this.leftOut, this.withParents(forProgram));
   }
 }
 
@@ -145,6 +178,8 @@ export interface BuildOptions extends LoadOptions {
    * (see lazy-imports.ts). The same object is passed again to rebuild after a pass touched one.
    */
   readonly lazyImports?: LazyImports;
+  /** With `lazyImports`: after a first pass that needed left-out files, also load what the files to analyse and those files import (LazyImports.preload). */
+  readonly preloadImports?: boolean;
 }
 
 /** The program of a parsed tsconfig (see LoadOptions.narrowRoots). */
@@ -158,10 +193,28 @@ export function buildProgram(parsed: ParsedTsconfig, host: ProjectHost, cache: S
   const lazy = options.lazyImports;
   const programHost = compilerHost(compilerOptions, host, cache);
   lazy?.leaveOut(parsed.fileNames, rootNames);
-  if (lazy?.active) programHost.resolveModuleNameLiterals = lazy.createResolver(programHost, host.getCurrentDirectory(), programHost.getModuleResolutionCache!());
+  if (lazy?.active) {
+    const resolutions = cache.resolutionCache(compilerOptions, host);
+    const needed = options.preloadImports ? lazy.takePreload() : undefined;
+    if (needed) {
+      const analysed = rootNames.filter((file) => !/\.d\.[mc]?ts$/.test(file) && mayNeedAnalysis(host.readFile(file) ?? '', file));
+      lazy.preload([...analysed, ...needed], (file) => importedFiles(file, host, compilerOptions, programHost, resolutions));
+    }
+    programHost.resolveModuleNameLiterals = lazy.createResolver(programHost, host.getCurrentDirectory(), resolutions);
+  }
   const program = ts.createProgram({ rootNames, options: compilerOptions, host: programHost, projectReferences: parsed.projectReferences });
   lazy?.watch(program);
   return program;
+}
+
+/**
+ * The files `file` imports (static and dynamic imports, re-exports, `require`), from its text
+ * only (a scan, no parse), resolved with its program's options and resolution cache, each import
+ * in the default mode: for LazyImports.preload, where a guess is enough.
+ */
+function importedFiles(file: string, host: ProjectHost, options: ts.CompilerOptions, resolutionHost: ts.ModuleResolutionHost, resolutions: ts.ModuleResolutionCache): string[] {
+  const imports = ts.preProcessFile(host.readFile(file) ?? '', true, true).importedFiles;
+  return imports.flatMap((imported) => ts.resolveModuleName(imported.fileName, file, options, resolutionHost, resolutions).resolvedModule?.resolvedFileName ?? []);
 }
 
 export function loadTsconfigProject(tsconfig: string, host: ProjectHost, cache = new SourceFileCache(), options: BuildOptions = { narrowRoots: true }): Project & { fileNames: readonly string[] } {
@@ -185,10 +238,13 @@ export function mayAffectAnalysis(fileName: string, host: Pick<ProjectHost, 'rea
   const text = host.readFile(fileName);
   if (text === undefined) return true; // let the program report it
   if (mayNeedAnalysis(text, fileName)) return true;
-  // Global declarations, module augmentations and UMD globals (`export as namespace X`).
-  if (/\bdeclare\s+(global|module|namespace)\b|\bexport\s+as\s+namespace\b/.test(text)) return true;
   // A script (no top-level import/export) puts its declarations in the global scope.
-  return !/^\s*(import|export)\b/m.test(text);
+  if (!/^\s*(import|export)\b/m.test(text)) return true;
+  // In a module: global declarations, module augmentations (`declare module 'x'`), UMD globals
+  // (`export as namespace X`), and references that add type packages, libs or files to the
+  // program. A `declare namespace X` or `declare module X` there is the module's own (openai-node
+  // declares one beside each of its 95 resource classes): no reason to load the file.
+  return /\bdeclare\s+global\b|\bdeclare\s+module\s*['"`]|\bexport\s+as\s+namespace\b|^\s*\/\/\/\s*<reference\b/m.test(text);
 }
 
 /**
@@ -215,7 +271,7 @@ function compilerHost(options: ts.CompilerOptions, host: ProjectHost, cache: Sou
   const programHost: ts.CompilerHost = readReferencedSources({
     ...base,
     jsDocParsingMode: JSDOC_PARSING_MODE,
-    getSourceFile: (fileName, languageVersion) => cache.get(fileName, languageVersion, host),
+    getSourceFile: (fileName, languageVersion) => cache.get(fileName, languageVersion, host, true),
     readFile: host.readFile,
     fileExists: host.fileExists,
     directoryExists: host.directoryExists,
