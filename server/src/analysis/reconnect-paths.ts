@@ -11,8 +11,8 @@ import { conditionValue, handlerParameterRoles, knownNumber, receivedClose, type
 import { functionOf, type CloseHandler } from './close-handlers';
 import { createAnalysisContext, type AnalysisContext } from './context';
 import { effectsRerunBy } from './state-effects';
-import { callbacksStartedBy } from './timer-objects';
 import { isFunctionLike, isListenerArgument, listenerRegistration, skipOuterExpressions } from './syntax';
+import { callbacksStartedBy } from './timer-objects';
 
 const MAX_DEPTH = 6;
 /** How many functions deep a close is followed when handlers pass it on (`(e) => this.onClose(e)`). */
@@ -126,8 +126,9 @@ function leadsToConnection(node: ts.CallExpression | ts.NewExpression, ctx: Anal
     // `this.retryTimer.start(d)` where `this.retryTimer = new Timer(() => this.connect())`.
     if (callbacksStartedBy(node, ctx.checker).some((fn) => through(fn, { kind: 'timer-callback', node: fn, timer: receiverText(node) }))) return true;
     // A React state setter whose state an effect that opens the socket depends on.
-    const setter = skipOuterExpressions(node.expression).getText();
-    if (effectsRerunBy(node, ctx.checker).some((effect) => through(functionOf(effect, ctx.checker), { kind: 'state-effect', node: effect, setter }))) return true;
+    const effects = effectsRerunBy(node, ctx.checker);
+    const setter = effects.length > 0 ? skipOuterExpressions(node.expression).getText() : '';
+    if (effects.some((effect) => through(functionOf(effect, ctx.checker), { kind: 'state-effect', node: effect, setter }))) return true;
   }
   // A function handed over by name: `setTimeout(connect, d)`, `backoff(this.open.bind(this))`.
   return (node.arguments ?? []).some((argument) => {
