@@ -6,6 +6,7 @@
 // only a method whose name says it runs the timer counts (`stop()`, `reset()` and `clear()` do not).
 import * as ts from 'typescript';
 import { functionOf } from './close-handlers';
+import { identifiersNamed } from './identifiers-by-name';
 import { thisOwner } from './socket-flow/prototype';
 import { isFunctionLike, skipOuterExpressions } from './syntax';
 
@@ -42,11 +43,10 @@ function constructionsStoredIn(receiver: ts.Expression, checker: ts.TypeChecker)
   for (const declaration of symbol?.declarations ?? []) {
     if (ts.isVariableDeclaration(declaration) && declaration.initializer) pushConstruction(constructions, declaration.initializer);
   }
-  const scope = symbol?.valueDeclaration?.getSourceFile();
-  if (scope) {
-    forEachAssignment(scope, (left, right) => {
-      if (ts.isIdentifier(left) && checker.getSymbolAtLocation(left) === symbol) pushConstruction(constructions, right);
-    });
+  const file = symbol?.valueDeclaration?.getSourceFile();
+  for (const use of file ? identifiersNamed(file, receiver.text) : []) {
+    const parent = use.parent;
+    if (ts.isBinaryExpression(parent) && parent.left === use && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && checker.getSymbolAtLocation(use) === symbol) pushConstruction(constructions, parent.right);
   }
   return constructions;
 }
