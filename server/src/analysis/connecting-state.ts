@@ -7,6 +7,7 @@
 import * as ts from 'typescript';
 import type { CloseCallSite } from './find-close-calls';
 import { enclosingFunction, isFunctionLike, listenerRegistration, skipOuterExpressions } from './syntax';
+import { calleeName } from './timers';
 
 export type PrematureKind = 'created-then-closed' | 'connect-timeout';
 
@@ -151,11 +152,6 @@ function isConnectTimeout(site: CloseCallSite, checker: ts.TypeChecker): boolean
   if (checksStillConnecting(site.call, callback)) return true;
   const handle = timerHandle(timer);
   return handle !== undefined && openListenerClears(site.receiver!, handle, enclosingFunction(timer), checker);
-}
-
-function calleeName(call: ts.CallExpression): string {
-  const callee = call.expression;
-  return ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
 }
 
 /** Where the timer's id is kept: `const t = setTimeout(…)`, `t = setTimeout(…)`, `this.t = setTimeout(…)`. */

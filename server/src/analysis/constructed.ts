@@ -1,6 +1,7 @@
 // Was this variable or field given a `new …(…)` by the code itself? Code that constructs a socket
 // holds the client end (servers receive theirs from a `connection` event or an upgrade).
 import * as ts from 'typescript';
+import { visitAssignments } from './assignments';
 import { skipOuterExpressions } from './syntax';
 
 /**
@@ -20,14 +21,12 @@ export function isAssignedNew(receiver: ts.Expression, checker: ts.TypeChecker, 
   };
   if ((symbol.declarations ?? []).some((d) => (ts.isVariableDeclaration(d) || ts.isPropertyDeclaration(d)) && isNew(d.initializer))) return true;
   let assigned = false;
-  const visit = (n: ts.Node): void => {
-    if (assigned) return;
-    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && isNew(n.right)) {
-      const left = skipOuterExpressions(n.left);
+  for (const file of files ?? new Set((symbol.declarations ?? []).map((d) => d.getSourceFile()))) {
+    visitAssignments(file, (written, right) => {
+      if (assigned || !isNew(right)) return;
+      const left = skipOuterExpressions(written);
       if (checker.getSymbolAtLocation(ts.isPropertyAccessExpression(left) ? left.name : left) === symbol) assigned = true;
-    }
-    ts.forEachChild(n, visit);
-  };
-  for (const file of files ?? new Set((symbol.declarations ?? []).map((d) => d.getSourceFile()))) visit(file);
+    });
+  }
   return assigned;
 }

@@ -23,16 +23,20 @@ interface Piece {
  * of at least the bytes its known pieces take. Undefined for any other call (the caller decides).
  */
 export function serializedReason(call: ts.CallExpression, ctx: AnalysisContext, depth: number, evaluate: Evaluate): PossibleValue | undefined {
-  const callee = call.expression;
-  const isStringify = ts.isPropertyAccessExpression(callee) && callee.name.text === 'stringify' && ts.isIdentifier(callee.expression) && callee.expression.text === 'JSON';
   const argument = call.arguments[0] && literalOf(call.arguments[0], ctx);
-  if (!isStringify || call.arguments.length !== 1 || !argument) return undefined;
+  if (!isJsonStringify(call) || call.arguments.length !== 1 || !argument) return undefined;
   const pieces = literalPieces(argument, ctx, depth + 1, evaluate);
   if (!pieces) return undefined;
   if (pieces.every((piece) => piece.text !== undefined)) return { kind: 'string', value: pieces.map((piece) => piece.text).join(''), node: call };
   const unbounded = pieces.find((piece) => piece.unbounded)?.unbounded;
   const minBytes = pieces.reduce((sum, piece) => sum + piece.minBytes, 0);
   return { kind: 'partial-string', minBytes, limited: false, node: call, ...(unbounded ? { unbounded } : {}) };
+}
+
+/** `JSON.stringify(…)`. */
+export function isJsonStringify(call: ts.CallExpression): boolean {
+  const callee = call.expression;
+  return ts.isPropertyAccessExpression(callee) && callee.name.text === 'stringify' && ts.isIdentifier(callee.expression) && callee.expression.text === 'JSON';
 }
 
 /** The literal written in place, or the one a `const` holds (`const payload = { type, id }`). */

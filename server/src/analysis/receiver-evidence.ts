@@ -4,6 +4,7 @@
 import * as ts from 'typescript';
 import type { Evidence, RuntimeId } from '../registry/types';
 import { CONSTRUCTOR_NAME_RUNTIMES, LOOKALIKE_SOCKET_MODULE_PREFIXES, SOCKET_CONSTRUCTORS, WEBSOCKET_BY_IMPORT, WS_MODULE, WS_SERVER, WS_SERVER_CLASSES } from '../registry/socket-sources';
+import { valuesAssignedTo, visitAssignments } from './assignments';
 import type { AnalysisContext } from './context';
 import type { ReceiverClass } from './classify-receiver';
 import { COMPARISON_OPERATORS, enclosingFunction, isFunctionLike, listenerRegistration, skipOuterExpressions } from './syntax';
@@ -61,16 +62,7 @@ function runtimeOfWebSocketConstructor(ctx: AnalysisContext): RuntimeId {
 function assignedValues(receiver: ts.Expression, ctx: AnalysisContext): ts.Expression[] {
   if (ts.isIdentifier(receiver)) {
     const symbol = ctx.checker.getSymbolAtLocation(receiver);
-    if (!symbol) return [];
-    const values: ts.Expression[] = [];
-    for (const decl of symbol.getDeclarations() ?? []) {
-      if (ts.isVariableDeclaration(decl) && decl.initializer) values.push(decl.initializer);
-    }
-    visitAssignments(ctx.sourceFile, (left, right) => {
-      // The name first: asking the checker about every assignment of a large file is slow.
-      if (ts.isIdentifier(left) && left.text === receiver.text && ctx.checker.getSymbolAtLocation(left) === symbol) values.push(right);
-    });
-    return values;
+    return symbol ? valuesAssignedTo(symbol, receiver.text, ctx.sourceFile, ctx.checker) : [];
   }
   if (ts.isPropertyAccessExpression(receiver) && receiver.expression.kind === ts.SyntaxKind.ThisKeyword) {
     const cls = enclosingClass(receiver);
@@ -86,28 +78,6 @@ function assignedValues(receiver: ts.Expression, ctx: AnalysisContext): ts.Expre
     return values;
   }
   return [];
-}
-
-/**
- * The `=` assignments under a node, collected once per node (syntax only, so safe to share between
- * programs): a file with many untyped close calls would otherwise be walked once per call, which
- * took seconds on large bundles.
- */
-const assignmentsUnder = new WeakMap<ts.Node, ReadonlyArray<readonly [ts.Expression, ts.Expression]>>();
-
-function visitAssignments(root: ts.Node, onAssignment: (left: ts.Expression, right: ts.Expression) => void): void {
-  let assignments = assignmentsUnder.get(root);
-  if (!assignments) {
-    const found: Array<readonly [ts.Expression, ts.Expression]> = [];
-    const visit = (node: ts.Node): void => {
-      if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) found.push([node.left, node.right]);
-      ts.forEachChild(node, visit);
-    };
-    visit(root);
-    assignmentsUnder.set(root, found);
-    assignments = found;
-  }
-  for (const [left, right] of assignments) onAssignment(left, right);
 }
 
 function enclosingClass(node: ts.Node): ts.ClassLikeDeclaration | undefined {

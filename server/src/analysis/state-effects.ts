@@ -5,7 +5,7 @@
 // `useCallback`/`useMemo` value that depends on it. Found by syntax, inside the component (the
 // function that declares the state), by the hooks' names as React exports them.
 import * as ts from 'typescript';
-import { isFunctionLike, skipOuterExpressions } from './syntax';
+import { enclosingFunction, isFunctionLike, skipOuterExpressions } from './syntax';
 import { calleeName } from './timers';
 
 const STATE_HOOKS = new Set(['useState']);
@@ -20,7 +20,7 @@ export function effectsRerunBy(call: ts.CallExpression, checker: ts.TypeChecker)
   if (!state) return [];
   const stateSymbol = checker.getSymbolAtLocation(state.name);
   const component = enclosingFunction(state.declaration);
-  if (!stateSymbol || !component?.body) return [];
+  if (!stateSymbol || !isFunctionLike(component) || !component.body) return [];
   const dependsOnState = (deps: ts.Expression | undefined, memoHops: number): boolean =>
     !!deps && ts.isArrayLiteralExpression(deps) && deps.elements.some((element) => {
       const symbol = ts.isIdentifier(element) ? checker.getSymbolAtLocation(element) : undefined;
@@ -62,9 +62,4 @@ export function memoizedCallback(initializer: ts.Expression): ts.ArrowFunction |
   if (!ts.isCallExpression(initializer) || calleeName(initializer) !== 'useCallback' || !initializer.arguments[0]) return undefined;
   const fn = skipOuterExpressions(initializer.arguments[0]);
   return ts.isArrowFunction(fn) || ts.isFunctionExpression(fn) ? fn : undefined;
-}
-
-function enclosingFunction(node: ts.Node): (ts.SignatureDeclaration & { body?: ts.Node }) | undefined {
-  for (let current = node.parent; current; current = current.parent) if (isFunctionLike(current)) return current;
-  return undefined;
 }

@@ -5,8 +5,8 @@
 // Found by syntax: the object's class is often injected or untyped, so its methods cannot be read;
 // only a method whose name says it runs the timer counts (`stop()`, `reset()` and `clear()` do not).
 import * as ts from 'typescript';
+import { valuesAssignedTo, visitAssignments } from './assignments';
 import { functionOf } from './close-handlers';
-import { identifiersNamed } from './identifiers-by-name';
 import { thisOwner } from './socket-flow/prototype';
 import { isFunctionLike, skipOuterExpressions } from './syntax';
 
@@ -39,15 +39,9 @@ function constructionsStoredIn(receiver: ts.Expression, checker: ts.TypeChecker)
   }
   if (!ts.isIdentifier(receiver)) return [];
   const symbol = checker.getSymbolAtLocation(receiver);
-  const constructions: ts.NewExpression[] = [];
-  for (const declaration of symbol?.declarations ?? []) {
-    if (ts.isVariableDeclaration(declaration) && declaration.initializer) pushConstruction(constructions, declaration.initializer);
-  }
   const file = symbol?.valueDeclaration?.getSourceFile();
-  for (const use of file ? identifiersNamed(file, receiver.text) : []) {
-    const parent = use.parent;
-    if (ts.isBinaryExpression(parent) && parent.left === use && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && checker.getSymbolAtLocation(use) === symbol) pushConstruction(constructions, parent.right);
-  }
+  const constructions: ts.NewExpression[] = [];
+  for (const value of symbol && file ? valuesAssignedTo(symbol, receiver.text, file, checker) : []) pushConstruction(constructions, value);
   return constructions;
 }
 
@@ -60,7 +54,8 @@ function thisFieldConstructions(owner: ts.Node, name: string): ts.NewExpression[
     }
   }
   // A constructor function's prototype methods are written next to it, outside its body.
-  forEachAssignment(ts.isClassLike(owner) ? owner : owner.getSourceFile(), (left, right) => {
+  visitAssignments(ts.isClassLike(owner) ? owner : owner.getSourceFile(), (written, right) => {
+    const left = skipOuterExpressions(written);
     if (ts.isPropertyAccessExpression(left) && left.name.text === name && left.expression.kind === ts.SyntaxKind.ThisKeyword && thisOwner(left) === owner) {
       pushConstruction(constructions, right);
     }
@@ -77,12 +72,4 @@ function pushConstruction(constructions: ts.NewExpression[], value: ts.Expressio
 function isFunctionArgument(argument: ts.Expression): boolean {
   const node = skipOuterExpressions(argument);
   return isFunctionLike(node) || ts.isIdentifier(node) || ts.isPropertyAccessExpression(node) || ts.isCallExpression(node);
-}
-
-function forEachAssignment(root: ts.Node, onAssignment: (left: ts.Expression, right: ts.Expression) => void): void {
-  const visit = (node: ts.Node): void => {
-    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) onAssignment(skipOuterExpressions(node.left), node.right);
-    ts.forEachChild(node, visit);
-  };
-  visit(root);
 }

@@ -5,6 +5,7 @@ import { classifyReceiver } from './classify-receiver';
 import { packageNameOf } from './declared-runtimes';
 import { honoHandlerName, isDurableObjectSocketHandler } from './socket-flow/sources';
 import type { AnalysisContext } from './context';
+import { isJsonStringify } from './json-reasons';
 import { HONO_EVENTS } from '../registry/socket-sources';
 import { isPeerInput, typeNameOf, valueSymbolOf } from './peer-input';
 import { isStoredErrorText } from './stored-error-text';
@@ -98,7 +99,7 @@ export function unboundedSource(expr: ts.Expression, ctx: AnalysisContext): Unbo
     const callee = node.expression;
     if (ts.isPropertyAccessExpression(callee)) {
       const method = callee.name.text;
-      if (method === 'stringify' && ts.isIdentifier(callee.expression) && callee.expression.text === 'JSON') return 'serialized';
+      if (isJsonStringify(node)) return 'serialized';
       if (method === 'inspect') return 'serialized';
       if (method === 'toString' || method === 'join') return unboundedSource(callee.expression, ctx);
     }

@@ -14,7 +14,7 @@ export function variableWrites(node: ts.Identifier, ctx: AnalysisContext): ts.Ex
   const symbol = ctx.checker.getSymbolAtLocation(node);
   const decl = symbol?.valueDeclaration;
   if (!decl || !ts.isVariableDeclaration(decl) || !ts.isIdentifier(decl.name) || !ts.isVariableDeclarationList(decl.parent)) return undefined;
-  if (decl.parent.flags & ts.NodeFlags.Const || ts.isForOfStatement(decl.parent.parent) || ts.isForInStatement(decl.parent.parent) || ts.isCatchClause(decl.parent)) return undefined;
+  if (decl.parent.flags & ts.NodeFlags.Const || ts.isForOfStatement(decl.parent.parent) || ts.isForInStatement(decl.parent.parent)) return undefined;
   const writes = decl.initializer ? [decl.initializer] : [];
   for (const use of identifiersNamed(decl.getSourceFile(), decl.name.text)) {
     if (use === decl.name || !ts.isIdentifier(use) || ctx.checker.getSymbolAtLocation(use) !== symbol) continue;
