@@ -96,6 +96,17 @@ ruleTester('reason-too-long', {
         '}',
       ),
     },
+    {
+      name: 'JSON of a whole value whose type lists only short fields (literal unions, a boolean, an optional nested number)',
+      env: 'dom',
+      code: lines(
+        "type CloseReason = { type: 'SCHEMA_MISMATCH' | 'UNAUTHORIZED' | 'TOKEN_EXPIRED'; retry: boolean; detail?: { attempt: number } | null };",
+        'export function closeWith(socket: WebSocket, reason?: CloseReason): void {',
+        '  socket.close(1000, JSON.stringify(reason));',
+        "  socket.close(1000, JSON.stringify({ kind: 'closed', reason }));",
+        '}',
+      ),
+    },
     { name: 'exactly 123 bytes of ASCII', code: lines(...WS, `ws.close(1008, '${X123}');`) },
     { name: '61 × "é" + "a" is exactly 123 bytes', code: lines(...WS, `ws.close(1008, '${'é'.repeat(61)}a');`) },
     { name: '30 emoji (4 bytes each) + 3 ASCII is exactly 123 bytes', code: lines(...WS, `ws.close(1008, '${'😀'.repeat(30)}abc');`) },
@@ -257,6 +268,22 @@ ruleTester('reason-too-long', {
         '}',
       ),
       errors: [{ messageId: 'unbounded', line: 5, column: 18 }],
+    },
+    {
+      name: 'JSON of a whole value whose type has a free-text field, or an array: serialized data',
+      env: 'dom',
+      code: lines(
+        "type CloseReason = { type: 'KICKED'; message: string };",
+        "type Codes = { type: 'KICKED'; codes: number[] };",
+        'export function closeWith(socket: WebSocket, reason: CloseReason, codes: Codes): void {',
+        '  socket.close(1000, JSON.stringify(reason));',
+        '  socket.close(1000, JSON.stringify(codes));',
+        '}',
+      ),
+      errors: [
+        { messageId: 'unbounded', line: 4, column: 22, data: { source: 'serialized data' } },
+        { messageId: 'unbounded', line: 5, column: 22, data: { source: 'serialized data' } },
+      ],
     },
     {
       name: 'JSON of a literal with a field that is a whole object: serialized data',

@@ -173,3 +173,60 @@ function enclosingNames(timerCall: ts.Node): string {
   if (parent && (ts.isPropertyDeclaration(parent) || ts.isPropertyAssignment(parent))) return parent.name.getText();
   return '';
 }
+
+/**
+ * In a `catch`, has the failure already been told to the peer before the close — a protocol
+ * message sent first (`this.sendClose(e.closeCode)`, `sendError(ws, err)`, `send(errorFrame(e))`)?
+ * Then the close that follows only ends the transport, and 1000 there says nothing false.
+ */
+export function failureReportedFirst(call: ts.Node): boolean {
+  const clause = enclosingCatch(call);
+  if (!clause) return false;
+  const errorName = catchVariable(clause);
+  let statement: ts.Node = call;
+  for (let node = call.parent; node && node !== clause; node = node.parent) {
+    // Every statement list between the catch and the call: `catch (e) { switch (state) { case
+    // 'task': this.sendClose(e.code); this.reset(1000); } }`.
+    if ((ts.isBlock(node) || ts.isCaseClause(node) || ts.isDefaultClause(node)) && sendsFailureBefore(node.statements, statement, errorName)) return true;
+    statement = node;
+  }
+  return false;
+}
+
+function enclosingCatch(call: ts.Node): ts.CatchClause | undefined {
+  for (let node = call.parent; node && !isFunctionLike(node); node = node.parent) {
+    if (ts.isCatchClause(node)) return node;
+  }
+  return undefined;
+}
+
+function catchVariable(clause: ts.CatchClause): string | undefined {
+  const name = clause.variableDeclaration?.name;
+  return name && ts.isIdentifier(name) ? name.text : undefined;
+}
+
+function sendsFailureBefore(statements: ts.NodeArray<ts.Statement>, statement: ts.Node, errorName: string | undefined): boolean {
+  for (const earlier of statements) {
+    if (earlier === statement) return false;
+    if (containsFailureSend(earlier, errorName)) return true;
+  }
+  return false;
+}
+
+function containsFailureSend(node: ts.Node, errorName: string | undefined): boolean {
+  if (isFunctionLike(node)) return false;
+  if (ts.isCallExpression(node) && isFailureSend(node, errorName)) return true;
+  return ts.forEachChild(node, (child) => containsFailureSend(child, errorName)) ?? false;
+}
+
+function isFailureSend(call: ts.CallExpression, errorName: string | undefined): boolean {
+  const name = calleeName(call);
+  if (!/^send/i.test(name)) return false;
+  if (/close|error|abort|fail|reject/i.test(name)) return true;
+  return errorName !== undefined && call.arguments.some((argument) => mentions(argument, errorName));
+}
+
+function mentions(node: ts.Node, name: string): boolean {
+  if (ts.isIdentifier(node)) return node.text === name;
+  return ts.forEachChild(node, (child) => mentions(child, name)) ?? false;
+}

@@ -2,9 +2,10 @@
 // list (`JSON.stringify(payload)`) gives text of any length. An object or array literal lists its
 // fields: its text is its keys and its values, so it is unbounded only when one of the values is
 // (error text, the peer's input, a structured object serialized whole). A value the checker knows
-// nothing about is an unknown part with no evidence of length, as in a template literal.
+// nothing about is an unknown part with no evidence of length, as in a template literal. A value
+// whose type lists only short fields (literal unions, booleans, numbers) is short, whole or not.
 import * as ts from 'typescript';
-import { utf8ByteLength } from '../core/utf8';
+import { MAX_REASON_BYTES, utf8ByteLength } from '../core/utf8';
 import type { AnalysisContext } from './context';
 import { skipOuterExpressions } from './syntax';
 import type { PossibleValue, UnboundedSource } from './values';
@@ -20,11 +21,13 @@ interface Piece {
 
 /**
  * The value of `JSON.stringify(literal)`: a known string when every value is known, else a string
- * of at least the bytes its known pieces take. Undefined for any other call (the caller decides).
+ * of at least the bytes its known pieces take. `JSON.stringify(value)` whose type bounds its text
+ * within the limit is a short string. Undefined for any other call (the caller decides).
  */
 export function serializedReason(call: ts.CallExpression, ctx: AnalysisContext, depth: number, evaluate: Evaluate): PossibleValue | undefined {
-  const argument = call.arguments[0] && literalOf(call.arguments[0], ctx);
-  if (!isJsonStringify(call) || call.arguments.length !== 1 || !argument) return undefined;
+  if (!isJsonStringify(call) || call.arguments.length !== 1) return undefined;
+  const argument = literalOf(call.arguments[0]!, ctx);
+  if (!argument) return hasShortJson(call.arguments[0]!, ctx) ? { kind: 'partial-string', minBytes: 0, limited: false, node: call } : undefined;
   const pieces = literalPieces(argument, ctx, depth + 1, evaluate);
   if (!pieces) return undefined;
   if (pieces.every((piece) => piece.text !== undefined)) return { kind: 'string', value: pieces.map((piece) => piece.text).join(''), node: call };
@@ -87,7 +90,7 @@ function valuePiece(value: ts.Expression, ctx: AnalysisContext, depth: number, e
   }
   const unbounded = values.map(unboundedOf).find((source) => source !== undefined);
   if (unbounded) return { minBytes: 0, unbounded };
-  if (isStructured(value, ctx)) return { minBytes: 0, unbounded: 'serialized' };
+  if (isStructured(value, ctx) && !hasShortJson(value, ctx)) return { minBytes: 0, unbounded: 'serialized' };
   return { minBytes: Math.min(...values.map((v) => (v.kind === 'partial-string' ? v.minBytes : 0))) };
 }
 
@@ -111,4 +114,49 @@ function isStructured(value: ts.Expression, ctx: AnalysisContext): boolean {
 
 function exact(text: string): Piece {
   return { text, minBytes: utf8ByteLength(text) };
+}
+
+/**
+ * The value's type bounds its JSON within a close reason's limit: `reason: { type: 'TOKEN_EXPIRED'
+ * | 'UNKNOWN'; retry: boolean }` lists every field and each one is short.
+ */
+function hasShortJson(value: ts.Expression, ctx: AnalysisContext): boolean {
+  const maxBytes = maxJsonBytes(ctx.checker.getTypeAtLocation(value), ctx.checker, 0);
+  return maxBytes !== undefined && maxBytes <= MAX_REASON_BYTES;
+}
+
+/** Deep enough for a reason object with a nested detail; deeper types are left to the caller. */
+const MAX_TYPE_DEPTH = 3;
+/** The longest text `JSON.stringify` writes for a number (`-1.2345678901234567e+308`). */
+const NUMBER_JSON_BYTES = 24;
+
+/**
+ * The most bytes `JSON.stringify` can write for a value of this type, when the type bounds it:
+ * literals, booleans, numbers, null, and objects or tuples made only of those. Undefined for a
+ * `string`, `any`, an array, an index signature, a class with `toJSON`, or anything deeper.
+ */
+function maxJsonBytes(type: ts.Type, checker: ts.TypeChecker, depth: number): number | undefined {
+  if (type.isUnion()) {
+    const sizes = type.types.filter((part) => !(part.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Void))).map((part) => maxJsonBytes(part, checker, depth));
+    return sizes.length === 0 || sizes.some((size) => size === undefined) ? undefined : Math.max(...(sizes as number[]));
+  }
+  if (type.isStringLiteral()) return utf8ByteLength(JSON.stringify(type.value));
+  if (type.isNumberLiteral()) return String(type.value).length;
+  if (type.flags & ts.TypeFlags.BooleanLike) return 'false'.length;
+  if (type.flags & ts.TypeFlags.Null) return 'null'.length;
+  if (type.flags & ts.TypeFlags.NumberLike) return NUMBER_JSON_BYTES;
+  if (!(type.flags & ts.TypeFlags.Object) || depth >= MAX_TYPE_DEPTH || type.getCallSignatures().length > 0) return undefined;
+  if (checker.isTupleType(type)) {
+    const elements = checker.getTypeArguments(type as ts.TypeReference).map((element) => maxJsonBytes(element, checker, depth + 1));
+    return elements.some((size) => size === undefined) ? undefined : 2 + (elements as number[]).reduce((sum, size) => sum + size + 1, 0);
+  }
+  if (checker.isArrayType(type) || type.getStringIndexType() || type.getNumberIndexType() || type.getProperty('toJSON')) return undefined;
+  let bytes = 2;
+  for (const property of type.getProperties()) {
+    const declaration = property.valueDeclaration ?? property.declarations?.[0];
+    const size = declaration && maxJsonBytes(checker.getTypeOfSymbolAtLocation(property, declaration), checker, depth + 1);
+    if (size === undefined) return undefined;
+    bytes += utf8ByteLength(JSON.stringify(property.name)) + 1 + size + 1;
+  }
+  return bytes;
 }

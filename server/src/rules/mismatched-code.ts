@@ -4,7 +4,7 @@
 // reconnect logic (reconnect storms on "normal" rejections are a classic).
 import * as ts from 'typescript';
 import { CODE_SITUATIONS, COUNT_WORDS, NEGATIVE_WORDS, NEUTRAL_KEYWORDS, POPULATION_WORDS, codeFitsSituation, findSituationMatches, namesExpiry, negatedGuardSituation, situationsInText, splitWords, type Situation } from '../registry/situations';
-import { FAILURE_SITUATIONS, closeContext, elseConditions, failurePathOf, guardConditions, type CloseContext, type FailurePath } from '../analysis/close-context';
+import { FAILURE_SITUATIONS, closeContext, elseConditions, failurePathOf, failureReportedFirst, guardConditions, type CloseContext, type FailurePath } from '../analysis/close-context';
 import { enclosingFunction, identifierText, isFunctionLike, listenerRegistration, skipOuterExpressions } from '../analysis/syntax';
 import type { CloseCallSite } from '../analysis/find-close-calls';
 import { isAssignedNew } from '../analysis/constructed';
@@ -76,7 +76,7 @@ export default defineRule({
       const rejection = fromReason ?? rejectionFromGuards(site.call, context.analysis.checker);
       if (rejection) return suggestCodesFor(rejection, 'rejectWithNormal');
     }
-    if (code === NORMAL_CLOSURE && around.failure && !around.fromReason.includes('normal') && !closesOwnFailedSocket(site, around.failure)) {
+    if (code === NORMAL_CLOSURE && around.failure && !around.fromReason.includes('normal') && !closesOwnFailedSocket(site, around.failure) && !failureReportedFirst(site.call)) {
       return suggestCodesFor(FAILURE_SITUATIONS[around.failure], 'failureWithNormal', { failure: context.common.failurePaths[around.failure] }, false);
     }
     // The reason names situations and none of them fits the code. Generic words alone
