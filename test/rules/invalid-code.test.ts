@@ -65,6 +65,19 @@ ruleTester('invalid-code', {
         "App().ws('/*', { open: (ws) => { new Socket(ws).close(); ws.end(0); } });",
       ),
     },
+    {
+      name: "uWebSockets.js upgrade(res, req, context): res is the HTTP response, and res.end('Server overloaded') answers the request",
+      env: 'js-uninstalled',
+      code: lines(
+        "const uws = require('uWebSockets.js');",
+        "uws.App().ws('/*', {",
+        '  upgrade: (res, req, context) => {',
+        "    if (Math.random() > 0.5) { res.writeStatus('503 Service Unavailable'); res.end('Server overloaded'); return; }",
+        "    res.upgrade({}, req.getHeader('sec-websocket-key'), '', '', context);",
+        '  },',
+        '});',
+      ),
+    },
     // Every code a ws server may send, in every spelling.
     lines(
       "import { WebSocketServer } from 'ws';",
@@ -333,6 +346,14 @@ const jsStrings = lines(
   '});',
 );
 const domStrings = lines('declare const ws: WebSocket;', "ws.close('4000' as any);", "ws.close('goodbye' as any);");
+const uwsHandlers = lines(
+  "const uws = require('uWebSockets.js');",
+  "uws.App().ws('/*', {",
+  "  upgrade: (res) => { res.end('Server overloaded'); },",
+  "  open: (ws) => { ws.end('Bye'); },",
+  "  message: (ws) => { ws.end('Bye'); },",
+  '});',
+);
 
 ruleTester('invalid-code', {
   valid: [],
@@ -358,6 +379,16 @@ ruleTester('invalid-code', {
           suggestions: [{ messageId: 'useNumber', output: withLine(jsStrings, 5, '  ws.close(4000);') }],
         },
         { messageId: 'stringCode', ...at(jsStrings, 6, "'4000'"), suggestions: [{ messageId: 'useNumber', output: withLine(jsStrings, 6, "  ws.close(4000, 'Unauthorized');") }] },
+      ],
+      output: null,
+    },
+    {
+      name: "uWebSockets.js: the socket handlers' sockets are checked, the upgrade handler's HTTP response is not",
+      env: 'js-uninstalled',
+      code: uwsHandlers,
+      errors: [
+        { messageId: 'reasonAsCode', ...at(uwsHandlers, 4, "'Bye'"), suggestions: [{ messageId: 'insertCode', output: withLine(uwsHandlers, 4, "  open: (ws) => { ws.end(1000, 'Bye'); },") }] },
+        { messageId: 'reasonAsCode', ...at(uwsHandlers, 5, "'Bye'"), suggestions: [{ messageId: 'insertCode', output: withLine(uwsHandlers, 5, "  message: (ws) => { ws.end(1000, 'Bye'); },") }] },
       ],
       output: null,
     },

@@ -219,6 +219,22 @@ ruleTester('premature-close', {
       ),
     },
     {
+      name: 'a const that names the socket from before the new one was created: it may be open',
+      env: 'dom',
+      code: lines(
+        'export class Link {',
+        '  private socket: WebSocket | null = null;',
+        '  connect(url: string) {',
+        '    const previous = this.socket;',
+        '    this.socket = new WebSocket(url);',
+        '    setTimeout(() => {',
+        '      if (previous && previous.readyState !== 1) previous.close();',
+        '    }, 1_000);',
+        '  }',
+        '}',
+      ),
+    },
+    {
       name: "an open handler of another socket",
       env: 'dom',
       code: lines("const primary = new WebSocket('wss://a.example.com');", "const fallback = new WebSocket('wss://b.example.com');", 'primary.onopen = () => { fallback.close(1000); };'),
@@ -241,6 +257,24 @@ ruleTester('premature-close', {
     },
   ],
   invalid: [
+    {
+      name: 'browser: the timer closes the new socket through a const that names it (const ws = this.socket), only while readyState is 0',
+      env: 'dom',
+      code: lines(
+        'export class Link {',
+        '  private socket: WebSocket | null = null;',
+        '  connect(url: string) {',
+        '    this.socket = new WebSocket(url);',
+        '    const ws = this.socket;',
+        '    const timer = setTimeout(() => {',
+        '      if (ws.readyState === 0) ws.close();',
+        '    }, 12_000);',
+        "    ws.addEventListener('open', () => clearTimeout(timer));",
+        '  }',
+        '}',
+      ),
+      errors: [{ messageId: 'connectTimeout', line: 7, column: 32 }],
+    },
     {
       name: 'browser: the callback closes only while a connecting flag the code keeps is set (this.connecting, a ref\'s .value)',
       env: 'dom',

@@ -150,6 +150,11 @@ const selfReconnecting = lines(
   "rws.addEventListener('close', () => { backup = new WebSocket('wss://b.example'); });",
 );
 
+const CALLBACK_BACKOFF = [
+  'function Backoff(delay) { this.delay = delay; }',
+  'Backoff.prototype.schedule = function () { setTimeout(this.onReady, this.delay); };',
+];
+
 ruleTester('reconnect-on-terminal-code', {
   valid: [
     {
@@ -181,6 +186,27 @@ ruleTester('reconnect-on-terminal-code', {
         '  }, [url]);',
         '  useEffect(() => { document.title = status; }, [status]);',
         '  return <p>{status}</p>;',
+        '}',
+      ),
+    },
+    {
+      name: "a backoff object's callback property set to a function that does not connect, or set on another constructor's objects",
+      env: 'js',
+      code: lines(
+        ...CALLBACK_BACKOFF,
+        'function Poller() {}',
+        'class Client {',
+        '  constructor(url) {',
+        '    this.url = url;',
+        '    this.backoff = new Backoff(100);',
+        '    this.backoff.onReady = this.render.bind(this);',
+        '    this.poller = new Poller();',
+        '    this.poller.onReady = this.open.bind(this);',
+        '    this.open();',
+        '  }',
+        '  render() { document.title = "offline"; }',
+        '  open() { this.ws = new WebSocket(this.url); this.ws.onclose = this.onClose.bind(this); }',
+        '  onClose(e) { if (e.code < 3000) this.backoff.schedule(); }',
         '}',
       ),
     },
@@ -496,6 +522,24 @@ ruleTester('reconnect-on-terminal-code', {
         '}',
       ),
       errors: [{ messageId: 'reconnectsAfterTerminal', line: 6, column: 40 }],
+    },
+    {
+      name: "plain JavaScript: a backoff object's callback property, set by the client to its own open(), run by the object's timer",
+      env: 'js',
+      code: lines(
+        ...CALLBACK_BACKOFF,
+        'class Client {',
+        '  constructor(url) {',
+        '    this.url = url;',
+        '    this.backoff = new Backoff(100);',
+        '    this.backoff.onReady = this.open.bind(this);',
+        '    this.open();',
+        '  }',
+        '  open() { this.ws = new WebSocket(this.url); this.ws.onclose = this.onClose.bind(this); }',
+        '  onClose(e) { if (e.code < 3000) this.backoff.schedule(); }',
+        '}',
+      ),
+      errors: [{ messageId: 'reconnectsAfterTerminal', line: 11, column: 35 }],
     },
     {
       name: 'plain JavaScript: the reconnect lives in a timer object built with the callback (an injected Timer class), started from the close handler',

@@ -21,8 +21,11 @@ export function prematureCloseKind(site: CloseCallSite, checker: ts.TypeChecker)
   return nothingWaitsBetween(creation, site) ? 'created-then-closed' : undefined;
 }
 
+/** `const ws = this.socket; const socket = ws;` is as far as names of one socket are followed. */
+const MAX_ALIASES = 2;
+
 /** The `new …(…)` that created `target`, earlier in the function that contains `anchor`. */
-function creationBefore(target: ts.Expression, anchor: ts.Node, checker: ts.TypeChecker): ts.Node | undefined {
+function creationBefore(target: ts.Expression, anchor: ts.Node, checker: ts.TypeChecker, aliases = 0): ts.Node | undefined {
   const receiver = skipOuterExpressions(target);
   const scope = enclosingFunction(anchor);
   const targetSymbol = ts.isIdentifier(receiver) ? checker.getSymbolAtLocation(receiver) : undefined;
@@ -43,7 +46,20 @@ function creationBefore(target: ts.Expression, anchor: ts.Node, checker: ts.Type
     ts.forEachChild(node, visit);
   };
   ts.forEachChild(scope, visit);
-  return creation;
+  return creation ?? (aliases < MAX_ALIASES ? creationOfAlias(targetSymbol, anchor, checker, aliases) : undefined);
+}
+
+/**
+ * `this.socket = new WebSocket(url); const ws = this.socket;`: a `const` in the same function
+ * that names the socket just created, so the timer can tell it from a later one.
+ */
+function creationOfAlias(symbol: ts.Symbol | undefined, anchor: ts.Node, checker: ts.TypeChecker, aliases: number): ts.Node | undefined {
+  const declaration = symbol?.valueDeclaration;
+  if (!declaration || !ts.isVariableDeclaration(declaration) || !declaration.initializer || !(ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const)) return undefined;
+  const source = skipOuterExpressions(declaration.initializer);
+  const names = ts.isIdentifier(source) || (ts.isPropertyAccessExpression(source) && source.expression.kind === ts.SyntaxKind.ThisKeyword);
+  if (!names || enclosingFunction(declaration) !== enclosingFunction(anchor) || !alwaysRunsBefore(declaration, anchor)) return undefined;
+  return creationBefore(source, declaration, checker, aliases + 1);
 }
 
 /**

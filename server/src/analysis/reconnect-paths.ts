@@ -2,12 +2,14 @@
 // connection starts at `new WebSocket(…)` (any constructor whose result classifies as a client
 // socket) or at a call of a project function that starts one — followed through the program,
 // through callbacks handed to timers, promises and backoff helpers (`setTimeout(connect, d)`,
-// `retry(() => this.open())`), built into timer objects (timer-objects.ts) or re-run by a React
-// state change (state-effects.ts), but not through functions merely registered as listeners.
+// `retry(() => this.open())`), callback properties the helper was given (callback-properties.ts),
+// timer objects (timer-objects.ts) and React state changes that re-run an effect
+// (state-effects.ts), but not through functions merely registered as listeners.
 import * as ts from 'typescript';
 import { RUNTIME_PROFILES } from '../registry/runtimes';
 import { classifyReceiver } from './classify-receiver';
 import { conditionValue, handlerParameterRoles, knownNumber, receivedClose, type CloseParameterRole, type ConditionValue, type ReceivedClose } from './close-code-conditions';
+import { callbacksAssignedTo } from './callback-properties';
 import { functionOf, type CloseHandler } from './close-handlers';
 import { createAnalysisContext, type AnalysisContext } from './context';
 import { effectsRerunBy } from './state-effects';
@@ -67,7 +69,8 @@ export function connectionStarts(scope: CloseScope, handoffs = 0): ConnectionSta
 function handedOffTo(call: ts.CallExpression, scope: CloseScope): CloseScope | undefined {
   const roles = call.arguments.map((argument) => scope.close.roleOf(argument));
   if (roles.every((role) => role === undefined)) return undefined;
-  const fn = functionOf(call.expression, scope.ctx.checker);
+  const assigned = callbacksAssignedTo(call.expression, scope.ctx);
+  const fn = functionOf(call.expression, scope.ctx.checker) ?? (assigned.length === 1 ? assigned[0] : undefined);
   const file = fn?.getSourceFile();
   if (!fn?.body || !file || file.isDeclarationFile || scope.ctx.program.isSourceFileFromExternalLibrary(file)) return undefined;
   const parameterRoles = new Map<ts.ParameterDeclaration, CloseParameterRole>();
@@ -122,6 +125,8 @@ function leadsToConnection(node: ts.CallExpression | ts.NewExpression, ctx: Anal
   };
   // `new ChatClient(url)` whose constructor connects.
   if (through(ts.isCallExpression(node) ? functionOf(node.expression, ctx.checker) : constructorOf(node.expression, ctx.checker))) return true;
+  // `this.onReady()` where the object's owner set `backoff.onReady = this.reopen.bind(this)`.
+  if (ts.isCallExpression(node) && callbacksAssignedTo(node.expression, ctx).some((fn) => through(fn))) return true;
   if (ts.isCallExpression(node)) {
     // `this.retryTimer.start(d)` where `this.retryTimer = new Timer(() => this.connect())`.
     if (callbacksStartedBy(node, ctx.checker).some((fn) => through(fn, { kind: 'timer-callback', node: fn, timer: receiverText(node) }))) return true;
@@ -135,7 +140,7 @@ function leadsToConnection(node: ts.CallExpression | ts.NewExpression, ctx: Anal
     if (isListenerArgument(argument)) return false;
     const inner = skipOuterExpressions(argument);
     if (!ts.isIdentifier(inner) && !ts.isPropertyAccessExpression(inner) && !ts.isCallExpression(inner)) return false;
-    return through(functionOf(inner, ctx.checker));
+    return through(functionOf(inner, ctx.checker)) || callbacksAssignedTo(inner, ctx).some((fn) => through(fn));
   });
 }
 

@@ -126,6 +126,13 @@ export const LOOKALIKE_SOCKET_MODULE_PREFIXES: readonly string[] = ['socket.io',
 export const UWS_MODULE = 'uWebSockets.js';
 
 /**
+ * The handlers of a Bun `websocket` object and of uWebSockets.js `app.ws(pattern, handlers)` that
+ * get the socket first. uWS's `upgrade(res, req, context)` gets the HTTP response instead: its
+ * `res.end('Server overloaded')` answers the request and is no close.
+ */
+export const SERVER_SOCKET_HANDLERS: ReadonlySet<string> = new Set(['open', 'message', 'close', 'drain', 'ping', 'pong', 'subscription', 'dropped']);
+
+/**
  * Socket methods that return the value the socket's type is parameterised with: uWS's
  * `WebSocket<UserData>.getUserData()`. When the package is not installed, the type written on the
  * socket (`ws: WebSocket<YRedisUser>`) still says what the call returns.

@@ -4,7 +4,7 @@
 // method calls, `new`, `super`, `.call`, and references passed on, `.bind(this)` included) —
 // and values that leave a function through its returns.
 import * as ts from 'typescript';
-import { HONO_EVENTS, UWS_MODULE, WORKERS_SOCKETS, WS_SERVER } from '../../registry/socket-sources';
+import { HONO_EVENTS, SERVER_SOCKET_HANDLERS, UWS_MODULE, WORKERS_SOCKETS, WS_SERVER } from '../../registry/socket-sources';
 import { functionNameNode, isFunctionLike, listenerRegistration, skipOuterExpressions } from '../syntax';
 import { elementsOf } from './collections';
 import { annotatedSocket } from './declared';
@@ -92,7 +92,7 @@ function listenerValues(flow: SocketFlow, fn: FunctionNode, index: number, depth
     values.push({ kind: 'socket', source: { kind: 'server-handler', runtime: HONO_EVENTS.runtime, node: fn }, steps: [] });
   }
   const handlers = handlerObjectOf(fn);
-  if (handlers && index === 0) {
+  if (handlers && index === 0 && SERVER_SOCKET_HANDLERS.has(handlerName(fn) ?? '')) {
     if (bunHandlerObject(handlers)) values.push({ kind: 'socket', source: { kind: 'server-handler', runtime: 'bun-server', node: fn }, steps: [] });
     else if (uwsHandlerObject(handlers, importsModule(fn.getSourceFile(), UWS_MODULE))) values.push({ kind: 'socket', source: { kind: 'server-handler', runtime: 'uws', node: fn }, steps: [] });
   }
@@ -120,6 +120,12 @@ function emittedValues(flow: SocketFlow, owner: ts.Node, event: string, index: n
 }
 
 /** `{ open(ws) {…} }` or `{ open: (ws) => … }`: the object literal a handler function belongs to. */
+/** The key a handler is written under in its object (`open(ws) {…}`, `message: (ws, m) => …`). */
+function handlerName(fn: FunctionNode): string | undefined {
+  const named = ts.isMethodDeclaration(fn) ? fn : fn.parent && ts.isPropertyAssignment(fn.parent) ? fn.parent : undefined;
+  return named && (ts.isIdentifier(named.name) || ts.isStringLiteral(named.name)) ? named.name.text : undefined;
+}
+
 export function handlerObjectOf(fn: FunctionNode): ts.ObjectLiteralExpression | undefined {
   if (ts.isMethodDeclaration(fn) && ts.isObjectLiteralExpression(fn.parent)) return fn.parent;
   const parent = fn.parent;
