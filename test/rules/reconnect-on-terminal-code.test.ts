@@ -562,7 +562,7 @@ ruleTester('reconnect-on-terminal-code', {
         '}',
         "new Connector('wss://example.test', WebSocket, function Timer(fn) { this.start = (d) => setTimeout(fn, d); });",
       ),
-      errors: [{ messageId: 'reconnectsAfterTerminal', line: 13, column: 5 }],
+      errors: [{ messageId: 'reconnectsAfterTerminal', line: 10, column: 34 }],
     },
     {
       name: 'typed: a backoff object of the project held in a variable, scheduled from the close listener',
@@ -661,13 +661,13 @@ ruleTester('reconnect-on-terminal-code', {
       errors: [{ messageId: 'reconnectsAfterTerminal', line: 12, column: 30 }],
     },
     {
-      name: 'a method the handler passes the event to lets 1008 through: reported there, guarded there',
+      name: "a method the handler passes the event to lets 1008 through: reported at the handler's call, guarded in the method",
       env: 'dom',
       code: handedOff,
       errors: [
         {
           messageId: RULE,
-          ...at(handedOff, 11, 'this.connect()'),
+          ...at(handedOff, 6, 'this.onClose(socket, event)'),
           suggestions: [
             {
               messageId: 'guardTerminal',
@@ -869,6 +869,23 @@ describe('reconnect-on-terminal-code: where an indirect reconnect opens the conn
     // After the places the socket's inference rests on, the one the reconnect goes through.
     assert.deepEqual(relatedOf(code, 'js', '.js'), [
       ['7: The socket comes from `new WebSocket(…)` here.', '7: The socket is stored in `this.socket` here.', '4: this.retry runs this callback, which opens a new connection.'],
+    ]);
+  });
+
+  it('names where the connection starts when the handler hands the close on', () => {
+    const code = lines(
+      'class Client {',
+      '  open(url) {',
+      '    this.ws = new WebSocket(url);',
+      '    this.ws.onclose = (e) => { if (e.code !== 1000) this.reconnect(e); };',
+      '  }',
+      '  reconnect(e) {',
+      '    setTimeout(() => this.open(this.url), 1000);',
+      '  }',
+      '}',
+    );
+    assert.deepEqual(relatedOf(code, 'js', '.js'), [
+      ['3: The socket comes from `new WebSocket(…)` here.', '3: The socket is stored in `this.ws` here.', '7: The new connection starts here.'],
     ]);
   });
 

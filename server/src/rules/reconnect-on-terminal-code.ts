@@ -9,7 +9,7 @@ import type { AppProfileId } from '../registry/types';
 import { clientCloseHandlers, type CloseHandler } from '../analysis/close-handlers';
 import type { AnalysisContext } from '../analysis/context';
 import { namedCodesFor } from '../analysis/named-codes';
-import { connectionStarts, handlerScope, reachableWith, type CloseScope, type ConnectionVia } from '../analysis/reconnect-paths';
+import { connectionStarts, handlerScope, reachableWith, type CloseScope, type ConnectionStart, type ConnectionVia } from '../analysis/reconnect-paths';
 import { formatCodes } from './code-advice';
 import type { CodeNaming } from './code-naming';
 import { defineRule, type SuggestionReport } from './define-rule';
@@ -20,7 +20,7 @@ export default defineRule({
     defaultSeverity: 'warn',
     fixable: false,
     hasSuggestions: true,
-    messageIds: ['reconnectsAfterTerminal', 'guardTerminal', 'timerCallbackReconnects', 'stateEffectReconnects'],
+    messageIds: ['reconnectsAfterTerminal', 'guardTerminal', 'connectionStartsHere', 'timerCallbackReconnects', 'stateEffectReconnects'],
   },
   checkFile(context) {
     const { analysis, naming } = context;
@@ -28,25 +28,36 @@ export default defineRule({
     if (terminal.length === 0) return;
     for (const handler of clientCloseHandlers(analysis)) {
       const socket = { confidence: handler.confidence, ...(handler.evidence ? { evidence: handler.evidence } : {}) };
+      const reported = new Set<ts.Node>();
       for (const start of connectionStarts(handlerScope(handler, analysis))) {
         const looping = terminal.filter((code) => reachableWith(start, code));
-        if (looping.length === 0) continue;
-        // The innermost step in this file: the connection itself, or the call that hands the close to another file.
-        const steps = start.steps.filter((step) => step.scope.ctx.sourceFile === analysis.sourceFile);
-        const { node, scope } = steps[steps.length - 1]!;
+        // The handler's own call that leads to the connection: where the close is (or should be)
+        // read. A helper it hands the close to (`this.reconnect(e)`) may run for other reasons too.
+        const node = start.steps[0]!.node;
+        if (looping.length === 0 || reported.has(node)) continue;
+        reported.add(node);
+        // The guard goes first thing in the innermost function of this file that has the close.
+        const inFile = start.steps.filter((step) => step.scope.ctx.sourceFile === analysis.sourceFile);
+        const { scope } = inFile[inFile.length - 1]!;
         const guard = guardSuggestion(scope, scope.fn === handler.fn ? handler : undefined, looping);
+        const related = [...(start.steps.length > 1 ? [connectionPlace(start)] : []), ...(start.via ? [viaPlace(start.via)] : [])];
         context.report({
           messageId: 'reconnectsAfterTerminal',
           data: { code: formatCodes(context, looping.slice(0, 1)) },
           node,
           socket,
-          ...(start.via ? { related: [viaPlace(start.via)] } : {}),
+          ...(related.length > 0 ? { related } : {}),
           ...(guard ? { suggestions: [{ ...guard, data: { codes: formatCodes(context, looping) } }] } : {}),
         });
       }
     }
   },
 });
+
+/** Where a reconnect the handler hands on (`this.reconnect(e)` → `this.open()`) starts the connection. */
+function connectionPlace(start: ConnectionStart): { node: ts.Node; messageId: 'connectionStartsHere'; data: Record<string, never> } {
+  return { node: start.steps[start.steps.length - 1]!.node, messageId: 'connectionStartsHere', data: {} };
+}
 
 /** Where an indirect reconnect opens the connection: the timer object's callback, or the effect a state change re-runs. */
 function viaPlace(via: ConnectionVia): { node: ts.Node; messageId: 'timerCallbackReconnects' | 'stateEffectReconnects'; data: { timer: string } | { setter: string } } {

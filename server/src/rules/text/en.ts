@@ -175,6 +175,7 @@ export const RULES_TEXT_EN: RulesCatalog = {
       messages: {
         reconnectsAfterTerminal: 'This handler reconnects even after {code}, which means do not retry; return before reconnecting.',
         guardTerminal: 'Return before reconnecting when the code is {codes}',
+        connectionStartsHere: 'The new connection starts here.',
         timerCallbackReconnects: '{timer} runs this callback, which opens a new connection.',
         stateEffectReconnects: 'This effect depends on the state {setter} sets, so it runs again and opens a new connection.',
       },

@@ -179,6 +179,7 @@ export const RULES_TEXT_FR: RulesCatalog = {
       messages: {
         reconnectsAfterTerminal: 'Reconnexion même après {code}, qui interdit de réessayer ; sortez avant de vous reconnecter.',
         guardTerminal: 'Sortir avant la reconnexion quand le code est {codes}',
+        connectionStartsHere: 'La nouvelle connexion commence ici.',
         timerCallbackReconnects: '{timer} exécute ce rappel, qui ouvre une nouvelle connexion.',
         stateEffectReconnects: 'Cet effet dépend de l’état que {setter} modifie : il s’exécute à nouveau et ouvre une nouvelle connexion.',
       },
