@@ -463,6 +463,24 @@ ruleTester('mismatched-code', {
       errors: [{ messageId: 'rejectWithNormal', line: 5, column: 47, data: { code: 1000, name: 'Normal Closure', situation: 'a policy violation', alternatives: '1008' } }],
     },
     {
+      name: "plain JavaScript: a lobby that turns away late joiners and clients of another version with 1000",
+      env: 'js',
+      code: lines(
+        "const { WebSocketServer } = require('ws');",
+        'const lobby = { started: false, version: 7 };',
+        "new WebSocketServer({ port: 8080 }).on('connection', (ws) => {",
+        "  if (lobby.started) ws.close(1000, 'That game has already started!');",
+        "  ws.on('message', (data) => {",
+        "    if (JSON.parse(data).version !== lobby.version) ws.close(1000, 'Your version does not match the host');",
+        '  });',
+        '});',
+      ),
+      errors: [
+        { messageId: 'rejectWithNormal', line: 4, column: 31, data: { situation: 'a refused permission' } },
+        { messageId: 'rejectWithNormal', line: 6, column: 62, data: { situation: 'a policy violation', alternatives: '1008' } },
+      ],
+    },
+    {
       name: 'if (limiter.isLimited(ip)) → close(1000)',
       code: codeLimiter,
       output: null,

@@ -2,9 +2,9 @@
 // against registry/specifiers.ts (a TypeScript default library, or a file of an exact npm package).
 // Unions, intersections, type parameters and subclasses are followed.
 import * as ts from 'typescript';
-import { GENERATED_PLATFORM_TYPES, GLOBAL_REDECLARING_RUNTIMES, WS_MODULE, WS_SERVER, WS_SERVER_CLASSES } from '../registry/socket-sources';
+import { GENERATED_PLATFORM_TYPES, GLOBAL_REDECLARING_RUNTIMES, GLOBAL_SOCKET_RUNTIME, PLATFORM_ONLY_MODULES, WS_MODULE, WS_SERVER, WS_SERVER_CLASSES } from '../registry/socket-sources';
 import { RECEIVER_SPECIFIERS } from '../registry/specifiers';
-import type { RuntimeId } from '../registry/types';
+import type { Platform, RuntimeId } from '../registry/types';
 
 /** What type questions need: the program (to tell default-library files) and its checker. */
 export interface TypeContext {
@@ -21,9 +21,37 @@ export function runtimesOfType(type: ts.Type, ctx: TypeContext, depth = 0): Type
   if (!perChecker) cache.set(ctx.checker, (perChecker = new Map()));
   const cached = perChecker.get(type);
   if (cached) return cached;
-  const verdict = computeRuntimes(type, ctx, depth);
+  const verdict = forPlatformOfDeclaration(type, computeRuntimes(type, ctx, depth));
   perChecker.set(type, verdict);
   return verdict;
+}
+
+/**
+ * A type a package declares for one platform (its declaration file imports `cloudflare:workers`)
+ * that names the global `WebSocket`: that platform's socket, not the DOM lib's.
+ */
+function forPlatformOfDeclaration(type: ts.Type, verdict: TypeVerdict): TypeVerdict {
+  const whatwg = GLOBAL_SOCKET_RUNTIME.browser;
+  if (verdict === 'untyped' || !verdict.includes(whatwg)) return verdict;
+  const declaration = type.aliasSymbol?.declarations?.[0] ?? type.getSymbol()?.declarations?.[0];
+  const platform = declaration?.getSourceFile().isDeclarationFile ? platformOfFile(declaration.getSourceFile()) : undefined;
+  if (!platform) return verdict;
+  return [...new Set(verdict.map((runtime) => (runtime === whatwg ? GLOBAL_SOCKET_RUNTIME[platform] : runtime)))];
+}
+
+const platformOfFiles = new WeakMap<ts.SourceFile, Platform | null>();
+
+function platformOfFile(file: ts.SourceFile): Platform | undefined {
+  let platform = platformOfFiles.get(file);
+  if (platform === undefined) {
+    platform = null;
+    for (const statement of file.statements) {
+      const specifier = (ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)) && statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier) ? statement.moduleSpecifier.text : undefined;
+      if (specifier && PLATFORM_ONLY_MODULES[specifier]) platform = PLATFORM_ONLY_MODULES[specifier]!;
+    }
+    platformOfFiles.set(file, platform);
+  }
+  return platform ?? undefined;
 }
 
 const NOTHING = ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void | ts.TypeFlags.Never;

@@ -97,6 +97,9 @@ export const SITUATION_KEYWORDS: Readonly<Record<Situation, readonly string[]>> 
     'kick', 'kicks', 'kicking', 'blacklist', 'blocklist', 'denylist', 'banlist', 'block list', 'deny list',
     // "Connection rejected by server plugin": a server refusing the client, for reasons it does not name.
     'reject', 'rejects', 'rejected', 'rejecting', 'rejection', 'refuse', 'refuses', 'refused', 'refusing', 'not accepted',
+    // A lobby that turns late joiners away: the game or match is under way.
+    'game already started', 'game has already started', 'game in progress', 'game is in progress',
+    'match already started', 'match has already started', 'match in progress', 'match is in progress',
   ],
   policy: [
     'policy', 'policies', 'violation', 'violates', 'violated', 'abuse', 'abusive', 'profanity',
@@ -105,6 +108,7 @@ export const SITUATION_KEYWORDS: Readonly<Record<Situation, readonly string[]>> 
     // A client the server will not talk to until it updates: an app-level refusal, not a WebSocket protocol error.
     'outdated', 'out of date', 'version mismatch', 'incompatible version', 'unsupported version', 'wrong version',
     'old version', 'update required', 'please update', 'upgrade required', 'client too old',
+    'version does not match', 'version doesn t match', 'versions do not match', 'versions don t match', 'different version',
   ],
   'invalid-message': [
     'invalid', 'invalid message', 'invalid payload', 'invalid json', 'invalid format', 'invalid data',

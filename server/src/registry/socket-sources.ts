@@ -189,6 +189,14 @@ export const GLOBAL_REDECLARING_RUNTIMES: ReadonlySet<RuntimeId> = new Set(['clo
  */
 export const TYPE_PACKAGE_NAMESPACES: Readonly<Record<string, string>> = { Bun: 'bun-types' };
 
+/**
+ * Modules only a platform has: a package's declaration file that imports one (partyserver's
+ * `import { DurableObject } from "cloudflare:workers"`) is written for that platform, so the
+ * global `WebSocket` its types name (`type Connection = WebSocket & {…}`) is that platform's,
+ * even where the DOM lib's declaration is the one the checker resolves.
+ */
+export const PLATFORM_ONLY_MODULES: Readonly<Record<string, Platform>> = { 'cloudflare:workers': 'cloudflare' };
+
 /** Durable Object methods that Workers' hibernation API calls with the socket as first argument. */
 export const DURABLE_OBJECT_SOCKET_HANDLERS: ReadonlySet<string> = new Set(['webSocketMessage', 'webSocketClose', 'webSocketError']);
 
