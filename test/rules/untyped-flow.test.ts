@@ -5,6 +5,13 @@ import { lines, ruleTester } from '../harness/rule-tester';
 
 const WS_SERVER_JS = ["const WebSocket = require('ws');", 'const wss = new WebSocket.Server({ port: 8080 });'];
 
+const CHANNEL_BASE = [
+  'class Channel {',
+  '  constructor() { this.link = null; }',
+  '  drop() { if (this.link) this.link.close(1006); }',
+  '}',
+];
+
 ruleTester('reserved-code', {
   valid: [
     {
@@ -72,6 +79,16 @@ ruleTester('reserved-code', {
       ),
     },
     {
+      name: 'a base class whose field only a subclass fills, with a stream',
+      env: 'js',
+      code: lines(
+        "const fs = require('fs');",
+        ...CHANNEL_BASE,
+        "class FileChannel extends Channel { constructor(path) { super(); this.link = fs.createWriteStream(path); } }",
+        "new FileChannel('/tmp/x').drop();",
+      ),
+    },
+    {
       name: 'a stream stored under the same property name as a socket elsewhere',
       env: 'node',
       code: lines(
@@ -82,6 +99,17 @@ ruleTester('reserved-code', {
     },
   ],
   invalid: [
+    {
+      name: "a base class's method closes the socket a subclass stored in the field it declares",
+      env: 'js',
+      code: lines(
+        "const WebSocket = require('ws');",
+        ...CHANNEL_BASE,
+        'class Outgoing extends Channel { constructor(url) { super(); this.link = new WebSocket(url); } }',
+        "new Outgoing('ws://peer.example').drop();",
+      ),
+      errors: [{ messageId: 'reserved', line: 4, column: 43 }],
+    },
     {
       name: "a cast to ws's WebSocket type where ws is not installed",
       env: 'uninstalled',

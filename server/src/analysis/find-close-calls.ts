@@ -136,9 +136,21 @@ function siteForWrapperCall(call: ts.CallExpression, ctx: AnalysisContext, optio
   return forwardingSite(call, wrapper, options, (methodNode) => ({
     // What the caller leaves to the wrapper was checked in the wrapper: here it is only "some value".
     code: code ? rewritten(withDefault(evaluateArgument(code, ctx), wrapper, wrapper.codeParameter!, ctx), wrapper, ctx) : someCode(methodNode),
-    reason: reason ? withDefault(evaluateArgument(reason, ctx), wrapper, wrapper.reasonParameter!, ctx) : unknownArgument('string'),
+    reason: reason ? cutByWrapper(withDefault(evaluateArgument(reason, ctx), wrapper, wrapper.reasonParameter!, ctx), wrapper) : unknownArgument('string'),
     ...(code ? {} : fixedWrapperCode(wrapper, ctx, call)),
   }));
+}
+
+/** A reason the wrapper cuts to a length: its words as written, its length limited. */
+function cutByWrapper(reason: EvaluatedArgument, wrapper: Wrapper): EvaluatedArgument {
+  if (!wrapper.reasonLimited) return reason;
+  return {
+    ...reason,
+    values: reason.values.map((value): PossibleValue => {
+      if (value.kind === 'string') return { kind: 'partial-string', minBytes: 0, limited: true, knownText: value.value, ...(value.node ? { node: value.node } : {}) };
+      return value.kind === 'partial-string' ? { ...value, minBytes: 0, limited: true } : value;
+    }),
+  };
 }
 
 /**

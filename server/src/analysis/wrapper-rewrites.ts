@@ -5,6 +5,7 @@
 import * as ts from 'typescript';
 import type { PossibleValue } from './values';
 import { isFunctionLike, skipOuterExpressions } from './syntax';
+import { isLengthLimitingCall } from './value-origins';
 
 /** `if (condition) parameter = value;`, a statement of the wrapper's body before its close. */
 export interface Rewrite {
@@ -47,12 +48,13 @@ function isAssignment(kind: ts.SyntaxKind): boolean {
   return kind >= ts.SyntaxKind.FirstAssignment && kind <= ts.SyntaxKind.LastAssignment;
 }
 
-/** `if (cond) p = v;` or `if (cond) { p = v; }`, directly in the body (or an enclosing block of the passing call) and before it. */
+/** `if (cond) p = v;` or `if (cond) { …; p = v; }`, directly in the body (or an enclosing block of the passing call) and before it. */
 function asRewrite(assignment: ts.BinaryExpression, fn: ts.Node, parameter: ts.ParameterDeclaration, passingCall: ts.Node): Rewrite | undefined {
   const statement = assignment.parent;
   if (!statement || !ts.isExpressionStatement(statement)) return undefined;
   let holder: ts.Node | undefined = statement.parent;
-  if (holder && ts.isBlock(holder) && holder.statements.length === 1) holder = holder.parent;
+  // `if (long) { log(…); reason = cut(reason); }`: statements that only run alongside it leave the rewrite as it is.
+  if (holder && ts.isBlock(holder) && holder.statements.every((s) => ts.isExpressionStatement(s) || ts.isVariableStatement(s))) holder = holder.parent;
   if (!holder || !ts.isIfStatement(holder) || holder.elseStatement || holder.end > passingCall.pos) return undefined;
   // The `if` must run on the way to the passing call: a statement of a block that contains it, in the same function.
   const block = holder.parent;
@@ -158,6 +160,21 @@ export function transformsItself(rewrite: Rewrite, checker: ts.TypeChecker): boo
   const visit = (node: ts.Node): void => {
     if (found) return;
     if (ts.isIdentifier(node) && checker.getSymbolAtLocation(node) === symbol) found = true;
+    else ts.forEachChild(node, visit);
+  };
+  visit(rewrite.value);
+  return found;
+}
+
+/**
+ * `reason = Buffer.from(reason).subarray(0, 123).toString()`: the rewrite cuts the caller's text
+ * to a length, so what reaches the close is that text's start — the words it begins with stay.
+ */
+export function limitsLength(rewrite: Rewrite): boolean {
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found || isFunctionLike(node)) return;
+    if (ts.isCallExpression(node) && isLengthLimitingCall(node)) found = true;
     else ts.forEachChild(node, visit);
   };
   visit(rewrite.value);

@@ -16,7 +16,7 @@ import { thisOwner } from './socket-flow/prototype';
 import { accessedName, functionNameNode, isFunctionLike, skipOuterExpressions } from './syntax';
 import { addFunction, callsInFunctionsOf, type FunctionNode } from './calls-in-functions';
 import { noteCandidacy } from './candidate-reads';
-import { rewritesOf, transformsItself, type Rewrite } from './wrapper-rewrites';
+import { limitsLength, rewritesOf, transformsItself, type Rewrite } from './wrapper-rewrites';
 
 export type { FunctionNode } from './calls-in-functions';
 import type { ReceiverClass } from './classify-receiver';
@@ -34,6 +34,8 @@ export interface Wrapper {
   readonly reasonParameter?: ForwardedParameter;
   /** How the wrappers on the way rewrite the code before the close, outermost first (wrapper-rewrites.ts). */
   readonly codeRewrites?: readonly Rewrite[];
+  /** A wrapper on the way cuts the reason to a length: the callers' words reach the close, their length does not. */
+  readonly reasonLimited?: true;
 }
 
 /** A parameter passed on: by position, or a property of an options object (`_close({ code, reason })`). */
@@ -262,7 +264,7 @@ function findWrapper(fn: FunctionNode, ctx: AnalysisContext, nesting: number): W
 /** Is this call inside `fn` a close-like call (or a wrapper call) whose code or reason is one of fn's parameters? */
 function wrapperThrough(call: ts.CallExpression, fn: FunctionNode, name: string, ctx: AnalysisContext, nesting: number): Wrapper | undefined {
   const method = accessedName(call.expression);
-  let target: { closeCall: ts.CallExpression; method: string; receiver: Extract<ReceiverClass, { kind: 'websocket' }>; code?: ForwardedParameter; reason?: ForwardedParameter; codeRewrites?: readonly Rewrite[] } | undefined;
+  let target: { closeCall: ts.CallExpression; method: string; receiver: Extract<ReceiverClass, { kind: 'websocket' }>; code?: ForwardedParameter; reason?: ForwardedParameter; codeRewrites?: readonly Rewrite[]; reasonLimited?: true } | undefined;
   if (method && CLOSE_METHOD_NAMES.has(method)) {
     const receiver = classifyReceiver((call.expression as ts.PropertyAccessExpression | ts.ElementAccessExpression).expression, ctx);
     if (receiver.kind === 'websocket') target = { closeCall: call, method, receiver, code: { index: 0 }, reason: { index: 1 } };
@@ -270,7 +272,7 @@ function wrapperThrough(call: ts.CallExpression, fn: FunctionNode, name: string,
   if (!target) {
     const inner = wrapperCalled(call, ctx);
     if (!inner || inner.fn === fn || nesting >= MAX_NESTING) return undefined;
-    target = { closeCall: inner.closeCall, method: inner.method, receiver: inner.receiver, ...(inner.codeParameter ? { code: inner.codeParameter } : {}), ...(inner.reasonParameter ? { reason: inner.reasonParameter } : {}), ...(inner.codeRewrites ? { codeRewrites: inner.codeRewrites } : {}) };
+    target = { closeCall: inner.closeCall, method: inner.method, receiver: inner.receiver, ...(inner.codeParameter ? { code: inner.codeParameter } : {}), ...(inner.reasonParameter ? { reason: inner.reasonParameter } : {}), ...(inner.codeRewrites ? { codeRewrites: inner.codeRewrites } : {}), ...(inner.reasonLimited ? { reasonLimited: true as const } : {}) };
   }
   let codeParameter = target.code && (forwardedThroughSpread(call, target.code, fn, ctx) ?? forwardedParameter(argumentFor(call, target.code), fn, ctx));
   let reasonParameter = target.reason && (forwardedThroughSpread(call, target.reason, fn, ctx) ?? forwardedParameter(argumentFor(call, target.reason), fn, ctx));
@@ -281,7 +283,10 @@ function wrapperThrough(call: ts.CallExpression, fn: FunctionNode, name: string,
   const ownRewrites = codeParameter && rewritesOfForwarded(fn, codeParameter, call, ctx);
   if (ownRewrites === 'untraceable') codeParameter = undefined;
   const reasonRewrites = reasonParameter && rewritesOfForwarded(fn, reasonParameter, call, ctx);
-  if (reasonRewrites === 'untraceable' || reasonRewrites?.some((r) => transformsItself(r, ctx.checker))) reasonParameter = undefined;
+  const transforms = Array.isArray(reasonRewrites) ? reasonRewrites.filter((r) => transformsItself(r, ctx.checker)) : [];
+  // A reason only cut to a length keeps the callers' words (for what they say), not their length.
+  const reasonLimited = target.reasonLimited || (transforms.length > 0 && transforms.every(limitsLength));
+  if (reasonRewrites === 'untraceable' || (transforms.length > 0 && !reasonLimited)) reasonParameter = undefined;
   if (codeParameter === undefined && reasonParameter === undefined) return undefined;
   const codeRewrites = codeParameter ? [...(Array.isArray(ownRewrites) ? ownRewrites : []), ...(target.codeRewrites ?? [])] : [];
   return {
@@ -293,6 +298,7 @@ function wrapperThrough(call: ts.CallExpression, fn: FunctionNode, name: string,
     ...(codeParameter !== undefined ? { codeParameter } : {}),
     ...(reasonParameter !== undefined ? { reasonParameter } : {}),
     ...(codeRewrites.length > 0 ? { codeRewrites } : {}),
+    ...(reasonParameter !== undefined && reasonLimited ? { reasonLimited: true as const } : {}),
   };
 }
 

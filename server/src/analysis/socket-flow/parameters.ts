@@ -9,6 +9,7 @@ import { functionNameNode, isFunctionLike, listenerRegistration, skipOuterExpres
 import { elementsOf } from './collections';
 import { annotatedSocket } from './declared';
 import { lastName } from './file-index';
+import { functionOf } from './members';
 import type { SocketFlow } from './flow';
 import { prototypeOwner, thisOwner } from './prototype';
 import { routeHandlerSocket } from './routes';
@@ -331,70 +332,6 @@ function constructionsOf(flow: SocketFlow, fn: FunctionNode, depth: number): Cal
 function findClass(node: ts.Node): ts.ClassLikeDeclaration | undefined {
   for (let current = node.parent; current; current = current.parent) if (ts.isClassLike(current)) return current;
   return undefined;
-}
-
-/** A member of a project class: a field's values, or a method/getter's returns. */
-export function memberValues(flow: SocketFlow, declaration: ts.Node, name: string, depth: number): readonly FlowValue[] {
-  const values: FlowValue[] = [];
-  if (ts.isClassLike(declaration)) {
-    for (const member of declaration.members) {
-      if (member.name?.getText() !== name) continue;
-      // `socket?: Bun.ServerWebSocket<Data>` whose types are not installed: the written type says what it holds.
-      const annotated = ts.isPropertyDeclaration(member) ? annotatedSocket(flow, member) : undefined;
-      if (annotated) values.push(annotated);
-      if (ts.isPropertyDeclaration(member) && member.initializer) values.push(...flow.valuesOf(member.initializer, depth));
-      if (ts.isGetAccessorDeclaration(member)) values.push(...returnsOf(flow, member, depth));
-    }
-  }
-  // `this.name = v` anywhere in the class, or in the constructor function and its prototype methods.
-  const file = declaration.getSourceFile();
-  const visit = (node: ts.Node): void => {
-    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
-      const left = skipOuterExpressions(node.left);
-      if (ts.isPropertyAccessExpression(left) && left.name.text === name && left.expression.kind === ts.SyntaxKind.ThisKeyword && thisOwner(left) === declaration) {
-        values.push(...withStep(flow.valuesOf(node.right, depth), { node, label: left.getText() }));
-      }
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(ts.isClassLike(declaration) ? declaration : file);
-  return values;
-}
-
-/** What a call returns: the return statements of the functions the callee resolves to. */
-export function returnValues(flow: SocketFlow, call: ts.CallExpression, depth: number): readonly FlowValue[] {
-  const callee = skipOuterExpressions(call.expression);
-  const nameNode = ts.isPropertyAccessExpression(callee) ? callee.name : callee;
-  const symbol = flow.symbolOf(nameNode);
-  const values: FlowValue[] = [];
-  for (const decl of symbol?.declarations ?? []) {
-    const fn = functionOf(decl);
-    if (fn && fn.getSourceFile() && !fn.getSourceFile().isDeclarationFile) values.push(...returnsOf(flow, fn, depth));
-  }
-  return values;
-}
-
-function functionOf(decl: ts.Node): FunctionNode | undefined {
-  if (isFunctionLike(decl)) return decl;
-  if ((ts.isVariableDeclaration(decl) || ts.isPropertyAssignment(decl) || ts.isPropertyDeclaration(decl)) && decl.initializer) {
-    const init = skipOuterExpressions(decl.initializer);
-    return isFunctionLike(init) ? init : undefined;
-  }
-  return undefined;
-}
-
-function returnsOf(flow: SocketFlow, fn: FunctionNode, depth: number): readonly FlowValue[] {
-  const body = fn.body;
-  if (!body) return [];
-  if (!ts.isBlock(body)) return flow.valuesOf(body as ts.Expression, depth);
-  const values: FlowValue[] = [];
-  const visit = (node: ts.Node): void => {
-    if (isFunctionLike(node)) return;
-    if (ts.isReturnStatement(node) && node.expression) values.push(...flow.valuesOf(node.expression, depth));
-    ts.forEachChild(node, visit);
-  };
-  ts.forEachChild(body, visit);
-  return values;
 }
 
 function importsModule(file: ts.SourceFile, module: string): boolean {
