@@ -1,6 +1,7 @@
 // Wrappers that rewrite the code they forward (`if (code === undefined || code <= 3000) code =
 // 1000;`): the caller's value is judged as it reaches the socket. A code or reason the wrapper
 // changes in a way the analysis cannot follow is the wrapper's own: its callers are not judged on it.
+// A reason only cut to a length keeps its callers' words (what they say), not their length.
 import { lines, ruleTester } from '../harness/rule-tester';
 
 const SIGNALING = [
@@ -16,6 +17,18 @@ const SIGNALING = [
   '    }',
   '  }',
   '  resetConnection(reason?: number): void { this.closeWebsocket(reason, undefined, true); }',
+];
+
+const CUTTING_PEER = [
+  "const WebSocket = require('ws');",
+  'const wss = new WebSocket.Server({ port: 8080 });',
+  'class Peer {',
+  '  constructor(ws) { this.ws = ws; }',
+  '  close(code, reason) {',
+  "    if (Buffer.byteLength(reason) > 123) { console.warn('cut'); reason = Buffer.from(reason).subarray(0, 123).toString(); }",
+  '    this.ws.close(code, reason);',
+  '  }',
+  '}',
 ];
 
 ruleTester('browser-code-range', {
@@ -85,6 +98,11 @@ ruleTester('reason-too-long', {
         "kick(ws, 'You were removed from this room because an administrator decided that your behaviour broke the rules of the community, again.');",
       ),
     },
+    {
+      name: 'a long reason passed to a wrapper that cuts it to 123 bytes',
+      env: 'js',
+      code: lines(...CUTTING_PEER, "wss.on('connection', (ws) => new Peer(ws).close(4000, 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'));"),
+    },
   ],
   invalid: [
     {
@@ -98,6 +116,18 @@ ruleTester('reason-too-long', {
         'kick(ws);',
       ),
       errors: [{ messageId: 'tooLong', line: 4, column: 10 }],
+    },
+  ],
+});
+
+ruleTester('mismatched-code', {
+  valid: [],
+  invalid: [
+    {
+      name: "plain JavaScript: a wrapper that cuts the reason to 123 bytes still passes on the caller's words (Unauthorized, with 1000)",
+      env: 'js',
+      code: lines(...CUTTING_PEER, "wss.on('connection', (ws, req) => { if (!req.headers.authorization) new Peer(ws).close(1000, 'Unauthorized'); });"),
+      errors: [{ messageId: 'rejectWithNormal', line: 10, column: 88, data: { situation: 'an authentication failure' } }],
     },
   ],
 });
