@@ -542,6 +542,21 @@ ruleTester('reconnect-on-terminal-code', {
       errors: [{ messageId: 'reconnectsAfterTerminal', line: 11, column: 35 }],
     },
     {
+      name: "a handler with checks of its own hands the close to a reconnect helper: reported at the handler's call of it",
+      env: 'js',
+      code: lines(
+        'function open(url) {',
+        '  const ws = new WebSocket(url);',
+        '  ws.onclose = (e) => {',
+        '    e.code === 1000 || e.code === 1001 || reconnect(url, e);',
+        '    console.log("closed", e.code);',
+        '  };',
+        '}',
+        'function reconnect(url, e) { setTimeout(() => open(url), 1000); }',
+      ),
+      errors: [{ messageId: 'reconnectsAfterTerminal', line: 4, column: 43 }],
+    },
+    {
       name: 'plain JavaScript: the reconnect lives in a timer object built with the callback (an injected Timer class), started from the close handler',
       env: 'js',
       code: lines(
@@ -562,7 +577,7 @@ ruleTester('reconnect-on-terminal-code', {
         '}',
         "new Connector('wss://example.test', WebSocket, function Timer(fn) { this.start = (d) => setTimeout(fn, d); });",
       ),
-      errors: [{ messageId: 'reconnectsAfterTerminal', line: 10, column: 34 }],
+      errors: [{ messageId: 'reconnectsAfterTerminal', line: 13, column: 5 }],
     },
     {
       name: 'typed: a backoff object of the project held in a variable, scheduled from the close listener',
@@ -661,13 +676,13 @@ ruleTester('reconnect-on-terminal-code', {
       errors: [{ messageId: 'reconnectsAfterTerminal', line: 12, column: 30 }],
     },
     {
-      name: "a method the handler passes the event to lets 1008 through: reported at the handler's call, guarded in the method",
+      name: 'a method a handler that only passes the event on hands it to lets 1008 through: reported there, guarded there',
       env: 'dom',
       code: handedOff,
       errors: [
         {
           messageId: RULE,
-          ...at(handedOff, 6, 'this.onClose(socket, event)'),
+          ...at(handedOff, 11, 'this.connect()'),
           suggestions: [
             {
               messageId: 'guardTerminal',

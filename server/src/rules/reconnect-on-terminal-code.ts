@@ -10,6 +10,7 @@ import { clientCloseHandlers, type CloseHandler } from '../analysis/close-handle
 import type { AnalysisContext } from '../analysis/context';
 import { namedCodesFor } from '../analysis/named-codes';
 import { connectionStarts, handlerScope, reachableWith, type CloseScope, type ConnectionStart, type ConnectionVia } from '../analysis/reconnect-paths';
+import { skipOuterExpressions } from '../analysis/syntax';
 import { formatCodes } from './code-advice';
 import type { CodeNaming } from './code-naming';
 import { defineRule, type SuggestionReport } from './define-rule';
@@ -31,16 +32,14 @@ export default defineRule({
       const reported = new Set<ts.Node>();
       for (const start of connectionStarts(handlerScope(handler, analysis))) {
         const looping = terminal.filter((code) => reachableWith(start, code));
-        // The handler's own call that leads to the connection: where the close is (or should be)
-        // read. A helper it hands the close to (`this.reconnect(e)`) may run for other reasons too.
-        const node = start.steps[0]!.node;
+        const inFile = start.steps.filter((step) => step.scope.ctx.sourceFile === analysis.sourceFile);
+        const node = reportedStep(inFile).node;
         if (looping.length === 0 || reported.has(node)) continue;
         reported.add(node);
         // The guard goes first thing in the innermost function of this file that has the close.
-        const inFile = start.steps.filter((step) => step.scope.ctx.sourceFile === analysis.sourceFile);
         const { scope } = inFile[inFile.length - 1]!;
         const guard = guardSuggestion(scope, scope.fn === handler.fn ? handler : undefined, looping);
-        const related = [...(start.steps.length > 1 ? [connectionPlace(start)] : []), ...(start.via ? [viaPlace(start.via)] : [])];
+        const related = [...(node !== start.steps[start.steps.length - 1]!.node ? [connectionPlace(start)] : []), ...(start.via ? [viaPlace(start.via)] : [])];
         context.report({
           messageId: 'reconnectsAfterTerminal',
           data: { code: formatCodes(context, looping.slice(0, 1)) },
@@ -53,6 +52,38 @@ export default defineRule({
     }
   },
 });
+
+/**
+ * The call reported: the first one on the way that is written in a handler with code of its own,
+ * where the close is (or should be) read — `$.reconnect(e)` after the handler's own checks, not
+ * the step inside that helper, which may also run for other reasons. A handler that only passes
+ * the close on (`e => this._onclose(e)`) is skipped for the method it calls.
+ */
+function reportedStep(steps: ConnectionStart['steps']): ConnectionStart['steps'][number] {
+  let index = 0;
+  while (index < steps.length - 1 && onlyPassesOn(steps[index]!.scope.fn)) index++;
+  return steps[index]!;
+}
+
+function onlyPassesOn(fn: CloseScope['fn']): boolean {
+  const body = fn.body;
+  if (!body) return false;
+  if (!ts.isBlock(body)) return isPlainCall(body as ts.Expression);
+  const [only] = body.statements;
+  if (body.statements.length !== 1 || !only) return false;
+  if (ts.isExpressionStatement(only)) return isPlainCall(only.expression);
+  return ts.isReturnStatement(only) && !!only.expression && isPlainCall(only.expression);
+}
+
+/** `this.onClose(e)`, also as `void …` / `await …` / with a `.catch(…)` on its promise. */
+function isPlainCall(expression: ts.Expression): boolean {
+  let node: ts.Expression = expression;
+  for (;;) {
+    if (ts.isParenthesizedExpression(node) || ts.isVoidExpression(node) || ts.isAwaitExpression(node)) node = node.expression;
+    else if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && /^(catch|then|finally)$/.test(node.expression.name.text) && ts.isCallExpression(skipOuterExpressions(node.expression.expression))) node = node.expression.expression;
+    else return ts.isCallExpression(node);
+  }
+}
 
 /** Where a reconnect the handler hands on (`this.reconnect(e)` → `this.open()`) starts the connection. */
 function connectionPlace(start: ConnectionStart): { node: ts.Node; messageId: 'connectionStartsHere'; data: Record<string, never> } {
