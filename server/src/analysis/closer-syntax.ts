@@ -8,6 +8,7 @@
 import * as ts from 'typescript';
 import { CLOSE_METHOD_NAMES } from '../registry/runtimes';
 import { addFunction, callsInFunctionsOf, type FunctionNode } from './calls-in-functions';
+import { noteCandidacy } from './candidate-reads';
 import { socketFlow } from './socket-flow/flows';
 import { lastName } from './socket-flow/file-index';
 import { memoRecorded, noteKey, noteText, type RecordedAnswer } from './socket-flow/reads';
@@ -99,5 +100,11 @@ export function mayBeCloserNamed(program: ts.Program, name: string, level: numbe
 
 function mayBeCalleeCloser(program: ts.Program, call: ts.CallExpression, level: number): boolean {
   const name = lastName(skipOuterExpressions(call.expression));
-  return !!name && closerCandidates(program).has(name) && mayBeCloserNamed(program, name, level);
+  if (!name) return false;
+  // As closers.ts records a name that is no candidate: a function of that name that gains a call can make it one.
+  if (!closerCandidates(program).has(name)) {
+    noteCandidacy(program, name, 'closer');
+    return false;
+  }
+  return mayBeCloserNamed(program, name, level);
 }
