@@ -90,6 +90,20 @@ describe('--cache and the socket flow', () => {
     assert.ok(after.checked.includes(path.normalize('src/main.js')));
   });
 
+  it('an edit of a possible closer that the lookup of a call never reached does not recheck the caller', () => {
+    // `stream.close()` is looked up as a call of a closer: the syntax says a `close` can be one
+    // (closer.js's), and the lookup finds that stream is no Conn. The answer rests on the lookup.
+    const root = project({
+      ...JS_FILES,
+      'src/closer.js': "import WebSocket from 'ws';\nexport class Conn {\n  constructor(url) { this.ws = new WebSocket(url); }\n  close() { this.ws.close(1000, 'bye'); }\n}\n",
+      'src/files.js': 'export function done(stream) { stream.close(); }\n',
+    });
+    lint(root);
+    write(root, 'src/closer.js', "import WebSocket from 'ws';\nexport class Conn {\n  constructor(url) { this.ws = new WebSocket(url); }\n  close() { this.ws.close(1000, 'bye'); } // edited\n}\n");
+    const checked = lintBoth(root).checked;
+    assert.ok(checked.includes(path.normalize('src/closer.js')) && !checked.includes(path.normalize('src/files.js')), checked.join());
+  });
+
   it('a file the flow read that leaves the program (no longer imported, not a root) rechecks the reader', () => {
     const root = project({
       ...JS_FILES,

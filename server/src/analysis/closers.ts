@@ -8,7 +8,7 @@ import { classifyReceiver, type ReceiverClass } from './classify-receiver';
 import { createAnalysisContext, type AnalysisContext } from './context';
 import { evaluateArgument } from './evaluate-argument';
 import { lastName } from './socket-flow/file-index';
-import { memoRecorded, type RecordedAnswer } from './socket-flow/reads';
+import { inherit, memoRecorded, recordingApart, type RecordedAnswer } from './socket-flow/reads';
 import { accessedName, skipOuterExpressions } from './syntax';
 import type { EvaluatedArgument } from './values';
 import type { FunctionNode } from './calls-in-functions';
@@ -53,8 +53,15 @@ function closerThrough(call: ts.CallExpression, ctx: AnalysisContext, level: num
     return undefined;
   }
   // Before the checker resolves the callee (`response.text()` types `fetch` through every
-  // overload), the syntax of the functions of that name must allow a closer at this level.
-  if (syntaxCheck && !mayBeCloserNamed(ctx.program, name, level)) return undefined;
+  // overload), the syntax of the functions of that name must allow a closer at this level. Only a
+  // "no" rests on what that check read (for --cache): after a "yes" the answer is the lookup's.
+  if (syntaxCheck) {
+    const possible = recordingApart(() => mayBeCloserNamed(ctx.program, name, level));
+    if (!possible.value) {
+      inherit(possible.reads);
+      return undefined;
+    }
+  }
   for (const fn of calleeFunctions(callee, name, ctx)) {
     const closer = closerOf(fn, ctx, level, syntaxCheck);
     if (closer) {
