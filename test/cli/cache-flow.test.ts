@@ -73,6 +73,37 @@ describe('--cache and the socket flow', () => {
     assert.ok(checked.includes(path.normalize('src/conn.js')) && !checked.includes(path.normalize('src/main.js')), checked.join());
   });
 
+  it('a method that starts closing with a code of its own, in a file the caller neither imports nor read, makes the call a closer', () => {
+    // main.js calls holder.conn.shutdown() in a catch; shutdown calls this.finish(), which closes with no
+    // code at first: the syntax of `shutdown` and `finish` rules out a closer (closer-syntax.ts) before
+    // the flow finds that holder.conn is a Conn, so conn.js is read as text only.
+    const files = {
+      ...WRAPPER_CHAIN,
+      'src/conn.js': "import WebSocket from 'ws';\nexport class Conn {\n  constructor(url) { this.ws = new WebSocket(url); }\n  shutdown() { this.finish(); }\n  finish() { this.ws.close(); }\n}\n",
+      'src/main.js': "import { holder } from './holder.js';\nexport function bye(work) {\n  try {\n    work();\n  } catch (error) {\n    holder.conn.shutdown();\n  }\n}\n",
+    };
+    const root = project(files);
+    assert.equal(lint(root).findings['src/main.js'], undefined);
+    write(root, 'src/conn.js', files['src/conn.js'].replace('this.ws.close();', "this.ws.close(1000, 'bye');"));
+    const after = lintBoth(root);
+    assert.ok(after.findings['src/main.js']?.some((finding) => finding.startsWith('mismatched-code')), JSON.stringify(after.findings));
+    assert.ok(after.checked.includes(path.normalize('src/main.js')));
+  });
+
+  it('an edit of a possible closer that the lookup of a call never reached does not recheck the caller', () => {
+    // `stream.close()` is looked up as a call of a closer: the syntax says a `close` can be one
+    // (closer.js's), and the lookup finds that stream is no Conn. The answer rests on the lookup.
+    const root = project({
+      ...JS_FILES,
+      'src/closer.js': "import WebSocket from 'ws';\nexport class Conn {\n  constructor(url) { this.ws = new WebSocket(url); }\n  close() { this.ws.close(1000, 'bye'); }\n}\n",
+      'src/files.js': 'export function done(stream) { stream.close(); }\n',
+    });
+    lint(root);
+    write(root, 'src/closer.js', "import WebSocket from 'ws';\nexport class Conn {\n  constructor(url) { this.ws = new WebSocket(url); }\n  close() { this.ws.close(1000, 'bye'); } // edited\n}\n");
+    const checked = lintBoth(root).checked;
+    assert.ok(checked.includes(path.normalize('src/closer.js')) && !checked.includes(path.normalize('src/files.js')), checked.join());
+  });
+
   it('a file the flow read that leaves the program (no longer imported, not a root) rechecks the reader', () => {
     const root = project({
       ...JS_FILES,

@@ -24,22 +24,23 @@ export function callsInFunctionsOf(file: ts.SourceFile): readonly CallInFunction
   let found = byFile.get(file);
   if (found) return found;
   const calls: CallInFunctions[] = [];
-  const visit = (node: ts.Node, fns: readonly FunctionNode[]): void => {
-    const inner = isFunctionLike(node) ? [...fns, node as FunctionNode] : fns;
-    const method = inner.length > 0 && ts.isCallExpression(node) ? accessedName(node.expression) : undefined;
+  // The enclosing functions, outermost first, each with its name and parameter names read once
+  // (every project file is walked: the wrapper and closer searches start here).
+  const enclosing: { readonly fn: FunctionNode; readonly name: string | undefined; readonly parameters: readonly string[] }[] = [];
+  const visit = (node: ts.Node): void => {
+    const fn = isFunctionLike(node) ? (node as FunctionNode) : undefined;
+    if (fn) enclosing.push({ fn, name: functionNameNode(fn)?.text, parameters: fn.parameters.flatMap((p) => boundNames(p.name)) });
+    const method = enclosing.length > 0 && ts.isCallExpression(node) ? accessedName(node.expression) : undefined;
     if (method) {
       const mentioned = new Set((node as ts.CallExpression).arguments.flatMap((a) => identifiersIn(a)));
-      const forwarders = inner.flatMap((fn) => {
-        const name = functionNameNode(fn)?.text;
-        return name && fn.parameters.some((p) => boundNames(p.name).some((n) => mentioned.has(n))) ? [{ name, fn }] : [];
-      });
-      const last = inner[inner.length - 1]!;
-      const lastName = functionNameNode(last)?.text;
-      calls.push({ method, forwarders, ...(lastName ? { innermost: { name: lastName, fn: last } } : {}) });
+      const forwarders = enclosing.flatMap(({ fn, name, parameters }) => (name && parameters.some((n) => mentioned.has(n)) ? [{ name, fn }] : []));
+      const last = enclosing[enclosing.length - 1]!;
+      calls.push({ method, forwarders, ...(last.name ? { innermost: { name: last.name, fn: last.fn } } : {}) });
     }
-    ts.forEachChild(node, (child) => visit(child, inner));
+    ts.forEachChild(node, visit);
+    if (fn) enclosing.pop();
   };
-  visit(file, []);
+  visit(file);
   byFile.set(file, (found = calls));
   return found;
 }

@@ -95,6 +95,16 @@ export function inherit(reads: Reads): void {
 
 /** Runs `compute` collecting what it reads (also into the reads of the computation around it). */
 export function recording<T>(compute: () => T): { value: T; reads: Reads } {
+  const found = recordingApart(compute);
+  inherit(found.reads);
+  return found;
+}
+
+/**
+ * Runs `compute` collecting what it reads, apart from the computation around it: the caller
+ * decides whether its answer rests on them (`inherit`), as for a pre-check whose "yes" decides nothing.
+ */
+export function recordingApart<T>(compute: () => T): { value: T; reads: Reads } {
   const outer = current;
   const reads = new Reads();
   current = reads;
@@ -102,7 +112,6 @@ export function recording<T>(compute: () => T): { value: T; reads: Reads } {
     return { value: compute(), reads };
   } finally {
     current = outer;
-    inherit(reads);
   }
 }
 
