@@ -65,6 +65,22 @@ describe('--cache and the socket flow', () => {
     assert.ok(after.findings['src/main.js']?.some((finding) => finding.startsWith('reserved-code')), JSON.stringify(after.findings));
   });
 
+  it('a callback property set in a file the reader neither imports nor read makes its close handler reconnect', () => {
+    // client.js schedules backoff.schedule() on close, which runs `this.onReady`; only wire.js
+    // (which imports client.js, not the other way round) sets onReady to the client's open().
+    const root = project({
+      ...JS_FILES,
+      'src/backoff.js': 'export function Backoff() {}\nBackoff.prototype.schedule = function () { setTimeout(this.onReady, 10); };\n',
+      'src/client.js': "import WebSocket from 'ws';\nimport { Backoff } from './backoff.js';\nexport class Client {\n  constructor(url) { this.url = url; this.backoff = new Backoff(); this.open(); }\n  open() { this.ws = new WebSocket(this.url); this.ws.onclose = (e) => { if (e.code !== 1000) this.backoff.schedule(); }; }\n}\n",
+      'src/wire.js': "import { Client } from './client.js';\nexport const client = new Client('wss://x');\n",
+    });
+    assert.equal(lint(root).findings['src/client.js'], undefined);
+    write(root, 'src/wire.js', "import { Client } from './client.js';\nexport const client = new Client('wss://x');\nclient.backoff.onReady = client.open.bind(client);\n");
+    const after = lintBoth(root);
+    assert.ok(after.findings['src/client.js']?.some((finding) => finding.startsWith('reconnect-on-terminal-code')), JSON.stringify(after.findings));
+    assert.ok(after.checked.includes(path.normalize('src/client.js')));
+  });
+
   it('an edit that adds no call to a function of a name the candidate filter looked up does not recheck the caller', () => {
     const root = project(WRAPPER_CHAIN);
     lint(root);

@@ -6,34 +6,31 @@
 import * as ts from 'typescript';
 import { functionOf } from './close-handlers';
 import type { AnalysisContext } from './context';
-import { identifiersNamed } from './identifiers-by-name';
+import { socketFlow } from './socket-flow/flows';
 import { skipOuterExpressions } from './syntax';
 
 /** Enough for an object whose callback is set in a few places; more says the name is generic. */
 const MAX_ASSIGNED = 4;
 
-type FunctionWithBody = ts.SignatureDeclaration & { body?: ts.Node };
+type FunctionNode = ts.SignatureDeclaration & { body?: ts.Node };
 
 /**
  * The functions assigned to `object.name` on values of the object's own class or constructor,
  * anywhere in the program's own files, for a property access the declarations do not resolve.
  */
-export function callbacksAssignedTo(expression: ts.Expression, ctx: AnalysisContext): FunctionWithBody[] {
+export function callbacksAssignedTo(expression: ts.Expression, ctx: AnalysisContext): FunctionNode[] {
   const access = skipOuterExpressions(expression);
   if (!ts.isPropertyAccessExpression(access) || ctx.checker.getSymbolAtLocation(access.name)?.declarations?.length) return [];
   const owner = ownerOf(access.expression, ctx.checker);
   if (!owner) return [];
   const name = access.name.text;
-  const found: FunctionWithBody[] = [];
-  for (const file of ctx.program.getSourceFiles()) {
-    // The text first: indexing the identifiers of every file is what costs.
-    if (file.isDeclarationFile || ctx.program.isSourceFileFromExternalLibrary(file) || !file.text.includes(name)) continue;
-    for (const identifier of identifiersNamed(file, name)) {
-      const target = identifier.parent;
-      if (!ts.isPropertyAccessExpression(target) || target.name !== identifier || target === access) continue;
-      const assignment = target.parent;
-      if (!ts.isBinaryExpression(assignment) || assignment.operatorToken.kind !== ts.SyntaxKind.EqualsToken || assignment.left !== target) continue;
-      if (ownerOf(target.expression, ctx.checker) !== owner) continue;
+  const found: FunctionNode[] = [];
+  // Through the socket flow's by-name index, whose lookups --cache records (a file that gains such
+  // an assignment changes this answer).
+  for (const index of socketFlow(ctx.program, ctx.platform).indexes()) {
+    for (const assignment of index.assignments.get(name) ?? []) {
+      const target = skipOuterExpressions(assignment.left);
+      if (!ts.isPropertyAccessExpression(target) || target === access || ownerOf(target.expression, ctx.checker) !== owner) continue;
       const fn = functionOf(assignment.right, ctx.checker);
       if (fn?.body) found.push(fn);
       if (found.length > MAX_ASSIGNED) return [];
