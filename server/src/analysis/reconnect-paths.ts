@@ -69,8 +69,7 @@ export function connectionStarts(scope: CloseScope, handoffs = 0): ConnectionSta
 function handedOffTo(call: ts.CallExpression, scope: CloseScope): CloseScope | undefined {
   const roles = call.arguments.map((argument) => scope.close.roleOf(argument));
   if (roles.every((role) => role === undefined)) return undefined;
-  const assigned = callbacksAssignedTo(call.expression, scope.ctx);
-  const fn = functionOf(call.expression, scope.ctx.checker) ?? (assigned.length === 1 ? assigned[0] : undefined);
+  const fn = functionOf(call.expression, scope.ctx.checker) ?? onlyAssignedCallback(call.expression, scope.ctx);
   const file = fn?.getSourceFile();
   if (!fn?.body || !file || file.isDeclarationFile || scope.ctx.program.isSourceFileFromExternalLibrary(file)) return undefined;
   const parameterRoles = new Map<ts.ParameterDeclaration, CloseParameterRole>();
@@ -80,6 +79,12 @@ function handedOffTo(call: ts.CallExpression, scope: CloseScope): CloseScope | u
   });
   const ctx = file === scope.ctx.sourceFile ? scope.ctx : createAnalysisContext(scope.ctx.program, file, scope.ctx.platform);
   return { fn, close: receivedClose(fn, parameterRoles, ctx), ctx };
+}
+
+/** The one function the object's callback property was given (`this.ondisconnect(e)`), if exactly one. */
+function onlyAssignedCallback(callee: ts.Expression, ctx: AnalysisContext): FunctionWithBody | undefined {
+  const assigned = callbacksAssignedTo(callee, ctx);
+  return assigned.length === 1 ? assigned[0] : undefined;
 }
 
 /** Visits the calls and `new`s that run when `body` runs, now or later (not in functions only registered as listeners). */

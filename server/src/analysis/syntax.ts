@@ -45,6 +45,11 @@ export function enclosingFunction(node: ts.Node): ts.Node {
   return current;
 }
 
+/** What a class `extends` (`class Outgoing extends Channel` → `Channel`), if anything. */
+export function baseClassExpression(cls: ts.ClassLikeDeclaration): ts.Expression | undefined {
+  return cls.heritageClauses?.find((c) => c.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+}
+
 /** Is `inner` within `outer` (inclusive)? Both must come from the same file. */
 export function contains(outer: ts.Node, inner: ts.Node): boolean {
   return inner.getStart() >= outer.getStart() && inner.getEnd() <= outer.getEnd() && inner.getSourceFile() === outer.getSourceFile();

@@ -8,7 +8,7 @@ import * as ts from 'typescript';
 import type { Platform } from '../../registry/types';
 import { GLOBAL_OBJECTS, SOCKET_CONSTRUCTORS, WORKERS_SOCKETS, WS_MODULE, WS_SERVER } from '../../registry/socket-sources';
 import { isProjectFile } from '../declared-runtimes';
-import { skipOuterExpressions } from '../syntax';
+import { baseClassExpression, skipOuterExpressions } from '../syntax';
 import { valuesByPropertyName } from './by-name';
 import { elementsOf, elementsOfValues } from './collections';
 import { annotatedSocket, assertedSocket, fromDeclaredType } from './declared';
@@ -328,9 +328,9 @@ export class SocketFlow {
   /** An instance of a project class is a socket when the class extends a socket constructor. */
   private instanceOf(declaration: ts.Node, at: ts.NewExpression, depth: number): readonly FlowValue[] {
     if (ts.isClassLike(declaration)) {
-      const base = declaration.heritageClauses?.find((c) => c.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
+      const base = baseClassExpression(declaration);
       if (base) {
-        const made = this.valuesOf(base.expression, depth).filter((v): v is Extract<FlowValue, { kind: 'constructor' }> => v.kind === 'constructor');
+        const made = this.valuesOf(base, depth).filter((v): v is Extract<FlowValue, { kind: 'constructor' }> => v.kind === 'constructor');
         if (made.length > 0) return made.map((m) => ({ kind: 'socket', source: { kind: 'constructor', runtime: m.runtime, node: at, name: m.name }, steps: [] }));
       }
     }

@@ -4,7 +4,7 @@
 // closes whatever socket a subclass stored there (`this.socket = new WebSocket(url)` in an
 // outgoing channel, a server's socket in an incoming one).
 import * as ts from 'typescript';
-import { isFunctionLike, skipOuterExpressions } from '../syntax';
+import { baseClassExpression, isFunctionLike, skipOuterExpressions } from '../syntax';
 import { annotatedSocket } from './declared';
 import type { SocketFlow } from './flow';
 import { thisOwner } from './prototype';
@@ -63,9 +63,9 @@ function subclassWrites(flow: SocketFlow, base: ts.ClassLikeDeclaration, name: s
 function extendsClass(flow: SocketFlow, subclass: ts.ClassLikeDeclaration, base: ts.ClassLikeDeclaration, depth: number): boolean {
   let current: ts.ClassLikeDeclaration | undefined = subclass;
   for (let step = 0; current && step < MAX_SUBCLASS_DEPTH; step++) {
-    const heritage: ts.ExpressionWithTypeArguments | undefined = current.heritageClauses?.find((c) => c.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
+    const heritage: ts.Expression | undefined = baseClassExpression(current);
     if (!heritage) return false;
-    const parent: FlowValue | undefined = flow.valuesOf(heritage.expression, depth).find((v) => v.kind === 'class' && ts.isClassLike(v.declaration));
+    const parent: FlowValue | undefined = flow.valuesOf(heritage, depth).find((v) => v.kind === 'class' && ts.isClassLike(v.declaration));
     current = parent?.kind === 'class' && ts.isClassLike(parent.declaration) ? parent.declaration : undefined;
     if (current === base) return true;
   }

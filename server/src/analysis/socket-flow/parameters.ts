@@ -5,7 +5,7 @@
 // and values that leave a function through its returns.
 import * as ts from 'typescript';
 import { HONO_EVENTS, SERVER_SOCKET_HANDLERS, UWS_MODULE, WORKERS_SOCKETS, WS_SERVER } from '../../registry/socket-sources';
-import { functionNameNode, isFunctionLike, listenerRegistration, skipOuterExpressions } from '../syntax';
+import { baseClassExpression, functionNameNode, isFunctionLike, listenerRegistration, skipOuterExpressions } from '../syntax';
 import { elementsOf } from './collections';
 import { annotatedSocket } from './declared';
 import { lastName } from './file-index';
@@ -322,8 +322,8 @@ function constructionsOf(flow: SocketFlow, fn: FunctionNode, depth: number): Cal
     }
     for (const superCall of index.constructions.get('super') ?? []) {
       const subclass = superCall.parent && findClass(superCall);
-      const base = subclass?.heritageClauses?.find((c) => c.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
-      if (base && flow.valuesOf(base.expression, depth).some((v) => v.kind === 'class' && v.declaration === cls)) sites.push({ args: (superCall as ts.CallExpression).arguments, offset: 0 });
+      const base = subclass && baseClassExpression(subclass);
+      if (base && flow.valuesOf(base, depth).some((v) => v.kind === 'class' && v.declaration === cls)) sites.push({ args: (superCall as ts.CallExpression).arguments, offset: 0 });
     }
   }
   return sites;

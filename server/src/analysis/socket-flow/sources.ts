@@ -7,7 +7,7 @@ import * as ts from 'typescript';
 import { DURABLE_OBJECT_SOCKET_HANDLERS, GLOBAL_OBJECTS, HONO_EVENTS, GLOBAL_SOCKET_RUNTIME, SOCKET_CONSTRUCTORS, SOCKET_SERVERS, type SocketEmitter } from '../../registry/socket-sources';
 import type { Platform, RuntimeId } from '../../registry/types';
 import { packageNameOf } from '../declared-runtimes';
-import { enclosingFunction, skipOuterExpressions } from '../syntax';
+import { baseClassExpression, enclosingFunction, skipOuterExpressions } from '../syntax';
 
 /** What an imported or required binding is: the module and the export (`=` for `module.exports`). */
 export interface ModuleBinding {
@@ -162,6 +162,6 @@ export function isHibernatedSocketsCall(call: ts.CallExpression, platform: Platf
 
 /** A Durable Object class: it extends `DurableObject`, accepts sockets itself, or the project runs on Workers. */
 function isDurableObjectClass(cls: ts.ClassLikeDeclaration, platform: Platform): boolean {
-  const base = cls.heritageClauses?.find((c) => c.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
-  return platform === 'cloudflare' || (base !== undefined && /\bDurableObject\b/.test(base.expression.getText())) || /\.acceptWebSocket\(/.test(cls.getText());
+  const base = baseClassExpression(cls);
+  return platform === 'cloudflare' || (base !== undefined && /\bDurableObject\b/.test(base.getText())) || /\.acceptWebSocket\(/.test(cls.getText());
 }
