@@ -37,6 +37,17 @@ const SERVER_CONNECTION = [
 ruleTester('mismatched-code', {
   valid: [
     {
+      name: 'an interval that ends sessions past their lifetime, element by element: a scheduled end, not a liveness check',
+      env: 'js',
+      code: lines(
+        "const { WebSocketServer } = require('ws');",
+        'const wss = new WebSocketServer({ port: 1 });',
+        'setInterval(() => {',
+        "  wss.clients.forEach((ws) => { if (Date.now() > ws.endsAt) ws.close(1000, 'Session over'); });",
+        '}, 60000);',
+      ),
+    },
+    {
       name: 'an abstract method with implementations that are not all wrappers of one kind of socket: which one runs is unknown',
       code: lines(
         "import { WebSocketServer, type WebSocket } from 'ws';",
@@ -97,6 +108,43 @@ ruleTester('mismatched-code', {
     },
   ],
   invalid: [
+    {
+      name: 'a heartbeat interval that closes dead sockets with 1000 inside the forEach over the clients',
+      env: 'js',
+      code: lines(
+        "const { WebSocketServer } = require('ws');",
+        'const wss = new WebSocketServer({ port: 1 });',
+        'setInterval(() => {',
+        '  wss.clients.forEach((ws) => {',
+        '    if (ws.isAlive === false) return ws.close(1000);',
+        '    ws.isAlive = false;',
+        '    ws.ping();',
+        '  });',
+        '}, 30000);',
+      ),
+      errors: [{ messageId: 'failureWithNormal', line: 5, column: 47 }],
+    },
+    {
+      name: "the clients of a typed server iterated as `any`: the forEach's declared element type says they are ws sockets",
+      code: lines(
+        "import { WebSocketServer } from 'ws';",
+        'const wss = new WebSocketServer({ port: 1 });',
+        'setInterval(() => {',
+        "  wss.clients.forEach((client: any) => { if (!client.isAlive) client.close(1000, 'No pong'); client.ping(); });",
+        '}, 30000);',
+      ),
+      errors: [{ messageId: 'failureWithNormal', line: 4, column: 76, confidence: 'inferred' }],
+    },
+    {
+      name: 'a name another player already holds, refused with 1000',
+      code: lines(
+        "import { WebSocketServer } from 'ws';",
+        "new WebSocketServer({ port: 1 }).on('connection', (ws) => {",
+        "  ws.on('message', (raw) => { if (String(raw) === 'taken') ws.close(1000, 'Name already taken'); });",
+        '});',
+      ),
+      errors: [{ messageId: 'rejectWithNormal', line: 3, column: 69 }],
+    },
     {
       name: 'a catch that sends something unrelated to the failure before closing with 1000 is still a failure path',
       env: 'node',

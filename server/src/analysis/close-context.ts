@@ -4,7 +4,7 @@
 import * as ts from 'typescript';
 import { mentionsLiveness, situationsInText, type Situation } from '../registry/situations';
 import type { CloseCallSite } from './find-close-calls';
-import { identifierText, isFunctionLike, listenerRegistration } from './syntax';
+import { identifierText, isFunctionLike, isIterationCallback, listenerRegistration } from './syntax';
 import { calleeName, timersRunning } from './timers';
 import { writtenReasonText } from './values';
 
@@ -48,16 +48,25 @@ export function closeContext(site: CloseCallSite): CloseContext {
 
 /** The setTimeout/setInterval calls that run the function the call is directly in (timers.ts). */
 function timersOf(call: ts.Node): readonly ts.CallExpression[] {
-  let fn: ts.Node | undefined = call.parent;
-  while (fn && !isFunctionLike(fn) && !ts.isSourceFile(fn)) fn = fn.parent;
-  return fn && isFunctionLike(fn) ? timersRunning(fn) : [];
+  const fn = runningFunction(call);
+  return fn ? timersRunning(fn) : [];
+}
+
+/**
+ * The function whose run the call is part of: the enclosing function, looking through callbacks
+ * a collection calls in place (`wss.clients.forEach((ws) => …)` inside a heartbeat interval).
+ */
+function runningFunction(call: ts.Node): (ts.SignatureDeclaration & { body?: ts.Node }) | undefined {
+  for (let node = call.parent; node && !ts.isSourceFile(node); node = node.parent) {
+    if (isFunctionLike(node) && !isIterationCallback(node)) return node;
+  }
+  return undefined;
 }
 
 /** `function onTimeout() {…}`, `handleTimeout() {…}`, `const onTimeout = () => {…}`: the name of the function the call is in. */
 function functionNameOf(call: ts.Node): string | undefined {
-  let fn: ts.Node | undefined = call.parent;
-  while (fn && !isFunctionLike(fn) && !ts.isSourceFile(fn)) fn = fn.parent;
-  if (!fn || !isFunctionLike(fn)) return undefined;
+  const fn = runningFunction(call);
+  if (!fn) return undefined;
   if ((ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn) || ts.isFunctionExpression(fn)) && fn.name && (ts.isIdentifier(fn.name) || ts.isPrivateIdentifier(fn.name))) return fn.name.text;
   const parent = fn.parent;
   if (parent && (ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)) && parent.initializer === fn && (ts.isIdentifier(parent.name) || ts.isPrivateIdentifier(parent.name))) return parent.name.text;
@@ -117,7 +126,7 @@ function failureOf(call: ts.Node): { failure?: FailurePath; failureText?: string
   for (let node: ts.Node | undefined = call.parent; node && !ts.isSourceFile(node); node = node.parent) {
     if (ts.isCatchClause(node)) return { failure: 'catch', failureText: identifierText(node.parent.tryBlock) };
     // `.catch(err => ws.close(...))` on a promise.
-    if (isFunctionLike(node)) {
+    if (isFunctionLike(node) && !isIterationCallback(node)) {
       const parent = node.parent;
       if (parent && ts.isCallExpression(parent) && ts.isPropertyAccessExpression(parent.expression) && parent.expression.name.text === 'catch') {
         return { failure: 'catch' };

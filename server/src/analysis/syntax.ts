@@ -38,6 +38,15 @@ export function isFunctionLike(node: ts.Node): node is ts.SignatureDeclaration &
   );
 }
 
+/** Array and collection methods that call their first argument once per element. */
+export const ITERATION_METHODS = /^(forEach|map|filter|some|every|find|findLast|flatMap|reduce)$/;
+
+/** `sockets.forEach((ws) => …)`: a function the collection calls in place, once per element. */
+export function isIterationCallback(fn: ts.Node): boolean {
+  const parent = fn.parent;
+  return !!parent && ts.isCallExpression(parent) && parent.arguments[0] === fn && ts.isPropertyAccessExpression(parent.expression) && ITERATION_METHODS.test(parent.expression.name.text);
+}
+
 /** The nearest enclosing function (or the source file for top-level code). */
 export function enclosingFunction(node: ts.Node): ts.Node {
   let current = node.parent;

@@ -109,6 +109,9 @@ export const SITUATION_KEYWORDS: Readonly<Record<Situation, readonly string[]>> 
     'outdated', 'out of date', 'version mismatch', 'incompatible version', 'unsupported version', 'wrong version',
     'old version', 'update required', 'please update', 'upgrade required', 'client too old',
     'version does not match', 'version doesn t match', 'versions do not match', 'versions don t match', 'different version',
+    // A name or login the client asks for is already held: the app's rules refuse it.
+    'already taken', 'name taken', 'name is taken', 'username taken', 'nickname taken', 'already in use', 'name in use',
+    'duplicate', 'duplicated', 'already logged in',
   ],
   'invalid-message': [
     'invalid', 'invalid message', 'invalid payload', 'invalid json', 'invalid format', 'invalid data',

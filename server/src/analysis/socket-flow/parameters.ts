@@ -5,9 +5,10 @@
 // and values that leave a function through its returns.
 import * as ts from 'typescript';
 import { HONO_EVENTS, SERVER_SOCKET_HANDLERS, UWS_MODULE, WORKERS_SOCKETS, WS_SERVER } from '../../registry/socket-sources';
-import { baseClassExpression, functionNameNode, isFunctionLike, listenerRegistration, skipOuterExpressions } from '../syntax';
+import { baseClassExpression, functionNameNode, isFunctionLike, isIterationCallback, listenerRegistration, skipOuterExpressions } from '../syntax';
 import { elementsOf } from './collections';
 import { annotatedSocket } from './declared';
+import { runtimesOfType } from '../declared-runtimes';
 import { lastName } from './file-index';
 import { functionOf } from './members';
 import type { SocketFlow } from './flow';
@@ -18,7 +19,6 @@ import { registeredCallsOf, tableCallsOf } from './dispatch-tables';
 import { withStep, type FlowValue } from './values';
 
 export const MAX_CALL_SITES = 40;
-const ITERATORS = /^(forEach|map|filter|some|every|find|findLast|flatMap|reduce)$/;
 
 type FunctionNode = ts.SignatureDeclaration & { body?: ts.Node };
 
@@ -26,6 +26,8 @@ export function parameterValues(flow: SocketFlow, param: ts.ParameterDeclaration
   const fn = param.parent;
   if (!isFunctionLike(fn) || param.dotDotDotToken) return [];
   const index = fn.parameters.indexOf(param);
+  const declared = typedByContext(flow, fn, index);
+  if (declared) return declared;
   const values: FlowValue[] = [];
   if (param.initializer) values.push(...flow.valuesOf(param.initializer, depth));
   const contextual = contextuallyAnnotated(flow, fn, index);
@@ -38,6 +40,22 @@ export function parameterValues(flow: SocketFlow, param: ts.ParameterDeclaration
     values.push(...withStep(flow.valuesOf(argument, depth), { node: argument, label }));
   }
   return values;
+}
+
+/**
+ * `wss.clients.forEach((ws: any) => …)`: a callback parameter written as `any` or `unknown` where
+ * the call it is passed to declares a socket type for it. The author only widened the type; the
+ * value is what the declaration says.
+ */
+function typedByContext(flow: SocketFlow, fn: FunctionNode, index: number): readonly FlowValue[] | undefined {
+  const parameter = fn.parameters[index]!;
+  const written = parameter.type?.kind;
+  if ((written !== ts.SyntaxKind.AnyKeyword && written !== ts.SyntaxKind.UnknownKeyword) || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) return undefined;
+  const expected = flow.checker.getContextualType(fn)?.getCallSignatures()[0]?.getParameters()[index];
+  if (!expected) return undefined;
+  const runtimes = runtimesOfType(flow.checker.getTypeOfSymbolAtLocation(expected, fn), flow);
+  if (runtimes === 'untyped' || runtimes.length === 0) return undefined;
+  return runtimes.map((runtime) => ({ kind: 'socket', source: { kind: 'declared-type', runtime, node: parameter }, steps: [] }));
 }
 
 /**
@@ -81,8 +99,8 @@ function listenerValues(flow: SocketFlow, fn: FunctionNode, index: number, depth
     values.push(...flow.valuesOf(parent.expression.expression, depth));
   }
   // collection.forEach((socket) => …)
-  if (parent && ts.isCallExpression(parent) && parent.arguments[0] === fn && index === 0 && ts.isPropertyAccessExpression(parent.expression) && ITERATORS.test(parent.expression.name.text)) {
-    values.push(...elementsOf(flow, parent.expression.expression, depth));
+  if (index === 0 && isIterationCallback(fn)) {
+    values.push(...elementsOf(flow, ((fn.parent as ts.CallExpression).expression as ts.PropertyAccessExpression).expression, depth));
   }
   if (index === 0 && isDurableObjectSocketHandler(fn, flow.platform)) {
     values.push({ kind: 'socket', source: { kind: 'hibernation', runtime: WORKERS_SOCKETS.runtime, node: fn }, steps: [] });
