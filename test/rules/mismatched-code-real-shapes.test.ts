@@ -37,6 +37,17 @@ const SERVER_CONNECTION = [
 ruleTester('mismatched-code', {
   valid: [
     {
+      name: "a wrapper's default 1000 where the caller leaves the code out for a plain goodbye",
+      env: 'js',
+      code: lines(
+        'class Player {',
+        '  constructor(socket) { this.socket = socket; }',
+        '  disconnect(reason, code = 1000) { this.socket.close(code, reason); }',
+        '}',
+        "require('./server').on('connection', (ws) => new Player(ws).disconnect('Goodbye'));",
+      ),
+    },
+    {
       name: 'an interval that ends sessions past their lifetime, element by element: a scheduled end, not a liveness check',
       env: 'js',
       code: lines(
@@ -108,6 +119,24 @@ ruleTester('mismatched-code', {
     },
   ],
   invalid: [
+    {
+      name: "a wrapper's default 1000 where the caller leaves the code out, in the branch of a full room: reported at the call",
+      env: 'js',
+      code: lines(
+        "const { WebSocketServer } = require('ws');",
+        'const wss = new WebSocketServer({ port: 1 });',
+        'class Player {',
+        '  constructor(socket) { this.socket = socket; }',
+        '  disconnect(reason, code = 1000) { this.socket.close(code, reason); }',
+        '}',
+        "wss.on('connection', (ws) => {",
+        '  const player = new Player(ws);',
+        "  if (wss.clients.size > 8) return player.disconnect('Room is full');",
+        "  player.disconnect('Server shutting down', 1001);",
+        '});',
+      ),
+      errors: [{ messageId: 'rejectWithNormal', line: 9, column: 43 }],
+    },
     {
       name: 'a heartbeat interval that closes dead sockets with 1000 inside the forEach over the clients',
       env: 'js',

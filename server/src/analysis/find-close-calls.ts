@@ -137,7 +137,7 @@ function siteForWrapperCall(call: ts.CallExpression, ctx: AnalysisContext, optio
     // What the caller leaves to the wrapper was checked in the wrapper: here it is only "some value".
     code: code ? rewritten(withDefault(evaluateArgument(code, ctx), wrapper, wrapper.codeParameter!, ctx), wrapper, ctx) : someCode(methodNode),
     reason: reason ? cutByWrapper(withDefault(evaluateArgument(reason, ctx), wrapper, wrapper.reasonParameter!, ctx), wrapper) : unknownArgument('string'),
-    ...(code ? {} : fixedWrapperCode(wrapper, ctx, call)),
+    ...(code ? {} : (defaultWrapperCode(wrapper, ctx) ?? fixedWrapperCode(wrapper, ctx, call))),
   }));
 }
 
@@ -195,6 +195,18 @@ function forwardingSite(
 /** "Some code", at the callee: what a call leaves to the function it calls. */
 function someCode(methodNode: ts.Node): EvaluatedArgument {
   return { node: methodNode as ts.Expression, values: [{ kind: 'unknown', type: 'number' }] };
+}
+
+/**
+ * A call that leaves the code out gets the wrapper's default (`disconnect(reason, code = 1000)`
+ * called as `disconnect('Room is full')`): judged against this call's situation like a fixed code.
+ */
+function defaultWrapperCode(wrapper: Wrapper, ctx: AnalysisContext): { wrapperCode: EvaluatedArgument } | undefined {
+  const initializer = wrapper.codeParameter && !wrapper.codeRewrites?.length ? defaultOf(wrapper, wrapper.codeParameter) : undefined;
+  if (!initializer) return undefined;
+  const file = initializer.getSourceFile();
+  const evaluated = evaluateArgument(initializer, file === ctx.sourceFile ? ctx : createAnalysisContext(ctx.program, file, ctx.platform));
+  return evaluated.values.length === 1 && evaluated.values[0]!.kind === 'number' ? { wrapperCode: evaluated } : undefined;
 }
 
 /**
