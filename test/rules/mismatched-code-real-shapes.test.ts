@@ -120,6 +120,38 @@ ruleTester('mismatched-code', {
   ],
   invalid: [
     {
+      name: "an abstract close(reason) implemented for a server and a browser socket (and by a no-op): both send WebSocket-Node's CLOSE_REASON_NORMAL or 1000",
+      env: 'dom',
+      code: lines(
+        "import { connection as ServerConnection } from 'websocket';",
+        'abstract class Connection { abstract close(reason?: string): void; }',
+        'class ServerSide extends Connection {',
+        '  constructor(private readonly socket: ServerConnection) { super(); }',
+        '  close(reason?: string): void { this.socket.close(ServerConnection.CLOSE_REASON_NORMAL, reason); }',
+        '}',
+        'class BrowserSide extends Connection {',
+        "  private readonly socket = new WebSocket('wss://example.test');",
+        '  close(reason?: string): void { this.socket.close(1000, reason); }',
+        '}',
+        'class LocalSide extends Connection { close(_reason?: string): void {} }',
+        "export function refuse(client: Connection, signed: boolean): void { if (!signed) client.close('Access denied'); }",
+        'export { ServerSide, BrowserSide, LocalSide };',
+      ),
+      errors: [{ messageId: 'rejectWithNormal', line: 12, column: 89 }],
+    },
+    {
+      name: 'players beyond the maximum kicked with 1000 and a too-many-players reason',
+      env: 'js',
+      code: lines(
+        "const { WebSocketServer } = require('ws');",
+        'const players = [];',
+        "new WebSocketServer({ port: 1 }).on('connection', (ws) => players.push({ ws }));",
+        "function trim(max) { for (let i = players.length - 1; i >= max; i--) players[i].ws.close(1000, 'Too many players'); }",
+        'module.exports = { trim };',
+      ),
+      errors: [{ messageId: 'rejectWithNormal', line: 4, column: 90 }],
+    },
+    {
       name: "a wrapper's default 1000 where the caller leaves the code out, in the branch of a full room: reported at the call",
       env: 'js',
       code: lines(

@@ -222,6 +222,14 @@ ruleTester('reserved-code', {
   ],
   invalid: [
     {
+      name: "WebSocket-Node's constant for 1006 (typed only as number in its declarations)",
+      code: lines(
+        "import { connection } from 'websocket';",
+        'export function drop(conn: connection): void { conn.close(connection.CLOSE_REASON_ABNORMAL); }',
+      ),
+      errors: [{ messageId: 'reserved', line: 2, column: 59 }],
+    },
+    {
       name: 'literal 1006 on a ws server, no reason: replace or drop the code',
       code: lines(...WS_SERVER, "wss.on('connection', (ws) => {", '  ws.close(1006);', '});'),
       errors: [

@@ -16,6 +16,9 @@ import { isReceivedCloseCode } from './value-origins';
  */
 export type ConditionValue = boolean | 'decided' | 'independent';
 
+/** Properties every event has: which socket it came from and when, not how the connection closed. */
+const EVENT_IDENTITY: ReadonlySet<string> = new Set(['target', 'currentTarget', 'srcElement', 'type', 'timeStamp', 'isTrusted']);
+
 /** What a parameter of a function that handles a close holds: the event, the code, or another part (the reason). */
 export type CloseParameterRole = 'event' | 'code' | 'part';
 
@@ -35,7 +38,9 @@ export interface ReceivedClose {
 
 /** A close handler's parameters: the event (or ws's code) first, then other parts. */
 export function handlerParameterRoles(handler: CloseHandler): Map<ts.ParameterDeclaration, CloseParameterRole> {
-  return new Map(handler.fn.parameters.map((p, i) => [p, i > 0 ? 'part' : handler.style === 'code-first' ? 'code' : 'event']));
+  const first = handler.boundArguments;
+  const roles = handler.fn.parameters.slice(first).map((p, i): [ts.ParameterDeclaration, CloseParameterRole] => [p, i > 0 ? 'part' : handler.style === 'code-first' ? 'code' : 'event']);
+  return new Map(roles);
 }
 
 export function receivedClose(fn: CloseHandler['fn'], roles: ReadonlyMap<ts.ParameterDeclaration, CloseParameterRole>, ctx: AnalysisContext): ReceivedClose {
@@ -99,6 +104,8 @@ export function receivedClose(fn: CloseHandler['fn'], roles: ReadonlyMap<ts.Para
     let found = false;
     const search = (node: ts.Node): void => {
       if (found) return;
+      // `event.target === currentWs`: which socket the event is from, not how it closed.
+      if (ts.isPropertyAccessExpression(node) && EVENT_IDENTITY.has(node.name.text) && isEvent(node.expression)) return;
       if (ts.isIdentifier(node) && closeSymbols.has(symbolOf(node)!)) found = true;
       else if (ts.isExpression(node) && isCode(node)) found = true;
       else ts.forEachChild(node, search);

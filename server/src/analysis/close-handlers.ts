@@ -20,6 +20,8 @@ export interface CloseHandler {
   readonly style: 'event' | 'code-first';
   /** Written at the registration (`ws.onclose = () => …`), not a named function other code may call too. */
   readonly inPlace: boolean;
+  /** Arguments `bind` puts before the event (`this.onClose.bind(this, ws)`: 1); the event is the parameter after them. */
+  readonly boundArguments: number;
   readonly runtimes: readonly RuntimeId[];
   readonly confidence: Confidence;
   readonly evidence?: Evidence;
@@ -128,8 +130,30 @@ function functionOfDeclaration(...declarations: ts.Declaration[]): (ts.Signature
     if (initializer && (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer))) return initializer;
     const memoized = initializer && ts.isVariableDeclaration(declaration) ? memoizedCallback(initializer) : undefined;
     if (memoized) return memoized;
+    const assignedInClass = ts.isPropertyDeclaration(declaration) && !declaration.initializer ? onlyFunctionAssignedInClass(declaration) : undefined;
+    if (assignedInClass) return assignedInClass;
   }
   return undefined;
+}
+
+/**
+ * `private closeFn?: (e: CloseEvent) => void` given its function in a method (`this.closeFn =
+ * (e) => {…}`): that function, when the class assigns the field exactly one.
+ */
+function onlyFunctionAssignedInClass(field: ts.PropertyDeclaration): (ts.SignatureDeclaration & { body?: ts.Node }) | undefined {
+  if (!ts.isIdentifier(field.name) && !ts.isPrivateIdentifier(field.name)) return undefined;
+  const name = field.name.text;
+  const assigned: ts.FunctionLikeDeclaration[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      const target = skipOuterExpressions(node.left);
+      const value = skipOuterExpressions(node.right);
+      if (ts.isPropertyAccessExpression(target) && target.expression.kind === ts.SyntaxKind.ThisKeyword && target.name.text === name && (ts.isArrowFunction(value) || ts.isFunctionExpression(value))) assigned.push(value);
+    }
+    ts.forEachChild(node, visit);
+  };
+  for (const member of field.parent.members) if (member !== field) visit(member);
+  return assigned.length === 1 ? assigned[0] : undefined;
 }
 
 /** `const { connect } = this`: the declarations of the member the binding reads. */
@@ -150,10 +174,16 @@ function asClientHandler(fn: CloseHandler['fn'], { emitter, handler, style }: Re
     emitter,
     style,
     inPlace: written === fn,
+    boundArguments: boundArgumentCount(written),
     runtimes: verdict.runtimes,
     confidence: verdict.confidence,
     ...(verdict.evidence ? { evidence: verdict.evidence } : {}),
   };
+}
+
+function boundArgumentCount(handler: ts.Expression): number {
+  const bound = ts.isCallExpression(handler) && ts.isPropertyAccessExpression(handler.expression) && handler.expression.name.text === 'bind';
+  return bound ? Math.max(0, handler.arguments.length - 1) : 0;
 }
 
 /**

@@ -5,6 +5,8 @@
 import * as ts from 'typescript';
 import { utf8ByteLength } from '../core/utf8';
 import type { AnalysisContext } from './context';
+import { LIBRARY_CODE_CONSTANTS } from '../registry/socket-sources';
+import { packageNameOf } from './declared-runtimes';
 import { serializedReason } from './json-reasons';
 import { everyCallPasses } from './private-calls';
 import { isFunctionLike, skipOuterExpressions } from './syntax';
@@ -186,6 +188,9 @@ function evaluateAccess(node: ts.PropertyAccessExpression | ts.ElementAccessExpr
   if (decl && ts.isPropertyDeclaration(decl) && decl.initializer && isStatic(decl) && !isAssignedElsewhere(symbol!, decl, ctx)) {
     return evaluate(decl.initializer, ctx, depth + 1).map((v) => withNode(v, node));
   }
+  // `connection.CLOSE_REASON_NORMAL`: a library's constant its declarations type as `number`.
+  const libraryCode = decl && libraryConstant(decl);
+  if (libraryCode !== undefined) return [{ kind: 'number', value: libraryCode, node }];
   // CommonJS: `module.exports.CLOSE = 1006`, `exports.CLOSE = 1006`, assigned once.
   const exported = symbol && commonJsExportValue(symbol);
   if (exported) return evaluate(exported, ctx, depth + 1).map((v) => withNode(v, node));
@@ -199,6 +204,16 @@ function evaluateAccess(node: ts.PropertyAccessExpression | ts.ElementAccessExpr
     }
   }
   return markUnbounded(fromType(node, ctx), node, ctx);
+}
+
+/** A static member of a library class the registry lists the value of (LIBRARY_CODE_CONSTANTS). */
+function libraryConstant(decl: ts.Declaration): number | undefined {
+  if (!ts.isPropertyDeclaration(decl) || !ts.isIdentifier(decl.name) || !isStatic(decl) || !ts.isClassDeclaration(decl.parent) || !decl.parent.name) return undefined;
+  const file = decl.getSourceFile();
+  if (!file.isDeclarationFile) return undefined;
+  const owner = decl.parent.name.text;
+  const pkg = packageNameOf(file.fileName);
+  return LIBRARY_CODE_CONSTANTS.find((c) => c.package === pkg && c.owner === owner)?.codes[decl.name.text];
 }
 
 function isStatic(decl: ts.PropertyDeclaration): boolean {

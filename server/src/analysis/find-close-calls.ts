@@ -202,7 +202,7 @@ function someCode(methodNode: ts.Node): EvaluatedArgument {
  * called as `disconnect('Room is full')`): judged against this call's situation like a fixed code.
  */
 function defaultWrapperCode(wrapper: Wrapper, ctx: AnalysisContext): { wrapperCode: EvaluatedArgument } | undefined {
-  const initializer = wrapper.codeParameter && !wrapper.codeRewrites?.length ? defaultOf(wrapper, wrapper.codeParameter) : undefined;
+  const initializer = wrapper.codeParameter && !wrapper.codeRewrites?.length && !wrapper.implementations ? defaultOf(wrapper, wrapper.codeParameter) : undefined;
   if (!initializer) return undefined;
   const file = initializer.getSourceFile();
   const evaluated = evaluateArgument(initializer, file === ctx.sourceFile ? ctx : createAnalysisContext(ctx.program, file, ctx.platform));
@@ -215,6 +215,12 @@ function defaultWrapperCode(wrapper: Wrapper, ctx: AnalysisContext): { wrapperCo
  * wrapper's parameters (`end(reason ? 3000 : 0, reason)` called with a reason: 3000).
  */
 function fixedWrapperCode(wrapper: Wrapper, ctx: AnalysisContext, call: ts.CallExpression): { wrapperCode?: EvaluatedArgument } {
+  // Several implementations: the code is certain only when every one sends the same.
+  if (wrapper.implementations) {
+    const codes = wrapper.implementations.map((w) => fixedWrapperCode({ ...w, implementations: undefined } as Wrapper, ctx, call).wrapperCode);
+    const value = (code: EvaluatedArgument | undefined) => (code?.values[0]?.kind === 'number' ? code.values[0].value : undefined);
+    return codes.every((code) => value(code) !== undefined && value(code) === value(codes[0])) ? { wrapperCode: codes[0]! } : {};
+  }
   const written = wrapper.closeCall.arguments[0];
   if (!written || ts.isSpreadElement(written) || ts.isObjectLiteralExpression(skipOuterExpressions(written))) return {};
   const inner = branchChosenBy(call, skipOuterExpressions(written), wrapper, ctx) ?? written;

@@ -13,7 +13,8 @@ import { callbacksAssignedTo } from './callback-properties';
 import { functionOf, type CloseHandler } from './close-handlers';
 import { createAnalysisContext, type AnalysisContext } from './context';
 import { effectsRerunBy } from './state-effects';
-import { isFunctionLike, isListenerArgument, listenerRegistration, skipOuterExpressions } from './syntax';
+import { accessedName, isFunctionLike, isListenerArgument, listenerRegistration, skipOuterExpressions } from './syntax';
+import { runtimesOfType } from './declared-runtimes';
 import { callbacksStartedBy } from './timer-objects';
 
 const MAX_DEPTH = 6;
@@ -130,6 +131,8 @@ function leadsToConnection(node: ts.CallExpression | ts.NewExpression, ctx: Anal
   };
   // `new ChatClient(url)` whose constructor connects.
   if (through(ts.isCallExpression(node) ? functionOf(node.expression, ctx.checker) : constructorOf(node.expression, ctx.checker))) return true;
+  // `options.createWS(protocol)`: a factory handed in from outside, declared to return a client socket.
+  if (ts.isCallExpression(node) && callsSocketFactory(node, ctx)) return true;
   // `this.onReady()` where the object's owner set `backoff.onReady = this.reopen.bind(this)`.
   if (ts.isCallExpression(node) && callbacksAssignedTo(node.expression, ctx).some((fn) => through(fn))) return true;
   if (ts.isCallExpression(node)) {
@@ -150,6 +153,22 @@ function leadsToConnection(node: ts.CallExpression | ts.NewExpression, ctx: Anal
 }
 
 type FunctionWithBody = ts.SignatureDeclaration & { body?: ts.Node };
+
+/** Names that say a call makes something new: `createWS`, `makeSocket`, `socketFactory`, `newConnection`. */
+const FACTORY_NAME = /^(create|make|new|open|build|spawn)[A-Z_]|factory$/i;
+
+/**
+ * A call of a function the code cannot see (a parameter's or an option's, typed by a signature
+ * alone) whose name says it creates and whose declared result is a client socket. A function with
+ * a body is followed instead: a getter that returns the socket it holds starts nothing.
+ */
+function callsSocketFactory(call: ts.CallExpression, ctx: AnalysisContext): boolean {
+  const callee = skipOuterExpressions(call.expression);
+  const name = ts.isIdentifier(callee) ? callee.text : accessedName(callee);
+  if (!name || !FACTORY_NAME.test(name) || functionOf(callee, ctx.checker)?.body) return false;
+  const runtimes = runtimesOfType(ctx.checker.getTypeAtLocation(call), ctx);
+  return runtimes !== 'untyped' && runtimes.some((r) => RUNTIME_PROFILES[r].role !== 'server');
+}
 
 function functionStartsConnection(fn: FunctionWithBody, ctx: AnalysisContext, search: Search, depth: number): boolean {
   const known = search.opens.get(fn);

@@ -36,6 +36,11 @@ export interface Wrapper {
   readonly codeRewrites?: readonly Rewrite[];
   /** A wrapper on the way cuts the reason to a length: the callers' words reach the close, their length does not. */
   readonly reasonLimited?: true;
+  /**
+   * When a call may run any of several implementations on sockets of different runtimes (a base
+   * class's `close(reason)` for a browser and a server connection): all of them, this one first.
+   */
+  readonly implementations?: readonly Wrapper[];
 }
 
 /** A parameter passed on: by position, or a property of an options object (`_close({ code, reason })`). */
@@ -139,15 +144,37 @@ export function wrapperCalled(call: ts.CallExpression, ctx: AnalysisContext): Wr
     noteCandidacy(ctx.program, name, 'wrapper');
     return undefined;
   }
-  const found = calleeFunctions(callee, name, ctx).map((fn) => wrapperOf(fn, ctx, 0));
+  const found = calleeFunctions(callee, name, ctx)
+    .filter((fn, _, all) => all.length === 1 || !doesNothing(fn))
+    .map((fn) => wrapperOf(fn, ctx, 0));
   const first = found[0];
   // Several implementations of one member (an interface's, an abstract method's: crossws's Peer on
   // ws, Bun, Deno, Workers…): which one runs is not known here, so they must all be wrappers of
-  // sockets of the same runtimes for the call to be judged.
+  // sockets of the same runtimes for the call to be judged. An implementation with an empty body
+  // (a local or piped connection's `close(reason) {}`) sends nothing and does not count.
   const runtimes = (w: Wrapper) => [...w.receiver.runtimes].sort().join();
-  const wrapper = first && found.every((w) => w !== undefined && runtimes(w) === runtimes(first)) ? first : undefined;
+  const wrapper = first && found.every((w) => w !== undefined && runtimes(w) === runtimes(first)) ? first : mergedImplementations(found);
   if (wrapper) noteCandidacy(ctx.program, name, 'wrapper');
   return wrapper;
+}
+
+/**
+ * Implementations on sockets of different runtimes that forward the same parameters the same way
+ * (and rewrite nothing): one wrapper whose socket may be any of theirs, so a value is judged
+ * against every runtime it may reach. Their fixed codes are compared where they are evaluated.
+ */
+function mergedImplementations(found: ReadonlyArray<Wrapper | undefined>): Wrapper | undefined {
+  const all = found.filter((w): w is Wrapper => w !== undefined);
+  const [first] = all;
+  if (!first || all.length !== found.length || all.length > 4) return undefined;
+  const shape = (w: Wrapper) => JSON.stringify([w.method, w.codeParameter ?? null, w.reasonParameter ?? null, w.codeRewrites?.length ?? 0, w.reasonLimited ?? false]);
+  if (all.some((w) => shape(w) !== shape(first)) || (first.codeRewrites?.length ?? 0) > 0) return undefined;
+  const runtimes = [...new Set(all.flatMap((w) => w.receiver.runtimes))];
+  return { ...first, receiver: { ...first.receiver, runtimes }, implementations: all };
+}
+
+function doesNothing(fn: FunctionNode): boolean {
+  return !!fn.body && ts.isBlock(fn.body) && fn.body.statements.length === 0;
 }
 
 /** The functions a callee names: by the checker, or — for an untyped object — by what the flow knows it is. */

@@ -131,6 +131,8 @@ export const SITUATION_KEYWORDS: Readonly<Record<Situation, readonly string[]>> 
   capacity: [
     'full', 'capacity', 'max connections', 'too many connections', 'too many clients', 'too many sockets',
     'too many sessions', 'connection limit', 'max clients', 'limit reached', 'quota',
+    'too many players', 'too many users', 'too many participants', 'too many members', 'too many peers',
+    'max players', 'max users', 'player limit', 'user limit',
   ],
   'internal-error': [
     'internal', 'internal error', 'internal server error', 'server error', 'unexpected error', 'crash',

@@ -207,3 +207,30 @@ export const DURABLE_OBJECT_SOCKET_HANDLERS: ReadonlySet<string> = new Set(['web
 export const GENERATED_PLATFORM_TYPES: Readonly<Record<string, string>> = {
   'worker-configuration.d.ts': '@cloudflare/workers-types',
 };
+
+/**
+ * Close codes a library names as static constants its declarations type only as `number`:
+ * WebSocket-Node's `connection.CLOSE_REASON_NORMAL` (lib/WebSocketConnection.js). Keyed by the
+ * package and the declaring class.
+ */
+export const LIBRARY_CODE_CONSTANTS: ReadonlyArray<{ readonly package: string; readonly owner: string; readonly codes: Readonly<Record<string, number>> }> = [
+  {
+    package: 'websocket',
+    owner: 'connection',
+    codes: {
+      CLOSE_REASON_NORMAL: 1000,
+      CLOSE_REASON_GOING_AWAY: 1001,
+      CLOSE_REASON_PROTOCOL_ERROR: 1002,
+      CLOSE_REASON_UNPROCESSABLE_INPUT: 1003,
+      CLOSE_REASON_RESERVED: 1004,
+      CLOSE_REASON_NOT_PROVIDED: 1005,
+      CLOSE_REASON_ABNORMAL: 1006,
+      CLOSE_REASON_INVALID_DATA: 1007,
+      CLOSE_REASON_POLICY_VIOLATION: 1008,
+      CLOSE_REASON_MESSAGE_TOO_BIG: 1009,
+      CLOSE_REASON_EXTENSION_REQUIRED: 1010,
+      CLOSE_REASON_INTERNAL_SERVER_ERROR: 1011,
+      CLOSE_REASON_TLS_HANDSHAKE_FAILED: 1015,
+    },
+  },
+];

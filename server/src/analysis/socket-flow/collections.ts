@@ -27,6 +27,17 @@ export function elementsOfValues(flow: SocketFlow, collections: readonly FlowVal
 }
 
 /**
+ * A variable that holds a collection, as a value that travels (`kick(players)`): what is written
+ * into it anywhere (`players.push(p)`) goes with it, so `list[i]` in the function it is passed to
+ * gets those elements.
+ */
+export function storedElements(flow: SocketFlow, decl: ts.VariableDeclaration, depth: number): readonly FlowValue[] {
+  if (!ts.isIdentifier(decl.name)) return [];
+  const written = writtenElements(flow, decl.name, depth);
+  return written.length > 0 ? [{ kind: 'collection', elements: written }] : [];
+}
+
+/**
  * Values written into the collection after it was made: `c.add(v)`, `c.push(v)`, `c.set(k, v)`,
  * `c[k] = v`. The write's target must be the same variable or property (by declaration), or —
  * for properties the checker cannot resolve — the same text (`this.clients`).

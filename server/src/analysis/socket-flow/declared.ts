@@ -50,10 +50,21 @@ export function mayBeWorkersCode(node: ts.Node): boolean {
   return node.getSourceFile().text.includes(WORKERS_SOCKETS.pairClass);
 }
 
-/** A generic type with an untyped argument, itself or nested (`MapIterator<[any, any]>`). */
+/**
+ * A generic type with an untyped argument, itself or nested (`MapIterator<[any, any]>`), or with
+ * the project's own objects (JavaScript's `players.push({ ws })` makes `{ ws: any }[]`, `push(new
+ * Player())` a `Player[]`): what they hold is found by following the code.
+ */
 function holdsUntyped(checker: ts.TypeChecker, type: ts.Type, levels: number): boolean {
   if (levels === 0 || !(type.flags & ts.TypeFlags.Object) || !((type as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference)) return false;
-  return checker.getTypeArguments(type as ts.TypeReference).some((t) => (t.flags & UNTYPED_ELEMENT) !== 0 || holdsUntyped(checker, t, levels - 1));
+  return checker.getTypeArguments(type as ts.TypeReference).some((t) => (t.flags & UNTYPED_ELEMENT) !== 0 || isInferredObject(t) || holdsUntyped(checker, t, levels - 1));
+}
+
+/** An object type the project declares (its class, its interface) or the checker inferred from its literals (`{ ws }`). */
+function isInferredObject(type: ts.Type): boolean {
+  if (!(type.flags & ts.TypeFlags.Object)) return false;
+  const declaration = type.getSymbol()?.declarations?.[0];
+  return !!declaration && !declaration.getSourceFile().isDeclarationFile && !declaration.getSourceFile().fileName.includes('/node_modules/');
 }
 
 /** A parameter, variable or field annotated with a socket type that does not resolve (see socketTypeNode). */

@@ -10,13 +10,13 @@ import { GLOBAL_OBJECTS, SOCKET_CONSTRUCTORS, WORKERS_SOCKETS, WS_MODULE, WS_SER
 import { isProjectFile } from '../declared-runtimes';
 import { baseClassExpression, skipOuterExpressions } from '../syntax';
 import { valuesByPropertyName } from './by-name';
-import { elementsOf, elementsOfValues } from './collections';
+import { elementsOf, elementsOfValues, storedElements } from './collections';
 import { annotatedSocket, assertedSocket, fromDeclaredType } from './declared';
 import { lastName } from './file-index';
-import { memberValues, returnValues } from './members';
+import { calledWithThis, constructedByFunction, memberValues, returnValues } from './members';
+import { thisValues } from './this-values';
 import { parameterValues } from './parameters';
 import { indexView, inherit, noteFile, recording, type IndexView, type Reads } from './reads';
-import { thisOwner } from './prototype';
 import { isTestFile, type FlowScope } from './test-files';
 import { bindingOfDeclaration, constructorRuntime, isDenoUpgrade, isGlobalObjectAccess, isHibernatedSocketsCall, isSocketModule, requiredModule, serverEmitter, type ModuleBinding } from './sources';
 import { reusableAt, worse, type Cut, type Memo } from './memo';
@@ -142,7 +142,7 @@ export class SocketFlow {
     if (ts.isCallExpression(node)) return this.callValues(node, next);
     if (ts.isIdentifier(node)) return this.identifierValues(node, next);
     if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) return this.accessValues(node, next);
-    if (node.kind === ts.SyntaxKind.ThisKeyword) return thisValues(node);
+    if (node.kind === ts.SyntaxKind.ThisKeyword) return thisValues(this, node, next);
     if (ts.isArrayLiteralExpression(node)) {
       return [{ kind: 'collection', elements: node.elements.flatMap((e) => (ts.isSpreadElement(e) ? elementsOf(this, e.expression, next) : this.valuesOf(e, next))) }];
     }
@@ -180,7 +180,7 @@ export class SocketFlow {
       if (ts.isVariableDeclaration(decl)) {
         const loop = decl.parent?.parent;
         if (loop && (ts.isForOfStatement(loop) || ts.isForInStatement(loop)) && ts.isForOfStatement(loop)) values.push(...elementsOf(this, loop.expression, depth));
-        else if (decl.initializer) values.push(...this.valuesOf(decl.initializer, depth));
+        else if (decl.initializer) values.push(...this.valuesOf(decl.initializer, depth), ...storedElements(this, decl, depth));
         else if (decl.parent && ts.isCatchClause(decl.parent.parent ?? decl.parent)) values.push({ kind: 'not-socket' });
       } else if (ts.isParameter(decl)) {
         values.push(...parameterValues(this, decl, depth));
@@ -334,7 +334,7 @@ export class SocketFlow {
         if (made.length > 0) return made.map((m) => ({ kind: 'socket', source: { kind: 'constructor', runtime: m.runtime, node: at, name: m.name }, steps: [] }));
       }
     }
-    return [{ kind: 'instance', declaration }];
+    return constructedByFunction(this, declaration, depth) ?? [{ kind: 'instance', declaration }];
   }
 
   private callValues(node: ts.CallExpression, depth: number): readonly FlowValue[] {
@@ -365,6 +365,11 @@ export class SocketFlow {
       if (/^(values|filter|slice|concat|reverse|sort|toArray)$/.test(method)) {
         const elements = elementsOf(this, object, depth);
         if (elements.length > 0) return [{ kind: 'collection', elements }];
+      }
+      const thisArgument = method === 'call' ? node.arguments[0] : undefined;
+      if (thisArgument) {
+        const called = this.valuesOf(object, depth).flatMap((v) => (v.kind === 'class' ? calledWithThis(this, v.declaration, thisArgument, depth) : []));
+        if (called.length > 0) return called;
       }
     }
     return returnValues(this, node, depth);
@@ -423,10 +428,6 @@ function skipFlowWrappers(expression: ts.Expression): ts.Expression {
 }
 
 /** `this` in a class member, or in a constructor function and its prototype methods: an instance of that class. */
-function thisValues(node: ts.Node): readonly FlowValue[] {
-  const owner = thisOwner(node);
-  return owner && !ts.isFunctionExpression(owner) ? [{ kind: 'instance', declaration: owner }] : [];
-}
 
 function isGlobalOnly(symbol: ts.Symbol, program: ts.Program): boolean {
   const declarations = symbol.declarations ?? [];

@@ -40,7 +40,29 @@ export function memberValues(flow: SocketFlow, declaration: ts.Node, name: strin
     ts.forEachChild(node, visit);
   };
   visit(ts.isClassLike(declaration) ? declaration : file);
+  values.push(...instanceWrites(flow, declaration, name, depth));
   if (ts.isClassLike(declaration) && !values.some((value) => value.kind === 'socket')) values.push(...subclassWrites(flow, declaration, name, depth));
+  return values;
+}
+
+/**
+ * `player.ws = ws` outside the class, on a value the checker types as an instance of it
+ * (`const player = new Player(name, null)`): the field holds that too.
+ */
+function instanceWrites(flow: SocketFlow, declaration: ts.Node, name: string, depth: number): FlowValue[] {
+  const values: FlowValue[] = [];
+  for (const index of flow.indexes()) {
+    for (const assignment of index.assignments.get(name) ?? []) {
+      const left = skipOuterExpressions(assignment.left);
+      if (!ts.isPropertyAccessExpression(left) || left.expression.kind === ts.SyntaxKind.ThisKeyword) continue;
+      const owner = flow.checker.getTypeAtLocation(left.expression).getSymbol();
+      const typedAs = owner && (owner.valueDeclaration ?? owner.declarations?.[0]) === declaration;
+      // Untyped (`client._ws = …` with `client` a parameter): what the flow knows the object is.
+      if (typedAs || (!owner && flow.valuesOf(left.expression, depth + 1).some((v) => v.kind === 'instance' && v.declaration === declaration))) {
+        values.push(...withStep(flow.valuesOf(assignment.right, depth), { node: assignment, label: left.getText() }));
+      }
+    }
+  }
   return values;
 }
 
@@ -95,16 +117,36 @@ export function functionOf(decl: ts.Node): FunctionNode | undefined {
   return undefined;
 }
 
-function returnsOf(flow: SocketFlow, fn: FunctionNode, depth: number): readonly FlowValue[] {
+function returnsOf(flow: SocketFlow, fn: FunctionNode, depth: number, thisValues?: () => readonly FlowValue[]): readonly FlowValue[] {
   const body = fn.body;
   if (!body) return [];
   if (!ts.isBlock(body)) return flow.valuesOf(body as ts.Expression, depth);
   const values: FlowValue[] = [];
   const visit = (node: ts.Node): void => {
     if (isFunctionLike(node)) return;
-    if (ts.isReturnStatement(node) && node.expression) values.push(...flow.valuesOf(node.expression, depth));
+    if (ts.isReturnStatement(node) && node.expression) {
+      const isThis = skipOuterExpressions(node.expression).kind === ts.SyntaxKind.ThisKeyword;
+      values.push(...(isThis && thisValues ? thisValues() : flow.valuesOf(node.expression, depth)));
+    }
     ts.forEachChild(node, visit);
   };
   ts.forEachChild(body, visit);
   return values;
+}
+
+/**
+ * Pre-class JavaScript's object-making functions. `new F(…)` where F returns an object of its own
+ * (`function Socket(url) { return new WebSocket(url); }`) makes that object, not an instance of F;
+ * `F.call(obj, …)` where F returns `this` (a mixin: `Emitter.call(new WebSocket(url))`) gives back `obj`.
+ * Undefined when F returns nothing but `this` (a plain constructor).
+ */
+export function constructedByFunction(flow: SocketFlow, fn: ts.Node, depth: number): readonly FlowValue[] | undefined {
+  if (!ts.isFunctionDeclaration(fn) && !ts.isFunctionExpression(fn)) return undefined;
+  const values = returnsOf(flow, fn, depth, () => []);
+  return values.length > 0 ? values : undefined;
+}
+
+export function calledWithThis(flow: SocketFlow, fn: ts.Node, thisArgument: ts.Expression, depth: number): readonly FlowValue[] {
+  if (!ts.isFunctionDeclaration(fn) && !ts.isFunctionExpression(fn)) return [];
+  return returnsOf(flow, fn, depth, () => flow.valuesOf(thisArgument, depth));
 }
