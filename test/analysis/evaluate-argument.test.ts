@@ -56,6 +56,18 @@ describe('evaluateArgument', () => {
     assert.deepEqual(valuesOf('probe(-1);'), ['number:-1']);
     assert.deepEqual(valuesOf("probe('bye');"), ['string:bye']);
   });
+  it('a let whose every write is a known value: each of them, a placeholder start left out', () => {
+    assert.deepEqual(valuesOf('declare const m: string | undefined; let code = 400; if (!m) code = 500; probe(code);'), ['number:400', 'number:500']);
+    assert.deepEqual(valuesOf('declare const k: number; let code = 0; if (k > 1) code = 4001; else code = 4002; probe(code);'), ['number:4001', 'number:4002']);
+    assert.deepEqual(valuesOf("declare const k: boolean; let reason; if (k) reason = 'a'; else reason = 'b'; probe(reason);"), ['string:a', 'string:b']);
+    // A write that is not a known value, a compound assignment, a single write: the declared type only.
+    assert.deepEqual(valuesOf('declare const n: number; let code = 4000; if (n) code = n; probe(code);'), ['unknown:number']);
+    assert.deepEqual(valuesOf('let code = 4000; code += 1; probe(code);'), ['unknown:number']);
+    assert.deepEqual(valuesOf('let code = 4000; probe(code);'), ['unknown:number']);
+  });
+  it("a library's constant its declarations type as number: WebSocket-Node's CLOSE_REASON_*", () => {
+    assert.deepEqual(valuesOf("import { connection } from 'websocket'; probe(connection.CLOSE_REASON_POLICY_VIOLATION);"), ['number:1008']);
+  });
   it('const chains and arithmetic', () => {
     assert.deepEqual(valuesOf('const BASE = 4000; const CODE = BASE + 8; probe(CODE);'), ['number:4008']);
   });

@@ -135,6 +135,9 @@ function addBindings(name: ts.BindingName, into: Set<ts.Symbol>, checker: ts.Typ
 export function conditionValue(condition: ts.Expression, code: number, close: ReceivedClose, ctx: AnalysisContext): ConditionValue {
   const node = skipOuterExpressions(condition);
   if (close.isCode(node)) return code !== 0;
+  // `const terminal = event.code === 1008 || …; if (!terminal) …`: the condition the name stands for.
+  const named = namedCondition(node, ctx);
+  if (named) return conditionValue(named, code, close, ctx);
   // A close with a code from the peer is a clean close.
   if (close.isWasClean(node)) return true;
   if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) return not(conditionValue(node.operand, code, close, ctx));
@@ -152,6 +155,15 @@ export function conditionValue(condition: ts.Expression, code: number, close: Re
     if (method === 'has' || method === 'includes') return membership(node.expression.expression, code, ctx) ?? 'decided';
   }
   return close.readsClose(node) ? 'decided' : 'independent';
+}
+
+/** The initializer of a `const` the condition names, written before it in the same function. */
+function namedCondition(node: ts.Expression, ctx: AnalysisContext): ts.Expression | undefined {
+  if (!ts.isIdentifier(node)) return undefined;
+  const declaration = ctx.checker.getSymbolAtLocation(node)?.valueDeclaration;
+  if (!declaration || !ts.isVariableDeclaration(declaration) || !declaration.initializer || declaration.initializer.end > node.pos) return undefined;
+  const list = declaration.parent;
+  return ts.isVariableDeclarationList(list) && list.flags & ts.NodeFlags.Const ? declaration.initializer : undefined;
 }
 
 function not(value: ConditionValue): ConditionValue {

@@ -8,7 +8,7 @@ import { RUNTIME_PROFILES } from '../registry/runtimes';
 import type { Evidence, RuntimeId } from '../registry/types';
 import { classifyReceiver } from './classify-receiver';
 import { isAssignedNew } from './constructed';
-import type { AnalysisContext } from './context';
+import { createAnalysisContext, type AnalysisContext } from './context';
 import { memoizedCallback } from './state-effects';
 import { isFunctionLike, skipOuterExpressions } from './syntax';
 
@@ -34,12 +34,13 @@ export function clientCloseHandlers(ctx: AnalysisContext): CloseHandler[] {
   const handlers = new Map<ts.Node, CloseHandler>();
   const visit = (node: ts.Node): void => {
     const registration = closeRegistration(node);
-    if (registration) {
-      const fn = functionOf(registration.handler, ctx.checker);
-      if (fn && fn.body && !handlers.has(fn)) {
-        const handler = asClientHandler(fn, registration, ctx);
-        if (handler) handlers.set(fn, handler);
-      }
+    const other = registration ? undefined : eventRegistration(node);
+    const chosen = registration ?? other;
+    const fn = chosen && functionOf(chosen.handler, ctx.checker);
+    if (fn && fn.body && !handlers.has(fn)) {
+      // `transport.on('close', h)` on the project's own object that passes its socket's close on.
+      const handler = registration ? (asClientHandler(fn, registration, ctx) ?? asForwardedHandler(fn, { ...registration, event: 'close' }, ctx)) : other && asForwardedHandler(fn, other, ctx);
+      if (handler) handlers.set(fn, handler);
     }
     ts.forEachChild(node, visit);
   };
@@ -74,6 +75,106 @@ function closeRegistration(node: ts.Node): Registration | undefined {
   if (!first || !second || !ts.isStringLiteralLike(first) || first.text !== 'close') return undefined;
   if (method === 'addEventListener') return { emitter, handler: second, style: 'event' };
   return EMITTER_METHODS.has(method) ? { emitter, handler: second, style: 'code-first' } : undefined;
+}
+
+/** `x.on(name, h)`, `x.addEventListener(name, h)` for any event name: a candidate for an event a project object forwards. */
+function eventRegistration(node: ts.Node): (Registration & { readonly event: string }) | undefined {
+  if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression)) return undefined;
+  const method = node.expression.name.text;
+  const [first, second] = node.arguments;
+  if (!first || !second || !ts.isStringLiteralLike(first) || (method !== 'addEventListener' && !EMITTER_METHODS.has(method))) return undefined;
+  return { emitter: node.expression.expression, handler: second, style: 'event', event: first.text };
+}
+
+/**
+ * A listener of an event that a project class emits from its own socket's close handler
+ * (`this.ws.onclose = (e) => this.emit('close', e)`, or `this.emit('disconnected', e.code,
+ * e.reason)`): a close handler of that socket, getting what the class passes on.
+ */
+function asForwardedHandler(fn: CloseHandler['fn'], registration: Registration & { readonly event: string }, ctx: AnalysisContext): CloseHandler | undefined {
+  // Asking the checker for every emitter's type is costly: only events some project class emits.
+  if (!emittedEventNames(ctx.program).has(registration.event)) return undefined;
+  const owner = projectClassOf(registration.emitter, ctx.checker);
+  const forwarded = owner && forwardedClose(owner, registration.event, ctx);
+  if (!forwarded) return undefined;
+  return { ...forwarded, fn, emitter: registration.emitter, inPlace: skipOuterExpressions(registration.handler) === fn, boundArguments: boundArgumentCount(skipOuterExpressions(registration.handler)) };
+}
+
+const EMIT_CALL = /\bthis\.emit\(\s*['"`]([^'"`]+)['"`]/g;
+const emittedNames = new WeakMap<ts.Program, ReadonlySet<string>>();
+
+/** The event names the program's own files emit with `this.emit('name', …)`, by their text. */
+function emittedEventNames(program: ts.Program): ReadonlySet<string> {
+  let names = emittedNames.get(program);
+  if (names) return names;
+  const found = new Set<string>();
+  for (const file of program.getSourceFiles()) {
+    if (file.isDeclarationFile || program.isSourceFileFromExternalLibrary(file) || !file.text.includes('this.emit(')) continue;
+    for (const match of file.text.matchAll(EMIT_CALL)) found.add(match[1]!);
+  }
+  emittedNames.set(program, (names = found));
+  return names;
+}
+
+function projectClassOf(expression: ts.Expression, checker: ts.TypeChecker): ts.ClassLikeDeclaration | undefined {
+  const declaration = checker.getTypeAtLocation(expression).getSymbol()?.valueDeclaration;
+  return declaration && ts.isClassLike(declaration) && !declaration.getSourceFile().isDeclarationFile ? declaration : undefined;
+}
+
+type ForwardedClose = Omit<CloseHandler, 'fn' | 'emitter' | 'inPlace' | 'boundArguments'>;
+const forwardedCloses = new WeakMap<ts.Program, Map<string, ForwardedClose | null>>();
+
+/** What the class passes on as `event` from a client socket's close handler of its own, if it does. */
+function forwardedClose(owner: ts.ClassLikeDeclaration, event: string, ctx: AnalysisContext): ForwardedClose | undefined {
+  let perProgram = forwardedCloses.get(ctx.program);
+  if (!perProgram) forwardedCloses.set(ctx.program, (perProgram = new Map()));
+  const key = `${owner.getSourceFile().fileName}:${owner.pos}:${event}`;
+  const known = perProgram.get(key);
+  if (known !== undefined) return known ?? undefined;
+  perProgram.set(key, null);
+  const file = owner.getSourceFile();
+  const ownerCtx = file === ctx.sourceFile ? ctx : createAnalysisContext(ctx.program, file, ctx.platform);
+  let found: ForwardedClose | undefined;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    const registration = closeRegistration(node);
+    const fn = registration && functionOf(registration.handler, ownerCtx.checker);
+    const emitted = fn?.body && emitCall(fn.body, event);
+    const socket = emitted && registration && asClientHandler(fn, registration, ownerCtx);
+    if (emitted && socket) {
+      const style = emittedStyle(emitted.arguments[1], fn!, socket.style);
+      if (style) found = { style, runtimes: socket.runtimes, confidence: socket.confidence, ...(socket.evidence ? { evidence: socket.evidence } : {}) };
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(owner);
+  perProgram.set(key, found ?? null);
+  return found;
+}
+
+/** `this.emit(event, …)` in the handler's own code. */
+function emitCall(body: ts.Node, event: string): ts.CallExpression | undefined {
+  let found: ts.CallExpression | undefined;
+  const visit = (node: ts.Node): void => {
+    if (found || (isFunctionLike(node) && !ts.isArrowFunction(node))) return;
+    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'emit' && node.expression.expression.kind === ts.SyntaxKind.ThisKeyword) {
+      const [name] = node.arguments;
+      if (name && ts.isStringLiteralLike(name) && name.text === event) found = node;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(body);
+  return found;
+}
+
+/** What the listeners get first: the close event itself (`emit('close', e)`) or its code (`emit('close', e.code, e.reason)`, ws's `code`). */
+function emittedStyle(first: ts.Expression | undefined, fn: CloseHandler['fn'], socketStyle: CloseHandler['style']): CloseHandler['style'] | undefined {
+  const parameter = fn.parameters[0];
+  if (!first || !parameter || !ts.isIdentifier(parameter.name)) return undefined;
+  const value = skipOuterExpressions(first);
+  if (ts.isIdentifier(value) && value.text === parameter.name.text) return socketStyle;
+  if (socketStyle === 'event' && ts.isPropertyAccessExpression(value) && value.name.text === 'code' && ts.isIdentifier(value.expression) && value.expression.text === parameter.name.text) return 'code-first';
+  return undefined;
 }
 
 /** The function a handler expression is: written in place, a name, `this.method`, `f.bind(this)`. */

@@ -12,6 +12,7 @@ import { everyCallPasses } from './private-calls';
 import { isFunctionLike, skipOuterExpressions } from './syntax';
 import { bindingOrigin, isLengthLimitingCall, parameterOrigin, propertyOrigin, unboundedSource } from './value-origins';
 import type { EvaluatedArgument, PossibleValue } from './values';
+import { variableWrites } from './variable-writes';
 import { isForwardedParameter } from './wrappers';
 
 const MAX_VALUES = 16;
@@ -154,7 +155,36 @@ function evaluateIdentifier(node: ts.Identifier, ctx: AnalysisContext, depth: nu
       return cap([...passed, ...evaluate(decl.initializer, ctx, depth + 1)]);
     }
   }
+  const written = decl && ts.isVariableDeclaration(decl) ? writtenValues(node, ctx, depth) : undefined;
+  if (written) return written;
   return markUnbounded(fromType(node, ctx), node, ctx);
+}
+
+/** More writes than this and the variable is a counter or an accumulator, not a choice of a few values. */
+const MAX_WRITES = 6;
+
+/**
+ * `let code = 400; if (!message) code = 500;`: a `let` whose every write is a known value holds one
+ * of them (which one depends on the path, as with `a ? 400 : 500`). A placeholder start (`let code
+ * = 0`, `null`, `''`) that a later write replaces is left out.
+ */
+function writtenValues(node: ts.Identifier, ctx: AnalysisContext, depth: number): PossibleValue[] | undefined {
+  const writes = variableWrites(node, ctx);
+  if (!writes || writes.length < 2 || writes.length > MAX_WRITES) return undefined;
+  const values: PossibleValue[] = [];
+  for (const [i, write] of writes.entries()) {
+    const evaluated = evaluate(write, ctx, depth + 1);
+    if (evaluated.some((v) => v.kind !== 'number' && v.kind !== 'string' && v.kind !== 'undefined')) return undefined;
+    const initializer = i === 0 && write.parent && ts.isVariableDeclaration(write.parent);
+    if (initializer && evaluated.every(isPlaceholder)) continue;
+    // Each value keeps the node it is written at: a wrong one is reported, and replaced, there.
+    values.push(...evaluated);
+  }
+  return values.length > 0 ? cap(values) : undefined;
+}
+
+function isPlaceholder(value: PossibleValue): boolean {
+  return value.kind === 'undefined' || (value.kind === 'number' && (value.value === 0 || value.value === -1)) || (value.kind === 'string' && value.value === '');
 }
 
 /** The kinds of values a type allows, without the values themselves: `1000 | 4000` is some number. */
