@@ -13,20 +13,24 @@ const EMITTER = [
   '}',
 ];
 
+/** A project transport (on EMITTER) whose socket's listeners are `listeners`. */
+const transport = (...listeners: string[]): string[] => [
+  ...EMITTER,
+  'export class Transport extends Emitter {',
+  '  connect(url: string): void {',
+  '    const ws = new WebSocket(url);',
+  ...listeners.map((listener) => `    ${listener}`),
+  '  }',
+  '}',
+];
+
 ruleTester('reconnect-on-terminal-code', {
   valid: [
     {
       name: "a listener of an event the transport emits for messages, not for its socket's close",
       env: 'dom',
       code: lines(
-        ...EMITTER,
-        'export class Transport extends Emitter {',
-        '  connect(url: string): void {',
-        '    const ws = new WebSocket(url);',
-        "    ws.addEventListener('message', (m) => this.emit('data', m.data));",
-        "    ws.addEventListener('close', () => this.emit('gone'));",
-        '  }',
-        '}',
+        ...transport("ws.addEventListener('message', (m) => this.emit('data', m.data));", "ws.addEventListener('close', () => this.emit('gone'));"),
         'export function watch(t: Transport): void {',
         "  t.on('data', () => setTimeout(() => t.connect('wss://example.test'), 1000));",
         '}',
@@ -75,13 +79,7 @@ ruleTester('reconnect-on-terminal-code', {
       name: "a listener of the close a project transport passes on (`this.emit('close', event)`), reconnecting after any code but 1000",
       env: 'dom',
       code: lines(
-        ...EMITTER,
-        'export class Transport extends Emitter {',
-        '  connect(url: string): void {',
-        '    const ws = new WebSocket(url);',
-        "    ws.addEventListener('close', (event) => this.emit('close', event));",
-        '  }',
-        '}',
+        ...transport("ws.addEventListener('close', (event) => this.emit('close', event));"),
         'export class Client {',
         '  private transport = new Transport();',
         '  start(): void {',
@@ -98,13 +96,7 @@ ruleTester('reconnect-on-terminal-code', {
       name: "the code passed on as an event of its own name (`this.emit('disconnected', e.code, e.reason)`)",
       env: 'dom',
       code: lines(
-        ...EMITTER,
-        'export class Transport extends Emitter {',
-        '  connect(url: string): void {',
-        '    const ws = new WebSocket(url);',
-        "    ws.onclose = (e) => { this.emit('disconnected', e.code, e.reason); };",
-        '  }',
-        '}',
+        ...transport("ws.onclose = (e) => { this.emit('disconnected', e.code, e.reason); };"),
         'export function keepAlive(t: Transport): void {',
         "  t.on('disconnected', (code: number) => { if (code !== 1000) t.connect('wss://example.test'); });",
         '}',
