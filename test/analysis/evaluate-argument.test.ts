@@ -65,6 +65,12 @@ describe('evaluateArgument', () => {
     assert.deepEqual(valuesOf('let code = 4000; code += 1; probe(code);'), ['unknown:number']);
     assert.deepEqual(valuesOf('let code = 4000; probe(code);'), ['unknown:number']);
   });
+  it("an error's code typed by an enum that mixes HTTP statuses and close codes: some number", () => {
+    const errorClass = 'enum ErrorCode { BadRequest = 400, Socket = 1003 } class HttpError extends Error { constructor(public code: ErrorCode) { super(); } }';
+    assert.deepEqual(valuesOf(`${errorClass} declare const e: HttpError; probe(e.code);`), ['unknown:number']);
+    const closeOnly = 'enum CloseCode { Policy = 1008, Busy = 1013 } class SocketError extends Error { constructor(public code: CloseCode) { super(); } }';
+    assert.deepEqual(valuesOf(`${closeOnly} declare const e: SocketError; probe(e.code);`), ['number:1008', 'number:1013']);
+  });
   it("a library's constant its declarations type as number: WebSocket-Node's CLOSE_REASON_*", () => {
     assert.deepEqual(valuesOf("import { connection } from 'websocket'; probe(connection.CLOSE_REASON_POLICY_VIOLATION);"), ['number:1008']);
   });

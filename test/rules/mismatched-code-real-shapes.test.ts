@@ -120,6 +120,25 @@ ruleTester('mismatched-code', {
   ],
   invalid: [
     {
+      name: "a call through the project's interface whose only declared implementation is a test double: the real one, found by the flow, is a wrapper",
+      code: lines(
+        "import { WebSocketServer, type WebSocket } from 'ws';",
+        'export interface Room { close(id: string, code: number, reason: string): void; }',
+        'export class RoomMock implements Room { closed: string[] = []; close(id: string): void { this.closed.push(id); } }',
+        'class SocketRoom {',
+        '  sockets = new Map<string, WebSocket>();',
+        '  lobby = new Lobby(this);',
+        '  close(id: string, code: number, reason: string): void { this.sockets.get(id)?.close(code, reason); }',
+        '}',
+        'class Lobby {',
+        '  constructor(private readonly room: Room) {}',
+        "  kick(id: string): void { this.room.close(id, 1000, 'Kicked by the host'); }",
+        '}',
+        "new WebSocketServer({ port: 1 }).on('connection', (ws) => new SocketRoom().sockets.set('a', ws));",
+      ),
+      errors: [{ messageId: 'rejectWithNormal', line: 11, column: 48 }],
+    },
+    {
       name: "an abstract close(reason) implemented for a server and a browser socket (and by a no-op): both send WebSocket-Node's CLOSE_REASON_NORMAL or 1000",
       env: 'dom',
       code: lines(

@@ -76,6 +76,26 @@ ruleTester('reconnect-on-terminal-code', {
   ],
   invalid: [
     {
+      name: "a class that re-emits its socket's close with `this.emit.bind(this, 'close')` and listens to itself",
+      env: 'dom',
+      code: lines(
+        ...EMITTER,
+        'export class Client extends Emitter {',
+        '  private socket?: WebSocket;',
+        '  constructor(private readonly url: string) {',
+        '    super();',
+        "    this.on('close', this.onClose.bind(this));",
+        '  }',
+        '  connect(): void {',
+        '    this.socket = new WebSocket(this.url);',
+        "    this.socket.addEventListener('close', this.emit.bind(this, 'close'));",
+        '  }',
+        '  onClose(): void { setTimeout(() => this.connect(), 1000); }',
+        '}',
+      ),
+      errors: [{ messageId: 'reconnectsAfterTerminal', line: 17, column: 38 }],
+    },
+    {
       name: "a listener of the close a project transport passes on (`this.emit('close', event)`), reconnecting after any code but 1000",
       env: 'dom',
       code: lines(

@@ -100,10 +100,10 @@ function asForwardedHandler(fn: CloseHandler['fn'], registration: Registration &
   return { ...forwarded, fn, emitter: registration.emitter, inPlace: skipOuterExpressions(registration.handler) === fn, boundArguments: boundArgumentCount(skipOuterExpressions(registration.handler)) };
 }
 
-const EMIT_CALL = /\bthis\.emit\(\s*['"`]([^'"`]+)['"`]/g;
+const EMIT_CALL = /\bthis\.emit(?:\(|\.bind\(\s*this\s*,)\s*['"`]([^'"`]+)['"`]/g;
 const emittedNames = new WeakMap<ts.Program, ReadonlySet<string>>();
 
-/** The event names the program's own files emit with `this.emit('name', …)`, by their text. */
+/** The event names the program's own files emit with `this.emit('name', …)` (or bind it), by their text. */
 function emittedEventNames(program: ts.Program): ReadonlySet<string> {
   let names = emittedNames.get(program);
   if (names) return names;
@@ -138,18 +138,29 @@ function forwardedClose(owner: ts.ClassLikeDeclaration, event: string, ctx: Anal
   const visit = (node: ts.Node): void => {
     if (found) return;
     const registration = closeRegistration(node);
-    const fn = registration && functionOf(registration.handler, ownerCtx.checker);
+    // `ws.addEventListener('close', this.emit.bind(this, 'close'))`: the event passed on as it is.
+    if (registration && bindsEmit(registration.handler, event)) found = clientSocketOf(registration, ownerCtx);
+    const fn = !found && registration ? functionOf(registration.handler, ownerCtx.checker) : undefined;
     const emitted = fn?.body && emitCall(fn.body, event);
-    const socket = emitted && registration && asClientHandler(fn, registration, ownerCtx);
+    const socket = emitted && registration && clientSocketOf(registration, ownerCtx);
     if (emitted && socket) {
       const style = emittedStyle(emitted.arguments[1], fn!, socket.style);
-      if (style) found = { style, runtimes: socket.runtimes, confidence: socket.confidence, ...(socket.evidence ? { evidence: socket.evidence } : {}) };
+      if (style) found = { ...socket, style };
     }
     ts.forEachChild(node, visit);
   };
   visit(owner);
   perProgram.set(key, found ?? null);
   return found;
+}
+
+/** `this.emit.bind(this, event)`. */
+function bindsEmit(handler: ts.Expression, event: string): boolean {
+  const call = skipOuterExpressions(handler);
+  if (!ts.isCallExpression(call) || !ts.isPropertyAccessExpression(call.expression) || call.expression.name.text !== 'bind') return false;
+  const bound = call.expression.expression;
+  const [, name] = call.arguments;
+  return ts.isPropertyAccessExpression(bound) && bound.name.text === 'emit' && bound.expression.kind === ts.SyntaxKind.ThisKeyword && !!name && ts.isStringLiteralLike(name) && name.text === event;
 }
 
 /** `this.emit(event, …)` in the handler's own code. */
@@ -266,20 +277,18 @@ function destructuredMember(declaration: ts.Declaration, checker: ts.TypeChecker
   return checker.getTypeAtLocation(holder.initializer).getProperty(key.text)?.declarations ?? [];
 }
 
-function asClientHandler(fn: CloseHandler['fn'], { emitter, handler, style }: Registration, ctx: AnalysisContext): CloseHandler | undefined {
+function asClientHandler(fn: CloseHandler['fn'], registration: Registration, ctx: AnalysisContext): CloseHandler | undefined {
+  const socket = clientSocketOf(registration, ctx);
+  if (!socket) return undefined;
+  const written = skipOuterExpressions(registration.handler);
+  return { ...socket, fn, emitter: registration.emitter, inPlace: written === fn, boundArguments: boundArgumentCount(written) };
+}
+
+/** The registration's socket, when it is a client's. */
+function clientSocketOf({ emitter, style }: Registration, ctx: AnalysisContext): ForwardedClose | undefined {
   const verdict = classifyReceiver(emitter, ctx);
   if (verdict.kind !== 'websocket' || !isClientEnd(emitter, verdict.runtimes, verdict.evidence, ctx)) return undefined;
-  const written = skipOuterExpressions(handler);
-  return {
-    fn,
-    emitter,
-    style,
-    inPlace: written === fn,
-    boundArguments: boundArgumentCount(written),
-    runtimes: verdict.runtimes,
-    confidence: verdict.confidence,
-    ...(verdict.evidence ? { evidence: verdict.evidence } : {}),
-  };
+  return { style, runtimes: verdict.runtimes, confidence: verdict.confidence, ...(verdict.evidence ? { evidence: verdict.evidence } : {}) };
 }
 
 function boundArgumentCount(handler: ts.Expression): number {

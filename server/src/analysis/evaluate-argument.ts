@@ -5,6 +5,7 @@
 import * as ts from 'typescript';
 import { utf8ByteLength } from '../core/utf8';
 import type { AnalysisContext } from './context';
+import { isInCloseCodeSpan } from '../registry/code-facts';
 import { LIBRARY_CODE_CONSTANTS } from '../registry/socket-sources';
 import { packageNameOf } from './declared-runtimes';
 import { serializedReason } from './json-reasons';
@@ -232,6 +233,10 @@ function evaluateAccess(node: ts.PropertyAccessExpression | ts.ElementAccessExpr
       const unbounded = unboundedSource(node, ctx);
       if (unbounded) return [{ kind: 'partial-string', minBytes: 0, limited: false, unbounded, node }];
     }
+    if (name === 'code') {
+      const typed = fromType(node, ctx);
+      if (isSharedCodeSet(typed)) return [{ kind: 'unknown', type: 'number', node }];
+    }
   }
   return markUnbounded(fromType(node, ctx), node, ctx);
 }
@@ -244,6 +249,16 @@ function libraryConstant(decl: ts.Declaration): number | undefined {
   const owner = decl.parent.name.text;
   const pkg = packageNameOf(file.fileName);
   return LIBRARY_CODE_CONSTANTS.find((c) => c.package === pkg && c.owner === owner)?.codes[decl.name.text];
+}
+
+/**
+ * An error's `code` typed with close codes and other numbers together (`enum ErrorCode {
+ * BadRequest = 400, Socket = 1003 }`): one error type for HTTP and WebSocket paths, and which
+ * member reaches a socket is up to the path, not the type.
+ */
+function isSharedCodeSet(values: readonly PossibleValue[]): boolean {
+  const numbers = values.filter((v): v is Extract<PossibleValue, { kind: 'number' }> => v.kind === 'number');
+  return numbers.some((v) => isInCloseCodeSpan(v.value)) && numbers.some((v) => !isInCloseCodeSpan(v.value));
 }
 
 function isStatic(decl: ts.PropertyDeclaration): boolean {

@@ -47,6 +47,15 @@ export function isIterationCallback(fn: ts.Node): boolean {
   return !!parent && ts.isCallExpression(parent) && parent.arguments[0] === fn && ts.isPropertyAccessExpression(parent.expression) && ITERATION_METHODS.test(parent.expression.name.text);
 }
 
+/** Written with `declare` (itself or in a `declare global` / `declare module` block) or in a `.d.ts`: a typing, not an implementation. */
+export function isAmbientDeclaration(node: ts.Node): boolean {
+  if (node.getSourceFile().isDeclarationFile) return true;
+  for (let current: ts.Node | undefined = node; current && !ts.isSourceFile(current); current = current.parent) {
+    if (ts.canHaveModifiers(current) && ts.getModifiers(current)?.some((m) => m.kind === ts.SyntaxKind.DeclareKeyword)) return true;
+  }
+  return false;
+}
+
 /** The nearest enclosing function (or the source file for top-level code). */
 export function enclosingFunction(node: ts.Node): ts.Node {
   let current = node.parent;

@@ -266,8 +266,10 @@ function isProjectNumericCode(object: ts.Expression, ctx: AnalysisContext): bool
   const property = type.getProperty('code');
   const declarations = property?.declarations ?? [];
   if (declarations.length === 0 || declarations.some((d) => isLibraryFile(d.getSourceFile(), ctx))) return false;
-  const codeType = ctx.checker.getTypeOfSymbol(property!);
-  return (ctx.checker.getNonNullableType(codeType).flags & ts.TypeFlags.NumberLike) !== 0;
+  const codeType = ctx.checker.getNonNullableType(ctx.checker.getTypeOfSymbol(property!));
+  // A numeric enum (`code: ErrorCode`) is the union of its members.
+  const parts = codeType.isUnion() ? codeType.types : [codeType];
+  return parts.every((part) => (part.flags & ts.TypeFlags.NumberLike) !== 0);
 }
 
 function isEmitterStyle(fn: ts.SignatureDeclaration): boolean {

@@ -11,7 +11,7 @@ import { createAnalysisContext, type AnalysisContext } from './context';
 import { lastName } from './socket-flow/file-index';
 import { socketFlow } from './socket-flow/flows';
 import { memoRecorded, noteFile, noteKey, type RecordedAnswer } from './socket-flow/reads';
-import { scopeOf } from './socket-flow/test-files';
+import { isTestFile, scopeOf } from './socket-flow/test-files';
 import { thisOwner } from './socket-flow/prototype';
 import { accessedName, functionNameNode, isFunctionLike, skipOuterExpressions } from './syntax';
 import { addFunction, callsInFunctionsOf, type FunctionNode } from './calls-in-functions';
@@ -227,7 +227,19 @@ function implementationsOf(declarations: readonly ts.Declaration[], name: string
   // The implementations may sit in files this one does not import: a program-wide answer, which
   // `--cache` must know of (as of every use of the socket flow; candidatesNamed recorded its reads).
   if (found.length > 0) socketFlow(ctx.program, ctx.platform);
-  return found;
+  // A test double (`class ChatRoomMock implements IChatRoom`, or any implementation in a test
+  // file, for a call in production code) says nothing about what production code calls.
+  const production = scopeOf(ctx.sourceFile, ctx.program) === 'production';
+  return found.filter((fn) => !isTestDouble(fn, production, ctx.program));
+}
+
+const TEST_DOUBLE = /^(?:Mock|Fake|Stub|Dummy)[A-Z]|(?:Mock|Fake|Stub|Dummy|Spy)$/;
+
+function isTestDouble(fn: FunctionNode, production: boolean, program: ts.Program): boolean {
+  const member = ts.isMethodDeclaration(fn) ? fn : fn.parent;
+  const container = member?.parent;
+  const name = container && ts.isClassLike(container) ? container.name?.text : undefined;
+  return (name !== undefined && TEST_DOUBLE.test(name)) || (production && isTestFile(fn.getSourceFile().fileName, program));
 }
 
 /** `abstract close(reason?: string): void;`: a member only subclasses implement. */

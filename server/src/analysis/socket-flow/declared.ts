@@ -2,6 +2,7 @@
 // WebSocket, a ws server, an instance of a project class, certainly something else), and socket
 // types the author wrote that do not resolve because the project's type packages are missing.
 import * as ts from 'typescript';
+import { isAmbientDeclaration } from '../syntax';
 import type { RuntimeId } from '../../registry/types';
 import { TYPE_PACKAGE_NAMESPACES, WORKERS_SOCKETS, WS_SERVER } from '../../registry/socket-sources';
 import { RECEIVER_SPECIFIERS } from '../../registry/specifiers';
@@ -37,7 +38,8 @@ export function fromDeclaredType(flow: SocketFlow, node: ts.Expression): readonl
   if (flow.checker.getNonNullableType(type).getProperty('globalThis')) return [{ kind: 'global-object' }];
   const declared = declaredKind(type, flow);
   if (declared.kind === 'server') return [{ kind: 'server', emitter: WS_SERVER, node }];
-  if (declared.kind === 'class') return [{ kind: 'instance', declaration: declared.declaration }];
+  // A class the project only declares (`declare global { class WebSocketPair … }`) types a global: follow the code.
+  if (declared.kind === 'class') return isAmbientDeclaration(declared.declaration) ? undefined : [{ kind: 'instance', declaration: declared.declaration }];
   if (declared.kind === 'other') return [{ kind: 'not-socket' }];
   return undefined;
 }

@@ -8,7 +8,7 @@ import * as ts from 'typescript';
 import type { Platform } from '../../registry/types';
 import { GLOBAL_OBJECTS, SOCKET_CONSTRUCTORS, WORKERS_SOCKETS, WS_MODULE, WS_SERVER } from '../../registry/socket-sources';
 import { isProjectFile } from '../declared-runtimes';
-import { baseClassExpression, skipOuterExpressions } from '../syntax';
+import { baseClassExpression, isAmbientDeclaration, skipOuterExpressions } from '../syntax';
 import { valuesByPropertyName } from './by-name';
 import { elementsOf, elementsOfValues, storedElements } from './collections';
 import { annotatedSocket, assertedSocket, fromDeclaredType } from './declared';
@@ -155,6 +155,11 @@ export class SocketFlow {
   private identifierValues(node: ts.Identifier, depth: number): readonly FlowValue[] {
     const raw = this.checker.getSymbolAtLocation(node);
     if (!raw || isGlobalOnly(raw, this.program)) return this.globalValues(node.text, node);
+    // `declare global { class WebSocketPair {…} }` in the project: its own typing of the platform's global.
+    if (isAmbientOnly(raw)) {
+      const platform = this.globalValues(node.text, node);
+      if (platform.length > 0) return platform;
+    }
     if (raw.flags & ts.SymbolFlags.Alias) {
       const binding = raw.declarations?.map(bindingOfDeclaration).find((b) => b !== undefined);
       if (binding && isSocketModule(binding.module)) return this.moduleValues(binding, node);
@@ -428,6 +433,11 @@ function skipFlowWrappers(expression: ts.Expression): ts.Expression {
 }
 
 /** `this` in a class member, or in a constructor function and its prototype methods: an instance of that class. */
+
+function isAmbientOnly(symbol: ts.Symbol): boolean {
+  const declarations = symbol.declarations ?? [];
+  return declarations.length > 0 && declarations.every(isAmbientDeclaration);
+}
 
 function isGlobalOnly(symbol: ts.Symbol, program: ts.Program): boolean {
   const declarations = symbol.declarations ?? [];
