@@ -8,7 +8,7 @@ import { RUNTIME_PROFILES } from '../registry/runtimes';
 import type { Evidence, RuntimeId } from '../registry/types';
 import { classifyReceiver } from './classify-receiver';
 import { isAssignedNew } from './constructed';
-import { createAnalysisContext, type AnalysisContext } from './context';
+import { contextOfNode, type AnalysisContext } from './context';
 import { memoizedCallback } from './state-effects';
 import { isFunctionLike, skipOuterExpressions } from './syntax';
 
@@ -69,12 +69,11 @@ function closeRegistration(node: ts.Node): Registration | undefined {
   }
   if (!ts.isPropertyAccessExpression(node.expression)) return undefined;
   const method = node.expression.name.text;
-  const emitter = node.expression.expression;
-  const [first, second] = node.arguments;
-  if (method === 'onClose' && first && node.arguments.length === 1) return { emitter, handler: first, style: 'event' };
-  if (!first || !second || !ts.isStringLiteralLike(first) || first.text !== 'close') return undefined;
-  if (method === 'addEventListener') return { emitter, handler: second, style: 'event' };
-  return EMITTER_METHODS.has(method) ? { emitter, handler: second, style: 'code-first' } : undefined;
+  const [first] = node.arguments;
+  if (method === 'onClose' && first && node.arguments.length === 1) return { emitter: node.expression.expression, handler: first, style: 'event' };
+  const registration = eventRegistration(node);
+  if (registration?.event !== 'close') return undefined;
+  return { emitter: registration.emitter, handler: registration.handler, style: method === 'addEventListener' ? 'event' : 'code-first' };
 }
 
 /** `x.on(name, h)`, `x.addEventListener(name, h)` for any event name: a candidate for an event a project object forwards. */
@@ -132,8 +131,7 @@ function forwardedClose(owner: ts.ClassLikeDeclaration, event: string, ctx: Anal
   const known = perProgram.get(key);
   if (known !== undefined) return known ?? undefined;
   perProgram.set(key, null);
-  const file = owner.getSourceFile();
-  const ownerCtx = file === ctx.sourceFile ? ctx : createAnalysisContext(ctx.program, file, ctx.platform);
+  const ownerCtx = contextOfNode(owner, ctx);
   let found: ForwardedClose | undefined;
   const visit = (node: ts.Node): void => {
     if (found) return;

@@ -5,7 +5,7 @@
 // situation (mismatched-code reads its fixed code); the code itself is checked where it is written.
 import * as ts from 'typescript';
 import { classifyReceiver, type ReceiverClass } from './classify-receiver';
-import { createAnalysisContext, type AnalysisContext } from './context';
+import { contextOfNode, type AnalysisContext } from './context';
 import { evaluateArgument } from './evaluate-argument';
 import { lastName } from './socket-flow/file-index';
 import { inherit, memoRecorded, recordingApart, type RecordedAnswer } from './socket-flow/reads';
@@ -84,7 +84,7 @@ function closerOf(fn: FunctionNode, ctx: AnalysisContext, level: number, syntaxC
 function findCloser(fn: FunctionNode, ctx: AnalysisContext, level: number, syntaxCheck: boolean): Closer | undefined {
   const name = functionName(fn);
   if (!name || !fn.body || level >= MAX_LEVELS || fn.getSourceFile().isDeclarationFile) return undefined;
-  const fileCtx = fn.getSourceFile() === ctx.sourceFile ? ctx : createAnalysisContext(ctx.program, fn.getSourceFile(), ctx.platform);
+  const fileCtx = contextOfNode(fn, ctx);
   for (const call of callsEveryRunMakes(fn)) {
     const found = directClose(call, fn, name, fileCtx) ?? innerCloser(call, fn, name, fileCtx, level, syntaxCheck);
     if (found) return found;

@@ -22,6 +22,12 @@ export function createAnalysisContext(program: ts.Program, sourceFile: ts.Source
   return { program, checker: program.getTypeChecker(), sourceFile, importedModules, mentionsWebSocket, platform };
 }
 
+/** The context of the file `node` is written in: `ctx` itself when that is its file, else a new one of the same program and platform. */
+export function contextOfNode(node: ts.Node, ctx: AnalysisContext): AnalysisContext {
+  const file = node.getSourceFile();
+  return file === ctx.sourceFile ? ctx : createAnalysisContext(ctx.program, file, ctx.platform);
+}
+
 function collectImportedModules(sourceFile: ts.SourceFile): Set<string> {
   // preProcessFile is the scanner-only pass tsserver uses: it sees imports, exports and require().
   const info = ts.preProcessFile(sourceFile.text, true, true);

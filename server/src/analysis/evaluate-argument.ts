@@ -178,7 +178,7 @@ function writtenValues(node: ts.Identifier, ctx: AnalysisContext, depth: number)
     if (evaluated.some((v) => v.kind !== 'number' && v.kind !== 'string' && v.kind !== 'undefined')) return undefined;
     const initializer = i === 0 && write.parent && ts.isVariableDeclaration(write.parent);
     if (initializer && evaluated.every(isPlaceholder)) continue;
-    // Each value keeps the node it is written at: a wrong one is reported, and replaced, there.
+    // Each value keeps the node of its write: where it comes from (the rules still report at the argument).
     values.push(...evaluated);
   }
   return values.length > 0 ? cap(values) : undefined;

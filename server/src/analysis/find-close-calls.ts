@@ -5,7 +5,7 @@ import type { Confidence } from '../core/finding';
 import { CLOSE_METHOD_NAMES, RUNTIME_PROFILES } from '../registry/runtimes';
 import type { ArgumentShape, Evidence, RuntimeId } from '../registry/types';
 import { classifyConstructor, classifyReceiver, type ReceiverClass } from './classify-receiver';
-import { createAnalysisContext, type AnalysisContext } from './context';
+import { contextOfNode, type AnalysisContext } from './context';
 import { evaluateArgument } from './evaluate-argument';
 import { accessedName, skipOuterExpressions } from './syntax';
 import { closerCalled } from './closers';
@@ -203,10 +203,8 @@ function someCode(methodNode: ts.Node): EvaluatedArgument {
  */
 function defaultWrapperCode(wrapper: Wrapper, ctx: AnalysisContext): { wrapperCode: EvaluatedArgument } | undefined {
   const initializer = wrapper.codeParameter && !wrapper.codeRewrites?.length && !wrapper.implementations ? defaultOf(wrapper, wrapper.codeParameter) : undefined;
-  if (!initializer) return undefined;
-  const file = initializer.getSourceFile();
-  const evaluated = evaluateArgument(initializer, file === ctx.sourceFile ? ctx : createAnalysisContext(ctx.program, file, ctx.platform));
-  return evaluated.values.length === 1 && evaluated.values[0]!.kind === 'number' ? { wrapperCode: evaluated } : undefined;
+  const wrapperCode = initializer && certainCode(initializer, ctx);
+  return wrapperCode ? { wrapperCode } : undefined;
 }
 
 /**
@@ -224,9 +222,14 @@ function fixedWrapperCode(wrapper: Wrapper, ctx: AnalysisContext, call: ts.CallE
   const written = wrapper.closeCall.arguments[0];
   if (!written || ts.isSpreadElement(written) || ts.isObjectLiteralExpression(skipOuterExpressions(written))) return {};
   const inner = branchChosenBy(call, skipOuterExpressions(written), wrapper, ctx) ?? written;
-  const file = inner.getSourceFile();
-  const evaluated = evaluateArgument(inner, file === ctx.sourceFile ? ctx : createAnalysisContext(ctx.program, file, ctx.platform));
-  return evaluated.values.length === 1 && evaluated.values[0]!.kind === 'number' ? { wrapperCode: evaluated } : {};
+  const wrapperCode = certainCode(inner, ctx);
+  return wrapperCode ? { wrapperCode } : {};
+}
+
+/** The value of a code written in a wrapper (evaluated in the wrapper's file), when it is one certain number. */
+function certainCode(node: ts.Expression, ctx: AnalysisContext): EvaluatedArgument | undefined {
+  const evaluated = evaluateArgument(node, contextOfNode(node, ctx));
+  return evaluated.values.length === 1 && evaluated.values[0]!.kind === 'number' ? evaluated : undefined;
 }
 
 /** `p ? a : b` (or `!p ? …`) on a wrapper parameter `p` whose argument at `call` is certainly truthy or certainly falsy: that branch. */
@@ -317,16 +320,14 @@ function buildSite(
 function withDefault(argument: EvaluatedArgument, wrapper: Wrapper, parameter: ForwardedParameter, ctx: AnalysisContext): EvaluatedArgument {
   const initializer = defaultOf(wrapper, parameter);
   if (!initializer || !argument.node || !argument.values.some((v) => v.kind === 'undefined')) return argument;
-  const wrapperCtx = initializer.getSourceFile() === ctx.sourceFile ? ctx : createAnalysisContext(ctx.program, initializer.getSourceFile(), ctx.platform);
-  const defaults = evaluateArgument(initializer, wrapperCtx).values.map((v) => ({ ...v, node: argument.node }) as PossibleValue);
+  const defaults = evaluateArgument(initializer, contextOfNode(initializer, ctx)).values.map((v) => ({ ...v, node: argument.node }) as PossibleValue);
   return { node: argument.node, values: [...argument.values.filter((v) => v.kind !== 'undefined'), ...defaults] };
 }
 
 /** The caller's code as the wrappers' own rewrites leave it (`if (code <= 3000) code = 1000`). */
 function rewritten(argument: EvaluatedArgument, wrapper: Wrapper, ctx: AnalysisContext): EvaluatedArgument {
   if (!wrapper.codeRewrites?.length || !argument.node) return argument;
-  const inFileOf = (node: ts.Node) => (node.getSourceFile() === ctx.sourceFile ? ctx : createAnalysisContext(ctx.program, node.getSourceFile(), ctx.platform));
-  const evaluate = (node: ts.Expression) => evaluateArgument(node, inFileOf(node)).values;
+  const evaluate = (node: ts.Expression) => evaluateArgument(node, contextOfNode(node, ctx)).values;
   return { node: argument.node, values: applyRewrites(argument.values, wrapper.codeRewrites, evaluate, ctx.checker) };
 }
 

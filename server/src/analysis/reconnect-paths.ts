@@ -11,7 +11,7 @@ import { classifyReceiver } from './classify-receiver';
 import { conditionValue, handlerParameterRoles, knownNumber, receivedClose, type CloseParameterRole, type ConditionValue, type ReceivedClose } from './close-code-conditions';
 import { callbacksAssignedTo } from './callback-properties';
 import { functionOf, type CloseHandler } from './close-handlers';
-import { createAnalysisContext, type AnalysisContext } from './context';
+import { contextOfNode, type AnalysisContext } from './context';
 import { effectsRerunBy } from './state-effects';
 import { accessedName, isFunctionLike, isListenerArgument, listenerRegistration, skipOuterExpressions } from './syntax';
 import { runtimesOfType } from './declared-runtimes';
@@ -78,7 +78,7 @@ function handedOffTo(call: ts.CallExpression, scope: CloseScope): CloseScope | u
     const role = roles[i];
     if (role && !parameter.dotDotDotToken) parameterRoles.set(parameter, role);
   });
-  const ctx = file === scope.ctx.sourceFile ? scope.ctx : createAnalysisContext(scope.ctx.program, file, scope.ctx.platform);
+  const ctx = contextOfNode(fn, scope.ctx);
   return { fn, close: receivedClose(fn, parameterRoles, ctx), ctx };
 }
 
@@ -176,7 +176,7 @@ function functionStartsConnection(fn: FunctionWithBody, ctx: AnalysisContext, se
   const file = fn.getSourceFile();
   if (!fn.body || file.isDeclarationFile || ctx.program.isSourceFileFromExternalLibrary(file)) return false;
   search.opens.set(fn, false);
-  const fileCtx = file === ctx.sourceFile ? ctx : createAnalysisContext(ctx.program, file, ctx.platform);
+  const fileCtx = contextOfNode(fn, ctx);
   let found = false;
   walkRunCode(fn.body, (node) => {
     if (found || !leadsToConnection(node, fileCtx, search, depth)) return;

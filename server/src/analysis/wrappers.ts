@@ -7,7 +7,7 @@
 import * as ts from 'typescript';
 import { CLOSE_METHOD_NAMES } from '../registry/runtimes';
 import { classifyReceiver } from './classify-receiver';
-import { createAnalysisContext, type AnalysisContext } from './context';
+import { contextOfNode, type AnalysisContext } from './context';
 import { lastName } from './socket-flow/file-index';
 import { socketFlow } from './socket-flow/flows';
 import { memoRecorded, noteFile, noteKey, type RecordedAnswer } from './socket-flow/reads';
@@ -215,8 +215,7 @@ function implementationsOf(declarations: readonly ts.Declaration[], name: string
   if (signatures.length === 0) return [];
   const implementsSignature = (type: ts.Type | undefined): boolean => !!type?.getProperty(name)?.declarations?.some((d) => signatures.includes(d));
   const found = candidatesNamed(ctx.program, name).filter((fn) => {
-    const member = ts.isMethodDeclaration(fn) ? fn : fn.parent;
-    const container = member?.parent;
+    const container = containerOf(fn);
     if (!container) return false;
     if (ts.isObjectLiteralExpression(container)) return implementsSignature(ctx.checker.getContextualType(container));
     if (!ts.isClassLike(container)) return false;
@@ -236,8 +235,7 @@ function implementationsOf(declarations: readonly ts.Declaration[], name: string
 const TEST_DOUBLE = /^(?:Mock|Fake|Stub|Dummy)[A-Z]|(?:Mock|Fake|Stub|Dummy|Spy)$/;
 
 function isTestDouble(fn: FunctionNode, production: boolean, program: ts.Program): boolean {
-  const member = ts.isMethodDeclaration(fn) ? fn : fn.parent;
-  const container = member?.parent;
+  const container = containerOf(fn);
   const name = container && ts.isClassLike(container) ? container.name?.text : undefined;
   return (name !== undefined && TEST_DOUBLE.test(name)) || (production && isTestFile(fn.getSourceFile().fileName, program));
 }
@@ -289,7 +287,7 @@ function wrapperOf(fn: FunctionNode, ctx: AnalysisContext, nesting: number): Wra
 function findWrapper(fn: FunctionNode, ctx: AnalysisContext, nesting: number): Wrapper | undefined {
   const name = functionName(fn);
   if (!name || !fn.body || nesting > MAX_NESTING || fn.getSourceFile().isDeclarationFile) return undefined;
-  const fileCtx = fn.getSourceFile() === ctx.sourceFile ? ctx : createAnalysisContext(ctx.program, fn.getSourceFile(), ctx.platform);
+  const fileCtx = contextOfNode(fn, ctx);
   let found: Wrapper | undefined;
   const visit = (node: ts.Node): void => {
     if (found) return;
@@ -382,6 +380,12 @@ function forwardedParameter(argument: ts.Expression | undefined, fn: FunctionNod
 }
 
 /** The class or constructor function a method belongs to (`X.prototype.m = function…` included). */
+/** What a method (or a property holding a function) is written in: its class or object literal. */
+function containerOf(fn: FunctionNode): ts.Node | undefined {
+  const member = ts.isMethodDeclaration(fn) ? fn : fn.parent;
+  return member?.parent;
+}
+
 function ownerOfMethod(fn: FunctionNode): ts.Node | undefined {
   if (ts.isMethodDeclaration(fn) && ts.isClassLike(fn.parent)) return fn.parent;
   return ts.isFunctionExpression(fn) ? thisOwner(fn.body ?? fn) : undefined;

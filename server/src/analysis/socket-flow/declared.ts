@@ -6,7 +6,7 @@ import { isAmbientDeclaration } from '../syntax';
 import type { RuntimeId } from '../../registry/types';
 import { TYPE_PACKAGE_NAMESPACES, WORKERS_SOCKETS, WS_SERVER } from '../../registry/socket-sources';
 import { RECEIVER_SPECIFIERS } from '../../registry/specifiers';
-import { declaredKind, packageOfSpecifier, runtimesOfType } from '../declared-runtimes';
+import { declaredKind, isProjectFile, packageOfSpecifier, runtimesOfType } from '../declared-runtimes';
 import { bindingOfDeclaration, constructorRuntime, isSocketModule } from './sources';
 import type { SocketFlow } from './flow';
 import type { FlowValue } from './values';
@@ -33,7 +33,7 @@ export function fromDeclaredType(flow: SocketFlow, node: ts.Expression): readonl
   // `any[]`, `Set<any>`, `Map<string, any>`: a container of untyped values, followed by syntax.
   // So is `[]` in JavaScript, an `undefined[]` (or `never[]`) that is filled in later, and a field
   // that may not hold one yet (`any[] | undefined`).
-  if (holdsUntyped(flow.checker, flow.checker.getNonNullableType(type), 2)) return undefined;
+  if (holdsUntyped(flow, flow.checker.getNonNullableType(type), 2)) return undefined;
   // `window` typed by the DOM lib (`Window & typeof globalThis`), held in a variable: its properties are globals.
   if (flow.checker.getNonNullableType(type).getProperty('globalThis')) return [{ kind: 'global-object' }];
   const declared = declaredKind(type, flow);
@@ -57,16 +57,16 @@ export function mayBeWorkersCode(node: ts.Node): boolean {
  * the project's own objects (JavaScript's `players.push({ ws })` makes `{ ws: any }[]`, `push(new
  * Player())` a `Player[]`): what they hold is found by following the code.
  */
-function holdsUntyped(checker: ts.TypeChecker, type: ts.Type, levels: number): boolean {
+function holdsUntyped(flow: SocketFlow, type: ts.Type, levels: number): boolean {
   if (levels === 0 || !(type.flags & ts.TypeFlags.Object) || !((type as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference)) return false;
-  return checker.getTypeArguments(type as ts.TypeReference).some((t) => (t.flags & UNTYPED_ELEMENT) !== 0 || isInferredObject(t) || holdsUntyped(checker, t, levels - 1));
+  return flow.checker.getTypeArguments(type as ts.TypeReference).some((t) => (t.flags & UNTYPED_ELEMENT) !== 0 || isProjectObject(t, flow.program) || holdsUntyped(flow, t, levels - 1));
 }
 
 /** An object type the project declares (its class, its interface) or the checker inferred from its literals (`{ ws }`). */
-function isInferredObject(type: ts.Type): boolean {
+function isProjectObject(type: ts.Type, program: ts.Program): boolean {
   if (!(type.flags & ts.TypeFlags.Object)) return false;
   const declaration = type.getSymbol()?.declarations?.[0];
-  return !!declaration && !declaration.getSourceFile().isDeclarationFile && !declaration.getSourceFile().fileName.includes('/node_modules/');
+  return !!declaration && isProjectFile(declaration.getSourceFile(), program);
 }
 
 /** A parameter, variable or field annotated with a socket type that does not resolve (see socketTypeNode). */

@@ -50,33 +50,31 @@ export function memberValues(flow: SocketFlow, declaration: ts.Node, name: strin
  * (`const player = new Player(name, null)`): the field holds that too.
  */
 function instanceWrites(flow: SocketFlow, declaration: ts.Node, name: string, depth: number): FlowValue[] {
-  const values: FlowValue[] = [];
-  for (const index of flow.indexes()) {
-    for (const assignment of index.assignments.get(name) ?? []) {
-      const left = skipOuterExpressions(assignment.left);
-      if (!ts.isPropertyAccessExpression(left) || left.expression.kind === ts.SyntaxKind.ThisKeyword) continue;
-      const owner = flow.checker.getTypeAtLocation(left.expression).getSymbol();
-      const typedAs = owner && (owner.valueDeclaration ?? owner.declarations?.[0]) === declaration;
-      // Untyped (`client._ws = …` with `client` a parameter): what the flow knows the object is.
-      if (typedAs || (!owner && flow.valuesOf(left.expression, depth + 1).some((v) => v.kind === 'instance' && v.declaration === declaration))) {
-        values.push(...withStep(flow.valuesOf(assignment.right, depth), { node: assignment, label: left.getText() }));
-      }
-    }
-  }
-  return values;
+  return propertyWrites(flow, name, depth, (left) => {
+    if (left.expression.kind === ts.SyntaxKind.ThisKeyword) return false;
+    const owner = flow.checker.getTypeAtLocation(left.expression).getSymbol();
+    if (owner) return (owner.valueDeclaration ?? owner.declarations?.[0]) === declaration;
+    // Untyped (`client._ws = …` with `client` a parameter): what the flow knows the object is.
+    return flow.valuesOf(left.expression, depth + 1).some((v) => v.kind === 'instance' && v.declaration === declaration);
+  });
 }
 
 /** `this.name = v` in the project's subclasses of `base`, when the class itself stores no socket there. */
 function subclassWrites(flow: SocketFlow, base: ts.ClassLikeDeclaration, name: string, depth: number): FlowValue[] {
+  return propertyWrites(flow, name, depth, (left) => {
+    if (left.expression.kind !== ts.SyntaxKind.ThisKeyword) return false;
+    const owner = thisOwner(left);
+    return !!owner && owner !== base && ts.isClassLike(owner) && extendsClass(flow, owner, base, depth);
+  });
+}
+
+/** The values of every `x.name = v` in the program (through the flow's by-name index) whose target `writes` accepts. */
+function propertyWrites(flow: SocketFlow, name: string, depth: number, writes: (left: ts.PropertyAccessExpression) => boolean): FlowValue[] {
   const values: FlowValue[] = [];
   for (const index of flow.indexes()) {
     for (const assignment of index.assignments.get(name) ?? []) {
       const left = skipOuterExpressions(assignment.left);
-      if (!ts.isPropertyAccessExpression(left) || left.expression.kind !== ts.SyntaxKind.ThisKeyword) continue;
-      const owner = thisOwner(left);
-      if (owner && owner !== base && ts.isClassLike(owner) && extendsClass(flow, owner, base, depth)) {
-        values.push(...withStep(flow.valuesOf(assignment.right, depth), { node: assignment, label: left.getText() }));
-      }
+      if (ts.isPropertyAccessExpression(left) && writes(left)) values.push(...withStep(flow.valuesOf(assignment.right, depth), { node: assignment, label: left.getText() }));
     }
   }
   return values;

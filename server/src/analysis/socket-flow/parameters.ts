@@ -50,8 +50,8 @@ export function parameterValues(flow: SocketFlow, param: ts.ParameterDeclaration
 function typedByContext(flow: SocketFlow, fn: FunctionNode, index: number): readonly FlowValue[] | undefined {
   const parameter = fn.parameters[index]!;
   const written = parameter.type?.kind;
-  if ((written !== ts.SyntaxKind.AnyKeyword && written !== ts.SyntaxKind.UnknownKeyword) || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) return undefined;
-  const expected = flow.checker.getContextualType(fn)?.getCallSignatures()[0]?.getParameters()[index];
+  if (written !== ts.SyntaxKind.AnyKeyword && written !== ts.SyntaxKind.UnknownKeyword) return undefined;
+  const expected = contextualParameter(flow, fn, index);
   if (!expected) return undefined;
   const runtimes = runtimesOfType(flow.checker.getTypeOfSymbolAtLocation(expected, fn), flow);
   if (runtimes === 'untyped' || runtimes.length === 0) return undefined;
@@ -64,10 +64,15 @@ function typedByContext(flow: SocketFlow, fn: FunctionNode, index: number): read
  * does not resolve (types not installed) — the written name says what it is.
  */
 function contextuallyAnnotated(flow: SocketFlow, fn: FunctionNode, index: number): FlowValue | undefined {
-  if (fn.parameters[index]?.type || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn) || ts.isMethodDeclaration(fn))) return undefined;
-  const contextual = ts.isMethodDeclaration(fn) ? undefined : flow.checker.getContextualType(fn);
-  const declared = contextual?.getCallSignatures()[0]?.getParameters()[index]?.valueDeclaration;
+  if (fn.parameters[index]?.type) return undefined;
+  const declared = contextualParameter(flow, fn, index)?.valueDeclaration;
   return declared && ts.isParameter(declared) && !declared.getSourceFile().isDeclarationFile ? annotatedSocket(flow, declared) : undefined;
+}
+
+/** The parameter that the signature a function expression is written against declares at `index`. */
+function contextualParameter(flow: SocketFlow, fn: FunctionNode, index: number): ts.Symbol | undefined {
+  if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return undefined;
+  return flow.checker.getContextualType(fn)?.getCallSignatures()[0]?.getParameters()[index];
 }
 
 /** Sockets a function receives as a listener or handler (sources), and collection elements it iterates. */
