@@ -81,6 +81,25 @@ describe('--cache and the socket flow', () => {
     assert.ok(after.checked.includes(path.normalize('src/client.js')));
   });
 
+  it("an implementation of the project's interface, in a file the reader neither imports nor read, that starts passing its socket's close to a callback", () => {
+    // terminal.ts registers a close callback and opens through the Connection interface; only
+    // socket-connection.ts (which terminal.ts does not import) implements it, first for messages.
+    const files: Record<string, string> = {
+      'package.json': '{ "name": "t", "private": true }\n',
+      'tsconfig.json': '{ "compilerOptions": { "strict": true, "module": "esnext", "moduleResolution": "bundler", "target": "es2022", "lib": ["es2022", "dom"] }, "include": ["src"] }\n',
+      'src/connection.ts': 'export interface Connection {\n  open(): void;\n  onClose(callback: () => void): void;\n}\n',
+      'src/terminal.ts': "import type { Connection } from './connection';\nexport function start(make: () => Connection): void {\n  const connection = make();\n  connection.onClose(() => { setTimeout(() => start(make), 1000); });\n  connection.open();\n}\n",
+      'src/socket-connection.ts': "import type { Connection } from './connection';\nexport class SocketConnection implements Connection {\n  private bare?: WebSocket;\n  open(): void { this.bare = new WebSocket('wss://x'); }\n  onClose(callback: () => void): void { this.bare!.onmessage = () => callback(); }\n}\n",
+      'src/main.ts': "import { start } from './terminal';\nimport { SocketConnection } from './socket-connection';\nstart(() => new SocketConnection());\n",
+    };
+    const root = project(files);
+    assert.equal(lint(root).findings['src/terminal.ts'], undefined);
+    write(root, 'src/socket-connection.ts', files['src/socket-connection.ts']!.replace('onmessage', 'onclose'));
+    const after = lintBoth(root);
+    assert.ok(after.findings['src/terminal.ts']?.some((finding) => finding.startsWith('reconnect-on-terminal-code')), JSON.stringify(after.findings));
+    assert.ok(after.checked.includes(path.normalize('src/terminal.ts')));
+  });
+
   it('an edit that adds no call to a function of a name the candidate filter looked up does not recheck the caller', () => {
     const root = project(WRAPPER_CHAIN);
     lint(root);

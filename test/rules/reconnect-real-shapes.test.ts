@@ -1,7 +1,8 @@
 // reconnect-on-terminal-code on shapes of real client libraries (reduced by hand): a close handler
 // kept in a field and registered from there, a handler that first checks which socket the event is
 // from, a socket made by a factory the caller hands in, a handler bound with leading arguments,
-// conditions named by a const, and listeners of the close a project transport passes on as its own event.
+// conditions named by a const, listeners of the close a project transport passes on as its own event,
+// and callbacks a project wrapper registers for its socket's close (`connection.onClose(cb)`).
 import { lines, ruleTester } from '../harness/rule-tester';
 
 const EMITTER = [
@@ -24,8 +25,76 @@ const transport = (...listeners: string[]): string[] => [
   '}',
 ];
 
+/**
+ * A project connection behind an interface whose `onClose(callback)` registers `handler` (using
+ * `callback`) for its socket's close, made by a factory behind an interface of its own.
+ */
+const connection = (handler: string): string[] => [
+  'export interface Connection { onClose(callback: (event: CloseEvent) => void): void; }',
+  'export interface ConnectionFactory { create(): Connection; }',
+  'export class SocketConnection implements Connection {',
+  '  private readonly bare: WebSocket;',
+  '  constructor(url: string) { this.bare = new WebSocket(url); }',
+  `  onClose(callback: (event: CloseEvent) => void): void { this.bare.onclose = ${handler}; }`,
+  '}',
+  'export class SocketFactory implements ConnectionFactory {',
+  '  constructor(private readonly url: string) {}',
+  '  create(): Connection { return new SocketConnection(this.url); }',
+  '}',
+  'export class Terminal {',
+  '  constructor(private readonly factory: ConnectionFactory) {}',
+  '  start(): void {',
+  '    const connection = this.factory.create();',
+];
+
 ruleTester('reconnect-on-terminal-code', {
   valid: [
+    {
+      name: "a callback kept in a field (`onDisconnect(cb) { this.closeCallback = cb; }`) that only the socket's message handler calls",
+      env: 'dom',
+      code: lines(
+        'export class Channel {',
+        '  private socket?: WebSocket;',
+        '  private closeCallback?: () => void;',
+        '  connect(url: string): void {',
+        '    this.socket = new WebSocket(url);',
+        "    this.socket.onmessage = (m) => { if (m.data === 'bye') this.closeCallback?.(); };",
+        '  }',
+        '  onDisconnect(callback: () => void): void { this.closeCallback = callback; }',
+        '}',
+        'export function run(url: string): void {',
+        '  const channel = new Channel();',
+        '  channel.onDisconnect(() => setTimeout(() => channel.connect(url), 1000));',
+        '  channel.connect(url);',
+        '}',
+      ),
+    },
+    {
+      name: "a wrapper's `onClose(callback)` that passes the event on, and a callback that returns on the refusal code",
+      env: 'dom',
+      code: lines(
+        ...connection('(event) => callback(event)'),
+        '    connection.onClose((event) => {',
+        '      if (event.code === 1008) return;',
+        '      setTimeout(() => this.start(), 1000);',
+        '    });',
+        '  }',
+        '}',
+      ),
+    },
+    {
+      name: "a wrapper's `onClose(callback)` that registers it for messages, not for its socket's close",
+      env: 'dom',
+      code: lines(
+        'export class SocketConnection {',
+        '  private bare = new WebSocket("wss://example.test");',
+        '  onClose(callback: () => void): void { this.bare.onmessage = () => callback(); }',
+        '}',
+        'export function watch(connection: SocketConnection, restart: () => void): void {',
+        '  connection.onClose(() => setTimeout(restart, 1000));',
+        '}',
+      ),
+    },
     {
       name: "a listener of an event the transport emits for messages, not for its socket's close",
       env: 'dom',
@@ -75,6 +144,113 @@ ruleTester('reconnect-on-terminal-code', {
     },
   ],
   invalid: [
+    {
+      name: "a property of the project's own transport (`transport.onclose = …`) that its socket's close handler calls with the event",
+      env: 'dom',
+      code: lines(
+        'export class Transport {',
+        '  onclose?: (event: CloseEvent) => void;',
+        '  private ws?: WebSocket;',
+        '  open(url: string): void {',
+        '    this.ws = new WebSocket(url);',
+        '    this.ws.onclose = (event) => this.onclose?.(event);',
+        '  }',
+        '}',
+        'export function start(url: string): void {',
+        '  const transport = new Transport();',
+        '  transport.onclose = (event) => {',
+        '    if (event.code === 1000) return;',
+        '    setTimeout(() => transport.open(url), 1000);',
+        '  };',
+        '  transport.open(url);',
+        '}',
+      ),
+      errors: [{ messageId: 'reconnectsAfterTerminal', line: 13, column: 22 }],
+    },
+    {
+      name: "plain JavaScript: the transport's `onclose` property, called by its socket's close listener, reported once",
+      env: 'js',
+      code: lines(
+        'class Transport {',
+        '  open(url) {',
+        '    this.ws = new WebSocket(url);',
+        "    this.ws.addEventListener('close', (e) => this.onclose(e));",
+        '  }',
+        '}',
+        'const transport = new Transport();',
+        'transport.onclose = (e) => { if (e.code !== 1000) transport.open(\'wss://example.test\'); };',
+        "transport.open('wss://example.test');",
+      ),
+      errors: [{ messageId: 'reconnectsAfterTerminal', line: 8, column: 51 }],
+    },
+    {
+      name: "a callback kept in a field (`onDisconnect(cb) { this.closeCallback = cb; }`) and called by the socket's close handler with the event",
+      env: 'dom',
+      code: lines(
+        'export class Channel {',
+        '  private socket?: WebSocket;',
+        '  private closeCallback?: (event: CloseEvent) => void;',
+        '  connect(url: string): void {',
+        '    this.socket = new WebSocket(url);',
+        '    this.socket.onclose = (event) => this.closeCallback?.(event);',
+        '  }',
+        '  onDisconnect(callback: (event: CloseEvent) => void): void { this.closeCallback = callback; }',
+        '}',
+        'export function run(url: string): void {',
+        '  const channel = new Channel();',
+        '  channel.onDisconnect((event) => {',
+        '    if (event.code === 1000) return;',
+        '    setTimeout(() => channel.connect(url), 1000);',
+        '  });',
+        '  channel.connect(url);',
+        '}',
+      ),
+      errors: [{ messageId: 'reconnectsAfterTerminal', line: 14, column: 22 }],
+    },
+    {
+      name: 'plain JavaScript: a callback kept in a field and called without the close by a bound close listener',
+      env: 'js',
+      code: lines(
+        'class Link {',
+        '  open(url) {',
+        '    this.ws = new WebSocket(url);',
+        "    this.ws.addEventListener('close', this.handleClose.bind(this));",
+        '  }',
+        '  handleClose() { if (this._onclose) this._onclose(); }',
+        '  onClose(fn) { this._onclose = fn; }',
+        '}',
+        'const link = new Link();',
+        "link.onClose(() => { setTimeout(() => link.open('wss://example.test'), 500); });",
+        "link.open('wss://example.test');",
+      ),
+      errors: [{ messageId: 'reconnectsAfterTerminal', line: 10, column: 39 }],
+    },
+    {
+      name: "a wrapper's `onClose(callback)` whose socket handler calls it without the close (`() => { callback(); }`): no code can stop the reconnect",
+      env: 'dom',
+      code: lines(
+        ...connection('() => { callback(); }'),
+        '    connection.onClose(() => {',
+        '      setTimeout(() => this.start(), 1000);',
+        '    });',
+        '  }',
+        '}',
+      ),
+      errors: [{ messageId: 'reconnectsAfterTerminal', line: 17, column: 24, suggestions: [] }],
+    },
+    {
+      name: "a wrapper's `onClose(callback)` registered as the handler itself, and a callback that only leaves out 1000",
+      env: 'dom',
+      code: lines(
+        ...connection('callback'),
+        '    connection.onClose((event) => {',
+        '      if (event.code !== 1000) setTimeout(() => this.start(), 1000);',
+        '    });',
+        '  }',
+        '}',
+      ),
+      errors: [{ messageId: 'reconnectsAfterTerminal', line: 17, column: 49 }],
+    },
     {
       name: "a class that re-emits its socket's close with `this.emit.bind(this, 'close')` and listens to itself",
       env: 'dom',

@@ -4,7 +4,7 @@
 // JavaScript never does), so the checker cannot say what `this.onReady` runs; the assignments to
 // that property on values of the same class or constructor can.
 import * as ts from 'typescript';
-import { functionOf } from './close-handlers';
+import { functionOf } from './handler-functions';
 import type { AnalysisContext } from './context';
 import { socketFlow } from './socket-flow/flows';
 import { skipOuterExpressions } from './syntax';

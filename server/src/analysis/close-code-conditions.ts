@@ -38,6 +38,7 @@ export interface ReceivedClose {
 
 /** A close handler's parameters: the event (or ws's code) first, then other parts. */
 export function handlerParameterRoles(handler: CloseHandler): Map<ts.ParameterDeclaration, CloseParameterRole> {
+  if (handler.style === 'nothing') return new Map(); // its wrapper calls it without the close
   const first = handler.boundArguments;
   const roles = handler.fn.parameters.slice(first).map((p, i): [ts.ParameterDeclaration, CloseParameterRole] => [p, i > 0 ? 'part' : handler.style === 'code-first' ? 'code' : 'event']);
   return new Map(roles);

@@ -9,15 +9,21 @@ import type { Evidence, RuntimeId } from '../registry/types';
 import { classifyReceiver } from './classify-receiver';
 import { isAssignedNew } from './constructed';
 import { contextOfNode, type AnalysisContext } from './context';
-import { memoizedCallback } from './state-effects';
+import { isProjectFile } from './declared-runtimes';
+import { memberImplementations } from './implementations';
+import { functionOf } from './handler-functions';
 import { isFunctionLike, skipOuterExpressions } from './syntax';
 
 export interface CloseHandler {
   readonly fn: ts.SignatureDeclaration & { readonly body?: ts.Node };
   /** The socket the handler listens on, as written at the registration. */
   readonly emitter: ts.Expression;
-  /** `event`: the handler gets a CloseEvent; `code-first`: Node-style `(code, reason)` (ws's `.on('close')`). */
-  readonly style: 'event' | 'code-first';
+  /**
+   * `event`: the handler gets a CloseEvent; `code-first`: Node-style `(code, reason)` (ws's
+   * `.on('close')`); `nothing`: a project wrapper calls it without the close (`onClose(cb)` whose
+   * socket handler runs `cb()`), so it cannot tell one code from another.
+   */
+  readonly style: 'event' | 'code-first' | 'nothing';
   /** Written at the registration (`ws.onclose = () => …`), not a named function other code may call too. */
   readonly inPlace: boolean;
   /** Arguments `bind` puts before the event (`this.onClose.bind(this, ws)`: 1); the event is the parameter after them. */
@@ -41,6 +47,12 @@ export function clientCloseHandlers(ctx: AnalysisContext): CloseHandler[] {
       // `transport.on('close', h)` on the project's own object that passes its socket's close on.
       const handler = registration ? (asClientHandler(fn, registration, ctx) ?? asForwardedHandler(fn, { ...registration, event: 'close' }, ctx)) : other && asForwardedHandler(fn, other, ctx);
       if (handler) handlers.set(fn, handler);
+    }
+    if (!fn || !handlers.has(fn)) {
+      // `connection.onClose(() => …)` or `transport.onclose = (e) => …` on the project's own
+      // wrapper, which passes its socket's close on to the callback.
+      const wrapped = ts.isCallExpression(node) ? callbackHandlers(node, ctx) : [propertyCallbackHandler(node, ctx)];
+      for (const handler of wrapped) if (handler && !handlers.has(handler.fn)) handlers.set(handler.fn, handler);
     }
     ts.forEachChild(node, visit);
   };
@@ -152,6 +164,117 @@ function forwardedClose(owner: ts.ClassLikeDeclaration, event: string, ctx: Anal
   return found;
 }
 
+/** Method names of a wrapper that may take a close callback (`onClose`, `onDisconnect`, `addCloseListener`): other calls are not looked into. */
+const CLOSE_CALLBACK_METHOD = /close|disconnect/i;
+/** Implementations of one wrapper method looked into: more says the name is generic. */
+const MAX_CALLBACK_IMPLEMENTATIONS = 4;
+
+/**
+ * `connection.onClose(() => …)` on the project's own wrapper whose method registers its callback
+ * for a client socket's close — as the handler itself (`this.ws.on('close', callback)`) or called
+ * from one (`this.bare.onclose = (e) => { callback(); }`): the callback is a close handler of that
+ * socket, getting what the wrapper passes on (the event, its code, or nothing).
+ */
+function callbackHandlers(call: ts.CallExpression, ctx: AnalysisContext): CloseHandler[] {
+  const callee = skipOuterExpressions(call.expression);
+  if (!ts.isPropertyAccessExpression(callee) || !CLOSE_CALLBACK_METHOD.test(callee.name.text)) return [];
+  const callbacks = call.arguments.map((argument) => functionOf(argument, ctx.checker));
+  if (!callbacks.some((fn) => fn?.body)) return [];
+  const own = functionOf(callee, ctx.checker);
+  const methods = (own ? [own] : memberImplementations(callee, ctx)).filter((m) => m.body && isProjectFile(m.getSourceFile(), ctx.program));
+  if (methods.length === 0 || methods.length > MAX_CALLBACK_IMPLEMENTATIONS) return [];
+  const found: CloseHandler[] = [];
+  callbacks.forEach((fn, index) => {
+    if (!fn?.body) return;
+    const forwarded = methods.map((method) => callbackForwarded(method, index, ctx)).find((f) => f !== undefined);
+    const written = skipOuterExpressions(call.arguments[index]!);
+    if (forwarded) found.push({ ...forwarded, fn, emitter: callee.expression, inPlace: written === fn, boundArguments: boundArgumentCount(written) });
+  });
+  return found;
+}
+
+/**
+ * How a wrapper method's parameter `index` reaches a client socket's close handler, if it does:
+ * registered or called in the method itself, or kept in a field (`this.closeCallback = callback`)
+ * that a close handler registered anywhere in the class calls (`this.closeCallback?.(e)`).
+ */
+function callbackForwarded(method: CloseHandler['fn'], index: number, ctx: AnalysisContext): ForwardedClose | undefined {
+  const parameter = method.parameters[index];
+  if (!parameter || !ts.isIdentifier(parameter.name) || !method.body) return undefined;
+  const name = parameter.name.text;
+  const methodCtx = contextOfNode(method, ctx);
+  const isParameter = (node: ts.Node): boolean => ts.isIdentifier(node) && node.text === name && methodCtx.checker.getSymbolAtLocation(node)?.valueDeclaration === parameter;
+  const field = storingField(method.body, isParameter);
+  if (field !== undefined) return ts.isClassLike(method.parent) ? forwardedThroughField(method.parent, field, ctx) : undefined;
+  return forwardedTo(method.body, isParameter, methodCtx);
+}
+
+/** `transport.onclose = (e) => …` on a project class whose socket's close handler calls `this.onclose(e)`. */
+function propertyCallbackHandler(node: ts.Node, ctx: AnalysisContext): CloseHandler | undefined {
+  if (!ts.isBinaryExpression(node) || node.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return undefined;
+  const target = skipOuterExpressions(node.left);
+  if (!ts.isPropertyAccessExpression(target) || !CLOSE_CALLBACK_METHOD.test(target.name.text) || target.expression.kind === ts.SyntaxKind.ThisKeyword) return undefined;
+  const fn = functionOf(node.right, ctx.checker);
+  const owner = fn?.body ? projectClassOf(target.expression, ctx.checker) : undefined;
+  const forwarded = owner && forwardedThroughField(owner, target.name.text, ctx);
+  const written = skipOuterExpressions(node.right);
+  return forwarded && fn ? { ...forwarded, fn, emitter: target.expression, inPlace: written === fn, boundArguments: boundArgumentCount(written) } : undefined;
+}
+
+/** A close handler of a client socket, registered anywhere in the class, that is `this.field` or calls it. */
+function forwardedThroughField(owner: ts.ClassLikeDeclaration, field: string, ctx: AnalysisContext): ForwardedClose | undefined {
+  const isField = (node: ts.Node): boolean => ts.isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword && node.name.text === field;
+  return forwardedTo(owner, isField, contextOfNode(owner, ctx));
+}
+
+/** The first close registration of a client socket under `scope` whose handler is a callback (`isCallback`) or calls one, with what it passes on. */
+function forwardedTo(scope: ts.Node, isCallback: (node: ts.Node) => boolean, scopeCtx: AnalysisContext): ForwardedClose | undefined {
+  let found: ForwardedClose | undefined;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    const registration = closeRegistration(node);
+    const handler = registration && skipOuterExpressions(registration.handler);
+    if (registration && handler && isCallback(handler)) found = clientSocketOf(registration, scopeCtx);
+    const fn = !found && handler ? functionOf(handler, scopeCtx.checker) : undefined;
+    const called = fn?.body && callIn(fn.body, (call) => isCallback(skipOuterExpressions(call.expression)));
+    const socket = called && registration && clientSocketOf(registration, scopeCtx);
+    if (called && socket) {
+      const style = called.arguments.length === 0 ? 'nothing' : emittedStyle(called.arguments[0], fn!, socket.style);
+      if (style) found = { ...socket, style };
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(scope);
+  return found;
+}
+
+/** `this.closeCallback = callback` in the method: the field's name. */
+function storingField(body: ts.Node, isParameter: (node: ts.Node) => boolean): string | undefined {
+  let field: string | undefined;
+  const visit = (node: ts.Node): void => {
+    if (field !== undefined || (isFunctionLike(node) && !ts.isArrowFunction(node))) return;
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && isParameter(skipOuterExpressions(node.right))) {
+      const target = skipOuterExpressions(node.left);
+      if (ts.isPropertyAccessExpression(target) && target.expression.kind === ts.SyntaxKind.ThisKeyword) field = target.name.text;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(body);
+  return field;
+}
+
+/** The first call `matches` accepts in a handler's own code (and arrows it runs, not the functions it defines). */
+function callIn(body: ts.Node, matches: (call: ts.CallExpression) => boolean): ts.CallExpression | undefined {
+  let found: ts.CallExpression | undefined;
+  const visit = (node: ts.Node): void => {
+    if (found || (isFunctionLike(node) && !ts.isArrowFunction(node))) return;
+    if (ts.isCallExpression(node) && matches(node)) found = node;
+    ts.forEachChild(node, visit);
+  };
+  visit(body);
+  return found;
+}
+
 /** `this.emit.bind(this, event)`. */
 function bindsEmit(handler: ts.Expression, event: string): boolean {
   const call = skipOuterExpressions(handler);
@@ -163,17 +286,10 @@ function bindsEmit(handler: ts.Expression, event: string): boolean {
 
 /** `this.emit(event, …)` in the handler's own code. */
 function emitCall(body: ts.Node, event: string): ts.CallExpression | undefined {
-  let found: ts.CallExpression | undefined;
-  const visit = (node: ts.Node): void => {
-    if (found || (isFunctionLike(node) && !ts.isArrowFunction(node))) return;
-    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'emit' && node.expression.expression.kind === ts.SyntaxKind.ThisKeyword) {
-      const [name] = node.arguments;
-      if (name && ts.isStringLiteralLike(name) && name.text === event) found = node;
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(body);
-  return found;
+  return callIn(body, (call) => {
+    const [name] = call.arguments;
+    return ts.isPropertyAccessExpression(call.expression) && call.expression.name.text === 'emit' && call.expression.expression.kind === ts.SyntaxKind.ThisKeyword && !!name && ts.isStringLiteralLike(name) && name.text === event;
+  });
 }
 
 /** What the listeners get first: the close event itself (`emit('close', e)`) or its code (`emit('close', e.code, e.reason)`, ws's `code`). */
@@ -184,95 +300,6 @@ function emittedStyle(first: ts.Expression | undefined, fn: CloseHandler['fn'], 
   if (ts.isIdentifier(value) && value.text === parameter.name.text) return socketStyle;
   if (socketStyle === 'event' && ts.isPropertyAccessExpression(value) && value.name.text === 'code' && ts.isIdentifier(value.expression) && value.expression.text === parameter.name.text) return 'code-first';
   return undefined;
-}
-
-/** The function a handler expression is: written in place, a name, `this.method`, `f.bind(this)`. */
-export function functionOf(expression: ts.Expression, checker: ts.TypeChecker): (ts.SignatureDeclaration & { body?: ts.Node }) | undefined {
-  let node = skipOuterExpressions(expression);
-  if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'bind') node = skipOuterExpressions(node.expression.expression);
-  if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) return node;
-  const name = ts.isPropertyAccessExpression(node) ? node.name : ts.isIdentifier(node) ? node : undefined;
-  let symbol = (name && checker.getSymbolAtLocation(name)) ?? (ts.isPropertyAccessExpression(node) ? memberOfBoundThis(node, checker) : undefined);
-  if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
-  for (const declaration of symbol?.declarations ?? []) {
-    const fn = functionOfDeclaration(declaration) ?? functionOfDeclaration(...destructuredMember(declaration, checker));
-    if (fn) return fn;
-  }
-  return undefined;
-}
-
-/**
- * `this.start()` inside `function () { this.start(); }.bind(this)` (pre-arrow JavaScript): the
- * checker has no type for that `this`, but it is the `this` handed to `bind`, whose type it knows
- * (a class's, or a constructor function's in `C.prototype.m = function () {…}`).
- */
-function memberOfBoundThis(access: ts.PropertyAccessExpression, checker: ts.TypeChecker): ts.Symbol | undefined {
-  let self = skipOuterExpressions(access.expression);
-  if (self.kind !== ts.SyntaxKind.ThisKeyword) return undefined;
-  for (let hops = 0; hops < 4; hops++) {
-    let fn: ts.Node | undefined = self.parent;
-    while (fn && (!isFunctionLike(fn) || ts.isArrowFunction(fn))) fn = fn.parent;
-    if (!fn || !ts.isFunctionExpression(fn)) break;
-    const bind = skipParentParentheses(fn);
-    const call = bind.parent;
-    if (!ts.isPropertyAccessExpression(call) || call.name.text !== 'bind' || !call.parent || !ts.isCallExpression(call.parent)) break;
-    const bound = call.parent.arguments[0] && skipOuterExpressions(call.parent.arguments[0]);
-    if (!bound || bound.kind !== ts.SyntaxKind.ThisKeyword) return undefined;
-    self = bound;
-  }
-  if (self === skipOuterExpressions(access.expression)) return undefined;
-  return checker.getTypeAtLocation(self).getProperty(access.name.text);
-}
-
-function skipParentParentheses(node: ts.Node): ts.Node {
-  while (node.parent && ts.isParenthesizedExpression(node.parent)) node = node.parent;
-  return node;
-}
-
-function functionOfDeclaration(...declarations: ts.Declaration[]): (ts.SignatureDeclaration & { body?: ts.Node }) | undefined {
-  for (const declaration of declarations) {
-    if (isFunctionLike(declaration) && declaration.body) return declaration;
-    // JavaScript's `C.prototype.m = function () {…}` (and `this.m = …`): the declaration is the assigned property.
-    const assignment = ts.isPropertyAccessExpression(declaration) && declaration.parent && ts.isBinaryExpression(declaration.parent) && declaration.parent.left === declaration ? declaration.parent : ts.isBinaryExpression(declaration) ? declaration : undefined;
-    const assigned = assignment && assignment.operatorToken.kind === ts.SyntaxKind.EqualsToken ? skipOuterExpressions(assignment.right) : undefined;
-    if (assigned && (ts.isArrowFunction(assigned) || ts.isFunctionExpression(assigned))) return assigned;
-    const initializer = (ts.isVariableDeclaration(declaration) || ts.isPropertyDeclaration(declaration) || ts.isPropertyAssignment(declaration)) && declaration.initializer && skipOuterExpressions(declaration.initializer);
-    if (initializer && (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer))) return initializer;
-    const memoized = initializer && ts.isVariableDeclaration(declaration) ? memoizedCallback(initializer) : undefined;
-    if (memoized) return memoized;
-    const assignedInClass = ts.isPropertyDeclaration(declaration) && !declaration.initializer ? onlyFunctionAssignedInClass(declaration) : undefined;
-    if (assignedInClass) return assignedInClass;
-  }
-  return undefined;
-}
-
-/**
- * `private closeFn?: (e: CloseEvent) => void` given its function in a method (`this.closeFn =
- * (e) => {…}`): that function, when the class assigns the field exactly one.
- */
-function onlyFunctionAssignedInClass(field: ts.PropertyDeclaration): (ts.SignatureDeclaration & { body?: ts.Node }) | undefined {
-  if (!ts.isIdentifier(field.name) && !ts.isPrivateIdentifier(field.name)) return undefined;
-  const name = field.name.text;
-  const assigned: ts.FunctionLikeDeclaration[] = [];
-  const visit = (node: ts.Node): void => {
-    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
-      const target = skipOuterExpressions(node.left);
-      const value = skipOuterExpressions(node.right);
-      if (ts.isPropertyAccessExpression(target) && target.expression.kind === ts.SyntaxKind.ThisKeyword && target.name.text === name && (ts.isArrowFunction(value) || ts.isFunctionExpression(value))) assigned.push(value);
-    }
-    ts.forEachChild(node, visit);
-  };
-  for (const member of field.parent.members) if (member !== field) visit(member);
-  return assigned.length === 1 ? assigned[0] : undefined;
-}
-
-/** `const { connect } = this`: the declarations of the member the binding reads. */
-function destructuredMember(declaration: ts.Declaration, checker: ts.TypeChecker): ts.Declaration[] {
-  if (!ts.isBindingElement(declaration) || declaration.dotDotDotToken || !ts.isObjectBindingPattern(declaration.parent)) return [];
-  const holder = declaration.parent.parent;
-  const key = declaration.propertyName ?? declaration.name;
-  if (!ts.isVariableDeclaration(holder) || !holder.initializer || !ts.isIdentifier(key)) return [];
-  return checker.getTypeAtLocation(holder.initializer).getProperty(key.text)?.declarations ?? [];
 }
 
 function asClientHandler(fn: CloseHandler['fn'], registration: Registration, ctx: AnalysisContext): CloseHandler | undefined {

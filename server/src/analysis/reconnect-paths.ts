@@ -10,12 +10,14 @@ import { RUNTIME_PROFILES } from '../registry/runtimes';
 import { classifyReceiver } from './classify-receiver';
 import { conditionValue, handlerParameterRoles, knownNumber, receivedClose, type CloseParameterRole, type ConditionValue, type ReceivedClose } from './close-code-conditions';
 import { callbacksAssignedTo } from './callback-properties';
-import { functionOf, type CloseHandler } from './close-handlers';
+import type { CloseHandler } from './close-handlers';
+import { functionOf } from './handler-functions';
 import { contextOfNode, type AnalysisContext } from './context';
 import { effectsRerunBy } from './state-effects';
 import { accessedName, isFunctionLike, isListenerArgument, listenerRegistration, skipOuterExpressions } from './syntax';
 import { runtimesOfType } from './declared-runtimes';
 import { callbacksStartedBy } from './timer-objects';
+import { memberImplementations } from './implementations';
 
 const MAX_DEPTH = 6;
 /** How many functions deep a close is followed when handlers pass it on (`(e) => this.onClose(e)`). */
@@ -131,6 +133,8 @@ function leadsToConnection(node: ts.CallExpression | ts.NewExpression, ctx: Anal
   };
   // `new ChatClient(url)` whose constructor connects.
   if (through(ts.isCallExpression(node) ? functionOf(node.expression, ctx.checker) : constructorOf(node.expression, ctx.checker))) return true;
+  // `connection.open()` through the project's interface: any of its implementations (go to implementation).
+  if (ts.isCallExpression(node) && implementationsCalled(node, ctx).some((fn) => through(fn))) return true;
   // `options.createWS(protocol)`: a factory handed in from outside, declared to return a client socket.
   if (ts.isCallExpression(node) && callsSocketFactory(node, ctx)) return true;
   // `this.onReady()` where the object's owner set `backoff.onReady = this.reopen.bind(this)`.
@@ -153,6 +157,12 @@ function leadsToConnection(node: ts.CallExpression | ts.NewExpression, ctx: Anal
 }
 
 type FunctionWithBody = ts.SignatureDeclaration & { body?: ts.Node };
+
+/** Implementations of the interface or abstract member a call names, when the checker finds no body of its own. */
+function implementationsCalled(call: ts.CallExpression, ctx: AnalysisContext): FunctionWithBody[] {
+  const callee = skipOuterExpressions(call.expression);
+  return ts.isPropertyAccessExpression(callee) && !functionOf(callee, ctx.checker) ? memberImplementations(callee, ctx) : [];
+}
 
 /** Names that say a call makes something new: `createWS`, `makeSocket`, `socketFactory`, `newConnection`. */
 const FACTORY_NAME = /^(create|make|new|open|build|spawn)[A-Z_]|factory$/i;

@@ -6,7 +6,7 @@
 // only a method whose name says it runs the timer counts (`stop()`, `reset()` and `clear()` do not).
 import * as ts from 'typescript';
 import { valuesAssignedTo, visitAssignments } from './assignments';
-import { functionOf } from './close-handlers';
+import { functionOf } from './handler-functions';
 import { thisOwner } from './socket-flow/prototype';
 import { isFunctionLike, skipOuterExpressions } from './syntax';
 

@@ -6,6 +6,7 @@
 // tsconfig changes, or a file is created or deleted) answers those lookups from memory.
 import * as ts from 'typescript';
 import { shareModuleResolutionCache } from './typescript-internals';
+import { workspaceSourceOf } from './workspace-sources';
 
 export type ModuleResolver = NonNullable<ts.CompilerHost['resolveModuleNameLiterals']>;
 
@@ -16,7 +17,11 @@ export function createResolutionCache(currentDirectory: string, useCaseSensitive
 /** One import resolved as createProgram resolves it, through `cache`. */
 export function resolveModuleLiteral(literal: ts.StringLiteralLike, containingFile: string, redirectedReference: ts.ResolvedProjectReference | undefined, options: ts.CompilerOptions, containingSourceFile: ts.SourceFile, host: ts.ModuleResolutionHost, cache: ts.ModuleResolutionCache): ts.ResolvedModuleWithFailedLookupLocations {
   const mode = ts.getModeForUsageLocation(containingSourceFile, literal, redirectedReference?.commandLine.options ?? options);
-  return ts.resolveModuleName(literal.text, containingFile, options, host, cache, redirectedReference, mode);
+  const resolved = ts.resolveModuleName(literal.text, containingFile, options, host, cache, redirectedReference, mode);
+  if (resolved.resolvedModule) return resolved;
+  // A workspace package of the repository that is not built yet: its sources (workspace-sources.ts).
+  const source = workspaceSourceOf(literal.text, containingFile, host);
+  return source ? { ...resolved, resolvedModule: source } : resolved;
 }
 
 /** `resolveModuleNameLiterals` doing TypeScript's resolution through `cache`. */

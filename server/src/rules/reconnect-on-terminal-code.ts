@@ -117,7 +117,8 @@ function terminalCodes(naming: CodeNaming, analysis: AnalysisContext): number[] 
 function guardSuggestion(scope: CloseScope, handler: CloseHandler | undefined, codes: readonly number[]): Omit<SuggestionReport<'guardTerminal'>, 'data'> | undefined {
   const { fn, ctx } = scope;
   const body = fn.body;
-  if (!body) return undefined;
+  // A wrapper that calls the handler without the close: the guard belongs in the wrapper.
+  if (!body || handler?.style === 'nothing') return undefined;
   const parameter = handler?.style === 'code-first' ? 'code' : 'event';
   const addsParameter = fn.parameters.length === 0;
   if (addsParameter && (!handler?.inPlace || new RegExp(`\\b${parameter}\\b`).test(body.getText()))) return undefined;

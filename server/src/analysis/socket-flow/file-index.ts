@@ -24,6 +24,8 @@ export interface FileIndex {
    * `handlers[type]?.(…)`, `handlers.get(type)(…)`, and `h(…)` after `const h = handlers[type]`.
    */
   readonly tableCalls: ReadonlyMap<string, readonly ts.CallExpression[]>;
+  /** Classes by the names in their `implements` and `extends` clauses (`class A implements Connection`: `Connection`). */
+  readonly heritage: ReadonlyMap<string, readonly ts.ClassLikeDeclaration[]>;
 }
 
 const ELEMENT_ADDERS = new Set(['add', 'push', 'unshift', 'set']);
@@ -53,6 +55,7 @@ function buildIndex(sourceFile: ts.SourceFile): FileIndex {
   const elementWrites = new Map<string, ts.Node[]>();
   const binds = new Map<string, ts.CallExpression[]>();
   const tableCalls = new Map<string, ts.CallExpression[]>();
+  const heritage = new Map<string, ts.ClassLikeDeclaration[]>();
   /** `const h = handlers[type]`: h → handlers, by the alias's name (confirmed by symbol when queried). */
   const tableAliases = new Map<string, string>();
   const add = <T>(map: Map<string, T[]>, key: string | undefined, value: T) => {
@@ -72,6 +75,9 @@ function buildIndex(sourceFile: ts.SourceFile): FileIndex {
       const table = tableOf(node.initializer);
       if (table !== undefined) tableAliases.set(node.name.text, table);
     }
+    if (ts.isClassLike(node)) {
+      for (const type of (node.heritageClauses ?? []).flatMap((clause) => [...clause.types])) add(heritage, lastName(type.expression), node);
+    }
     if (ts.isCallExpression(node)) {
       const callee = skipOuterExpressions(node.expression);
       add(tableCalls, tableOf(callee) ?? (ts.isIdentifier(callee) ? tableAliases.get(callee.text) : undefined), node);
@@ -90,7 +96,7 @@ function buildIndex(sourceFile: ts.SourceFile): FileIndex {
     ts.forEachChild(node, visit);
   };
   visit(sourceFile);
-  return { assignments, properties, calls, constructions, elementWrites, binds, tableCalls };
+  return { assignments, properties, calls, constructions, elementWrites, binds, tableCalls, heritage };
 }
 
 /** `handlers[msg.type]` or `handlers.get(type)` (a computed key): the last name of the table. */

@@ -82,6 +82,7 @@ export function indexView(sourceFile: ts.SourceFile): IndexView {
       elementWrites: lookup('elementWrites', index.elementWrites),
       binds: lookup('binds', index.binds),
       tableCalls: lookup('tableCalls', index.tableCalls),
+      heritage: lookup('heritage', index.heritage),
     };
     views.set(sourceFile, view);
   }
