@@ -1,8 +1,9 @@
 // mismatched-code on shapes taken from real servers (reduced by hand): reasons built with
 // templates, rejections the reason words as "rejected", a fixed code behind two levels of
 // wrappers, module objects made with Object.create, calls through the project's interfaces, closers (functions with a
-// code of their own) called on a failure path, and a Bun socket type written while bun-types
-// are not installed.
+// code of their own) called on a failure path, a Bun socket type written while bun-types
+// are not installed, an operator's forced close, a message that fails the server's checks, and
+// reasons that only name the proxy.
 import { lines, ruleTester } from '../harness/rule-tester';
 
 const BUN_GAME = [
@@ -36,6 +37,18 @@ const SERVER_CONNECTION = [
 
 ruleTester('mismatched-code', {
   valid: [
+    {
+      name: "a proxy that ends both legs with 1000 'Proxy closing connection': the reason names the proxy, not a failure",
+      code: lines(
+        "import WebSocket, { WebSocketServer } from 'ws';",
+        'const wss = new WebSocketServer({ port: 8080 });',
+        "wss.on('connection', (client) => {",
+        "  const target = new WebSocket('wss://backend.test');",
+        "  client.on('close', () => target.close(1000, 'Proxy closing connection'));",
+        "  target.on('close', () => client.close(1000, 'Proxy closing connection'));",
+        '});',
+      ),
+    },
     {
       name: "a wrapper's default 1000 where the caller leaves the code out for a plain goodbye",
       env: 'js',
@@ -119,6 +132,50 @@ ruleTester('mismatched-code', {
     },
   ],
   invalid: [
+    {
+      name: "a gateway whose client is typed `WebSocket & { request }` while ws is not installed (the install failed)",
+      env: 'uninstalled',
+      code: lines(
+        "import { WebSocket } from 'ws';",
+        'export class EventsGateway {',
+        '  handleConnection(client: WebSocket & { request: { headers: Record<string, string> } }): void {',
+        "    if (!client.request.headers['authorization']) { client.close(1000, 'Forbidden'); return; }",
+        '  }',
+        '}',
+      ),
+      errors: [{ messageId: 'rejectWithNormal', line: 4, column: 66 }],
+    },
+    {
+      name: "an admin's forced close of a client session with 1000 ('Force closed by admin'): a kick",
+      code: lines(
+        "import { WebSocketServer, type WebSocket } from 'ws';",
+        'const sessions = new Map<string, WebSocket>();',
+        'const wss = new WebSocketServer({ port: 8080 });',
+        "wss.on('connection', (ws, req) => { sessions.set(req.url ?? '', ws); });",
+        'export function killSession(id: string): void {',
+        "  sessions.get(id)?.close(1000, 'Force closed by admin');",
+        '}',
+      ),
+      errors: [{ messageId: 'rejectWithNormal', line: 6, column: 27 }],
+    },
+    {
+      name: "a message that fails the server's checks closed with 1000 ('Missing command', 'Command must be a string')",
+      code: lines(
+        "import { WebSocketServer } from 'ws';",
+        'const wss = new WebSocketServer({ port: 8080 });',
+        "wss.on('connection', (ws) => {",
+        "  ws.on('message', (data) => {",
+        '    const message = JSON.parse(String(data));',
+        "    if (message.command === undefined) { ws.close(1000, 'Missing command'); return; }",
+        "    if (typeof message.command !== 'string') { ws.close(1000, 'Command must be a string'); return; }",
+        '  });',
+        '});',
+      ),
+      errors: [
+        { messageId: 'rejectWithNormal', line: 6, column: 51 },
+        { messageId: 'rejectWithNormal', line: 7, column: 57 },
+      ],
+    },
     {
       name: "a call through the project's interface whose only declared implementation is a test double: the real one, found by the flow, is a wrapper",
       code: lines(

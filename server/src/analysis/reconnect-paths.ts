@@ -58,8 +58,10 @@ export function connectionStarts(scope: CloseScope, handoffs = 0): ConnectionSta
   const search: Search = { opens: new Map(), vias: new Map() };
   walkRunCode(scope.fn.body!, (node) => {
     const handoff = handoffs < MAX_HANDOFFS && ts.isCallExpression(node) ? handedOffTo(node, scope) : undefined;
-    if (handoff) {
-      for (const inner of connectionStarts(handoff, handoffs + 1)) starts.push({ ...inner, steps: [{ node, scope }, ...inner.steps] });
+    const through = !handoff && handoffs < MAX_HANDOFFS && ts.isCallExpression(node) ? passedThrough(node, scope) : undefined;
+    const inner = handoff ?? through ? connectionStarts((handoff ?? through)!, handoffs + 1) : [];
+    if (handoff || inner.length > 0) {
+      for (const start of inner) starts.push({ ...start, steps: [{ node, scope }, ...start.steps] });
     } else if (leadsToConnection(node, scope.ctx, search, 0)) {
       const via = search.vias.get(node);
       starts.push({ steps: [{ node, scope }], ...(via ? { via } : {}) });
@@ -82,6 +84,47 @@ function handedOffTo(call: ts.CallExpression, scope: CloseScope): CloseScope | u
   });
   const ctx = contextOfNode(fn, scope.ctx);
   return { fn, close: receivedClose(fn, parameterRoles, ctx), ctx };
+}
+
+/** A handler whose whole body is one call (`(e) => this.onClose(e)`, `() => this.onclose()`): it only passes the close on. */
+export function onlyPassesOn(fn: CloseScope['fn']): boolean {
+  return soleCall(fn) !== undefined;
+}
+
+/** The call a function's whole body is, if it is one: also as `void …` / `await …` / `return …` / with a `.catch(…)` on its promise. */
+function soleCall(fn: CloseScope['fn']): ts.CallExpression | undefined {
+  const body = fn.body;
+  if (!body) return undefined;
+  if (!ts.isBlock(body)) return plainCall(body as ts.Expression);
+  const [only] = body.statements;
+  if (body.statements.length !== 1 || !only) return undefined;
+  if (ts.isExpressionStatement(only)) return plainCall(only.expression);
+  return ts.isReturnStatement(only) && only.expression ? plainCall(only.expression) : undefined;
+}
+
+function plainCall(expression: ts.Expression): ts.CallExpression | undefined {
+  let node: ts.Expression = expression;
+  for (;;) {
+    if (ts.isParenthesizedExpression(node) || ts.isVoidExpression(node) || ts.isAwaitExpression(node)) node = node.expression;
+    else if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && /^(catch|then|finally)$/.test(node.expression.name.text) && ts.isCallExpression(skipOuterExpressions(node.expression.expression))) node = skipOuterExpressions(node.expression.expression);
+    else return ts.isCallExpression(node) ? node : undefined;
+  }
+}
+
+/**
+ * `() => this.onclose()`: a handler that takes nothing of the close and is nothing but a call of a
+ * project function is followed into that function (with no close of its own to read): the
+ * reconnect is decided there, and a reader looks for it there. When the function opens nothing
+ * the way the search sees from inside it (a backoff object's callback set from outside), the call
+ * stays the step.
+ */
+function passedThrough(call: ts.CallExpression, scope: CloseScope): CloseScope | undefined {
+  if (scope.fn.parameters.length > 0 || soleCall(scope.fn) !== call) return undefined;
+  const fn = functionOf(call.expression, scope.ctx.checker);
+  const file = fn?.getSourceFile();
+  if (!fn?.body || fn === scope.fn || !file || file.isDeclarationFile || scope.ctx.program.isSourceFileFromExternalLibrary(file)) return undefined;
+  const ctx = contextOfNode(fn, scope.ctx);
+  return { fn, close: receivedClose(fn, new Map(), ctx), ctx };
 }
 
 /** The one function the object's callback property was given (`this.ondisconnect(e)`), if exactly one. */

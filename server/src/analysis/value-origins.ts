@@ -1,6 +1,7 @@
 // Recognises values whose *origin* says they do not belong in close(): received close codes,
 // error codes, HTTP statuses, and reason text whose length nobody bounded.
 import * as ts from 'typescript';
+import { hasShortProjectMessage } from './error-messages';
 import { classifyReceiver } from './classify-receiver';
 import { packageNameOf } from './declared-runtimes';
 import { honoHandlerName, isDurableObjectSocketHandler } from './socket-flow/sources';
@@ -90,7 +91,8 @@ export function unboundedSource(expr: ts.Expression, ctx: AnalysisContext): Unbo
   const node = skipOuterExpressions(expr);
   if (ts.isPropertyAccessExpression(node)) {
     const name = node.name.text;
-    if ((name === 'message' || name === 'stack') && isErrorValue(node.expression, ctx)) return 'error-text';
+    // `error.message` of the project's own error class whose constructions all give a short literal: bounded.
+    if ((name === 'message' || name === 'stack') && isErrorValue(node.expression, ctx) && !(name === 'message' && hasShortProjectMessage(node.expression, ctx))) return 'error-text';
     // An ErrorEvent's message (the DOM's, ws's `WebSocket.ErrorEvent`): the text of the underlying error.
     if (name === 'message' && typeNameOf(node.expression, ctx) === 'ErrorEvent') return 'error-text';
   }

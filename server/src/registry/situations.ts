@@ -95,6 +95,12 @@ export const SITUATION_KEYWORDS: Readonly<Record<Situation, readonly string[]>> 
     'forbidden', 'ban', 'bans', 'banned', 'blocked', 'blocklisted', 'blacklisted', 'denied', 'deny',
     'permission', 'permissions', 'not allowed', 'not permitted', 'disallowed', 'prohibited', 'no access', 'kicked',
     'kick', 'kicks', 'kicking', 'blacklist', 'blocklist', 'denylist', 'banlist', 'block list', 'deny list',
+    // An operator ending someone's session: a kick by other words.
+    'closed by admin', 'closed by an admin', 'closed by administrator', 'closed by an administrator', 'closed by moderator',
+    'disconnected by admin', 'disconnected by an admin', 'disconnected by administrator', 'disconnected by an administrator',
+    'disconnected by moderator', 'removed by admin', 'removed by an admin', 'removed by moderator', 'terminated by admin',
+    'force closed', 'forced close', 'forcibly closed', 'forcefully closed', 'force disconnected', 'forcibly disconnected',
+    'forcefully disconnected',
     // "Connection rejected by server plugin": a server refusing the client, for reasons it does not name.
     'reject', 'rejects', 'rejected', 'rejecting', 'rejection', 'refuse', 'refuses', 'refused', 'refusing', 'not accepted',
     // A lobby that turns late joiners away: the game or match is under way.
@@ -119,6 +125,9 @@ export const SITUATION_KEYWORDS: Readonly<Record<Situation, readonly string[]>> 
     'validation', 'unknown message', 'unknown type', 'unknown opcode', 'unknown command', 'unknown event',
     'unexpected message', 'decode', 'decoding', 'utf 8', 'encoding', 'unknown data', 'unknown op',
     'unknown action', 'unknown packet', 'unknown request', 'unknown payload', 'unrecognized', 'unrecognised',
+    // "Missing command", "Command must be a string": a message that fails the server's checks (weak:
+    // "Missing token" is about auth).
+    'missing', 'must be',
   ],
   'unsupported-data': [
     'unsupported', 'not supported', 'binary', 'text only', 'wrong type', 'expected text', 'expected binary',
@@ -147,7 +156,20 @@ export const SITUATION_KEYWORDS: Readonly<Record<Situation, readonly string[]>> 
     'protocol', 'protocol error', 'protocol violation', 'subprotocol', 'reserved bits', 'rsv', 'unmasked',
     'masking', 'control frame',
   ],
-  gateway: ['gateway', 'upstream', 'proxy', 'backend', 'origin server'],
+  // Failures of the other leg, not its name: "Proxy closing connection" and a Discord "gateway"
+  // client name a component, "Bad gateway" and "Upstream closed" say it failed.
+  gateway: [
+    'bad gateway', 'gateway error', 'gateway failure', 'gateway unavailable',
+    'upstream error', 'upstream errored', 'upstream failed', 'upstream failure', 'upstream closed', 'upstream disconnected',
+    'upstream unavailable', 'upstream down', 'upstream unreachable', 'upstream lost', 'upstream gone', 'upstream refused',
+    'upstream rejected', 'backend refused', 'backend rejected',
+    'proxy error', 'proxy failed', 'proxy failure', 'backend error', 'backend failed', 'backend failure', 'backend unavailable',
+    'backend down', 'backend unreachable', 'backend disconnected', 'backend closed', 'origin server', 'origin error', 'origin unreachable',
+    'target unreachable', 'target error', 'target failed', 'target disconnected',
+    // The other leg stopped answering (`upstreamPingTimer`): 1014 fits as well as a timeout code.
+    'gateway timeout', 'upstream timeout', 'upstream timed out', 'upstream ping', 'upstream pong', 'upstream heartbeat',
+    'backend timeout', 'backend timed out', 'backend ping', 'backend heartbeat',
+  ],
 };
 
 /**
@@ -205,6 +227,8 @@ export const WEAK_KEYWORDS: ReadonlySet<string> = new Set([
   'unsupported',
   'not supported',
   'unavailable',
+  'missing',
+  'must be',
 ]);
 
 /**

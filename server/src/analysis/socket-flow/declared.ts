@@ -103,6 +103,11 @@ function unresolvedSocketType(flow: SocketFlow, type: ts.TypeNode, at: ts.Node):
     const members = type.types.filter((t) => !isNullish(t));
     return members.length === 1 ? unresolvedSocketType(flow, members[0]!, at) : undefined;
   }
+  // `WebSocket & { request: IncomingMessage }`: the socket type with fields the project adds to it.
+  if (ts.isIntersectionTypeNode(type)) {
+    const sockets = type.types.filter((t) => !ts.isTypeLiteralNode(t));
+    return sockets.length === 1 ? unresolvedSocketType(flow, sockets[0]!, at) : undefined;
+  }
   if (ts.isTypeReferenceNode(type) && ts.isQualifiedName(type.typeName)) return unresolvedNamespacedType(flow, type.typeName, at);
   if (!ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName)) return undefined;
   const symbol = flow.checker.getSymbolAtLocation(type.typeName);
