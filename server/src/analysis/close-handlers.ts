@@ -51,7 +51,7 @@ export function clientCloseHandlers(ctx: AnalysisContext): CloseHandler[] {
     if (!fn || !handlers.has(fn)) {
       // `connection.onClose(() => …)` or `transport.onclose = (e) => …` on the project's own
       // wrapper, which passes its socket's close on to the callback.
-      const wrapped = ts.isCallExpression(node) ? callbackHandlers(node, ctx) : [propertyCallbackHandler(node, ctx)];
+      const wrapped = ts.isCallExpression(node) ? callbackHandlers(node, ctx) : ts.isBinaryExpression(node) ? [propertyCallbackHandler(node, ctx)] : [];
       for (const handler of wrapped) if (handler && !handlers.has(handler.fn)) handlers.set(handler.fn, handler);
     }
     ts.forEachChild(node, visit);
@@ -210,8 +210,8 @@ function callbackForwarded(method: CloseHandler['fn'], index: number, ctx: Analy
 }
 
 /** `transport.onclose = (e) => …` on a project class whose socket's close handler calls `this.onclose(e)`. */
-function propertyCallbackHandler(node: ts.Node, ctx: AnalysisContext): CloseHandler | undefined {
-  if (!ts.isBinaryExpression(node) || node.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return undefined;
+function propertyCallbackHandler(node: ts.BinaryExpression, ctx: AnalysisContext): CloseHandler | undefined {
+  if (node.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return undefined;
   const target = skipOuterExpressions(node.left);
   if (!ts.isPropertyAccessExpression(target) || !CLOSE_CALLBACK_METHOD.test(target.name.text) || target.expression.kind === ts.SyntaxKind.ThisKeyword) return undefined;
   const fn = functionOf(node.right, ctx.checker);

@@ -59,7 +59,8 @@ export function connectionStarts(scope: CloseScope, handoffs = 0): ConnectionSta
   walkRunCode(scope.fn.body!, (node) => {
     const handoff = handoffs < MAX_HANDOFFS && ts.isCallExpression(node) ? handedOffTo(node, scope) : undefined;
     const through = !handoff && handoffs < MAX_HANDOFFS && ts.isCallExpression(node) ? passedThrough(node, scope) : undefined;
-    const inner = handoff ?? through ? connectionStarts((handoff ?? through)!, handoffs + 1) : [];
+    const next = handoff ?? through;
+    const inner = next ? connectionStarts(next, handoffs + 1) : [];
     if (handoff || inner.length > 0) {
       for (const start of inner) starts.push({ ...start, steps: [{ node, scope }, ...start.steps] });
     } else if (leadsToConnection(node, scope.ctx, search, 0)) {
