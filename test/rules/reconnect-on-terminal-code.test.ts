@@ -822,7 +822,7 @@ ruleTester('reconnect-on-terminal-code', {
       errors: [
         {
           messageId: RULE,
-          ...at(untypedJs, 8, 'connect(url)'),
+          ...at(untypedJs, 4, 'reconnectLater(url)'),
           suggestions: [
             {
               messageId: 'guardTerminal',

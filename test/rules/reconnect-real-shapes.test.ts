@@ -314,7 +314,7 @@ ruleTester('reconnect-on-terminal-code', {
       errors: [{ messageId: 'reconnectsAfterTerminal', line: 5, column: 33 }],
     },
     {
-      name: 'a handler kept in a field (`this.closeFn = () => …`) and registered from there; it takes nothing of the close, so the reconnect is reported in the method it calls',
+      name: 'a handler kept in a field (`this.closeFn = (e) => …`) and registered from there',
       env: 'dom',
       code: lines(
         'export class Client {',
@@ -328,7 +328,7 @@ ruleTester('reconnect-on-terminal-code', {
         '  scheduleReconnect(): void { setTimeout(() => this.connect(), 1000); }',
         '}',
       ),
-      errors: [{ messageId: 'reconnectsAfterTerminal', line: 9, column: 48 }],
+      errors: [{ messageId: 'reconnectsAfterTerminal', line: 6, column: 28 }],
     },
     {
       name: 'a handler that first checks which socket the event came from (`event.target === current`): not a check of the code',

@@ -28,7 +28,7 @@ export function hasShortProjectMessage(error: ts.Expression, ctx: AnalysisContex
   const name = declaration.name.text;
   for (const index of socketFlow(ctx.program, ctx.platform).indexes()) {
     for (const construction of index.constructions.get(name) ?? []) {
-      if (!ts.isNewExpression(construction) || ctx.checker.getSymbolAtLocation(skipOuterExpressions(construction.expression))?.valueDeclaration !== declaration) continue;
+      if (!ts.isNewExpression(construction) || classOf(construction.expression, ctx.checker) !== declaration) continue;
       const argument = construction.arguments?.[slot.index];
       const text = argument === undefined ? slot.fallback : literalText(argument);
       if (!short(text)) return false;
@@ -47,7 +47,7 @@ function messageSlot(cls: ts.ClassDeclaration, ctx: AnalysisContext, depth: numb
   if (depth > MAX_BASES || writesMessage(cls)) return undefined;
   const base = baseClassExpression(cls);
   if (!base) return undefined;
-  const baseDeclaration = ctx.checker.getSymbolAtLocation(skipOuterExpressions(base))?.valueDeclaration;
+  const baseDeclaration = classOf(base, ctx.checker);
   const projectBase = baseDeclaration && ts.isClassDeclaration(baseDeclaration) && isProjectFile(baseDeclaration.getSourceFile(), ctx.program) ? baseDeclaration : undefined;
   if (!projectBase && !(ts.isIdentifier(base) && base.text === 'Error')) return undefined;
   const baseSlot: MessageSlot | undefined = projectBase ? messageSlot(projectBase, ctx, depth + 1) : { index: 0 };
@@ -85,6 +85,13 @@ function writesMessage(cls: ts.ClassDeclaration): boolean {
 /** A project class that extends this one: its instances pass `instanceof` with messages of their own. */
 function hasSubclass(cls: ts.ClassDeclaration, ctx: AnalysisContext): boolean {
   return socketFlow(ctx.program, ctx.platform).indexes().some((index) => (index.heritage.get(cls.name!.text) ?? []).length > 0);
+}
+
+/** The class a `new` names, through imports (`import { AuthError } from './errors'`). */
+function classOf(expression: ts.Expression, checker: ts.TypeChecker): ts.Declaration | undefined {
+  let symbol = checker.getSymbolAtLocation(skipOuterExpressions(expression));
+  if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+  return symbol?.valueDeclaration;
 }
 
 function literalText(expression: ts.Expression): string | undefined {

@@ -58,11 +58,8 @@ export function connectionStarts(scope: CloseScope, handoffs = 0): ConnectionSta
   const search: Search = { opens: new Map(), vias: new Map() };
   walkRunCode(scope.fn.body!, (node) => {
     const handoff = handoffs < MAX_HANDOFFS && ts.isCallExpression(node) ? handedOffTo(node, scope) : undefined;
-    const through = !handoff && handoffs < MAX_HANDOFFS && ts.isCallExpression(node) ? passedThrough(node, scope) : undefined;
-    const next = handoff ?? through;
-    const inner = next ? connectionStarts(next, handoffs + 1) : [];
-    if (handoff || inner.length > 0) {
-      for (const start of inner) starts.push({ ...start, steps: [{ node, scope }, ...start.steps] });
+    if (handoff) {
+      for (const inner of connectionStarts(handoff, handoffs + 1)) starts.push({ ...inner, steps: [{ node, scope }, ...inner.steps] });
     } else if (leadsToConnection(node, scope.ctx, search, 0)) {
       const via = search.vias.get(node);
       starts.push({ steps: [{ node, scope }], ...(via ? { via } : {}) });
@@ -110,22 +107,6 @@ function plainCall(expression: ts.Expression): ts.CallExpression | undefined {
     else if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && /^(catch|then|finally)$/.test(node.expression.name.text) && ts.isCallExpression(skipOuterExpressions(node.expression.expression))) node = skipOuterExpressions(node.expression.expression);
     else return ts.isCallExpression(node) ? node : undefined;
   }
-}
-
-/**
- * `() => this.onclose()`: a handler that takes nothing of the close and is nothing but a call of a
- * project function is followed into that function (with no close of its own to read): the
- * reconnect is decided there, and a reader looks for it there. When the function opens nothing
- * the way the search sees from inside it (a backoff object's callback set from outside), the call
- * stays the step.
- */
-function passedThrough(call: ts.CallExpression, scope: CloseScope): CloseScope | undefined {
-  if (scope.fn.parameters.length > 0 || soleCall(scope.fn) !== call) return undefined;
-  const fn = functionOf(call.expression, scope.ctx.checker);
-  const file = fn?.getSourceFile();
-  if (!fn?.body || fn === scope.fn || !file || file.isDeclarationFile || scope.ctx.program.isSourceFileFromExternalLibrary(file)) return undefined;
-  const ctx = contextOfNode(fn, scope.ctx);
-  return { fn, close: receivedClose(fn, new Map(), ctx), ctx };
 }
 
 /** The one function the object's callback property was given (`this.ondisconnect(e)`), if exactly one. */

@@ -35,9 +35,8 @@ export default defineRule({
         const node = reportedStep(inFile).node;
         if (looping.length === 0 || reported.has(node)) continue;
         reported.add(node);
-        // The guard goes first thing in the innermost function of this file that has the close (a
-        // function the handler only called, `() => this.onclose()`, does not: then the handler).
-        const { scope } = [...inFile].reverse().find((step) => step.scope.fn === handler.fn || step.scope.close.codeText !== undefined) ?? inFile[0]!;
+        // The guard goes first thing in the innermost function of this file that has the close.
+        const { scope } = inFile[inFile.length - 1]!;
         const guard = guardSuggestion(scope, scope.fn === handler.fn ? handler : undefined, looping);
         const related = [...(node !== start.steps[start.steps.length - 1]!.node ? [connectionPlace(start)] : []), ...(start.via ? [viaPlace(start.via)] : [])];
         context.report({
