@@ -84,31 +84,6 @@ function handedOffTo(call: ts.CallExpression, scope: CloseScope): CloseScope | u
   return { fn, close: receivedClose(fn, parameterRoles, ctx), ctx };
 }
 
-/** A handler whose whole body is one call (`(e) => this.onClose(e)`, `() => this.onclose()`): it only passes the close on. */
-export function onlyPassesOn(fn: CloseScope['fn']): boolean {
-  return soleCall(fn) !== undefined;
-}
-
-/** The call a function's whole body is, if it is one: also as `void …` / `await …` / `return …` / with a `.catch(…)` on its promise. */
-function soleCall(fn: CloseScope['fn']): ts.CallExpression | undefined {
-  const body = fn.body;
-  if (!body) return undefined;
-  if (!ts.isBlock(body)) return plainCall(body as ts.Expression);
-  const [only] = body.statements;
-  if (body.statements.length !== 1 || !only) return undefined;
-  if (ts.isExpressionStatement(only)) return plainCall(only.expression);
-  return ts.isReturnStatement(only) && only.expression ? plainCall(only.expression) : undefined;
-}
-
-function plainCall(expression: ts.Expression): ts.CallExpression | undefined {
-  let node: ts.Expression = expression;
-  for (;;) {
-    if (ts.isParenthesizedExpression(node) || ts.isVoidExpression(node) || ts.isAwaitExpression(node)) node = node.expression;
-    else if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && /^(catch|then|finally)$/.test(node.expression.name.text) && ts.isCallExpression(skipOuterExpressions(node.expression.expression))) node = skipOuterExpressions(node.expression.expression);
-    else return ts.isCallExpression(node) ? node : undefined;
-  }
-}
-
 /** The one function the object's callback property was given (`this.ondisconnect(e)`), if exactly one. */
 function onlyAssignedCallback(callee: ts.Expression, ctx: AnalysisContext): FunctionWithBody | undefined {
   const assigned = callbacksAssignedTo(callee, ctx);

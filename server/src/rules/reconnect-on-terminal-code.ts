@@ -9,7 +9,8 @@ import type { AppProfileId } from '../registry/types';
 import { clientCloseHandlers, type CloseHandler } from '../analysis/close-handlers';
 import type { AnalysisContext } from '../analysis/context';
 import { namedCodesFor } from '../analysis/named-codes';
-import { connectionStarts, handlerScope, onlyPassesOn, reachableWith, type CloseScope, type ConnectionStart, type ConnectionVia } from '../analysis/reconnect-paths';
+import { connectionStarts, handlerScope, reachableWith, type CloseScope, type ConnectionStart, type ConnectionVia } from '../analysis/reconnect-paths';
+import { skipOuterExpressions } from '../analysis/syntax';
 import { formatCodes } from './code-advice';
 import type { CodeNaming } from './code-naming';
 import { defineRule, type SuggestionReport } from './define-rule';
@@ -62,6 +63,26 @@ function reportedStep(steps: ConnectionStart['steps']): ConnectionStart['steps']
   let index = 0;
   while (index < steps.length - 1 && onlyPassesOn(steps[index]!.scope.fn)) index++;
   return steps[index]!;
+}
+
+function onlyPassesOn(fn: CloseScope['fn']): boolean {
+  const body = fn.body;
+  if (!body) return false;
+  if (!ts.isBlock(body)) return isPlainCall(body as ts.Expression);
+  const [only] = body.statements;
+  if (body.statements.length !== 1 || !only) return false;
+  if (ts.isExpressionStatement(only)) return isPlainCall(only.expression);
+  return ts.isReturnStatement(only) && !!only.expression && isPlainCall(only.expression);
+}
+
+/** `this.onClose(e)`, also as `void …` / `await …` / with a `.catch(…)` on its promise. */
+function isPlainCall(expression: ts.Expression): boolean {
+  let node: ts.Expression = expression;
+  for (;;) {
+    if (ts.isParenthesizedExpression(node) || ts.isVoidExpression(node) || ts.isAwaitExpression(node)) node = node.expression;
+    else if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && /^(catch|then|finally)$/.test(node.expression.name.text) && ts.isCallExpression(skipOuterExpressions(node.expression.expression))) node = node.expression.expression;
+    else return ts.isCallExpression(node);
+  }
 }
 
 /** Where a reconnect the handler hands on (`this.reconnect(e)` → `this.open()`) starts the connection. */
