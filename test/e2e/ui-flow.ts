@@ -24,7 +24,8 @@ export interface UiFlowResult {
   readonly screenshots: readonly string[];
 }
 
-const UI_TIMEOUT = 30_000;
+// Waits, not timing assertions: the first diagnostics come from a cold language server, slow on a loaded machine.
+const UI_TIMEOUT = 60_000;
 
 /** The file, the finding and its fix that the flow checks (test/fixtures/e2e-workspace/src/chat.ts). */
 export const UI_FILE = 'chat.ts';

@@ -11,7 +11,7 @@ const env = checkEnvironment({ vsix: true });
 const skip = env.missing ? `skipped: ${env.missing}` : false;
 
 describe(`UI smoke test in code-server with the installed .vsix (${env.codeServer ?? 'not installed'})`, () => {
-  it('squiggle, Problems panel, hover, quick fix', { timeout: 180_000, skip }, async (t) => {
+  it('squiggle, Problems panel, hover, quick fix', { timeout: 300_000, skip }, async (t) => {
     const stale = staleVsixWarning();
     if (stale) t.diagnostic(`warning: ${stale}`);
     const before = fixtureHash();

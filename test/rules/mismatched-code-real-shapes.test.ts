@@ -2,8 +2,9 @@
 // templates, rejections the reason words as "rejected", a fixed code behind two levels of
 // wrappers, module objects made with Object.create, calls through the project's interfaces, closers (functions with a
 // code of their own) called on a failure path, a Bun socket type written while bun-types
-// are not installed, an operator's forced close, a message that fails the server's checks, and
-// reasons that only name the proxy.
+// are not installed, an operator's forced close, a message that fails the server's checks,
+// reasons that only name the proxy, express-ws handlers passed by name, and refusals told in the
+// message sent right before a close without a reason.
 import { lines, ruleTester } from '../harness/rule-tester';
 
 const BUN_GAME = [
@@ -35,8 +36,74 @@ const SERVER_CONNECTION = [
 ];
 
 
+const EXPRESS_WS_ROOMS = [
+  "const express = require('express');",
+  'const app = express();',
+  "require('express-ws')(app);",
+  'function requirePeerAuth(peer, req, next) {',
+  '  authenticate(req, (err, user) => {',
+  '    if (err || !user) {',
+  "      peer.send(JSON.stringify({ type: 'ERROR', payload: 'UNAUTHORIZED' }), () => peer.close(1000));",
+  '      return;',
+  '    }',
+  '    next();',
+  '  });',
+  '}',
+  'const room = {',
+  '  join(peer, req) {',
+  '    findRoom(req.params.slug)',
+  '      .then((found) => found.add(peer))',
+  "      .catch((err) => peer.send(JSON.stringify({ type: 'ERROR', payload: err.message }), () => peer.close(1000)));",
+  '  },',
+  '  leave(peer) {',
+  "    peer.send(JSON.stringify({ type: 'BYE', payload: 'Session ended' }), () => peer.close(1000));",
+  '  },',
+  '};',
+  "app.ws('/room/:slug', requirePeerAuth, room.join);",
+  "app.ws('/leave', room.leave);",
+  'function authenticate(req, cb) { cb(null, req.user); }',
+  'function findRoom(slug) { return Promise.resolve({ add() {} }); }',
+];
+
 ruleTester('mismatched-code', {
   valid: [
+    {
+      name: "a closer given the failed socket in that socket's own 'error' listener: nothing reaches the peer",
+      env: 'js',
+      code: lines(
+        'const closeSocket = (socket) => {',
+        '  socket.onclose = socket.onerror = null;',
+        "  socket.close(1000, 'byebye');",
+        '};',
+        'export const open = (address) => {',
+        '  const socket = new WebSocket(address);',
+        '  socket.onerror = () => closeSocket(socket);',
+        '  return socket;',
+        '};',
+      ),
+    },
+    {
+      name: 'a goodbye message sent, then 1000 without a reason',
+      env: 'js',
+      code: lines(
+        "const { WebSocketServer } = require('ws');",
+        "new WebSocketServer({ port: 1 }).on('connection', (ws) => {",
+        "  ws.send(JSON.stringify({ type: 'bye', message: 'Session ended' }));",
+        '  ws.close(1000);',
+        '});',
+      ),
+    },
+    {
+      name: "a refusal message sent, then a close whose own reason is a plain goodbye: the reason is what the code is weighed against",
+      env: 'js',
+      code: lines(
+        "const { WebSocketServer } = require('ws');",
+        "new WebSocketServer({ port: 1 }).on('connection', (ws) => {",
+        "  ws.send(JSON.stringify({ error: 'Bad request' }));",
+        "  ws.close(1000, 'Goodbye');",
+        '});',
+      ),
+    },
     {
       name: "a proxy that ends both legs with 1000 'Proxy closing connection': the reason names the proxy, not a failure",
       code: lines(
@@ -132,6 +199,27 @@ ruleTester('mismatched-code', {
     },
   ],
   invalid: [
+    {
+      name: "express-ws handlers passed by name (a middleware and a module object's method): a refusal told in a message and a promise's catch, each closing with 1000 in the send's completion callback",
+      env: 'js',
+      code: lines(...EXPRESS_WS_ROOMS),
+      errors: [
+        { messageId: 'rejectWithNormal', line: 7, column: 94, confidence: 'inferred' },
+        { messageId: 'failureWithNormal', line: 17, column: 107, confidence: 'inferred' },
+      ],
+    },
+    {
+      name: 'a refusal told in the message sent just before a close without a reason',
+      env: 'js',
+      code: lines(
+        "const { WebSocketServer } = require('ws');",
+        "new WebSocketServer({ port: 1 }).on('connection', (ws) => {",
+        "  ws.send(JSON.stringify({ error: 'Server is full' }));",
+        '  ws.close(1000);',
+        '});',
+      ),
+      errors: [{ messageId: 'rejectWithNormal', line: 4, column: 12 }],
+    },
     {
       name: "a gateway whose client is typed `WebSocket & { request }` while ws is not installed (the install failed)",
       env: 'uninstalled',

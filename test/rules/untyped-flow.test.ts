@@ -407,6 +407,20 @@ ruleTester('reason-too-long', {
 ruleTester('unregistered-code', {
   valid: [
     {
+      name: 'a variable that only sends over its whole scope (no message listener): nothing shows a WebSocket',
+      env: 'js',
+      code: lines(
+        'function Worker(makePort) {',
+        "  if (typeof WebSocket === 'undefined') throw new Error('This browser has no WebSocket');",
+        '  var port = null;',
+        '  function start() { port = makePort(); port.send({ ready: true }); }',
+        "  function stop() { port.close(3505, 'Stopped'); }",
+        '  return { start: start, stop: stop };',
+        '}',
+        'module.exports = Worker;',
+      ),
+    },
+    {
       name: "readyState compared with another constructor's constants, or another object's readyState",
       env: 'js',
       code: lines(
@@ -430,6 +444,27 @@ ruleTester('unregistered-code', {
     },
   ],
   invalid: [
+    {
+      name: "a client object's variable set up in one inner function (message handler, send) and closed in another: its uses over the whole scope show a WebSocket",
+      env: 'js',
+      code: lines(
+        'function Gateway(server, makeSocket) {',
+        "  if (typeof WebSocket === 'undefined') throw new Error('This browser has no WebSocket');",
+        '  var ws = null;',
+        '  function connect() {',
+        '    ws = makeSocket(server);',
+        '    ws.onmessage = function (event) { handle(JSON.parse(event.data)); };',
+        '  }',
+        '  function send(data) { if (ws.readyState === 1) ws.send(data); }',
+        '  function handle(json) {',
+        "    if (json.code === 458) ws.close(3505, 'No such session');",
+        '  }',
+        '  return { connect: connect, send: send };',
+        '}',
+        'module.exports = Gateway;',
+      ),
+      errors: [{ messageId: 'unregistered', line: 10, column: 37, confidence: 'inferred' }],
+    },
     {
       name: "a page's global socket of unknown origin whose readyState is compared with WebSocket.OPEN",
       env: 'js',

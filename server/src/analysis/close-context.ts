@@ -4,7 +4,7 @@
 import * as ts from 'typescript';
 import { mentionsLiveness, situationsInText, type Situation } from '../registry/situations';
 import type { CloseCallSite } from './find-close-calls';
-import { identifierText, isFunctionLike, isIterationCallback, listenerRegistration } from './syntax';
+import { identifierText, isFunctionLike, isIterationCallback, isSendCompletion, listenerRegistration, skipOuterExpressions } from './syntax';
 import { calleeName, timersRunning } from './timers';
 import { writtenReasonText } from './values';
 
@@ -54,11 +54,12 @@ function timersOf(call: ts.Node): readonly ts.CallExpression[] {
 
 /**
  * The function whose run the call is part of: the enclosing function, looking through callbacks
- * a collection calls in place (`wss.clients.forEach((ws) => …)` inside a heartbeat interval).
+ * a collection calls in place (`wss.clients.forEach((ws) => …)` inside a heartbeat interval) and
+ * the completion callbacks of sends (`ws.send(error, () => ws.close(1000))`).
  */
 function runningFunction(call: ts.Node): (ts.SignatureDeclaration & { body?: ts.Node }) | undefined {
   for (let node = call.parent; node && !ts.isSourceFile(node); node = node.parent) {
-    if (isFunctionLike(node) && !isIterationCallback(node)) return node;
+    if (isFunctionLike(node) && !isIterationCallback(node) && !isSendCompletion(node)) return node;
   }
   return undefined;
 }
@@ -106,11 +107,14 @@ export function elseConditions(call: ts.Node): ts.Expression[] {
   });
 }
 
-/** The condition `conditionOf` picks at each ancestor of the call (with the child it came from), innermost first, up to the enclosing function. */
+/**
+ * The condition `conditionOf` picks at each ancestor of the call (with the child it came from),
+ * innermost first, up to the enclosing function (through the completion callbacks of sends).
+ */
 function conditionsAround(call: ts.Node, conditionOf: (node: ts.Node, child: ts.Node) => ts.Expression | undefined): ts.Expression[] {
   const conditions: ts.Expression[] = [];
   let child: ts.Node = call;
-  for (let node = call.parent; node && !isFunctionLike(node) && !ts.isSourceFile(node); child = node, node = node.parent) {
+  for (let node = call.parent; node && !(isFunctionLike(node) && !isSendCompletion(node)) && !ts.isSourceFile(node); child = node, node = node.parent) {
     const condition = conditionOf(node, child);
     if (condition) conditions.push(condition);
   }
@@ -126,7 +130,7 @@ function failureOf(call: ts.Node): { failure?: FailurePath; failureText?: string
   for (let node: ts.Node | undefined = call.parent; node && !ts.isSourceFile(node); node = node.parent) {
     if (ts.isCatchClause(node)) return { failure: 'catch', failureText: identifierText(node.parent.tryBlock) };
     // `.catch(err => ws.close(...))` on a promise.
-    if (isFunctionLike(node) && !isIterationCallback(node)) {
+    if (isFunctionLike(node) && !isIterationCallback(node) && !isSendCompletion(node)) {
       const parent = node.parent;
       if (parent && ts.isCallExpression(parent) && ts.isPropertyAccessExpression(parent.expression) && parent.expression.name.text === 'catch') {
         return { failure: 'catch' };
@@ -181,6 +185,39 @@ function enclosingNames(timerCall: ts.Node): string {
   if (parent && ts.isBinaryExpression(parent)) return parent.left.getText();
   if (parent && (ts.isPropertyDeclaration(parent) || ts.isPropertyAssignment(parent))) return parent.name.getText();
   return '';
+}
+
+/**
+ * What the peer was sent right before the close, as words: the string literals of the message
+ * whose send completion runs the close (`ws.send(JSON.stringify({ error: 'Room is full' }), () =>
+ * ws.close(1000))`), or of a send in the statement just before it. A refusal often says why there
+ * and sends the close without a reason.
+ */
+export function messageSentBefore(call: ts.Node): string | undefined {
+  for (let node: ts.Node = call; node.parent && !ts.isSourceFile(node.parent); node = node.parent) {
+    if (isSendCompletion(node)) return literalWords((node.parent as ts.CallExpression).arguments[0]!);
+    if (isFunctionLike(node)) break;
+  }
+  let statement: ts.Node = call;
+  while (statement.parent && !ts.isBlock(statement.parent) && !ts.isSourceFile(statement.parent) && !isFunctionLike(statement.parent)) statement = statement.parent;
+  const block = statement.parent;
+  if (!block || !ts.isBlock(block)) return undefined;
+  const previous = block.statements[block.statements.indexOf(statement as ts.Statement) - 1];
+  const sent = previous && ts.isExpressionStatement(previous) ? skipOuterExpressions(previous.expression) : undefined;
+  if (!sent || !ts.isCallExpression(sent) || !ts.isPropertyAccessExpression(skipOuterExpressions(sent.expression)) || (skipOuterExpressions(sent.expression) as ts.PropertyAccessExpression).name.text !== 'send') return undefined;
+  return sent.arguments[0] && literalWords(sent.arguments[0]);
+}
+
+/** The string literals written in an expression (not inside functions it holds). */
+function literalWords(node: ts.Node): string {
+  const words: string[] = [];
+  const visit = (n: ts.Node): void => {
+    if (isFunctionLike(n)) return;
+    if (ts.isStringLiteralLike(n)) words.push(n.text);
+    ts.forEachChild(n, visit);
+  };
+  visit(node);
+  return words.join(' ');
 }
 
 /**

@@ -12,7 +12,7 @@ import { contextOfNode, type AnalysisContext } from './context';
 import { isProjectFile } from './declared-runtimes';
 import { memberImplementations } from './implementations';
 import { functionOf } from './handler-functions';
-import { isFunctionLike, skipOuterExpressions } from './syntax';
+import { chainedEmitter, isFunctionLike, skipOuterExpressions } from './syntax';
 
 export interface CloseHandler {
   readonly fn: ts.SignatureDeclaration & { readonly body?: ts.Node };
@@ -51,7 +51,7 @@ export function clientCloseHandlers(ctx: AnalysisContext): CloseHandler[] {
     if (!fn || !handlers.has(fn)) {
       // `connection.onClose(() => …)` or `transport.onclose = (e) => …` on the project's own
       // wrapper, which passes its socket's close on to the callback.
-      const wrapped = ts.isCallExpression(node) ? callbackHandlers(node, ctx) : ts.isBinaryExpression(node) ? [propertyCallbackHandler(node, ctx)] : [];
+      const wrapped = ts.isCallExpression(node) ? [...callbackHandlers(node, ctx), ...optionCallbackHandlers(node, ctx)] : ts.isBinaryExpression(node) ? [propertyCallbackHandler(node, ctx)] : [];
       for (const handler of wrapped) if (handler && !handlers.has(handler.fn)) handlers.set(handler.fn, handler);
     }
     ts.forEachChild(node, visit);
@@ -94,7 +94,7 @@ function eventRegistration(node: ts.Node): (Registration & { readonly event: str
   const method = node.expression.name.text;
   const [first, second] = node.arguments;
   if (!first || !second || !ts.isStringLiteralLike(first) || (method !== 'addEventListener' && !EMITTER_METHODS.has(method))) return undefined;
-  return { emitter: node.expression.expression, handler: second, style: 'event', event: first.text };
+  return { emitter: chainedEmitter(node.expression.expression), handler: second, style: 'event', event: first.text };
 }
 
 /**
@@ -191,6 +191,50 @@ function callbackHandlers(call: ts.CallExpression, ctx: AnalysisContext): CloseH
     if (forwarded) found.push({ ...forwarded, fn, emitter: callee.expression, inPlace: written === fn, boundArguments: boundArgumentCount(written) });
   });
   return found;
+}
+
+/**
+ * `connect(url, { onMessage, on_socket_close: async () => … })`: a callback given in an options
+ * object to a project function that takes it out of its parameter (`({ on_socket_close }) => …` or
+ * `options.on_socket_close`) and registers it for, or calls it from, a client socket's close
+ * handler. The callback is a close handler of that socket, getting what the function passes on.
+ */
+function optionCallbackHandlers(call: ts.CallExpression, ctx: AnalysisContext): CloseHandler[] {
+  const found: CloseHandler[] = [];
+  let target: CloseHandler['fn'] | undefined | null = null;
+  call.arguments.forEach((argument, index) => {
+    const options = skipOuterExpressions(argument);
+    if (!ts.isObjectLiteralExpression(options)) return;
+    for (const property of options.properties) {
+      const name = property.name && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) ? property.name.text : undefined;
+      if (!name || !CLOSE_CALLBACK_METHOD.test(name)) continue;
+      const written = ts.isPropertyAssignment(property) ? skipOuterExpressions(property.initializer) : ts.isShorthandPropertyAssignment(property) ? property.name : ts.isMethodDeclaration(property) ? property : undefined;
+      const fn = written && (ts.isMethodDeclaration(written) ? written : functionOf(written, ctx.checker));
+      if (!fn?.body) continue;
+      if (target === null) target = functionOf(call.expression, ctx.checker);
+      if (!target?.body || !isProjectFile(target.getSourceFile(), ctx.program)) return;
+      const forwarded = optionForwarded(target, index, name, ctx);
+      if (forwarded) found.push({ ...forwarded, fn, emitter: call.expression, inPlace: written === fn, boundArguments: 0 });
+    }
+  });
+  return found;
+}
+
+/** How the option `name` of parameter `index` reaches a client socket's close handler in the function, if it does. */
+function optionForwarded(fn: CloseHandler['fn'], index: number, name: string, ctx: AnalysisContext): ForwardedClose | undefined {
+  const parameter = fn.parameters[index];
+  if (!parameter || !fn.body) return undefined;
+  const fnCtx = contextOfNode(fn, ctx);
+  const declarationOf = (node: ts.Node): ts.Declaration | undefined => (ts.isIdentifier(node) ? fnCtx.checker.getSymbolAtLocation(node)?.valueDeclaration : undefined);
+  let isCallback: (node: ts.Node) => boolean;
+  if (ts.isObjectBindingPattern(parameter.name)) {
+    const element = parameter.name.elements.find((e) => ((e.propertyName ?? e.name) as ts.Node).getText() === name && ts.isIdentifier(e.name));
+    if (!element) return undefined;
+    isCallback = (node) => declarationOf(node) === element;
+  } else if (ts.isIdentifier(parameter.name)) {
+    isCallback = (node) => ts.isPropertyAccessExpression(node) && node.name.text === name && declarationOf(skipOuterExpressions(node.expression)) === parameter;
+  } else return undefined;
+  return forwardedTo(fn.body, isCallback, fnCtx);
 }
 
 /**

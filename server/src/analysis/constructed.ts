@@ -6,7 +6,7 @@ import { skipOuterExpressions } from './syntax';
 
 /**
  * `const ws = new X()`, `ws: X = new X()` as a field, or a later `ws = new X()` / `this.ws = new X()`
- * in `files` (by default the files that declare the variable or field).
+ * in `files` (by default the files that declare the variable or field, and the receiver's own).
  */
 export function isAssignedNew(receiver: ts.Expression, checker: ts.TypeChecker, files?: readonly ts.SourceFile[]): boolean {
   const node = skipOuterExpressions(receiver);
@@ -21,7 +21,8 @@ export function isAssignedNew(receiver: ts.Expression, checker: ts.TypeChecker, 
   };
   if ((symbol.declarations ?? []).some((d) => (ts.isVariableDeclaration(d) || ts.isPropertyDeclaration(d)) && isNew(d.initializer))) return true;
   let assigned = false;
-  for (const file of files ?? new Set((symbol.declarations ?? []).map((d) => d.getSourceFile()))) {
+  // Where the member is declared, and where it is used: a subclass assigns its base's field (`this.ws = new WebSocket(…)`).
+  for (const file of files ?? new Set([...(symbol.declarations ?? []).map((d) => d.getSourceFile()), receiver.getSourceFile()])) {
     visitAssignments(file, (written, right) => {
       if (assigned || !isNew(right)) return;
       const left = skipOuterExpressions(written);

@@ -1,13 +1,14 @@
 // Which function a handler expression is: written in place (`(e) => …`), a name, `this.method`,
 // `f.bind(this)`, a JavaScript prototype method, a field the class assigns exactly one function,
-// a member read by destructuring (`const { connect } = this`). Shared by the close-handler search
+// a field or variable holding a bound method (`closeListener = this.onClose.bind(this)`), a
+// member read by destructuring (`const { connect } = this`). Shared by the close-handler search
 // and the reconnect paths, which follow handlers and the functions they call.
 import * as ts from 'typescript';
 import { memoizedCallback } from './state-effects';
 import { isFunctionLike, skipOuterExpressions } from './syntax';
 
 /** The function a handler expression is: written in place, a name, `this.method`, `f.bind(this)`. */
-export function functionOf(expression: ts.Expression, checker: ts.TypeChecker): (ts.SignatureDeclaration & { body?: ts.Node }) | undefined {
+export function functionOf(expression: ts.Expression, checker: ts.TypeChecker, hops = 0): (ts.SignatureDeclaration & { body?: ts.Node }) | undefined {
   let node = skipOuterExpressions(expression);
   if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'bind') node = skipOuterExpressions(node.expression.expression);
   if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) return node;
@@ -16,6 +17,13 @@ export function functionOf(expression: ts.Expression, checker: ts.TypeChecker): 
   if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
   for (const declaration of symbol?.declarations ?? []) {
     const fn = functionOfDeclaration(declaration) ?? functionOfDeclaration(...destructuredMember(declaration, checker));
+    if (fn) return fn;
+  }
+  // `private closeListener = this.onCloseProxy.bind(this)`: the method it binds (one hop, so a field bound to itself ends).
+  for (const declaration of hops === 0 ? (symbol?.declarations ?? []) : []) {
+    const initializer = (ts.isPropertyDeclaration(declaration) || ts.isVariableDeclaration(declaration)) && declaration.initializer ? skipOuterExpressions(declaration.initializer) : undefined;
+    const bound = initializer && ts.isCallExpression(initializer) && ts.isPropertyAccessExpression(initializer.expression) && initializer.expression.name.text === 'bind' ? initializer : undefined;
+    const fn = bound && functionOf(bound, checker, hops + 1);
     if (fn) return fn;
   }
   return undefined;

@@ -107,15 +107,32 @@ function isWsServerConnectionParameter(param: ts.ParameterDeclaration, ctx: Anal
   });
 }
 
+/** Per variable declared in the file that uses it: the shape of its uses over its whole scope (null: none). */
+const shapesOfVariables = new WeakMap<ts.Symbol, 'node' | 'browser' | null>();
+
 /**
- * The receiver is used like a WebSocket in its own function: a 'message'/'open' listener (or
- * `onmessage`/`onopen`) AND one more socket-only member (send, readyState, terminate, ping…).
+ * The receiver is used like a WebSocket: a 'message'/'open' listener (or `onmessage`/`onopen`) AND
+ * one more socket-only member (send, readyState, terminate, ping…), over the whole scope of the
+ * variable when it is declared in this file (`var ws` of a client object, set up in one inner
+ * function and closed in another), else in the receiver's own function.
  */
 function socketShape(receiver: ts.Identifier, ctx: AnalysisContext): 'node' | 'browser' | undefined {
   const symbol = ctx.checker.getSymbolAtLocation(receiver);
   if (!symbol) return undefined;
+  const declaration = symbol.valueDeclaration;
+  const ownVariable = declaration !== undefined && declaration.getSourceFile() === receiver.getSourceFile();
+  if (ownVariable) {
+    const known = shapesOfVariables.get(symbol);
+    if (known !== undefined) return known ?? undefined;
+    const shape = shapeOfUses(symbol, enclosingFunction(declaration), ctx);
+    shapesOfVariables.set(symbol, shape ?? null);
+    return shape;
+  }
+  return shapeOfUses(symbol, enclosingFunction(receiver), ctx);
+}
+
+function shapeOfUses(symbol: ts.Symbol, scope: ts.Node, ctx: AnalysisContext): 'node' | 'browser' | undefined {
   let nodeStyle = false;
-  const scope = enclosingFunction(receiver);
   let listensLikeSocket = false;
   let usesSocketMember = false;
   const visit = (node: ts.Node): void => {

@@ -47,6 +47,17 @@ export function isIterationCallback(fn: ts.Node): boolean {
   return !!parent && ts.isCallExpression(parent) && parent.arguments[0] === fn && ts.isPropertyAccessExpression(parent.expression) && ITERATION_METHODS.test(parent.expression.name.text);
 }
 
+/**
+ * The completion callback of a send (`ws.send(message, () => ws.close(1000))`, `send(data, opts, cb)`):
+ * it runs as the rest of the code that sent, so that code's branch and failure path are its own.
+ */
+export function isSendCompletion(fn: ts.Node): boolean {
+  const parent = fn.parent;
+  if (!parent || !ts.isCallExpression(parent) || parent.arguments.length < 2 || parent.arguments[parent.arguments.length - 1] !== fn) return false;
+  const callee = skipOuterExpressions(parent.expression);
+  return ts.isPropertyAccessExpression(callee) && callee.name.text === 'send';
+}
+
 /** Written with `declare` (itself or in a `declare global` / `declare module` block) or in a `.d.ts`: a typing, not an implementation. */
 export function isAmbientDeclaration(node: ts.Node): boolean {
   if (node.getSourceFile().isDeclarationFile) return true;
@@ -75,6 +86,8 @@ export function contains(outer: ts.Node, inner: ts.Node): boolean {
 
 const LISTEN_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener', 'addEventListener']);
 const UNLISTEN_METHODS = new Set(['off', 'removeListener', 'removeEventListener']);
+/** EventEmitter methods that return the emitter (`addEventListener` returns nothing). */
+const CHAINABLE_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener', 'off', 'removeListener']);
 
 /**
  * `x.on('close', handler)`, `x.removeEventListener('close', handler)`: an argument handed over as
@@ -89,6 +102,21 @@ export function isListenerArgument(argument: ts.Expression): boolean {
 }
 
 /**
+ * `ws.on('open', a).on('close', b)`: an emitter's `on`/`once`/`addListener` return the emitter
+ * itself, so a registration chained on another is made on the first one's emitter.
+ */
+export function chainedEmitter(expression: ts.Expression): ts.Expression {
+  let emitter = expression;
+  for (;;) {
+    const inner = skipOuterExpressions(emitter);
+    if (!ts.isCallExpression(inner) || !ts.isPropertyAccessExpression(inner.expression) || !CHAINABLE_METHODS.has(inner.expression.name.text)) return emitter;
+    const event = inner.arguments[0];
+    if (!event || !ts.isStringLiteralLike(event)) return emitter;
+    emitter = inner.expression.expression;
+  }
+}
+
+/**
  * If `fn` is a listener registered for an event — `x.on('close', fn)`, `x.addEventListener('close', fn)`
  * or `x.onclose = fn` — the event name and the emitter expression.
  */
@@ -99,7 +127,7 @@ export function listenerRegistration(fn: ts.Node): { event: string; emitter: ts.
     const method = parent.expression.name.text;
     const first = parent.arguments[0];
     if (LISTEN_METHODS.has(method) && first && ts.isStringLiteralLike(first)) {
-      return { event: first.text, emitter: parent.expression.expression };
+      return { event: first.text, emitter: chainedEmitter(parent.expression.expression) };
     }
   }
   if (

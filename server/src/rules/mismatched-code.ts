@@ -4,7 +4,7 @@
 // reconnect logic (reconnect storms on "normal" rejections are a classic).
 import * as ts from 'typescript';
 import { CODE_SITUATIONS, COUNT_WORDS, NEGATIVE_WORDS, NEUTRAL_KEYWORDS, POPULATION_WORDS, codeFitsSituation, findSituationMatches, namesExpiry, negatedGuardSituation, situationsInText, splitWords, type Situation } from '../registry/situations';
-import { FAILURE_SITUATIONS, closeContext, elseConditions, failurePathOf, failureReportedFirst, guardConditions, type CloseContext, type FailurePath } from '../analysis/close-context';
+import { FAILURE_SITUATIONS, closeContext, elseConditions, failurePathOf, failureReportedFirst, guardConditions, messageSentBefore, type CloseContext, type FailurePath } from '../analysis/close-context';
 import { enclosingFunction, identifierText, isFunctionLike, listenerRegistration, skipOuterExpressions } from '../analysis/syntax';
 import type { CloseCallSite } from '../analysis/find-close-calls';
 import { isAssignedNew } from '../analysis/constructed';
@@ -73,7 +73,7 @@ export default defineRule({
     const clientSide = () => (client ??= isClientSide(site, context.analysis.checker));
     if (GENERIC_CODES.includes(code) && !clientSide()) {
       const fromReason = mixedReason ? undefined : around.fromReason.find((s) => REJECTIONS.includes(s));
-      const rejection = fromReason ?? rejectionFromGuards(site.call, context.analysis.checker);
+      const rejection = fromReason ?? rejectionFromGuards(site.call, context.analysis.checker) ?? (site.reason.node ? undefined : rejectionSent(site.call));
       if (rejection) return suggestCodesFor(rejection, 'rejectWithNormal');
     }
     if (code === NORMAL_CLOSURE && around.failure && !around.fromReason.includes('normal') && !closesOwnFailedSocket(site, around.failure) && !failureReportedFirst(site.call)) {
@@ -105,6 +105,22 @@ export default defineRule({
     else suggestCodesFor(why.situation, 'failureWithCode', { failure: context.common.failurePaths[why.source] });
   },
 });
+
+/**
+ * A close without a reason right after a message that tells the peer it is refused
+ * (`ws.send(JSON.stringify({ type: 'ERROR', payload: 'UNAUTHORIZED' }), () => ws.close(1000))`):
+ * the refusal the message names, as a guard's words would (a neutral word such as "auth" needs a
+ * negative one), unless the message also says the session ended normally.
+ */
+function rejectionSent(call: ts.Node): Situation | undefined {
+  const text = messageSentBefore(call);
+  if (!text) return undefined;
+  const matches = findSituationMatches(text).filter((m) => !m.weak);
+  if (matches.some((m) => BENIGN.includes(m.situation))) return undefined;
+  const rejections = matches.filter((m) => REJECTIONS.includes(m.situation));
+  const rejecting = rejections.some((m) => !NEUTRAL_KEYWORDS.has(m.keyword)) || splitWords(text).some((w) => NEGATIVE_WORDS.has(w));
+  return rejections.length > 0 && rejecting ? rejections[0]!.situation : undefined;
+}
 
 /** The close runs in the listener that receives a new connection (ws 'connection', Bun's `open`). */
 function turnsAwayArrival(call: ts.Node): boolean {
@@ -296,11 +312,14 @@ function isNumber(expression: ts.Expression, value: number): boolean {
  * nothing and its code cannot mislead the peer.
  */
 function closesOwnFailedSocket(site: CloseCallSite, failure: FailurePath): boolean {
-  if (failure !== 'error-listener' || !site.receiver) return false;
+  if (failure !== 'error-listener') return false;
   const fn = enclosingFunction(site.call);
   const registration = isFunctionLike(fn) ? listenerRegistration(fn) : undefined;
   if (!registration || registration.event.toLowerCase() !== 'error') return false;
-  return skipOuterExpressions(registration.emitter).getText() === skipOuterExpressions(site.receiver).getText();
+  const emitter = skipOuterExpressions(registration.emitter).getText();
+  // A closer or wrapper given the failed socket (`closeSocket(socket)` in `socket.onerror`) closes it too.
+  const closed = site.receiver ? [site.receiver] : site.forwardedTo ? [...(site.call.arguments ?? [])] : [];
+  return closed.some((socket) => skipOuterExpressions(socket).getText() === emitter);
 }
 
 /**

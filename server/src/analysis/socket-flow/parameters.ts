@@ -13,7 +13,7 @@ import { lastName } from './file-index';
 import { functionOf } from './members';
 import type { SocketFlow } from './flow';
 import { prototypeOwner, thisOwner } from './prototype';
-import { routeHandlerSocket } from './routes';
+import { ROUTE_METHODS, routeHandlerSocket, routeReferenceSocket } from './routes';
 import { bunHandlerObject, honoHandlerName, isDurableObjectSocketHandler, uwsHandlerObject } from './sources';
 import { registeredCallsOf, tableCallsOf } from './dispatch-tables';
 import { withStep, type FlowValue } from './values';
@@ -110,7 +110,7 @@ function listenerValues(flow: SocketFlow, fn: FunctionNode, index: number, depth
   if (index === 0 && isDurableObjectSocketHandler(fn, flow.platform)) {
     values.push({ kind: 'socket', source: { kind: 'hibernation', runtime: WORKERS_SOCKETS.runtime, node: fn }, steps: [] });
   }
-  const route = index === 0 ? routeHandlerSocket(flow, fn) : undefined;
+  const route = index === 0 ? (routeHandlerSocket(flow, fn) ?? routeByReference(flow, fn, depth)) : undefined;
   if (route) values.push(route);
   if (index === HONO_EVENTS.socketParameter && honoHandlerName(fn, flow.checker)) {
     values.push({ kind: 'socket', source: { kind: 'server-handler', runtime: HONO_EVENTS.runtime, node: fn }, steps: [] });
@@ -176,6 +176,29 @@ function registrationsOf(flow: SocketFlow, fn: FunctionNode, depth: number): Reg
     }
   }
   return registrations;
+}
+
+/**
+ * `api.ws('/room/:slug', requirePeerAuth, room.join)`: the function given by name (imported,
+ * required, a module's export) to a plugin's route, found by name in the index and confirmed by symbol.
+ */
+function routeByReference(flow: SocketFlow, fn: FunctionNode, depth: number): FlowValue | undefined {
+  const named = functionSymbol(flow, fn);
+  if (!named) return undefined;
+  for (const index of flow.indexes()) {
+    for (const method of ROUTE_METHODS) {
+      for (const call of index.calls.get(method) ?? []) {
+        for (const argument of call.arguments.slice(1)) {
+          const e = skipOuterExpressions(argument);
+          if ((!ts.isIdentifier(e) && !ts.isPropertyAccessExpression(e)) || lastName(e) !== named.name) continue;
+          if (!resolvesTo(flow, e, named.symbol) && !memberOfOwnInstance(flow, e, fn, depth)) continue;
+          const socket = routeReferenceSocket(flow, call, argument);
+          if (socket) return socket;
+        }
+      }
+    }
+  }
+  return undefined;
 }
 
 /** The symbol that names a function: its declaration name, the variable or property holding it. */

@@ -1,5 +1,7 @@
 // WebSocket routes of HTTP framework plugins (registry ROUTE_PLUGINS): the route handler's first
-// parameter is the socket. A route is recognised by its shape (express-ws's `app.ws(path, …, fn)`,
+// parameter is the socket — the handler's and each middleware's before it, written in the call or
+// passed by name (`api.ws(path, requirePeerAuth, room.join)`, functions of other modules).
+// A route is recognised by its shape (express-ws's `app.ws(path, …, fn)`,
 // @fastify/websocket's `{ websocket: true }` options or `wsHandler`) AND by the plugin being
 // imported somewhere in the project: routes are often declared in a file that never names the
 // plugin (`router.ws(…)` in a routes module, `fastify.get(…)` in a registered plugin).
@@ -24,12 +26,32 @@ export function routeHandlerSocket(flow: SocketFlow, fn: ts.SignatureDeclaration
   return undefined;
 }
 
-/** `x.ws('/path', …middleware, fn)`: the last argument of a `ws` method call whose first is a path. */
+/** `x.ws('/path', …middleware, fn)`: an argument after the path of a `ws` method call (express-ws gives every middleware the socket too). */
 function isMethodRoute(fn: ts.Node, parent: ts.Node | undefined, method: string): boolean {
-  if (!parent || !ts.isCallExpression(parent) || parent.arguments.length < 2 || parent.arguments[parent.arguments.length - 1] !== fn) return false;
-  const callee = skipOuterExpressions(parent.expression);
-  const path = parent.arguments[0]!;
-  return ts.isPropertyAccessExpression(callee) && callee.name.text === method && (ts.isStringLiteralLike(path) || ts.isTemplateExpression(path) || ts.isRegularExpressionLiteral(path));
+  return !!parent && ts.isCallExpression(parent) && parent.arguments.indexOf(fn as ts.Expression) > 0 && isMethodRouteCall(parent, method);
+}
+
+function isMethodRouteCall(call: ts.CallExpression, method: string): boolean {
+  const callee = skipOuterExpressions(call.expression);
+  const path = call.arguments[0];
+  return call.arguments.length >= 2 && ts.isPropertyAccessExpression(callee) && callee.name.text === method && !!path && (ts.isStringLiteralLike(path) || ts.isTemplateExpression(path) || ts.isRegularExpressionLiteral(path));
+}
+
+/** The methods that declare routes with handlers given by name (express-ws's `ws`), to look up in the flow's index of calls. */
+export const ROUTE_METHODS: readonly string[] = ROUTE_PLUGINS.flatMap((plugin) => ('method' in plugin ? [plugin.method] : []));
+
+/**
+ * The socket a function passed by name to a route call receives (`api.ws('/room', auth, room.join)`,
+ * `reference` an argument after the path), when the call is a route of a plugin the project imports.
+ */
+export function routeReferenceSocket(flow: SocketFlow, call: ts.CallExpression, reference: ts.Expression): FlowValue | undefined {
+  if (call.arguments.indexOf(reference) <= 0) return undefined;
+  for (const plugin of ROUTE_PLUGINS) {
+    if ('method' in plugin && isMethodRouteCall(call, plugin.method) && projectImports(flow, plugin.module)) {
+      return { kind: 'socket', source: { kind: 'route-handler', runtime: plugin.runtime, node: call, name: plugin.module }, steps: [] };
+    }
+  }
+  return undefined;
 }
 
 /**
