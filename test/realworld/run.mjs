@@ -11,7 +11,9 @@
 // /work/.mirror), --reinstall (install even when node_modules exists), --timeout <s> (wsclose
 // runs of one repository together; default 900), --install-timeout <s> (each install; default
 // 900), --out <file> (default test/realworld/RESULTS.md), --corpus <file> (default corpus.json
-// here; labels and triage are always read from here), --json.
+// here; labels and triage are always read from here), --jobs <n> (repositories run at once; default
+// 1: installs and lint runs of a repository stay serial, its log lines are prefixed with its name
+// when n > 1), --json.
 //
 // A repository that cannot be checked out (no mirror) is reported as skipped; a failed install is
 // noted and wsclose still runs (a user's editor would too); a wsclose run that exits with 2, dies
@@ -38,6 +40,7 @@ const { values: options } = parseArgs({
     'install-timeout': { type: 'string' },
     out: { type: 'string' },
     corpus: { type: 'string' },
+    jobs: { type: 'string' },
     json: { type: 'boolean' },
   },
 });
@@ -221,7 +224,7 @@ async function install(entry, dir) {
     }
     let note = { folder, status: 'failed', detail: 'no install command' };
     for (const [command, args] of installAttempts(entry.install, cwd)) {
-      log(`  install (${folder}): ${command} ${args.join(' ')}`);
+      log(`  ${entry.repo}: install (${folder}): ${command} ${args.join(' ')}`);
       const result = await runCommand(command, args, { cwd, timeoutMs: INSTALL_TIMEOUT_MS, env: childEnv(INSTALL_ENV) });
       if (result.code === 0) {
         note = { folder, status: 'installed', command: `${command} ${args.join(' ')}`, ms: result.ms };
@@ -300,7 +303,7 @@ async function runRepo(entry) {
   const deadline = Date.now() + LINT_BUDGET_MS;
   report.runs = [];
   for (const pkg of report.packages) {
-    log(`  wsclose in ${pkg}`);
+    log(`  ${entry.repo}: wsclose in ${pkg}`);
     report.runs.push(Date.now() < deadline ? await lintPackage(dir, pkg, deadline) : { package: pkg, crashed: true, reason: 'repository time budget used up', findings: [], ms: 0 });
   }
   const labels = readOptional('labels', entry.repo);
@@ -314,18 +317,26 @@ async function runRepo(entry) {
 }
 
 const started = Date.now();
-const reports = [];
-for (const [index, entry] of repos.entries()) {
-  log(`[${index + 1}/${repos.length}] ${entry.repo}`);
-  let report;
-  try {
-    report = await runRepo(entry);
-  } catch (error) {
-    report = { repo: entry.repo, commit: entry.commit, status: 'error', reason: error instanceof Error ? error.message : String(error) };
+const JOBS = Math.max(1, Number(options.jobs ?? 1) || 1);
+// Reports in corpus order, whatever order the jobs finish in.
+const reports = new Array(repos.length);
+let next = 0;
+async function worker() {
+  while (next < repos.length) {
+    const index = next++;
+    const entry = repos[index];
+    log(`[${index + 1}/${repos.length}] ${entry.repo}`);
+    let report;
+    try {
+      report = await runRepo(entry);
+    } catch (error) {
+      report = { repo: entry.repo, commit: entry.commit, status: 'error', reason: error instanceof Error ? error.message : String(error) };
+    }
+    if (report.status !== 'ok') log(`  ${entry.repo}: ${report.status}: ${report.reason}`);
+    reports[index] = report;
   }
-  if (report.status !== 'ok') log(`  ${report.status}: ${report.reason}`);
-  reports.push(report);
 }
+await Promise.all(Array.from({ length: Math.min(JOBS, repos.length) }, worker));
 
 const scored = reports.filter((report) => report.status === 'ok').map((report) => report.score);
 const wscloseHead = git(WSCLOSE, 'rev-parse', '--short=12', 'HEAD').stdout.trim() || 'unknown';
