@@ -53,7 +53,7 @@ export function isIterationCallback(fn: ts.Node): boolean {
  */
 export function isSendCompletion(fn: ts.Node): boolean {
   const parent = fn.parent;
-  if (!parent || !ts.isCallExpression(parent) || parent.arguments.length < 2 || parent.arguments[parent.arguments.length - 1] !== fn) return false;
+  if (!isFunctionLike(fn) || !parent || !ts.isCallExpression(parent) || parent.arguments.length < 2 || parent.arguments[parent.arguments.length - 1] !== fn) return false;
   const callee = skipOuterExpressions(parent.expression);
   return ts.isPropertyAccessExpression(callee) && callee.name.text === 'send';
 }
