@@ -4,7 +4,7 @@
 import * as ts from 'typescript';
 import { mentionsLiveness, situationsInText, type Situation } from '../registry/situations';
 import type { CloseCallSite } from './find-close-calls';
-import { identifierText, isFunctionLike, isIterationCallback, isSendCompletion, listenerRegistration, skipOuterExpressions } from './syntax';
+import { identifierText, isFunctionLike, isIterationCallback, isSendCall, isSendCompletion, listenerRegistration, skipOuterExpressions } from './syntax';
 import { calleeName, timersRunning } from './timers';
 import { writtenReasonText } from './values';
 
@@ -59,9 +59,14 @@ function timersOf(call: ts.Node): readonly ts.CallExpression[] {
  */
 function runningFunction(call: ts.Node): (ts.SignatureDeclaration & { body?: ts.Node }) | undefined {
   for (let node = call.parent; node && !ts.isSourceFile(node); node = node.parent) {
-    if (isFunctionLike(node) && !isIterationCallback(node) && !isSendCompletion(node)) return node;
+    if (runsOnItsOwn(node)) return node;
   }
   return undefined;
+}
+
+/** A function that runs when something calls it — not a collection's in-place callback, nor a send's completion, which run as part of the code around them. */
+function runsOnItsOwn(node: ts.Node): node is ts.SignatureDeclaration & { body?: ts.Node } {
+  return isFunctionLike(node) && !isIterationCallback(node) && !isSendCompletion(node);
 }
 
 /** `function onTimeout() {…}`, `handleTimeout() {…}`, `const onTimeout = () => {…}`: the name of the function the call is in. */
@@ -130,7 +135,7 @@ function failureOf(call: ts.Node): { failure?: FailurePath; failureText?: string
   for (let node: ts.Node | undefined = call.parent; node && !ts.isSourceFile(node); node = node.parent) {
     if (ts.isCatchClause(node)) return { failure: 'catch', failureText: identifierText(node.parent.tryBlock) };
     // `.catch(err => ws.close(...))` on a promise.
-    if (isFunctionLike(node) && !isIterationCallback(node) && !isSendCompletion(node)) {
+    if (runsOnItsOwn(node)) {
       const parent = node.parent;
       if (parent && ts.isCallExpression(parent) && ts.isPropertyAccessExpression(parent.expression) && parent.expression.name.text === 'catch') {
         return { failure: 'catch' };
@@ -204,8 +209,8 @@ export function messageSentBefore(call: ts.Node): string | undefined {
   if (!block || !ts.isBlock(block)) return undefined;
   const previous = block.statements[block.statements.indexOf(statement as ts.Statement) - 1];
   const sent = previous && ts.isExpressionStatement(previous) ? skipOuterExpressions(previous.expression) : undefined;
-  if (!sent || !ts.isCallExpression(sent) || !ts.isPropertyAccessExpression(skipOuterExpressions(sent.expression)) || (skipOuterExpressions(sent.expression) as ts.PropertyAccessExpression).name.text !== 'send') return undefined;
-  return sent.arguments[0] && literalWords(sent.arguments[0]);
+  if (!sent || !ts.isCallExpression(sent) || !isSendCall(sent) || !sent.arguments[0]) return undefined;
+  return literalWords(sent.arguments[0]);
 }
 
 /** The string literals written in an expression (not inside functions it holds). */

@@ -53,8 +53,12 @@ export function isIterationCallback(fn: ts.Node): boolean {
  */
 export function isSendCompletion(fn: ts.Node): boolean {
   const parent = fn.parent;
-  if (!isFunctionLike(fn) || !parent || !ts.isCallExpression(parent) || parent.arguments.length < 2 || parent.arguments[parent.arguments.length - 1] !== fn) return false;
-  const callee = skipOuterExpressions(parent.expression);
+  return isFunctionLike(fn) && !!parent && ts.isCallExpression(parent) && parent.arguments.length >= 2 && parent.arguments[parent.arguments.length - 1] === fn && isSendCall(parent);
+}
+
+/** `x.send(…)`: a method call named send. */
+export function isSendCall(call: ts.CallExpression): boolean {
+  const callee = skipOuterExpressions(call.expression);
   return ts.isPropertyAccessExpression(callee) && callee.name.text === 'send';
 }
 

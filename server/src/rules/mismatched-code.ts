@@ -118,8 +118,12 @@ function rejectionSent(call: ts.Node): Situation | undefined {
   const matches = findSituationMatches(text).filter((m) => !m.weak);
   if (matches.some((m) => BENIGN.includes(m.situation))) return undefined;
   const rejections = matches.filter((m) => REJECTIONS.includes(m.situation));
-  const rejecting = rejections.some((m) => !NEUTRAL_KEYWORDS.has(m.keyword)) || splitWords(text).some((w) => NEGATIVE_WORDS.has(w));
-  return rejections.length > 0 && rejecting ? rejections[0]!.situation : undefined;
+  return rejections.length > 0 && wordsRefuse(text, rejections) ? rejections[0]!.situation : undefined;
+}
+
+/** Rejection words that refuse by themselves ("banned", not the neutral "auth"), or said with a negative word ("invalid token"). */
+function wordsRefuse(text: string, rejections: ReturnType<typeof findSituationMatches>): boolean {
+  return rejections.some((m) => !NEUTRAL_KEYWORDS.has(m.keyword)) || splitWords(text).some((w) => NEGATIVE_WORDS.has(w));
 }
 
 /** The close runs in the listener that receives a new connection (ws 'connection', Bun's `open`). */
@@ -196,11 +200,7 @@ function rejectionFromGuards(call: ts.Node, checker: ts.TypeChecker): Situation 
       const text = identifierText(operand);
       const matches = findSituationMatches(text).filter((m) => REJECTIONS.includes(m.situation));
       if (matches.length === 0) continue;
-      const rejecting =
-        isNegated(operand) ||
-        matches.some((m) => !NEUTRAL_KEYWORDS.has(m.keyword)) ||
-        splitWords(text).some((w) => NEGATIVE_WORDS.has(w));
-      if (rejecting) return matches[0]!.situation;
+      if (isNegated(operand) || wordsRefuse(text, matches)) return matches[0]!.situation;
     }
     for (const operand of operandsOf(condition)) {
       if (isPopulationLimit(operand, checker)) return 'capacity';

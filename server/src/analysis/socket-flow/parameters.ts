@@ -185,13 +185,12 @@ function registrationsOf(flow: SocketFlow, fn: FunctionNode, depth: number): Reg
 function routeByReference(flow: SocketFlow, fn: FunctionNode, depth: number): FlowValue | undefined {
   const named = functionSymbol(flow, fn);
   if (!named) return undefined;
+  const symbols = new Set([named.symbol]);
   for (const index of flow.indexes()) {
     for (const method of ROUTE_METHODS) {
       for (const call of index.calls.get(method) ?? []) {
         for (const argument of call.arguments.slice(1)) {
-          const e = skipOuterExpressions(argument);
-          if ((!ts.isIdentifier(e) && !ts.isPropertyAccessExpression(e)) || lastName(e) !== named.name) continue;
-          if (!resolvesTo(flow, e, named.symbol) && !memberOfOwnInstance(flow, e, fn, depth)) continue;
+          if (!namesFunction(flow, argument, named.name, symbols, fn, depth)) continue;
           const socket = routeReferenceSocket(flow, call, argument);
           if (socket) return socket;
         }
@@ -238,11 +237,16 @@ function referencesPassedOn(flow: SocketFlow, fn: FunctionNode, depth: number): 
 
   function collectArg(call: ts.CallExpression): void {
     const arg = call.arguments[1];
-    if (!arg || (!ts.isIdentifier(arg) && !ts.isPropertyAccessExpression(arg)) || lastName(arg) !== named!.name) return;
-    const e = skipOuterExpressions(arg);
-    const symbol = flow.symbolOf(ts.isPropertyAccessExpression(e) ? e.name : e);
-    if ((symbol && symbols.has(symbol)) || memberOfOwnInstance(flow, e, fn, depth)) found.push(arg);
+    if (arg && namesFunction(flow, arg, named!.name, symbols, fn, depth)) found.push(arg);
   }
+}
+
+/** `fn`, `this.fn`, `mod.fn`: an argument that names the function, by name and then by symbol (or as a member of its own instance). */
+function namesFunction(flow: SocketFlow, argument: ts.Expression, name: string, symbols: ReadonlySet<ts.Symbol>, fn: FunctionNode, depth: number): boolean {
+  if ((!ts.isIdentifier(argument) && !ts.isPropertyAccessExpression(argument)) || lastName(argument) !== name) return false;
+  const e = skipOuterExpressions(argument);
+  const symbol = flow.symbolOf(ts.isPropertyAccessExpression(e) ? e.name : e);
+  return (symbol !== undefined && symbols.has(symbol)) || memberOfOwnInstance(flow, e, fn, depth);
 }
 
 /** `x.fn = fn.bind(…)` / `const fn = f.bind(…)`: the symbol of the storage that holds the bound copy. */
