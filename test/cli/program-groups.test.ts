@@ -1,4 +1,4 @@
-// The CLI checks one program at a time (cli/linter.ts lintGroup): the files that share a program
+// The CLI checks one program at a time (engine/linter.ts lintGroup): the files that share a program
 // are linted together, then the program is released before the next is built, so that a run
 // holds one program and checker instead of all of them. The order of the programs and the parsed
 // files they share (one parse of a declaration file serves programs of different targets:
@@ -10,7 +10,7 @@ import { describe, it } from 'node:test';
 import * as ts from 'typescript';
 import { runLint } from '../../server/src/cli/run';
 import { CliConfigs } from '../../server/src/cli/config';
-import { Linter } from '../../server/src/cli/linter';
+import { Linter } from '../../server/src/engine/linter';
 import { SourceFileCache } from '../../server/src/engine/project';
 import { ProjectPrograms } from '../../server/src/engine/project-programs';
 import { EXAMPLES, REPO_ROOT } from '../harness/paths';
@@ -49,7 +49,7 @@ describe('program groups', () => {
   it('keeps no program once its files are linted, unless --cache needs each file\'s', () => {
     const lint = (recordChecks: boolean): Linter => {
       const configs = new CliConfigs({ cwd: SHARED, configFile: undefined, overrides: [], displayPath: (file) => file });
-      const linter = new Linter({ project: undefined, configs, warn: () => {}, displayPath: (file) => file, now: () => 0, locale: 'en', recordChecks });
+      const linter = new Linter({ project: undefined, settings: configs, disk: ts.sys, report: { tsconfigProblems: () => {}, notInProgram: () => {}, leftOut: () => {} }, displayPath: (file) => file, now: () => 0, locale: 'en', recordChecks });
       const files = ['src/server.ts', 'examples/demo.ts'].map((file) => path.join(SHARED, file));
       for (const file of files) linter.texts.set(file, ts.sys.readFile(file)!);
       linter.lint(files.map((file) => ({ path: file, config: configs.configFor(file)! })));

@@ -8,7 +8,8 @@ import { after, describe, it } from 'node:test';
 import * as ts from 'typescript';
 import { CliError } from '../../server/src/cli/cli-error';
 import { expandInputs, isSourceFile, readSourceText } from '../../server/src/cli/files';
-import { assignPrograms } from '../../server/src/cli/projects';
+import { cliLinterReport } from '../../server/src/cli/projects';
+import { ProjectPrograms } from '../../server/src/engine/project-programs';
 import { notASourceFileMessage, runLint } from '../../server/src/cli/run';
 import { SourceFileCache } from '../../server/src/engine/project';
 import { CLI_FIXTURES } from './harness';
@@ -160,14 +161,12 @@ describe('readSourceText', () => {
   });
 });
 
-describe('assignPrograms', () => {
-  const options = (project?: string) => ({
-    project,
-    host: ts.sys,
-    cache: new SourceFileCache(),
-    warn: (line: string) => assert.fail(`unexpected warning: ${line}`),
-    displayPath: (file: string) => file,
-  });
+describe('the CLI\'s programs (engine ProjectPrograms with the CLI\'s report)', () => {
+  const assignPrograms = (files: string[], { project, warn = (line: string) => assert.fail(`unexpected warning: ${line}`), displayPath = (file: string) => file }: { project?: string | undefined; warn?: (line: string) => void; displayPath?: (file: string) => string }): Map<string, ts.Program> => {
+    const report = cliLinterReport({ warn, displayPath });
+    return new ProjectPrograms({ project, host: ts.sys, cache: new SourceFileCache(), onTsconfigProblems: (tsconfig, diagnostics) => report.tsconfigProblems(tsconfig, diagnostics) }).assign(files);
+  };
+  const options = (project?: string) => ({ project });
   const solution = path.join(CLI_FIXTURES, 'solution');
   const configOf = (program: ts.Program | undefined): unknown => program?.getCompilerOptions()['configFilePath'];
 

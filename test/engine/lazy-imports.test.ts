@@ -14,7 +14,7 @@ import { buildProgram, parseTsconfig, SourceFileCache } from '../../server/src/e
 import { PROJECTS, REPO_ROOT } from '../harness/paths';
 import { equivalenceTsconfigs, findingsByFile } from '../harness/program-findings';
 
-/** The CLI's loop (cli/linter.ts), for one tsconfig: lint, and again while a pass touched a left-out file. */
+/** The linter's loop (engine/linter.ts), for one tsconfig: lint, and again while a pass touched a left-out file. */
 function lintLazily(tsconfig: string, preloadImports = false): { findings: Map<string, string[]>; repeatedPasses: number } {
   const parsed = parseTsconfig(tsconfig, ts.sys);
   const lazy = new LazyImports(ts.sys.useCaseSensitiveFileNames, { minLeftOut: 0 });

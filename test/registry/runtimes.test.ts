@@ -80,10 +80,10 @@ describe('RUNTIME_PROFILES', () => {
     assert.deepEqual(RUNTIME_PROFILES.hono.methods, { close: 'positional' });
   });
 
-  it('has a connecting state only on client sockets', () => {
+  it('has a connecting state only on client sockets (Cloudflare Workers: its outbound new WebSocket)', () => {
     assert.deepEqual(
       IDS.filter((id) => RUNTIME_PROFILES[id].hasConnectingState).sort(),
-      ['isomorphic-ws', 'partysocket', 'reconnecting-websocket', 'websocket-stream', 'whatwg', 'ws'],
+      ['cloudflare', 'isomorphic-ws', 'partysocket', 'reconnecting-websocket', 'websocket-stream', 'whatwg', 'ws'],
     );
   });
 

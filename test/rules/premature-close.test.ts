@@ -446,3 +446,49 @@ ruleTester('premature-close', {
     },
   ],
 });
+
+// Cloudflare's global WebSocket would merge into every snippet of the same batch, so it has its own.
+// JavaScript so that @types/node (whose global WebSocket is undici's) stays out of the program.
+ruleTester('premature-close', {
+  valid: [
+    {
+      name: 'Cloudflare Workers: a WebSocketPair socket closed by its message listener is not connecting',
+      env: 'js',
+      code: lines(
+        '/// <reference types="@cloudflare/workers-types" />',
+        'export default {',
+        '  async fetch() {',
+        '    const pair = new WebSocketPair();',
+        '    const server = pair[1];',
+        '    server.accept();',
+        "    server.addEventListener('message', () => server.close(1011, 'Internal error'));",
+        '    return new Response(null, { status: 101, webSocket: pair[0] });',
+        '  },',
+        '};',
+      ),
+    },
+  ],
+  invalid: [
+    {
+      name: 'Cloudflare Workers: an outbound socket closed by a connect timeout while a connecting flag is set',
+      env: 'js',
+      code: lines(
+        '/// <reference types="@cloudflare/workers-types" />',
+        'export class Upstream {',
+        '  constructor(url) {',
+        '    this.url = url;',
+        '    this.connecting = { value: false };',
+        '  }',
+        '  connect() {',
+        '    this.connecting.value = true;',
+        '    this.ws = new WebSocket(this.url);',
+        '    this.timer = setTimeout(() => {',
+        '      if (this.connecting.value) this.ws.close();',
+        '    }, 5000);',
+        '  }',
+        '}',
+      ),
+      errors: [{ messageId: 'connectTimeout', line: 11, column: 34 }],
+    },
+  ],
+});

@@ -19,7 +19,7 @@ import { KeyCheck } from './cache-keys';
 import { FileSets } from './cache-sets';
 import { CACHE_FORMAT, StampChecker, hashText, isEntryShape, readCache, writeCache } from './cache-store';
 import type { CacheData, CacheEntry, CacheProblem, CacheStrategy, ProjectRecord, Stamp } from './cache-store';
-import type { FileToLint, Linter } from './linter';
+import type { FileToLint, Linter } from '../engine/linter';
 import type { LazyStart } from '../engine/project-programs';
 import { renderTemplate } from '../core/text/render-template';
 import type { Locale } from '../registry/locales/catalog';

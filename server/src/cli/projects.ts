@@ -1,33 +1,34 @@
-// The CLI's side of the engine's project programs (engine/project-programs.ts): problems in a
-// tsconfig are warnings on stderr, worded in the run's locale around TypeScript's own message.
+// The CLI's side of the engine's linter (engine/linter.ts): the disk it reads, and its problems as
+// warnings on stderr, worded in the run's locale around TypeScript's own message.
 import * as ts from 'typescript';
-import { ProjectPrograms } from '../engine/project-programs';
-import type { ProjectProgramsOptions } from '../engine/project-programs';
+import type { LinterReport } from '../engine/linter';
+import type { ProjectHost } from '../engine/project';
 import type { Locale } from '../registry/locales/catalog';
-import { warningAt } from './text/notes';
+import { pathQueriesOnce } from './run-file-system';
+import { notesText, warningAt } from './text/notes';
 
-export interface ProjectOptions extends Omit<ProjectProgramsOptions, 'onTsconfigProblems'> {
-  /** Receives each tsconfig problem as a `file:line:column: warning: message (TSxxxx)` line. */
+export interface ReportOptions {
+  /** Receives each warning as a `file[:line:column]: warning: message` line. */
   readonly warn: (line: string) => void;
   readonly displayPath: (file: string) => string;
   /** Language of the warning lines' frame (TypeScript's messages stay as TypeScript gives them; default en). */
   readonly locale?: Locale;
 }
 
-/** The programs of one lint stage, with tsconfig problems reported as warnings. */
-export function cliProjectPrograms(options: ProjectOptions): ProjectPrograms {
-  const { warn, displayPath, locale, ...programs } = options;
-  return new ProjectPrograms({
-    ...programs,
-    onTsconfigProblems: (tsconfig, diagnostics) => {
+/** The linter's problems as warning lines. */
+export function cliLinterReport({ warn, displayPath, locale = 'en' }: ReportOptions): LinterReport {
+  return {
+    tsconfigProblems: (tsconfig, diagnostics) => {
       for (const diagnostic of diagnostics) warn(formatTsDiagnostic(diagnostic, tsconfig, displayPath, locale));
     },
-  });
+    notInProgram: (file) => warn(warningAt(locale, displayPath(file), notesText(locale).notInProgram)),
+    leftOut: (file, message) => warn(warningAt(locale, displayPath(file), message)),
+  };
 }
 
-/** Programs for the given files (absolute paths), keyed by file, each built in one pass. */
-export function assignPrograms(files: readonly string[], options: ProjectOptions): Map<string, ts.Program> {
-  return cliProjectPrograms(options).assign(files);
+/** The real file system, each path query asked once per run; `readDisk` (--cache) records what is read. */
+export function cliDisk(readDisk?: (file: string) => string | undefined): ProjectHost {
+  return { ...ts.sys, ...pathQueriesOnce(), ...(readDisk ? { readFile: (file: string) => readDisk(file) } : {}) };
 }
 
 /** A tsconfig problem as one warning line: `file:line:column: warning: message (TSxxxx)`. */

@@ -16,8 +16,9 @@ import { expandInputs, fileSize, isSourceFile, SOURCE_EXTENSIONS } from './files
 import { cacheFilePath } from './cache-store';
 import type { CacheStrategy } from './cache-store';
 import { RunCache } from './cache';
-import { Linter } from './linter';
-import type { FileToLint, LinterOptions } from './linter';
+import { Linter } from '../engine/linter';
+import type { FileToLint, LinterOptions } from '../engine/linter';
+import { cliDisk, cliLinterReport } from './projects';
 import type { ProgressReporter } from './progress';
 import { errorsOnly, fatalResult, ignoredResult, resultFromFindings } from './results';
 import type { LintResult } from './results';
@@ -180,7 +181,7 @@ export function runLint(options: RunOptions, environment: RunEnvironment = {}): 
   const cache = options.cache
     ? new RunCache({ file: cacheFilePath(cwd, options.cache.location), strategy: options.cache.strategy ?? 'metadata', version: options.cache.version, project, locale, warn, debug: environment.debug, displayPath })
     : undefined;
-  const linter = new Linter({ ...(cache ? { readDisk: cache.readDisk, lazyStart: cache.lazyStart, recordChecks: true } : {}), project, configs, warn, displayPath, now, locale, lazyImports: environment.lazyImports ?? true, sharePrograms: environment.sharePrograms !== false, ...(environment.debug ? { debug: environment.debug } : {}), ...(environment.onFileAnalyzed ? { onFileAnalyzed: environment.onFileAnalyzed } : {}), onFileLinted: () => {
+  const linter = new Linter({ ...(cache ? { lazyStart: cache.lazyStart, recordChecks: true } : {}), project, settings: configs, disk: cliDisk(cache?.readDisk), report: cliLinterReport({ warn, displayPath, locale }), displayPath, now, locale, lazyImports: environment.lazyImports ?? true, sharePrograms: environment.sharePrograms !== false, ...(environment.debug ? { debug: environment.debug } : {}), ...(environment.onFileAnalyzed ? { onFileAnalyzed: environment.onFileAnalyzed } : {}), onFileLinted: () => {
       // Counts the first pass only; --fix passes lint some files again.
       if (checked < linted.length) progress?.files(++checked, linted.length);
     },

@@ -41,7 +41,7 @@ export interface SourceFileCacheOptions {
   /**
    * Parse the files of programs without parent pointers: the checker binds every file of its
    * program, and binding sets them all, so a caller that creates the checker before it reads the
-   * trees (the CLI: cli/linter.ts) spares a walk over every node of every file (5 % of a run on
+   * trees (the CLI's: engine/linter.ts) spares a walk over every node of every file (5 % of a run on
    * real repositories). Files read alone (`get` without `forProgram`) keep theirs.
    */
   readonly parentsFromBinder?: boolean;

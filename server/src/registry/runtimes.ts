@@ -116,7 +116,10 @@ export const RUNTIME_PROFILES: Readonly<Record<RuntimeId, RuntimeProfile>> = {
       reasonWithoutCode: 'InvalidAccessError: If you specify a WebSocket close reason, you must also specify a code.',
     },
     methods: { close: 'positional' },
-    hasConnectingState: false,
+    // An outbound `new WebSocket(url)` connects like a browser's: close() before it is open cancels
+    // it ("Called close before connection was established."). WebSocketPair sockets are never
+    // created by `new` on the socket itself, so the rule cannot mistake them for connecting ones.
+    hasConnectingState: true,
     codeConversion: 'unverified',
     sendsReservedAsNoCode: false,
   },

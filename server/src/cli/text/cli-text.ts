@@ -148,13 +148,8 @@ export interface FileMessagesText {
   readonly ignored: string;
   /** `{extensions}`: the extensions wsclose checks. */
   readonly notASourceFile: string;
-  readonly cannotRead: string;
   /** `{error}`. */
   readonly cannotReadBecause: string;
-  /** TypeScript overflowed its stack on the file (the place is unknown). */
-  readonly tooDeep: string;
-  /** `{message}`. */
-  readonly internalError: string;
   /** Writing the report to stdout failed: `{error}` (inside notes.internalError). */
   readonly resultsUnwritable: string;
 }

@@ -190,10 +190,7 @@ Options:
   files: {
     ignored: 'File ignored because of a matching ignore pattern. Use "--no-ignore" to override.',
     notASourceFile: 'File ignored because it is not a JavaScript or TypeScript source file: wsclose checks {extensions} files (not .d.ts).',
-    cannotRead: 'Cannot read the file.',
     cannotReadBecause: 'Cannot read the file: {error}',
-    tooDeep: 'Cannot check the file: it is nested too deeply for TypeScript to analyze (Maximum call stack size exceeded).',
-    internalError: 'Cannot check the file: internal error: {message}',
     resultsUnwritable: 'cannot write the results: {error}',
   },
 };

@@ -190,10 +190,7 @@ Options :
   files: {
     ignored: 'Fichier ignoré car il correspond à un motif "ignore". Utilisez "--no-ignore" pour le vérifier quand même.',
     notASourceFile: 'Fichier ignoré car ce n’est pas un fichier source JavaScript ou TypeScript : wsclose vérifie les fichiers {extensions} (pas .d.ts).',
-    cannotRead: 'Impossible de lire le fichier.',
     cannotReadBecause: 'Impossible de lire le fichier : {error}',
-    tooDeep: 'Impossible de vérifier le fichier : son imbrication est trop profonde pour que TypeScript l’analyse (dépassement de la pile d’appels).',
-    internalError: 'Impossible de vérifier le fichier : erreur interne : {message}',
     resultsUnwritable: 'impossible d’écrire les résultats : {error}',
   },
 };

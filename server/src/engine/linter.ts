@@ -1,28 +1,28 @@
-// The lint stage of a run: builds the programs the given files need (through a host that reads
-// the run's current texts, so fixed texts are seen without touching the disk) and lints each file.
-// Used for the first pass over every file and again, by --fix, for the files a pass changed.
+// Linting a fixed set of files across their projects (the CLI's run; the language server keeps
+// projects open instead: project-service.ts). Builds the programs the files need (project-programs.ts,
+// through a host that reads the run's current texts, so fixed texts are seen without touching the
+// disk), lints each file, and repeats a pass when the checker needed a project file left out of its
+// program (lazy-imports.ts) or TypeScript failed on a file (isolation.ts). Used for the first pass
+// over every file and again, by --fix, for the files a pass changed. The disk comes in as a
+// ProjectHost and every problem goes out through `report`: this module never touches the process.
 import * as path from 'node:path';
 import * as ts from 'typescript';
 import type { Finding } from '../core/finding';
 import type { ResolvedConfig } from '../core/config';
 import type { AppProfileId, Platform, RuntimeId } from '../registry/types';
-import { settingsForFile } from '../engine/config-file';
-import { culpritMessage, findCulprits, isStackOverflow, MAX_ISOLATION_ROUNDS } from '../engine/isolation';
-import type { Culprit } from '../engine/isolation';
-import { computeWithLazyImports, type LazyImportsOptions } from '../engine/lazy-imports';
-import { lintSourceFile, mayNeedAnalysis, type FlowReads } from '../engine/lint-file';
-import { OverlaySourceFileCache, SourceFileCache } from '../engine/project';
-import type { LazyStart } from '../engine/project-programs';
-import { programBehind } from '../engine/shared-programs';
-import type { ProjectHost } from '../engine/project';
-import type { CliConfigs } from './config';
 import type { Locale } from '../registry/locales/catalog';
 import { renderTemplate } from '../core/text/render-template';
-import { cliProjectPrograms } from './projects';
-import { pathQueriesOnce } from './run-file-system';
-import type { ProjectPrograms } from '../engine/project-programs';
-import { cliText } from './text';
-import { notesText, warningAt } from './text/notes';
+import { settingsForFile } from './config-file';
+import { culpritMessage, findCulprits, isStackOverflow, MAX_ISOLATION_ROUNDS } from './isolation';
+import type { Culprit } from './isolation';
+import { ISOLATION_TEXT } from './isolation-text';
+import { computeWithLazyImports, type LazyImportsOptions } from './lazy-imports';
+import { lintSourceFile, mayNeedAnalysis, type FlowReads } from './lint-file';
+import { OverlaySourceFileCache, SourceFileCache } from './project';
+import type { ProjectHost } from './project';
+import { ProjectPrograms } from './project-programs';
+import type { LazyStart } from './project-programs';
+import { programBehind } from './shared-programs';
 
 export interface FileToLint {
   readonly path: string;
@@ -42,10 +42,30 @@ export type LintOutcome = { readonly findings: readonly Finding[] } | { readonly
 /** Thrown inside a pass when files TypeScript fails on were found and left out: the pass starts again without them. */
 class CulpritsLeftOut extends Error {}
 
+/** Where a file's app profiles and platform come from (the CLI's configs). */
+export interface FileSettings {
+  appProfilesFor(config: ResolvedConfig, file: string): AppProfileId[];
+  platformFor(file: string): Platform | undefined;
+}
+
+/** What the linter tells its host besides the outcomes (the CLI prints them as warnings). */
+export interface LinterReport {
+  /** Problems in a tsconfig (it is still used as TypeScript reads it). */
+  tsconfigProblems(tsconfig: string, diagnostics: readonly ts.Diagnostic[]): void;
+  /** A file of the run that its tsconfig's program does not hold: it is checked without type information. Once per file. */
+  notInProgram(file: string): void;
+  /** A file outside the run that TypeScript fails on was left out of its program; `message` says why. Once per file. */
+  leftOut(file: string, message: string): void;
+}
+
 export interface LinterOptions {
+  /** The tsconfig given with --project (undefined: each file's nearest). */
   readonly project: string | undefined;
-  readonly configs: CliConfigs;
-  readonly warn: (line: string) => void;
+  readonly settings: FileSettings;
+  /** The file system under the run's texts (the CLI: ts.sys, each path query asked once; --cache records what is read). */
+  readonly disk: ProjectHost;
+  readonly report: LinterReport;
+  /** How --debug lines name files. */
   readonly displayPath: (file: string) => string;
   readonly now: () => number;
   /** Called after each file is linted. */
@@ -68,8 +88,6 @@ export interface LinterOptions {
    * files are linted.
    */
   readonly recordChecks?: boolean;
-  /** Reads a file that is not one of the run's (default ts.sys.readFile); --cache records what was read. */
-  readonly readDisk?: (file: string) => string | undefined;
 }
 
 /** The program a file was last checked in (undefined: without one), whether its analysis read the socket flow, and what it read beyond its imports. */
@@ -107,8 +125,8 @@ export class Linter {
   private readonly toldLeftOut = new Set<string>();
 
   constructor(private readonly options: LinterOptions) {
-    const readDisk = options.readDisk ?? ((file: string): string | undefined => ts.sys.readFile(file));
-    this.host = { ...ts.sys, ...pathQueriesOnce(), readFile: (file) => this.texts.get(path.resolve(file)) ?? readDisk(file) };
+    const { disk } = options;
+    this.host = { ...disk, readFile: (file, encoding) => this.texts.get(path.resolve(file)) ?? disk.readFile(file, encoding) };
   }
 
   /** How many distinct programs were built. */
@@ -159,7 +177,7 @@ export class Linter {
       if (inRun.has(file)) outcomes.set(file, this.culpritOutcome(file, culprit));
       else if (!this.toldLeftOut.has(file)) {
         this.toldLeftOut.add(file);
-        this.options.warn(warningAt(this.options.locale, this.options.displayPath(file), culpritMessage(culprit, this.options.locale)));
+        this.options.report.leftOut(file, culpritMessage(culprit, this.options.locale));
       }
     }
     return outcomes;
@@ -200,13 +218,11 @@ export class Linter {
 
   private lintTogether(files: readonly FileToLint[], cache: SourceFileCache): Map<string, LintOutcome> {
     const outcomes = new Map<string, LintOutcome>();
-    const projects = cliProjectPrograms({
+    const projects = new ProjectPrograms({
       project: this.options.project,
       host: this.host,
       cache,
-      warn: this.options.warn,
-      displayPath: this.options.displayPath,
-      locale: this.options.locale,
+      onTsconfigProblems: (tsconfig, diagnostics) => this.options.report.tsconfigProblems(tsconfig, diagnostics),
       lazyImports: this.options.lazyImports ?? true,
       sharePrograms: this.options.sharePrograms !== false,
       ...(this.options.lazyStart ? { lazyStart: this.options.lazyStart } : {}),
@@ -334,10 +350,10 @@ export class Linter {
     const inProgram = program?.getSourceFile(file.path);
     if (program && !inProgram && !this.toldNotInProgram.has(file.path)) {
       this.toldNotInProgram.add(file.path); // once, though a repeated pass lints the file again
-      this.options.warn(warningAt(this.options.locale, this.options.displayPath(file.path), notesText(this.options.locale).notInProgram));
+      this.options.report.notInProgram(file.path);
     }
     const sourceFile = inProgram ?? cache.get(file.path, ts.ScriptTarget.Latest, this.host);
-    if (!sourceFile) return { fatal: cliText(this.options.locale).files.cannotRead };
+    if (!sourceFile) return { fatal: ISOLATION_TEXT[this.options.locale].cannotRead };
     const inputs = this.inputsOf(file);
     let flow = false;
     let reads: FlowReads | undefined;
@@ -359,8 +375,8 @@ export class Linter {
   /** What a file is checked with besides its text and program (--cache keys its findings on them too). */
   inputsOf(file: FileToLint): { appProfiles: AppProfileId[]; platform: Platform | undefined; runtimeOverride: RuntimeId | undefined } {
     return {
-      appProfiles: this.options.configs.appProfilesFor(file.config, file.path),
-      platform: this.options.configs.platformFor(file.path),
+      appProfiles: this.options.settings.appProfilesFor(file.config, file.path),
+      platform: this.options.settings.platformFor(file.path),
       runtimeOverride: settingsForFile(file.config, file.path).runtime,
     };
   }
@@ -383,7 +399,7 @@ function describeProgram(program: ts.Program, displayPath: (file: string) => str
 
 /** The fatal message of a file TypeScript or the engine failed on. */
 function cannotCheck(error: unknown, locale: Locale): string {
-  const text = cliText(locale).files;
-  if (isStackOverflow(error)) return text.tooDeep;
+  const text = ISOLATION_TEXT[locale];
+  if (isStackOverflow(error)) return text.stackOverflow;
   return renderTemplate(text.internalError, { message: error instanceof Error ? error.message : String(error) });
 }
