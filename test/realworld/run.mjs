@@ -163,6 +163,16 @@ function ensureCheckout(entry, dir) {
 const LOCKFILES = ['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml'];
 const INSTALL_ENV = { CI: 'true', HUSKY: '0', npm_config_ignore_scripts: 'true', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
 
+/** A root package.json with `workspaces`, or a pnpm-workspace.yaml: the root install covers its packages. */
+function declaresWorkspaces(dir) {
+  if (fs.existsSync(path.join(dir, 'pnpm-workspace.yaml'))) return true;
+  try {
+    return JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).workspaces !== undefined;
+  } catch {
+    return false;
+  }
+}
+
 function isYarnBerry(folder) {
   const lock = path.join(folder, 'yarn.lock');
   return fs.existsSync(lock) && fs.readFileSync(lock, 'utf8').slice(0, 500).includes('__metadata:');
@@ -206,14 +216,18 @@ function installAttempts(kind, folder) {
 
 /**
  * Installs where a user would: the repository root when it has a package.json (workspaces install
- * from there), and each package folder with a lockfile of its own. Returns one note per folder.
+ * from there), each package folder with a lockfile of its own, and, when the root declares no
+ * workspaces, each package folder with a package.json (nothing else installs its dependencies).
+ * Returns one note per folder.
  */
 async function install(entry, dir) {
   if ((entry.install ?? 'none') === 'none') return [{ folder: '.', status: 'none' }];
   const folders = new Set();
   if (fs.existsSync(path.join(dir, 'package.json'))) folders.add('.');
+  const workspaceRoot = declaresWorkspaces(dir);
   for (const pkg of entry.packages ?? ['.']) {
-    if (LOCKFILES.some((lock) => fs.existsSync(path.join(dir, pkg, lock))) && fs.existsSync(path.join(dir, pkg, 'package.json'))) folders.add(path.normalize(pkg));
+    if (!fs.existsSync(path.join(dir, pkg, 'package.json'))) continue;
+    if (!workspaceRoot || LOCKFILES.some((lock) => fs.existsSync(path.join(dir, pkg, lock)))) folders.add(path.normalize(pkg));
   }
   const notes = [];
   for (const folder of folders) {

@@ -68,6 +68,38 @@ const EXPRESS_WS_ROOMS = [
 ruleTester('mismatched-code', {
   valid: [
     {
+      name: "a closer that first closes a session's auxiliary sockets in a loop (1000) and then its own socket with 1011, called from a catch",
+      code: lines(
+        "import { WebSocketServer, type WebSocket } from 'ws';",
+        'export class Sessions {',
+        '  private readonly aux = new Map<WebSocket, Set<WebSocket>>();',
+        '  constructor() {',
+        "    new WebSocketServer({ port: 8080 }).on('connection', (ws) => void this.start(ws));",
+        '  }',
+        '  private async start(ws: WebSocket): Promise<void> {',
+        '    try {',
+        '      await connectUpstream();',
+        '    } catch (error) {',
+        '      this.reject(ws, String(error));',
+        '    }',
+        '  }',
+        '  private reject(ws: WebSocket, message: string): void {',
+        "    ws.send(JSON.stringify({ type: 'error', message }));",
+        '    this.cleanup(ws);',
+        "    ws.close(1011, 'Upstream connection failed');",
+        '  }',
+        '  private cleanup(ws: WebSocket): void {',
+        '    const others = this.aux.get(ws);',
+        '    if (others) {',
+        "      for (const other of others) other.close(1000, 'Session closed');",
+        '    }',
+        '    this.aux.delete(ws);',
+        '  }',
+        '}',
+        'async function connectUpstream(): Promise<void> {}',
+      ),
+    },
+    {
       name: "a closer given the failed socket in that socket's own 'error' listener: nothing reaches the peer",
       env: 'js',
       code: lines(

@@ -87,6 +87,24 @@ const codeBrowserContradicts = lines("const socket = new WebSocket('wss://chat.e
 ruleTester('mismatched-code', {
   valid: [
     {
+      name: "1011 whatever the reason says the server's own failure was (an internal timeout), and 1003 for an invalid message",
+      env: 'js',
+      code: lines(
+        "const { WebSocketServer } = require('ws');",
+        "new WebSocketServer({ port: 8080 }).on('connection', (ws) => {",
+        "  const opening = setTimeout(() => ws.close(1011, 'Process channel did not open in time'), 10_000);",
+        "  ws.on('message', (data) => {",
+        '    clearTimeout(opening);',
+        '    try {',
+        '      JSON.parse(String(data));',
+        '    } catch {',
+        "      ws.close(1003, 'Invalid message');",
+        '    }',
+        '  });',
+        '});',
+      ),
+    },
+    {
       name: 'an outdated client refused with 1008',
       env: 'js',
       code: lines(

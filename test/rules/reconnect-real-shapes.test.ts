@@ -2,7 +2,8 @@
 // kept in a field and registered from there, a handler that first checks which socket the event is
 // from, a socket made by a factory the caller hands in, a handler bound with leading arguments,
 // conditions named by a const, listeners of the close a project transport passes on as its own event,
-// and callbacks a project wrapper registers for its socket's close (`connection.onClose(cb)`).
+// callbacks a project wrapper registers for its socket's close (`connection.onClose(cb)`), and a
+// socket of the project's own type made by a factory field whose default is `new WebSocket`.
 import { lines, ruleTester } from '../harness/rule-tester';
 
 const EMITTER = [
@@ -47,8 +48,48 @@ const connection = (handler: string): string[] => [
   '    const connection = this.factory.create();',
 ];
 
+/** A client whose socket has the project's own structural type and comes from a factory field whose default is `new WebSocket`. */
+const factoryClient = (onClose: string[]): string[] => [
+  'declare const WebSocket: any;',
+  'export interface SocketLike {',
+  '  close(code?: number, reason?: string): void;',
+  "  addEventListener(type: 'close', handler: (event: { code: number }) => void): void;",
+  '}',
+  'export interface ClientOptions { url: string; socketFactory?: (url: string) => SocketLike }',
+  'export class PluginClient {',
+  '  private factory: (url: string) => SocketLike;',
+  '  private socket: SocketLike;',
+  '  private stopped = false;',
+  '  constructor(private readonly options: ClientOptions) {',
+  '    this.factory = options.socketFactory ?? ((url) => new WebSocket(url));',
+  '    this.socket = this.factory(options.url);',
+  '    this.listen();',
+  '  }',
+  '  stop(): void {',
+  '    this.stopped = true;',
+  '    this.socket.close();',
+  '  }',
+  '  private listen(): void {',
+  "    this.socket.addEventListener('close', (event) => {",
+  ...onClose,
+  '    });',
+  '  }',
+  '  private onDisconnect(): void {',
+  '    if (this.stopped) return;',
+  '    setTimeout(() => {',
+  '      this.socket = this.factory(this.options.url);',
+  '      this.listen();',
+  '    }, 5000);',
+  '  }',
+  '}',
+];
+
 ruleTester('reconnect-on-terminal-code', {
   valid: [
+    {
+      name: 'a socket from a factory field whose default is new WebSocket: the handler returns on 1008 before reconnecting',
+      code: lines(...factoryClient(['      if (event.code === 1008) return;', '      this.onDisconnect();'])),
+    },
     {
       name: "a callback kept in a field (`onDisconnect(cb) { this.closeCallback = cb; }`) that only the socket's message handler calls",
       env: 'dom',
@@ -144,6 +185,11 @@ ruleTester('reconnect-on-terminal-code', {
     },
   ],
   invalid: [
+    {
+      name: 'a socket typed by the project\'s own interface, made by a factory field (`this.factory = options.socketFactory ?? ((url) => new WebSocket(url))`), whose close listener reconnects through the factory whatever the code',
+      code: lines(...factoryClient(['      this.onDisconnect();'])),
+      errors: [{ messageId: 'reconnectsAfterTerminal', line: 22, column: 7 }],
+    },
     {
       name: "a callback given in an options object (`createConnection(url, { onSocketClose })`) that the function calls from its socket's close handler",
       env: 'js',

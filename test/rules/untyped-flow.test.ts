@@ -368,8 +368,30 @@ ruleTester('reason-without-code', {
   invalid: [],
 });
 
+/** A ws proxy (plain JavaScript) closing both legs through a wrapper of a wrapper, each a plain function. */
+const proxyLegs = (listeners: string[]): string[] => [
+  "const WebSocket = require('ws');",
+  'function closeWebSocket(socket, code, reason) {',
+  '  if (socket.readyState === WebSocket.OPEN) socket.close(code, reason);',
+  '}',
+  'function proxy(source, url) {',
+  '  const target = new WebSocket(url);',
+  '  function closeBoth(code, reason) {',
+  '    closeWebSocket(source, code, reason);',
+  '    closeWebSocket(target, code, reason);',
+  '  }',
+  ...listeners,
+  '}',
+  'module.exports = proxy;',
+];
+
 ruleTester('reason-too-long', {
   valid: [
+    {
+      name: "a function registered by name for 'message' whose parameter is named error: not an error's message",
+      env: 'js',
+      code: lines(...proxyLegs(['  function onData(error) {', '    closeBoth(4000, error.message);', '  }', "  target.on('message', onData);"])),
+    },
     {
       name: 'getWebSockets() of a class that is not a Durable Object is not a socket source',
       env: 'js',
@@ -385,6 +407,23 @@ ruleTester('reason-too-long', {
     },
   ],
   invalid: [
+    {
+      name: "an error's message passed through a wrapper of a wrapper (plain functions), from a listener written in place and from one registered by name",
+      env: 'js',
+      code: lines(
+        ...proxyLegs([
+          "  target.on('error', (error) => closeBoth(1011, error.message));",
+          '  function onSourceError(error) {',
+          '    closeBoth(1011, error.message);',
+          '  }',
+          "  source.on('error', onSourceError);",
+        ]),
+      ),
+      errors: [
+        { messageId: 'unbounded', line: 11, column: 49, confidence: 'inferred' },
+        { messageId: 'unbounded', line: 13, column: 21, confidence: 'inferred' },
+      ],
+    },
     {
       name: "the sockets a Durable Object's hibernation API kept (state.getWebSockets())",
       env: 'js',

@@ -1,7 +1,9 @@
-// The calls each file makes inside named functions, by the called method's name (syntax only,
-// once per file): what the program-wide searches for wrappers and closers start from.
+// The calls each file makes inside named functions, by the called method's or function's name
+// (syntax only, once per file): what the program-wide searches for wrappers and closers start
+// from. A plain function's call counts as much as a method's: `shut(code, reason)` forwarding to
+// `closeWebSocket(target, code, reason)` is a wrapper of a wrapper.
 import * as ts from 'typescript';
-import { accessedName, functionNameNode, isFunctionLike } from './syntax';
+import { calledName, functionNameNode, isFunctionLike } from './syntax';
 
 export type FunctionNode = ts.SignatureDeclaration & { body?: ts.Node };
 
@@ -30,7 +32,7 @@ export function callsInFunctionsOf(file: ts.SourceFile): readonly CallInFunction
   const visit = (node: ts.Node): void => {
     const fn = isFunctionLike(node) ? (node as FunctionNode) : undefined;
     if (fn) enclosing.push({ fn, name: functionNameNode(fn)?.text, parameters: fn.parameters.flatMap((p) => boundNames(p.name)) });
-    const method = enclosing.length > 0 && ts.isCallExpression(node) ? accessedName(node.expression) : undefined;
+    const method = enclosing.length > 0 && ts.isCallExpression(node) ? calledName(node) : undefined;
     if (method) {
       const mentioned = new Set((node as ts.CallExpression).arguments.flatMap((a) => identifiersIn(a)));
       const forwarders = enclosing.flatMap(({ fn, name, parameters }) => (name && parameters.some((n) => mentioned.has(n)) ? [{ name, fn }] : []));

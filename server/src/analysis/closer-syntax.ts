@@ -47,14 +47,16 @@ const ownCalls = new WeakMap<FunctionNode, readonly ts.CallExpression[]>();
 
 /**
  * The calls a function makes on every run, in source order: a close in a callback, or in the
- * function's own `catch` (`safeSend` closing when its send fails), is not what every call does.
+ * function's own `catch` (`safeSend` closing when its send fails), is not what every call does;
+ * nor is one in a loop, which closes each of a collection's sockets (`cleanup(ws)` closing the
+ * session's auxiliary sockets with 1000 before its caller closes `ws` with 1011).
  */
 export function callsEveryRunMakes(fn: FunctionNode): readonly ts.CallExpression[] {
   let found = ownCalls.get(fn);
   if (found) return found;
   const calls: ts.CallExpression[] = [];
   const visit = (node: ts.Node): void => {
-    if ((node !== fn.body && isFunctionLike(node)) || ts.isCatchClause(node)) return;
+    if ((node !== fn.body && isFunctionLike(node)) || ts.isCatchClause(node) || ts.isIterationStatement(node, false)) return;
     if (ts.isCallExpression(node)) calls.push(node);
     ts.forEachChild(node, visit);
   };

@@ -22,7 +22,7 @@ import { isInCloseCodeSpan } from '../registry/code-facts';
 import type { Evidence, RuntimeId } from '../registry/types';
 import type { AnalysisContext } from './context';
 import type { CloseCallSite } from './find-close-calls';
-import { COMPARISON_OPERATORS, skipOuterExpressions } from './syntax';
+import { COMPARISON_OPERATORS, skipOuterExpressions, valueAlternatives } from './syntax';
 import { isReceivedCloseCode } from './value-origins';
 
 /** A file's analysis context and its close-like calls: what every question here starts from. */
@@ -93,7 +93,7 @@ export function docsTargetAt(file: FileCloseCalls, offset: number): DocsTarget |
   const expression = valueExpressionOf(token);
   if (!expression) return undefined;
   const code = (role: CodeRole, value: number, runtimes: readonly RuntimeId[]): DocsTarget => ({ kind: 'code', node: token, value, role, runtimes });
-  const sending = sites.filter((site) => site.code.node !== undefined && valuePositions(site.code.node).includes(expression));
+  const sending = sites.filter((site) => site.code.node !== undefined && valueAlternatives(site.code.node).includes(expression));
   if (sending.length > 0) {
     const value = numberOf(expression, ctx.checker);
     return value === undefined ? undefined : code('sent', value, unionRuntimes(sending));
@@ -106,7 +106,7 @@ export function docsTargetAt(file: FileCloseCalls, offset: number): DocsTarget |
   if (declaration && (ts.isNumericLiteral(expression) || ts.isPrefixUnaryExpression(expression))) {
     const value = numberOf(expression, ctx.checker);
     if (value === undefined) return undefined;
-    const users = sites.filter((site) => site.code.node !== undefined && valuePositions(site.code.node).some((p) => declarationOf(p, ctx.checker) === declaration));
+    const users = sites.filter((site) => site.code.node !== undefined && valueAlternatives(site.code.node).some((p) => declarationOf(p, ctx.checker) === declaration));
     if (users.length > 0) return code('declared', value, unionRuntimes(users));
     if (isInCloseCodeSpan(value) && namesMentionClose(declaration)) return code('declared', value, []);
   }
@@ -132,18 +132,6 @@ function valueExpressionOf(token: ts.Node): ts.Expression | undefined {
 function isDeclarationName(identifier: ts.Identifier): boolean {
   const parent = identifier.parent;
   return !!parent && (ts.isVariableDeclaration(parent) || ts.isEnumMember(parent) || ts.isPropertyAssignment(parent) || ts.isParameter(parent) || ts.isFunctionDeclaration(parent)) && (parent as { name?: ts.Node }).name === identifier;
-}
-
-/** Value positions of a code argument (see rule 1): the expressions whose values reach close(). */
-function valuePositions(expression: ts.Expression): ts.Expression[] {
-  const node = skipOuterExpressions(expression);
-  if (ts.isConditionalExpression(node)) return [...valuePositions(node.whenTrue), ...valuePositions(node.whenFalse)];
-  if (ts.isBinaryExpression(node)) {
-    const op = node.operatorToken.kind;
-    if (op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.BarBarToken) return [...valuePositions(node.left), ...valuePositions(node.right)];
-    if (op === ts.SyntaxKind.CommaToken) return valuePositions(node.right);
-  }
-  return [node];
 }
 
 /** The number an expression certainly is: a numeric literal, or an expression typed as one number literal. */
@@ -230,7 +218,7 @@ export function sentCodes(file: FileCloseCalls): SentCode[] {
   const found: SentCode[] = [];
   for (const site of sites) {
     if (!site.code.node) continue;
-    for (const node of valuePositions(site.code.node)) {
+    for (const node of valueAlternatives(site.code.node)) {
       const value = numberOf(node, ctx.checker);
       if (value === undefined) continue;
       const literal = ts.isNumericLiteral(node) || (ts.isPrefixUnaryExpression(node) && ts.isNumericLiteral(node.operand));

@@ -26,6 +26,11 @@ export function accessedName(node: ts.Node): string | undefined {
   return undefined;
 }
 
+/** The name a call calls: a method's (`x.close`, `x['close']`) or a plain function's (`closeSocket`). */
+export function calledName(call: ts.CallExpression): string | undefined {
+  return accessedName(call.expression) ?? (ts.isIdentifier(call.expression) ? call.expression.text : undefined);
+}
+
 export function isFunctionLike(node: ts.Node): node is ts.SignatureDeclaration & { body?: ts.Node } {
   return (
     ts.isFunctionDeclaration(node) ||
@@ -197,3 +202,15 @@ export const COMPARISON_OPERATORS: ReadonlySet<ts.SyntaxKind> = new Set([
   ts.SyntaxKind.GreaterThanToken,
   ts.SyntaxKind.GreaterThanEqualsToken,
 ]);
+
+/** The expressions whose value an expression can take: the alternatives of `?:`, `??` and `||`, the right side of `,`. */
+export function valueAlternatives(expression: ts.Expression): ts.Expression[] {
+  const node = skipOuterExpressions(expression);
+  if (ts.isConditionalExpression(node)) return [...valueAlternatives(node.whenTrue), ...valueAlternatives(node.whenFalse)];
+  if (ts.isBinaryExpression(node)) {
+    const op = node.operatorToken.kind;
+    if (op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.BarBarToken) return [...valueAlternatives(node.left), ...valueAlternatives(node.right)];
+    if (op === ts.SyntaxKind.CommaToken) return valueAlternatives(node.right);
+  }
+  return [node];
+}

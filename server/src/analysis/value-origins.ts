@@ -11,6 +11,7 @@ import { HONO_EVENTS } from '../registry/socket-sources';
 import { isPeerInput, typeNameOf, valueSymbolOf } from './peer-input';
 import { isStoredErrorText } from './stored-error-text';
 import { isFunctionLike, listenerRegistration, skipOuterExpressions } from './syntax';
+import { registrationsByName } from './listener-references';
 import type { UnboundedSource, ValueOrigin } from './values';
 import { variableWrites } from './variable-writes';
 
@@ -154,7 +155,8 @@ const ERROR_PARAMETER = /^(err|error|ex|exc|exception)$/i;
 
 /**
  * A caught error, a value typed as an Error (or subclass), or an untyped error parameter: the
- * rejection of a `.catch(err => …)` callback, the argument of an `'error'` listener, the first
+ * rejection of a `.catch(err => …)` callback, the argument of an `'error'` listener (written in place
+ * or registered by name), the first
  * parameter of a Node-style callback named `err`/`error`.
  */
 export function isErrorValue(expr: ts.Expression, ctx: AnalysisContext): boolean {
@@ -173,6 +175,9 @@ function isUntypedErrorParameter(param: ts.ParameterDeclaration, ctx: AnalysisCo
   if (!isFunctionLike(fn) || fn.parameters[0] !== param || !ts.isIdentifier(param.name)) return false;
   if (!(ctx.checker.getTypeAtLocation(param).flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown))) return false;
   const call = fn.parent;
+  // A function registered by name (`source.on('error', onSourceError)`): an error listener when every registration is one.
+  const byName = registrationsByName(fn);
+  if (byName.length > 0) return byName.every((registration) => registration.event.toLowerCase() === 'error');
   // A callback given to a call or to a constructor (`new Client(fetch, (err) => …)`).
   if (!call || !(ts.isCallExpression(call) || ts.isNewExpression(call)) || !call.arguments?.includes(fn as ts.Expression)) return false;
   const callee = call.expression;

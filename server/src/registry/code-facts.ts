@@ -23,6 +23,12 @@ export const PEER_BLAMING_CODES: ReadonlySet<number> = new Set([1009, 3000, 3003
 /** Codes no situation contradicts: 1011 (any unexpected condition), 1013 (try again later: any refusal). */
 export const UNCONTRADICTED_CODES: readonly number[] = [1011, 1013];
 
+/**
+ * Codes no reason's words contradict: 1011 is the server's own unexpected condition, whatever the
+ * reason says it was (`close(1011, 'SSH channel did not open in time')` is an internal timeout).
+ */
+export const ANY_REASON_CODES: readonly number[] = [1011];
+
 /** The data codes an invalid message may be closed with (no consensus among them, §6). */
 export const INVALID_DATA_CODES: readonly number[] = [1002, 1003, 1007];
 

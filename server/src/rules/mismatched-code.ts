@@ -10,7 +10,7 @@ import type { CloseCallSite } from '../analysis/find-close-calls';
 import { isAssignedNew } from '../analysis/constructed';
 import { numbersOf, writtenReasonText } from '../analysis/values';
 import { RUNTIME_PROFILES } from '../registry/runtimes';
-import { GENERIC_CODES, INVALID_DATA_CODES, NORMAL_CLOSURE, PEER_BLAMING_CODES, TIMEOUT_CODE, UNCONTRADICTED_CODES } from '../registry/code-facts';
+import { ANY_REASON_CODES, GENERIC_CODES, INVALID_DATA_CODES, NORMAL_CLOSURE, PEER_BLAMING_CODES, TIMEOUT_CODE, UNCONTRADICTED_CODES } from '../registry/code-facts';
 import { defineRule } from './define-rule';
 import { codesFor, formatCodes, isBrowserSide, replaceCodeSuggestions, replacementTarget } from './code-advice';
 
@@ -88,6 +88,8 @@ export default defineRule({
       if (GENERIC_CODES.includes(code) && named.every((s) => PLAIN_ENDINGS.includes(s)) && !turnsAwayArrival(site.call)) return;
       const verdicts = named.map((s) => codeFitsSituation(code, s, side));
       if (verdicts.some((v) => v !== false)) return;
+      // 1011 names the server's own failure whatever it was; the data codes all say "invalid message" (no consensus among them).
+      if (ANY_REASON_CODES.includes(code) || named.every((s) => s === 'invalid-message' && INVALID_DATA_CODES.includes(code))) return;
       return suggestCodesFor(named[0]!, 'contradictsReason');
     }
 

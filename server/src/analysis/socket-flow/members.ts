@@ -4,7 +4,7 @@
 // closes whatever socket a subclass stored there (`this.socket = new WebSocket(url)` in an
 // outgoing channel, a server's socket in an incoming one).
 import * as ts from 'typescript';
-import { baseClassExpression, isFunctionLike, skipOuterExpressions } from '../syntax';
+import { baseClassExpression, isFunctionLike, skipOuterExpressions, valueAlternatives } from '../syntax';
 import { annotatedSocket } from './declared';
 import type { SocketFlow } from './flow';
 import { thisOwner } from './prototype';
@@ -98,11 +98,35 @@ export function returnValues(flow: SocketFlow, call: ts.CallExpression, depth: n
   const nameNode = ts.isPropertyAccessExpression(callee) ? callee.name : callee;
   const symbol = flow.symbolOf(nameNode);
   const values: FlowValue[] = [];
+  let found = false;
   for (const decl of symbol?.declarations ?? []) {
     const fn = functionOf(decl);
-    if (fn && fn.getSourceFile() && !fn.getSourceFile().isDeclarationFile) values.push(...returnsOf(flow, fn, depth));
+    if (!fn || !fn.getSourceFile() || fn.getSourceFile().isDeclarationFile) continue;
+    found = true;
+    values.push(...returnsOf(flow, fn, depth));
   }
+  if (!found && symbol) for (const fn of assignedFunctions(flow, symbol, nameNode)) values.push(...returnsOf(flow, fn, depth));
   return values;
+}
+
+/**
+ * The functions a field or variable declared without one is given where it is written, among the
+ * alternatives of the value written: `this.factory = options.factory ?? ((url) => new WebSocket(url))`
+ * (a caller's factory is not known; the default is).
+ */
+function assignedFunctions(flow: SocketFlow, symbol: ts.Symbol, nameNode: ts.Node): FunctionNode[] {
+  const name = ts.isIdentifier(nameNode) || ts.isPrivateIdentifier(nameNode) ? nameNode.text : undefined;
+  if (name === undefined) return [];
+  const functions: FunctionNode[] = [];
+  for (const index of flow.indexes()) {
+    for (const assignment of index.assignments.get(name) ?? []) {
+      const left = skipOuterExpressions(assignment.left);
+      const written = ts.isPropertyAccessExpression(left) ? left.name : left;
+      if (flow.symbolOf(written) !== symbol) continue;
+      for (const alternative of valueAlternatives(assignment.right)) if (isFunctionLike(alternative)) functions.push(alternative);
+    }
+  }
+  return functions;
 }
 
 /** The function a declaration holds: itself, or the function a variable or property is initialized with. */
