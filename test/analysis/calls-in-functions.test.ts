@@ -8,7 +8,8 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import * as ts from 'typescript';
 import { callsInFunctionsOf } from '../../server/src/analysis/calls-in-functions';
-import { calledName, functionNameNode, isFunctionLike } from '../../server/src/analysis/syntax';
+import { lastName } from '../../server/src/analysis/socket-flow/file-index';
+import { functionNameNode, isFunctionLike } from '../../server/src/analysis/syntax';
 import { EXAMPLES, PROJECTS, REPO_ROOT } from '../harness/paths';
 
 /** Every TypeScript and JavaScript file of the fixture projects and the example app (node_modules aside). */
@@ -62,7 +63,7 @@ describe('calls in functions: the index equals what each call’s ancestors say'
       const sourceFile = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
       const expected: string[] = [];
       const visit = (node: ts.Node): void => {
-        const method = ts.isCallExpression(node) ? calledName(node) : undefined;
+        const method = ts.isCallExpression(node) ? lastName(node.expression) : undefined;
         const entry = method && expectedEntry(node as ts.CallExpression, method);
         if (entry) expected.push(entry);
         ts.forEachChild(node, visit);

@@ -3,7 +3,8 @@
 // from. A plain function's call counts as much as a method's: `shut(code, reason)` forwarding to
 // `closeWebSocket(target, code, reason)` is a wrapper of a wrapper.
 import * as ts from 'typescript';
-import { calledName, functionNameNode, isFunctionLike } from './syntax';
+import { lastName } from './socket-flow/file-index';
+import { functionNameNode, isFunctionLike } from './syntax';
 
 export type FunctionNode = ts.SignatureDeclaration & { body?: ts.Node };
 
@@ -32,7 +33,7 @@ export function callsInFunctionsOf(file: ts.SourceFile): readonly CallInFunction
   const visit = (node: ts.Node): void => {
     const fn = isFunctionLike(node) ? (node as FunctionNode) : undefined;
     if (fn) enclosing.push({ fn, name: functionNameNode(fn)?.text, parameters: fn.parameters.flatMap((p) => boundNames(p.name)) });
-    const method = enclosing.length > 0 && ts.isCallExpression(node) ? calledName(node) : undefined;
+    const method = enclosing.length > 0 && ts.isCallExpression(node) ? lastName(node.expression) : undefined;
     if (method) {
       const mentioned = new Set((node as ts.CallExpression).arguments.flatMap((a) => identifiersIn(a)));
       const forwarders = enclosing.flatMap(({ fn, name, parameters }) => (name && parameters.some((n) => mentioned.has(n)) ? [{ name, fn }] : []));

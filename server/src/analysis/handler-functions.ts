@@ -5,12 +5,11 @@
 // and the reconnect paths, which follow handlers and the functions they call.
 import * as ts from 'typescript';
 import { memoizedCallback } from './state-effects';
-import { isFunctionLike, skipOuterExpressions } from './syntax';
+import { boundFunction, isFunctionLike, skipOuterExpressions } from './syntax';
 
 /** The function a handler expression is: written in place, a name, `this.method`, `f.bind(this)`. */
 export function functionOf(expression: ts.Expression, checker: ts.TypeChecker, hops = 0): (ts.SignatureDeclaration & { body?: ts.Node }) | undefined {
-  let node = skipOuterExpressions(expression);
-  if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'bind') node = skipOuterExpressions(node.expression.expression);
+  const node = boundFunction(expression) ?? skipOuterExpressions(expression);
   if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) return node;
   const name = ts.isPropertyAccessExpression(node) ? node.name : ts.isIdentifier(node) ? node : undefined;
   let symbol = (name && checker.getSymbolAtLocation(name)) ?? (ts.isPropertyAccessExpression(node) ? memberOfBoundThis(node, checker) : undefined);
@@ -21,8 +20,8 @@ export function functionOf(expression: ts.Expression, checker: ts.TypeChecker, h
   }
   // `private closeListener = this.onCloseProxy.bind(this)`: the method it binds (one hop, so a field bound to itself ends).
   for (const declaration of hops === 0 ? (symbol?.declarations ?? []) : []) {
-    const initializer = (ts.isPropertyDeclaration(declaration) || ts.isVariableDeclaration(declaration)) && declaration.initializer ? skipOuterExpressions(declaration.initializer) : undefined;
-    const bound = initializer && ts.isCallExpression(initializer) && ts.isPropertyAccessExpression(initializer.expression) && initializer.expression.name.text === 'bind' ? initializer : undefined;
+    const initializer = (ts.isPropertyDeclaration(declaration) || ts.isVariableDeclaration(declaration)) ? declaration.initializer : undefined;
+    const bound = initializer && boundFunction(initializer);
     const fn = bound && functionOf(bound, checker, hops + 1);
     if (fn) return fn;
   }

@@ -3,7 +3,7 @@
 // still that event's listener, and what it receives (an error, a close event) is what the event
 // passes. Syntax only, within the function's own file (where such handlers are registered).
 import * as ts from 'typescript';
-import { functionNameNode, listenerRegistration, skipOuterExpressions } from './syntax';
+import { boundFunction, functionNameNode, listenerRegistration, skipOuterExpressions } from './syntax';
 
 export interface ListenerRegistration {
   readonly event: string;
@@ -42,8 +42,7 @@ function registrationsOf(file: ts.SourceFile): ReadonlyMap<string, readonly List
 
 /** `onError`, `this.onError`, `onError.bind(this)`, `this.onError.bind(this)`: the name of the function handed over. */
 function referencedName(node: ts.Expression): string | undefined {
-  let target = skipOuterExpressions(node);
-  if (ts.isCallExpression(target) && ts.isPropertyAccessExpression(target.expression) && target.expression.name.text === 'bind') target = skipOuterExpressions(target.expression.expression);
+  const target = boundFunction(node) ?? skipOuterExpressions(node);
   if (ts.isIdentifier(target)) return target.text;
   if (ts.isPropertyAccessExpression(target) && target.expression.kind === ts.SyntaxKind.ThisKeyword) return target.name.text;
   return undefined;

@@ -26,9 +26,10 @@ export function accessedName(node: ts.Node): string | undefined {
   return undefined;
 }
 
-/** The name a call calls: a method's (`x.close`, `x['close']`) or a plain function's (`closeSocket`). */
-export function calledName(call: ts.CallExpression): string | undefined {
-  return accessedName(call.expression) ?? (ts.isIdentifier(call.expression) ? call.expression.text : undefined);
+/** `f.bind(this, …)`: the function expression it binds (`f`); undefined for any other expression. */
+export function boundFunction(expression: ts.Expression): ts.Expression | undefined {
+  const node = skipOuterExpressions(expression);
+  return ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'bind' ? skipOuterExpressions(node.expression.expression) : undefined;
 }
 
 export function isFunctionLike(node: ts.Node): node is ts.SignatureDeclaration & { body?: ts.Node } {
