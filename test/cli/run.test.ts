@@ -50,6 +50,17 @@ describe('runLint', () => {
     assert.deepEqual(results[1]!.messages[0], { ruleId: null, fatal: true, severity: 2, message: `Cannot read the file: EACCES: permission denied, open '${unreadable}'` });
   });
 
+  it('checks a Workers folder with its tsconfig.worker.json (no tsconfig.json): its server socket is not judged as a browser\'s', () => {
+    const { results } = runLint({ cwd: path.join(CLI_FIXTURES, 'tsconfig-variants'), patterns: ['worker', 'frontend'] });
+    assert.deepEqual(
+      results.map((r) => [toPosix(path.relative(path.join(CLI_FIXTURES, 'tsconfig-variants'), r.filePath)), r.messages.map((m) => `${m.line}:${m.ruleId}`)]),
+      [
+        ['frontend/terminal.ts', ['3:browser-code-range']],
+        ['worker/session.ts', []],
+      ],
+    );
+  });
+
   it('warns about a file named explicitly that is not a JS/TS source', () => {
     const { results } = runLint({ cwd: path.join(CLI_FIXTURES, 'ts-project'), patterns: ['tsconfig.json'] });
     assert.deepEqual(results.map((r) => [r.warningCount, r.messages[0]!.message]), [[1, notASourceFileMessage()]]);
@@ -178,6 +189,17 @@ describe('the CLI\'s programs (engine ProjectPrograms with the CLI\'s report)', 
     assert.ok(programs.get(app)!.getSourceFile(app));
     assert.equal(configOf(programs.get(seed)), undefined);
     assert.ok(programs.get(seed)!.getSourceFile(seed));
+  });
+
+  it('without a tsconfig.json, uses the one tsconfig.<name>.json that includes the file; none or two that do leave it loose', () => {
+    const variants = path.join(CLI_FIXTURES, 'tsconfig-variants');
+    const [worker, frontend, shared, loose] = ['worker/session.ts', 'frontend/terminal.ts', 'shared/close.ts', 'loose.ts'].map((f) => path.join(variants, f));
+    const programs = assignPrograms([worker, frontend, shared, loose], options());
+    assert.equal(configOf(programs.get(worker)), path.join(variants, 'tsconfig.worker.json'));
+    assert.equal(configOf(programs.get(frontend)), path.join(variants, 'tsconfig.frontend.json'));
+    assert.equal(configOf(programs.get(shared)), undefined);
+    assert.equal(configOf(programs.get(loose)), undefined);
+    assert.ok(programs.get(loose)!.getSourceFile(loose));
   });
 
   it('with --project, adds the files the tsconfig does not include (JavaScript too) as root files', () => {

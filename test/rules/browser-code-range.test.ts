@@ -120,6 +120,31 @@ ruleTester('browser-code-range', {
       'await app.register(websocket);',
       "app.get('/ws', { websocket: true }, (socket) => { socket.close(1008, 'Forbidden'); });",
     ),
+    {
+      name: "a ws server's socket its author typed as the global WebSocket (no `import type { WebSocket } from 'ws'`): judged as the ws socket it is",
+      env: 'node',
+      code: lines(
+        "import { WebSocketServer } from 'ws';",
+        'const wss = new WebSocketServer({ port: 8080 });',
+        "function refuse(socket: WebSocket): void { socket.close(1008, 'Invalid token'); }",
+        'function untyped(socket: any): void { socket.close(1011); }',
+        "wss.on('connection', (ws) => { refuse(ws as unknown as WebSocket); untyped(ws as unknown as WebSocket); });",
+      ),
+    },
+    {
+      name: "Fastify handlers given by name, with a `this` parameter, their socket typed as the global WebSocket",
+      env: 'node',
+      code: lines(
+        "import Fastify, { type FastifyInstance } from 'fastify';",
+        "import websocket from '@fastify/websocket';",
+        "function onLobby(this: FastifyInstance, socket: WebSocket): void { socket.close(1008, 'Invalid token'); }",
+        'function onRoom(socket: WebSocket): void { socket.close(1003); }',
+        'const app = Fastify();',
+        'app.register(websocket);',
+        "app.get('/lobby', { websocket: true }, onLobby);",
+        "app.route({ method: 'GET', url: '/room', handler: (req, reply) => reply.send('hi'), wsHandler: onRoom });",
+      ),
+    },
     lines("import type { WSContext } from 'hono/ws';", 'declare const ctx: WSContext;', "ctx.close(1011, 'Internal error');"),
     {
       name: 'browser look-alikes',
@@ -147,6 +172,15 @@ ruleTester('browser-code-range', {
         '}',
       ),
       errors: [{ messageId: 'outsideBrowserRange', line: 5, column: 21 }],
+    },
+    {
+      name: 'a parameter typed as the global WebSocket that gets a client the code makes, in Node',
+      env: 'node',
+      code: lines(
+        "function giveUp(socket: WebSocket): void { socket.close(1011, 'gave up'); }",
+        "giveUp(new WebSocket('wss://feed.example'));",
+      ),
+      errors: [{ messageId: 'outsideBrowserRange', line: 1, column: 57, confidence: 'typed' }],
     },
     {
       name: '1001 on page hide (the htmx hx-ws bug)',

@@ -123,6 +123,21 @@ ruleTester('reserved-code', {
       errors: [{ messageId: 'reserved', line: 3, column: 16, confidence: 'inferred' }],
     },
     {
+      name: 'a function with a `this` parameter: callers pass the socket at the position after it (direct and `.call`)',
+      env: 'node',
+      code: lines(
+        "import { WebSocketServer } from 'ws';",
+        'const wss = new WebSocketServer({ port: 8080 });',
+        'function drop(this: unknown, socket: any) { socket.close(1006); }',
+        'function dropLater(this: unknown, socket: any) { socket.close(1015); }',
+        "wss.on('connection', (ws) => { drop(ws); dropLater.call(null, ws); });",
+      ),
+      errors: [
+        { messageId: 'reserved', line: 3, column: 58, confidence: 'inferred' },
+        { messageId: 'reserved', line: 4, column: 63, confidence: 'inferred' },
+      ],
+    },
+    {
       name: "an express-ws route handler's socket (the plugin is set up in another statement)",
       env: 'js',
       code: lines("const express = require('express');", 'const app = express();', "require('express-ws')(app);", "app.ws('/echo', (ws, req) => {", "  if (!req.query.token) ws.close(1006, 'no token');", '});'),

@@ -4,7 +4,7 @@
 import * as ts from 'typescript';
 import type { Confidence } from '../core/finding';
 import type { Evidence, EvidenceKind, RuntimeId } from '../registry/types';
-import { DENO_UPGRADED_SOCKET, ISOMORPHIC_REEXPORT, WORKERS_SOCKETS } from '../registry/socket-sources';
+import { BROWSER_SOCKET_RUNTIME, DENO_UPGRADED_SOCKET, ISOMORPHIC_REEXPORT, WORKERS_SOCKETS } from '../registry/socket-sources';
 import type { AnalysisContext } from './context';
 import { inferReceiverFromEvidence } from './receiver-evidence';
 import { isAssignedNew } from './constructed';
@@ -34,14 +34,36 @@ export function classifyReceiver(receiver: ts.Expression, ctx: AnalysisContext):
   const type = ctx.checker.getTypeAtLocation(node);
   const typed = runtimesOfType(type, ctx, 0);
   // The flow gets the receiver as written: `(x as WebSocket)` names the socket type even when it does not resolve.
-  if (typed === 'untyped') return fromSocketFlow(receiver, ctx) ?? inferReceiverFromEvidence(node, ctx) ?? { kind: 'unknown' };
+  if (typed === 'untyped') return pastBrowserType(receiver, ctx, fromSocketFlow(receiver, ctx)) ?? inferReceiverFromEvidence(node, ctx) ?? { kind: 'unknown' };
   // The project's own structural type (`interface WebSocketLike`) says nothing about what the value is.
   if (typed.length === 0) return declaredKind(type, ctx).kind === 'structural' ? (fromSocketFlow(receiver, ctx) ?? NOT_WEBSOCKET('structural')) : NOT_WEBSOCKET('type');
   // Deno types the sockets of Deno.upgradeWebSocket as the global (browser) WebSocket, but they are server sockets.
   if (typed.length === 1 && typed[0] === DENO_UPGRADED_SOCKET.typedAs && isDenoServerSocket(node, ctx)) return { kind: 'websocket', runtimes: [DENO_UPGRADED_SOCKET.runtime], confidence: 'typed' };
   // Likewise Workers' sockets, when the DOM lib's WebSocket is the only one the program declares.
   if (typed.length === 1 && typed[0] === WORKERS_SOCKETS.typedAs && isWorkersSocket(receiver, ctx)) return { kind: 'websocket', runtimes: [WORKERS_SOCKETS.runtime], confidence: 'typed' };
+  if (typed.length === 1 && typed[0] === BROWSER_SOCKET_RUNTIME) return serverSocketTypedAsBrowser(receiver, ctx) ?? { kind: 'websocket', runtimes: typed, confidence: 'typed' };
   return { kind: 'websocket', runtimes: adjustForFile(typed, ctx), confidence: 'typed' };
+}
+
+/**
+ * Server code that types its sockets as the global (browser) WebSocket — a forgotten `import
+ * type { WebSocket } from 'ws'`, a handler written for the DOM lib — still gets sockets from its
+ * server: followed past those types to where they come from, sockets of one other runtime only
+ * (a ws server's `connection`, a Fastify route) are judged by that runtime. A client the code
+ * makes, several runtimes, or anything certainly not a socket keeps the type's answer.
+ */
+function serverSocketTypedAsBrowser(receiver: ts.Expression, ctx: AnalysisContext, typeTraceStrong = true): ReceiverClass | undefined {
+  if (ts.isNewExpression(skipOuterExpressions(receiver))) return undefined;
+  const traced = traceSocket(receiver, ctx.program, ctx.platform, 'followed');
+  // A source found through a property matched by name only does not outweigh a type reached by declarations.
+  if (traced === undefined || traced === 'conflict' || (!traced.strong && typeTraceStrong) || traced.runtimes.includes(BROWSER_SOCKET_RUNTIME)) return undefined;
+  return { kind: 'websocket', runtimes: traced.runtimes, confidence: 'inferred', evidence: { ...traced.evidence, strength: traced.strong ? 'medium' : 'low' } };
+}
+
+/** An untyped receiver the flow found only a browser-typed value for (a caller's parameter typed as the global WebSocket): that value's source decides. */
+function pastBrowserType(receiver: ts.Expression, ctx: AnalysisContext, found: ReceiverClass | undefined): ReceiverClass | undefined {
+  if (found?.kind !== 'websocket' || found.evidence?.kind !== 'declared-type' || found.runtimes.length !== 1 || found.runtimes[0] !== BROWSER_SOCKET_RUNTIME) return found;
+  return serverSocketTypedAsBrowser(receiver, ctx, found.evidence.strength !== 'low') ?? found;
 }
 
 /** The runtime a constructor (`new WebSocketError(...)`) builds, from its declaration. */

@@ -215,3 +215,20 @@ export function valueAlternatives(expression: ts.Expression): ts.Expression[] {
   }
   return [node];
 }
+
+/** A declared `this` parameter (`function onLobby(this: FastifyInstance, socket)`): typed, never passed by callers. */
+function hasThisParameter(fn: ts.SignatureDeclaration): boolean {
+  const first = fn.parameters[0];
+  return !!first && ts.isIdentifier(first.name) && first.name.escapedText === 'this';
+}
+
+/** The argument position callers pass `param` at: its index, less a leading `this` parameter. */
+export function parameterPosition(fn: ts.SignatureDeclaration, param: ts.ParameterDeclaration): number {
+  const index = fn.parameters.indexOf(param);
+  return index > 0 && hasThisParameter(fn) ? index - 1 : index;
+}
+
+/** The parameter that receives the argument at `position` (parameterPosition's inverse). */
+export function parameterAt(fn: ts.SignatureDeclaration, position: number): ts.ParameterDeclaration | undefined {
+  return fn.parameters[hasThisParameter(fn) ? position + 1 : position];
+}

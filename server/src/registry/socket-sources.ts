@@ -54,6 +54,9 @@ export const HONO_EVENTS = { factory: 'upgradeWebSocket', closeHandler: 'onClose
  */
 export const WORKERS_SOCKETS = { pairClass: 'WebSocketPair', sources: ['pair', 'hibernation'], runtime: 'cloudflare', typedAs: 'whatwg' } as const satisfies { pairClass: string; sources: readonly EvidenceKind[]; runtime: RuntimeId; typedAs: RuntimeId };
 
+/** The runtime of the browser's WebSocket type (lib.dom, Node's global): server code sometimes types its sockets with it (classify-receiver). */
+export const BROWSER_SOCKET_RUNTIME: RuntimeId = 'whatwg';
+
 /** Deno types the sockets of `Deno.upgradeWebSocket` as the global (browser) WebSocket, but they are server sockets. */
 export const DENO_UPGRADED_SOCKET = { typedAs: 'whatwg', runtime: 'deno-server' } as const satisfies { typedAs: RuntimeId; runtime: RuntimeId };
 
@@ -108,12 +111,14 @@ export const WS_SERVER_CLASSES: ReadonlySet<string> = new Set(Object.keys(SOCKET
  * Plugins that add WebSocket routes to HTTP frameworks, whose route handlers get the socket as
  * their first parameter: express-ws's `app.ws(path, …middleware, (ws, req) => …)` (`method`), and
  * @fastify/websocket's routes declared with `{ websocket: true }` or a `wsHandler` (`option`; its
- * versions before 8 passed a connection stream whose `.socket` is the socket).
+ * versions before 8 passed a connection stream whose `.socket` is the socket). `methods`: the
+ * calls that declare such routes with a handler given by name (`fastify.get(path, { websocket:
+ * true }, wsHandler)`, `fastify.route({ …, wsHandler })`).
  */
-export const ROUTE_PLUGINS: ReadonlyArray<{ readonly module: string; readonly runtime: RuntimeId } & ({ readonly method: string } | { readonly option: string; readonly handler: string })> = [
+export const ROUTE_PLUGINS: ReadonlyArray<{ readonly module: string; readonly runtime: RuntimeId } & ({ readonly method: string } | { readonly option: string; readonly handler: string; readonly methods: readonly string[] })> = [
   { module: 'express-ws', runtime: 'ws', method: 'ws' },
-  { module: '@fastify/websocket', runtime: 'ws', option: 'websocket', handler: 'wsHandler' },
-  { module: 'fastify-websocket', runtime: 'ws', option: 'websocket', handler: 'wsHandler' },
+  { module: '@fastify/websocket', runtime: 'ws', option: 'websocket', handler: 'wsHandler', methods: ['get', 'all', 'route'] },
+  { module: 'fastify-websocket', runtime: 'ws', option: 'websocket', handler: 'wsHandler', methods: ['get', 'all', 'route'] },
 ];
 
 /**

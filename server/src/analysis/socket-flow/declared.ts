@@ -25,8 +25,9 @@ export function fromDeclaredType(flow: SocketFlow, node: ts.Expression): readonl
   if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Null | ts.TypeFlags.Undefined)) return undefined;
   const runtimes = runtimesOfType(type, flow);
   if (runtimes === 'untyped') return undefined;
-  // In Workers code the browser's WebSocket type may stand for Workers' sockets (WORKERS_SOCKETS): follow the code.
-  if (runtimes.length === 1 && runtimes[0] === WORKERS_SOCKETS.typedAs && mayBeWorkersCode(node)) return undefined;
+  // In Workers code the browser's WebSocket type may stand for Workers' sockets (WORKERS_SOCKETS), and
+  // a flow that follows browser types looks for the server sockets behind them: follow the code.
+  if (runtimes.length === 1 && runtimes[0] === WORKERS_SOCKETS.typedAs && (flow.browserTypes === 'followed' || mayBeWorkersCode(node))) return undefined;
   if (runtimes.length > 0) return runtimes.map((runtime) => ({ kind: 'socket', source: { kind: 'declared-type', runtime, node }, steps: [] }));
   if (type.flags & (ts.TypeFlags.StringLike | ts.TypeFlags.NumberLike | ts.TypeFlags.BooleanLike | ts.TypeFlags.BigIntLike)) return [{ kind: 'not-socket' }];
   if (type.getConstructSignatures().length > 0 || type.getCallSignatures().length > 0) return undefined; // classes and functions: by syntax

@@ -22,6 +22,9 @@ import { bindingOfDeclaration, constructorRuntime, isDenoUpgrade, isGlobalObject
 import { reusableAt, worse, type Cut, type Memo } from './memo';
 import { distinctValues, withStep, type FlowValue } from './values';
 
+/** Whether a value typed as the browser's WebSocket is one (`trusted`) or followed to its source (`followed`). */
+export type BrowserTypes = 'trusted' | 'followed';
+
 const MAX_DEPTH = 14;
 /** Nodes a single query may visit: beyond it, the answer is "unknown" (silence), never a guess. */
 const WORK_BUDGET = 4000;
@@ -46,6 +49,11 @@ export class SocketFlow {
     readonly program: ts.Program,
     readonly platform: Platform,
     readonly scope: FlowScope = 'all',
+    /**
+     * `followed`: a value typed as the browser's WebSocket is followed through the code like an
+     * untyped one, to find server sockets their authors typed as the global WebSocket (classify-receiver).
+     */
+    readonly browserTypes: BrowserTypes = 'trusted',
   ) {
     this.checker = program.getTypeChecker();
   }

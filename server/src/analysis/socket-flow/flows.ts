@@ -2,7 +2,7 @@
 // program; and the observer that tells the CLI's cache when a file's findings consulted it.
 import type * as ts from 'typescript';
 import type { Platform } from '../../registry/types';
-import { SocketFlow } from './flow';
+import { SocketFlow, type BrowserTypes } from './flow';
 import { flattenReads, recording } from './reads';
 import type { FlowScope } from './test-files';
 
@@ -37,15 +37,16 @@ export function withFlowObserver<T>(onFlowUse: (() => void) | undefined, lint: (
 }
 
 /**
- * The flow analysis of a program, one per platform (the global WebSocket depends on it) and scope
- * (test-files.ts: a query from a production file does not read test files).
+ * The flow analysis of a program, one per platform (the global WebSocket depends on it), scope
+ * (test-files.ts: a query from a production file does not read test files) and trust in browser
+ * socket types (flow.ts BrowserTypes).
  */
-export function socketFlow(program: ts.Program, platform: Platform, observed = true, scope: FlowScope = 'all'): SocketFlow {
+export function socketFlow(program: ts.Program, platform: Platform, observed = true, scope: FlowScope = 'all', browserTypes: BrowserTypes = 'trusted'): SocketFlow {
   if (observed) flowObserver?.();
   let perKey = flows.get(program);
   if (!perKey) flows.set(program, (perKey = new Map()));
-  const key = `${platform}:${scope}`;
+  const key = `${platform}:${scope}:${browserTypes}`;
   let flow = perKey.get(key);
-  if (!flow) perKey.set(key, (flow = new SocketFlow(program, platform, scope)));
+  if (!flow) perKey.set(key, (flow = new SocketFlow(program, platform, scope, browserTypes)));
   return flow;
 }

@@ -5,7 +5,7 @@
 // and values that leave a function through its returns.
 import * as ts from 'typescript';
 import { HONO_EVENTS, SERVER_SOCKET_HANDLERS, UWS_MODULE, WORKERS_SOCKETS, WS_SERVER } from '../../registry/socket-sources';
-import { baseClassExpression, functionNameNode, isFunctionLike, isIterationCallback, listenerRegistration, skipOuterExpressions } from '../syntax';
+import { baseClassExpression, functionNameNode, isFunctionLike, isIterationCallback, listenerRegistration, parameterAt, parameterPosition, skipOuterExpressions } from '../syntax';
 import { elementsOf } from './collections';
 import { annotatedSocket } from './declared';
 import { runtimesOfType } from '../declared-runtimes';
@@ -13,7 +13,7 @@ import { lastName } from './file-index';
 import { functionOf } from './members';
 import type { SocketFlow } from './flow';
 import { prototypeOwner, thisOwner } from './prototype';
-import { ROUTE_METHODS, routeHandlerSocket, routeReferenceSocket } from './routes';
+import { ROUTE_METHODS, routeHandlerReferences, routeHandlerSocket, routeReferenceSocket } from './routes';
 import { bunHandlerObject, honoHandlerName, isDurableObjectSocketHandler, uwsHandlerObject } from './sources';
 import { registeredCallsOf, tableCallsOf } from './dispatch-tables';
 import { withStep, type FlowValue } from './values';
@@ -25,12 +25,13 @@ type FunctionNode = ts.SignatureDeclaration & { body?: ts.Node };
 export function parameterValues(flow: SocketFlow, param: ts.ParameterDeclaration, depth: number): readonly FlowValue[] {
   const fn = param.parent;
   if (!isFunctionLike(fn) || param.dotDotDotToken) return [];
-  const index = fn.parameters.indexOf(param);
-  const declared = typedByContext(flow, fn, index);
+  // The position callers pass it at: a `this` parameter (`function onLobby(this: FastifyInstance, socket)`) is not passed.
+  const index = parameterPosition(fn, param);
+  const declared = typedByContext(flow, fn, param, index);
   if (declared) return declared;
   const values: FlowValue[] = [];
   if (param.initializer) values.push(...flow.valuesOf(param.initializer, depth));
-  const contextual = contextuallyAnnotated(flow, fn, index);
+  const contextual = contextuallyAnnotated(flow, fn, param, index);
   if (contextual) values.push(contextual);
   values.push(...listenerValues(flow, fn, index, depth));
   const label = ts.isIdentifier(param.name) ? param.name.text : param.name.getText();
@@ -47,8 +48,7 @@ export function parameterValues(flow: SocketFlow, param: ts.ParameterDeclaration
  * the call it is passed to declares a socket type for it. The author only widened the type; the
  * value is what the declaration says.
  */
-function typedByContext(flow: SocketFlow, fn: FunctionNode, index: number): readonly FlowValue[] | undefined {
-  const parameter = fn.parameters[index]!;
+function typedByContext(flow: SocketFlow, fn: FunctionNode, parameter: ts.ParameterDeclaration, index: number): readonly FlowValue[] | undefined {
   const written = parameter.type?.kind;
   if (written !== ts.SyntaxKind.AnyKeyword && written !== ts.SyntaxKind.UnknownKeyword) return undefined;
   const expected = contextualParameter(flow, fn, index);
@@ -63,8 +63,8 @@ function typedByContext(flow: SocketFlow, fn: FunctionNode, index: number): read
  * parameter's type is written on the signature the function implements, as a socket type that
  * does not resolve (types not installed) — the written name says what it is.
  */
-function contextuallyAnnotated(flow: SocketFlow, fn: FunctionNode, index: number): FlowValue | undefined {
-  if (fn.parameters[index]?.type) return undefined;
+function contextuallyAnnotated(flow: SocketFlow, fn: FunctionNode, parameter: ts.ParameterDeclaration, index: number): FlowValue | undefined {
+  if (parameter.type) return undefined;
   const declared = contextualParameter(flow, fn, index)?.valueDeclaration;
   return declared && ts.isParameter(declared) && !declared.getSourceFile().isDeclarationFile ? annotatedSocket(flow, declared) : undefined;
 }
@@ -179,7 +179,8 @@ function registrationsOf(flow: SocketFlow, fn: FunctionNode, depth: number): Reg
 }
 
 /**
- * `api.ws('/room/:slug', requirePeerAuth, room.join)`: the function given by name (imported,
+ * `api.ws('/room/:slug', requirePeerAuth, room.join)`, `fastify.get('/lobby', { websocket: true },
+ * onLobby)`: the function given by name (imported,
  * required, a module's export) to a plugin's route, found by name in the index and confirmed by symbol.
  */
 function routeByReference(flow: SocketFlow, fn: FunctionNode, depth: number): FlowValue | undefined {
@@ -189,7 +190,7 @@ function routeByReference(flow: SocketFlow, fn: FunctionNode, depth: number): Fl
   for (const index of flow.indexes()) {
     for (const method of ROUTE_METHODS) {
       for (const call of index.calls.get(method) ?? []) {
-        for (const argument of call.arguments.slice(1)) {
+        for (const argument of routeHandlerReferences(call)) {
           if (!namesFunction(flow, argument, named.name, symbols, fn, depth)) continue;
           const socket = routeReferenceSocket(flow, call, argument);
           if (socket) return socket;
@@ -311,7 +312,7 @@ function callbackCalls(flow: SocketFlow, fn: FunctionNode): CallSite[] {
   const sites: CallSite[] = [];
   for (const decl of symbol?.declarations ?? []) {
     const receiving = functionOf(decl);
-    const param = receiving?.parameters[position];
+    const param = receiving && parameterAt(receiving, position);
     if (!receiving?.body || !param || !ts.isIdentifier(param.name) || receiving.getSourceFile().isDeclarationFile) continue;
     const paramSymbol = flow.symbolOf(param.name);
     const visit = (node: ts.Node): void => {

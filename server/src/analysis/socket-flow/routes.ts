@@ -37,17 +37,31 @@ function isMethodRouteCall(call: ts.CallExpression, method: string): boolean {
   return call.arguments.length >= 2 && ts.isPropertyAccessExpression(callee) && callee.name.text === method && !!path && (ts.isStringLiteralLike(path) || ts.isTemplateExpression(path) || ts.isRegularExpressionLiteral(path));
 }
 
-/** The methods that declare routes with handlers given by name (express-ws's `ws`), to look up in the flow's index of calls. */
-export const ROUTE_METHODS: readonly string[] = ROUTE_PLUGINS.flatMap((plugin) => ('method' in plugin ? [plugin.method] : []));
+/** The methods that declare routes with handlers given by name (express-ws's `ws`, Fastify's `get`), to look up in the flow's index of calls. */
+export const ROUTE_METHODS: readonly string[] = [...new Set(ROUTE_PLUGINS.flatMap((plugin) => ('method' in plugin ? [plugin.method] : plugin.methods)))];
+
+const HANDLER_PROPERTIES: ReadonlySet<string> = new Set(ROUTE_PLUGINS.flatMap((plugin) => ('handler' in plugin ? [plugin.handler, 'handler'] : [])));
+
+/**
+ * Where a route call may name its handler: the arguments after the path, and the `handler` or
+ * `wsHandler` of an options object (`fastify.route({ url, websocket: true, handler: onLobby })`).
+ */
+export function routeHandlerReferences(call: ts.CallExpression): readonly ts.Expression[] {
+  return call.arguments.flatMap((argument, at) => {
+    if (ts.isObjectLiteralExpression(argument)) return argument.properties.flatMap((p) => (ts.isPropertyAssignment(p) && HANDLER_PROPERTIES.has(p.name.getText()) ? [p.initializer] : []));
+    return at > 0 ? [argument] : [];
+  });
+}
 
 /**
  * The socket a function passed by name to a route call receives (`api.ws('/room', auth, room.join)`,
- * `reference` an argument after the path), when the call is a route of a plugin the project imports.
+ * `fastify.get('/lobby', { websocket: true }, onLobby)`; `reference` one of routeHandlerReferences),
+ * when the call is a route of a plugin the project imports.
  */
 export function routeReferenceSocket(flow: SocketFlow, call: ts.CallExpression, reference: ts.Expression): FlowValue | undefined {
-  if (call.arguments.indexOf(reference) <= 0) return undefined;
   for (const plugin of ROUTE_PLUGINS) {
-    if ('method' in plugin && isMethodRouteCall(call, plugin.method) && projectImports(flow, plugin.module)) {
+    const isRoute = 'method' in plugin ? call.arguments.indexOf(reference) > 0 && isMethodRouteCall(call, plugin.method) : isOptionRoute(reference, reference.parent, plugin.option, plugin.handler);
+    if (isRoute && projectImports(flow, plugin.module)) {
       return { kind: 'socket', source: { kind: 'route-handler', runtime: plugin.runtime, node: call, name: plugin.module }, steps: [] };
     }
   }

@@ -4,6 +4,7 @@
 // no source is found: a guess that turns a stream or a pool into a WebSocket is worse than nothing.
 import type * as ts from 'typescript';
 import type { Evidence, EvidenceStepLocation, Platform, RuntimeId } from '../../registry/types';
+import type { BrowserTypes } from './flow';
 import { socketFlow } from './flows';
 import { scopeOf } from './test-files';
 import type { FlowValue } from './values';
@@ -16,8 +17,8 @@ export interface TracedSocket {
 }
 
 /** `conflict`: a value that reaches the receiver is known not to be a socket (a stream, a project class). */
-export function traceSocket(receiver: ts.Expression, program: ts.Program, platform: Platform): TracedSocket | 'conflict' | undefined {
-  const flow = socketFlow(program, platform, true, scopeOf(receiver.getSourceFile(), program));
+export function traceSocket(receiver: ts.Expression, program: ts.Program, platform: Platform, browserTypes: BrowserTypes = 'trusted'): TracedSocket | 'conflict' | undefined {
+  const flow = socketFlow(program, platform, true, scopeOf(receiver.getSourceFile(), program), browserTypes);
   flow.beginQuery();
   const values = flow.valuesOf(receiver, 0);
   return fromValues(values);
