@@ -32,3 +32,18 @@ for (const name of listFixtureProjects()) {
     }
   });
 }
+
+describe('browser-typed receivers followed to their source (classify-receiver serverSocketTypedAsBrowser)', () => {
+  it("a client made with the global constructor keeps the browser type's answer on a platform whose global WebSocket is another runtime", () => {
+    const project = loadFixtureProject('dom');
+    for (const file of project.files) {
+      const expectations = readExpectations(file).filter((e) => e.runtimes !== 'not-websocket' && e.runtimes.includes('whatwg'));
+      if (expectations.length === 0) continue;
+      const sites = findCloseCalls(createAnalysisContext(project.program, file, 'cloudflare'));
+      for (const expected of expectations) {
+        const site = sites.find((s) => ts.getLineAndCharacterOfPosition(file, s.call.getStart()).line === expected.line);
+        assert.deepEqual(site?.runtimes, expected.runtimes, `${file.fileName}:${expected.line + 1}`);
+      }
+    }
+  });
+});

@@ -4,7 +4,7 @@
 import * as ts from 'typescript';
 import type { Confidence } from '../core/finding';
 import type { Evidence, EvidenceKind, RuntimeId } from '../registry/types';
-import { BROWSER_SOCKET_RUNTIME, DENO_UPGRADED_SOCKET, ISOMORPHIC_REEXPORT, WORKERS_SOCKETS } from '../registry/socket-sources';
+import { BROWSER_SOCKET_RUNTIME, DENO_UPGRADED_SOCKET, GLOBAL_SOCKET_RUNTIME, ISOMORPHIC_REEXPORT, WORKERS_SOCKETS } from '../registry/socket-sources';
 import type { AnalysisContext } from './context';
 import { inferReceiverFromEvidence } from './receiver-evidence';
 import { isAssignedNew } from './constructed';
@@ -55,8 +55,10 @@ export function classifyReceiver(receiver: ts.Expression, ctx: AnalysisContext):
 function serverSocketTypedAsBrowser(receiver: ts.Expression, ctx: AnalysisContext, typeTraceStrong = true): ReceiverClass | undefined {
   if (ts.isNewExpression(skipOuterExpressions(receiver))) return undefined;
   const traced = traceSocket(receiver, ctx.program, ctx.platform, 'followed');
-  // A source found through a property matched by name only does not outweigh a type reached by declarations.
+  // A source found through a property matched by name only does not outweigh a type reached by declarations;
+  // a client made with the global constructor is what the type says (its runtime is the platform's guess).
   if (traced === undefined || traced === 'conflict' || (!traced.strong && typeTraceStrong) || traced.runtimes.includes(BROWSER_SOCKET_RUNTIME)) return undefined;
+  if (traced.sources.some((source) => source.kind === 'constructor' && source.runtime === GLOBAL_SOCKET_RUNTIME[ctx.platform])) return undefined;
   return { kind: 'websocket', runtimes: traced.runtimes, confidence: 'inferred', evidence: { ...traced.evidence, strength: traced.strong ? 'medium' : 'low' } };
 }
 

@@ -24,7 +24,11 @@ export function prematureCloseKind(site: CloseCallSite, checker: ts.TypeChecker)
 /** `const ws = this.socket; const socket = ws;` is as far as names of one socket are followed. */
 const MAX_ALIASES = 2;
 
-/** The `new …(…)` that created `target`, earlier in the function that contains `anchor`. */
+/**
+ * The `new …(…)` (or call of a function that only returns one) that created `target`, earlier in
+ * the function that contains `anchor` — or, when that function is a Promise executor (which runs
+ * at once), earlier in the function around it.
+ */
 function creationBefore(target: ts.Expression, anchor: ts.Node, checker: ts.TypeChecker, aliases = 0): ts.Node | undefined {
   const receiver = skipOuterExpressions(target);
   const scope = enclosingFunction(anchor);
@@ -35,9 +39,9 @@ function creationBefore(target: ts.Expression, anchor: ts.Node, checker: ts.Type
   const visit = (node: ts.Node): void => {
     if (creation || node.getStart() >= anchor.getStart()) return;
     if (isFunctionLike(node) && node !== scope) return; // nested functions run later, or never
-    if (ts.isVariableDeclaration(node) && node.initializer && isNewExpression(node.initializer) && targetSymbol && checker.getSymbolAtLocation(node.name) === targetSymbol) {
+    if (ts.isVariableDeclaration(node) && node.initializer && isCreation(node.initializer, checker) && targetSymbol && checker.getSymbolAtLocation(node.name) === targetSymbol) {
       if (alwaysRunsBefore(node, anchor)) creation = node;
-    } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && isNewExpression(node.right)) {
+    } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && isCreation(node.right, checker)) {
       const left = skipOuterExpressions(node.left);
       if ((targetSymbol && ts.isIdentifier(left) && checker.getSymbolAtLocation(left) === targetSymbol) || (targetText && left.getText() === targetText)) {
         if (alwaysRunsBefore(node, anchor)) creation = node;
@@ -46,7 +50,14 @@ function creationBefore(target: ts.Expression, anchor: ts.Node, checker: ts.Type
     ts.forEachChild(node, visit);
   };
   ts.forEachChild(scope, visit);
-  return creation ?? (aliases < MAX_ALIASES ? creationOfAlias(targetSymbol, anchor, checker, aliases) : undefined);
+  const executed = promiseOfExecutor(scope);
+  return creation ?? (executed ? creationBefore(target, executed, checker, aliases) : undefined) ?? (aliases < MAX_ALIASES ? creationOfAlias(targetSymbol, anchor, checker, aliases) : undefined);
+}
+
+/** `new Promise((resolve) => { … })` when `fn` is that executor: it runs where the promise is made. */
+function promiseOfExecutor(fn: ts.Node): ts.NewExpression | undefined {
+  const parent = fn.parent;
+  return parent && ts.isNewExpression(parent) && parent.arguments?.[0] === fn && ts.isIdentifier(parent.expression) && parent.expression.text === 'Promise' ? parent : undefined;
 }
 
 /**
@@ -95,6 +106,24 @@ function isStraightLine(node: ts.Node): boolean {
 
 function isNewExpression(node: ts.Expression): boolean {
   return ts.isNewExpression(skipOuterExpressions(node));
+}
+
+/** `new WebSocket(url)`, or a call of the project's factory whose every return is one (`return new WebSocket(url)`). */
+function isCreation(node: ts.Expression, checker: ts.TypeChecker): boolean {
+  const expression = skipOuterExpressions(node);
+  if (ts.isNewExpression(expression)) return true;
+  if (!ts.isCallExpression(expression)) return false;
+  const factory = checker.getResolvedSignature(expression)?.declaration;
+  if (!factory || !isFunctionLike(factory) || !factory.body || factory.getSourceFile().isDeclarationFile) return false;
+  if (!ts.isBlock(factory.body)) return isNewExpression(factory.body as ts.Expression);
+  const returned: (ts.Expression | undefined)[] = [];
+  const visit = (n: ts.Node): void => {
+    if (isFunctionLike(n)) return;
+    if (ts.isReturnStatement(n)) returned.push(n.expression);
+    ts.forEachChild(n, visit);
+  };
+  ts.forEachChild(factory.body, visit);
+  return returned.length > 0 && returned.every((r) => r !== undefined && isNewExpression(r));
 }
 
 /**

@@ -54,9 +54,26 @@ export function defaultOf(wrapper: Wrapper, parameter: ForwardedParameter): ts.E
   const declared = wrapper.fn.parameters[parameter.index];
   if (!declared) return undefined;
   if (parameter.property === undefined) return declared.initializer;
-  if (!ts.isObjectBindingPattern(declared.name)) return undefined;
-  const element = declared.name.elements.find((e) => ((e.propertyName ?? e.name) as ts.Node).getText() === parameter.property);
+  const pattern = ts.isObjectBindingPattern(declared.name) ? declared.name : optionsDestructuring(wrapper.fn, declared);
+  const element = pattern?.elements.find((e) => ((e.propertyName ?? e.name) as ts.Node).getText() === parameter.property);
   return element?.initializer;
+}
+
+/**
+ * `const { code = 1000, reason } = options;`, a statement of the function's own body that takes
+ * an options parameter apart (the parameter named as written, never assigned): the pattern.
+ */
+function optionsDestructuring(fn: FunctionNode, parameter: ts.ParameterDeclaration): ts.ObjectBindingPattern | undefined {
+  if (!fn.body || !ts.isBlock(fn.body) || !ts.isIdentifier(parameter.name)) return undefined;
+  const name = parameter.name.text;
+  for (const statement of fn.body.statements) {
+    if (!ts.isVariableStatement(statement) || !(statement.declarationList.flags & ts.NodeFlags.Const)) continue;
+    for (const declaration of statement.declarationList.declarations) {
+      const init = declaration.initializer && skipOuterExpressions(declaration.initializer);
+      if (ts.isObjectBindingPattern(declaration.name) && init && ts.isIdentifier(init) && init.text === name) return declaration.name;
+    }
+  }
+  return undefined;
 }
 
 /** The argument expression a call gives for a forwarded parameter, if it writes one. */
@@ -371,10 +388,15 @@ function forwardedParameter(argument: ts.Expression | undefined, fn: FunctionNod
   if (!ts.isIdentifier(node)) return undefined;
   const decl = ctx.checker.getSymbolAtLocation(node)?.valueDeclaration;
   if (decl && ts.isParameter(decl) && decl.parent === fn && !decl.dotDotDotToken) return { index: fn.parameters.indexOf(decl) };
-  // A property of an options parameter, destructured where it is declared: `_close({ code, reason })`.
-  if (decl && ts.isBindingElement(decl) && !decl.dotDotDotToken && ts.isObjectBindingPattern(decl.parent) && ts.isParameter(decl.parent.parent) && decl.parent.parent.parent === fn) {
+  // A property of an options parameter, destructured where it is declared (`_close({ code, reason })`)
+  // or by the first statements of the body (`const { code = 1000, reason } = options`).
+  if (decl && ts.isBindingElement(decl) && !decl.dotDotDotToken && ts.isObjectBindingPattern(decl.parent)) {
     const key = decl.propertyName ?? decl.name;
-    if (ts.isIdentifier(key) || ts.isStringLiteral(key)) return { index: fn.parameters.indexOf(decl.parent.parent), property: key.text };
+    if (!ts.isIdentifier(key) && !ts.isStringLiteral(key)) return undefined;
+    const holder = decl.parent.parent;
+    if (ts.isParameter(holder) && holder.parent === fn) return { index: fn.parameters.indexOf(holder), property: key.text };
+    const options = fn.parameters.find((p) => optionsDestructuring(fn, p) === decl.parent);
+    if (options) return { index: fn.parameters.indexOf(options), property: key.text };
   }
   return undefined;
 }

@@ -11,9 +11,10 @@ import { annotatedSocket } from './declared';
 import { runtimesOfType } from '../declared-runtimes';
 import { lastName } from './file-index';
 import { functionOf } from './members';
+import { callsOfModuleExport, moduleExportOf } from './module-exports';
 import type { SocketFlow } from './flow';
 import { prototypeOwner, thisOwner } from './prototype';
-import { ROUTE_METHODS, routeHandlerReferences, routeHandlerSocket, routeReferenceSocket } from './routes';
+import { ROUTE_METHODS, routeByModuleExport, routeHandlerReferences, routeHandlerSocket, routeReferenceSocket } from './routes';
 import { bunHandlerObject, honoHandlerName, isDurableObjectSocketHandler, uwsHandlerObject } from './sources';
 import { registeredCallsOf, tableCallsOf } from './dispatch-tables';
 import { withStep, type FlowValue } from './values';
@@ -110,7 +111,7 @@ function listenerValues(flow: SocketFlow, fn: FunctionNode, index: number, depth
   if (index === 0 && isDurableObjectSocketHandler(fn, flow.platform)) {
     values.push({ kind: 'socket', source: { kind: 'hibernation', runtime: WORKERS_SOCKETS.runtime, node: fn }, steps: [] });
   }
-  const route = index === 0 ? (routeHandlerSocket(flow, fn) ?? routeByReference(flow, fn, depth)) : undefined;
+  const route = index === 0 ? (routeHandlerSocket(flow, fn) ?? routeByReference(flow, fn, depth) ?? routeByModuleExport(flow, fn)) : undefined;
   if (route) values.push(route);
   if (index === HONO_EVENTS.socketParameter && honoHandlerName(fn, flow.checker)) {
     values.push({ kind: 'socket', source: { kind: 'server-handler', runtime: HONO_EVENTS.runtime, node: fn }, steps: [] });
@@ -282,6 +283,8 @@ export function callSitesOf(flow: SocketFlow, fn: FunctionNode, depth: number): 
   sites.push(...callbackCalls(flow, fn));
   sites.push(...tableCallsOf(flow, fn, depth));
   sites.push(...registeredCallsOf(flow, fn, depth));
+  const exported = moduleExportOf(fn);
+  if (exported) sites.push(...callsOfModuleExport(flow, exported, MAX_CALL_SITES).map((call) => ({ args: call.arguments, offset: 0 })));
   const named = functionSymbol(flow, fn);
   if (!named) return sites;
   for (const index of flow.indexes()) {

@@ -10,6 +10,7 @@ import { ROUTE_PLUGINS } from '../../registry/socket-sources';
 import { skipOuterExpressions } from '../syntax';
 import type { SocketFlow } from './flow';
 import { noteFile, noteKey, quotedModule } from './reads';
+import { moduleExportOf, namesModuleExport } from './module-exports';
 import type { FlowValue } from './values';
 
 type Plugin = (typeof ROUTE_PLUGINS)[number];
@@ -63,6 +64,28 @@ export function routeReferenceSocket(flow: SocketFlow, call: ts.CallExpression, 
     const isRoute = 'method' in plugin ? call.arguments.indexOf(reference) > 0 && isMethodRouteCall(call, plugin.method) : isOptionRoute(reference, reference.parent, plugin.option, plugin.handler);
     if (isRoute && projectImports(flow, plugin.module)) {
       return { kind: 'socket', source: { kind: 'route-handler', runtime: plugin.runtime, node: call, name: plugin.module }, steps: [] };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * `app.ws('/term', require('./routes/term'))`, `app.ws('/term', term)` with `import term from
+ * './routes/term'`: a route handler that is its module's export (`module.exports = async (ws, req)
+ * => …`, `export default function (ws) {…}`), the socket its first parameter receives.
+ */
+export function routeByModuleExport(flow: SocketFlow, fn: ts.SignatureDeclaration): FlowValue | undefined {
+  const exported = moduleExportOf(fn);
+  if (!exported) return undefined;
+  for (const index of flow.indexes()) {
+    for (const method of ROUTE_METHODS) {
+      for (const call of index.calls.get(method) ?? []) {
+        for (const argument of routeHandlerReferences(call)) {
+          if (!namesModuleExport(flow, argument, exported)) continue;
+          const socket = routeReferenceSocket(flow, call, argument);
+          if (socket) return socket;
+        }
+      }
     }
   }
   return undefined;

@@ -3,7 +3,7 @@
 // through. Silent when any value that reaches the receiver is known not to be a socket, or when
 // no source is found: a guess that turns a stream or a pool into a WebSocket is worse than nothing.
 import type * as ts from 'typescript';
-import type { Evidence, EvidenceStepLocation, Platform, RuntimeId } from '../../registry/types';
+import type { Evidence, EvidenceKind, EvidenceStepLocation, Platform, RuntimeId } from '../../registry/types';
 import type { BrowserTypes } from './flow';
 import { socketFlow } from './flows';
 import { scopeOf } from './test-files';
@@ -14,6 +14,8 @@ export interface TracedSocket {
   readonly evidence: Evidence;
   /** Every hop went through a declaration (variables, fields, parameters); false if one matched a property by name only. */
   readonly strong: boolean;
+  /** What each socket that reaches the receiver comes from. */
+  readonly sources: ReadonlyArray<{ readonly kind: EvidenceKind; readonly runtime: RuntimeId }>;
 }
 
 /** `conflict`: a value that reaches the receiver is known not to be a socket (a stream, a project class). */
@@ -35,6 +37,7 @@ export function fromValues(values: readonly FlowValue[]): TracedSocket | 'confli
   return {
     runtimes,
     strong: byNameHops(best) === 0,
+    sources: sockets.map((s) => ({ kind: s.source.kind, runtime: s.source.runtime })),
     evidence: {
       kind: best.source.kind,
       ...(best.source.name ? { name: best.source.name } : {}),
