@@ -1,7 +1,8 @@
 // The per-file index of calls made inside named functions (analysis/calls-in-functions.ts) is
 // built in one walk down each file, reading each function's name and parameters once. Every
 // entry must equal what the call's own ancestors say, found by walking up from the call: the
-// functions around it, which of them have a parameter the arguments mention, and the innermost.
+// functions around it, which of them have a parameter the arguments mention (or a name the body
+// takes apart from one: `const { code, reason } = options`), and the innermost.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -34,6 +35,20 @@ function namesBound(name: ts.BindingName): string[] {
   return name.elements.flatMap((element) => (ts.isBindingElement(element) ? namesBound(element.name) : []));
 }
 
+/** The names a function's parameters bind, and those a top-level `const { … } = parameter` of its body takes from one. */
+function parameterNames(fn: ts.SignatureDeclaration & { body?: ts.Node }): string[] {
+  const names = fn.parameters.flatMap((p) => namesBound(p.name));
+  const plain = new Set(fn.parameters.flatMap((p) => (ts.isIdentifier(p.name) ? [p.name.text] : [])));
+  const statements = fn.body && ts.isBlock(fn.body) ? fn.body.statements : [];
+  for (const statement of statements) {
+    if (!ts.isVariableStatement(statement)) continue;
+    for (const d of statement.declarationList.declarations) {
+      if (ts.isObjectBindingPattern(d.name) && d.initializer && ts.isIdentifier(d.initializer) && plain.has(d.initializer.text)) names.push(...namesBound(d.name));
+    }
+  }
+  return names;
+}
+
 /** Identifiers written in an argument, not looking into functions written there. */
 function identifiersWritten(node: ts.Node): Set<string> {
   const names = new Set<string>();
@@ -52,7 +67,7 @@ function expectedEntry(call: ts.CallExpression, method: string): string | undefi
   if (around.length === 0) return undefined;
   const mentioned = new Set(call.arguments.flatMap((argument) => [...identifiersWritten(argument)]));
   const describe = (fn: ts.Node): string => `${functionNameNode(fn)!.text}@${fn.getStart()}`;
-  const forwarders = around.filter((fn) => functionNameNode(fn) && (fn as ts.SignatureDeclaration).parameters.some((p) => namesBound(p.name).some((n) => mentioned.has(n))));
+  const forwarders = around.filter((fn) => functionNameNode(fn) && parameterNames(fn as ts.SignatureDeclaration & { body?: ts.Node }).some((n) => mentioned.has(n)));
   const innermost = around[around.length - 1]!;
   return `${method} ${functionNameNode(innermost) ? describe(innermost) : '-'} | ${forwarders.map(describe).join(' ')}`;
 }
