@@ -235,7 +235,7 @@ ruleTester('premature-close', {
       ),
     },
     {
-      name: 'a factory that may return a socket made earlier (a cache) is no creation; a timer outside a Promise executor callback runs later',
+      name: 'a factory that may return a socket made earlier (a cache), or wraps one in a Proxy, is no creation; a timer outside a Promise executor callback runs later',
       env: 'dom',
       code: lines(
         'let cached: WebSocket | undefined;',
@@ -247,6 +247,11 @@ ruleTester('premature-close', {
         '  const ws = socketFor(url);',
         '  const timeout = setTimeout(() => ws.close(), 3000);',
         '  ws.onopen = () => clearTimeout(timeout);',
+        '}',
+        'const guarded = (socket: WebSocket): WebSocket => new Proxy(socket, {});',
+        'export function wrapped(url: string): void {',
+        '  const shared = guarded(new WebSocket(url));',
+        '  shared.close();',
         '}',
         'export function later(url: string): void {',
         '  const ws = new WebSocket(url);',

@@ -104,14 +104,16 @@ function isStraightLine(node: ts.Node): boolean {
   );
 }
 
+/** `new X(…)` — not `new Proxy(socket, handler)`, which wraps a socket made elsewhere. */
 function isNewExpression(node: ts.Expression): boolean {
-  return ts.isNewExpression(skipOuterExpressions(node));
+  const expression = skipOuterExpressions(node);
+  return ts.isNewExpression(expression) && !(ts.isIdentifier(expression.expression) && expression.expression.text === 'Proxy');
 }
 
 /** `new WebSocket(url)`, or a call of the project's factory whose every return is one (`return new WebSocket(url)`). */
 function isCreation(node: ts.Expression, checker: ts.TypeChecker): boolean {
   const expression = skipOuterExpressions(node);
-  if (ts.isNewExpression(expression)) return true;
+  if (isNewExpression(expression)) return true;
   if (!ts.isCallExpression(expression)) return false;
   const factory = checker.getResolvedSignature(expression)?.declaration;
   if (!factory || !isFunctionLike(factory) || !factory.body || factory.getSourceFile().isDeclarationFile) return false;

@@ -76,7 +76,7 @@ export default defineRule({
       const rejection = fromReason ?? rejectionFromGuards(site.call, context.analysis.checker) ?? (site.reason.node ? undefined : rejectionSent(site.call));
       if (rejection) return suggestCodesFor(rejection, 'rejectWithNormal');
     }
-    if (code === NORMAL_CLOSURE && around.failure && !around.fromReason.includes('normal') && !closesOwnFailedSocket(site, around.failure) && !failureReportedFirst(site.call)) {
+    if (code === NORMAL_CLOSURE && around.failure && !around.fromReason.includes('normal') && !closesOwnFailedSocket(site, around.failure) && !(clientSide() && connectionFailed(around)) && !failureReportedFirst(site.call)) {
       return suggestCodesFor(FAILURE_SITUATIONS[around.failure], 'failureWithNormal', { failure: context.common.failurePaths[around.failure] }, false);
     }
     // The reason names situations and none of them fits the code. Generic words alone
@@ -307,6 +307,19 @@ function isNumber(expression: ts.Expression, value: number): boolean {
   if (ts.isNumericLiteral(node)) return Number(node.text) === value;
   return ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(node.operand) && -Number(node.operand.text) === value;
 }
+
+/**
+ * A catch around connecting (the try block or the function is about connecting: `await
+ * this.wsConnection.connect()`, `connectUser()`): on the client end, what failed is the
+ * connection itself, and closing it with 1000 abandons a socket that never opened or already
+ * failed; nothing misleads the peer.
+ */
+function connectionFailed(around: CloseContext): boolean {
+  return around.failure === 'catch' && CONNECTING_WORDS.test(`${around.failureText ?? ''} ${around.functionName ?? ''}`);
+}
+
+/** `connect`, `reconnect`, `openConnection`, `connectUser` — not `disconnect`. */
+const CONNECTING_WORDS = /(?<!dis)connect|\bopen(?:connection|socket|websocket)?\b/i;
 
 /**
  * A socket's own 'error' listener runs when that socket is already closing or closed (browsers
