@@ -86,8 +86,8 @@ describe('runLint', () => {
 });
 
 describe('expandInputs', () => {
-  it('walks folders for JS/TS sources, skipping node_modules, .git and declaration files', () => {
-    for (const file of ['w/b.ts', 'w/sub/c.tsx', 'w/sub/d.mjs', 'w/e.cts', 'w/a.d.ts', 'w/f.d.mts', 'w/g.json', 'w/node_modules/x/index.ts', 'w/.git/hooks/h.js', 'w/sub/node_modules/y.js']) write(file);
+  it('walks folders for JS/TS sources, skipping node_modules, .git, .yarn and declaration files', () => {
+    for (const file of ['w/b.ts', 'w/sub/c.tsx', 'w/sub/d.mjs', 'w/e.cts', 'w/a.d.ts', 'w/f.d.mts', 'w/g.json', 'w/node_modules/x/index.ts', 'w/.git/hooks/h.js', 'w/.yarn/releases/yarn-4.0.0.cjs', 'w/sub/node_modules/y.js']) write(file);
     const [input] = expandInputs(['w'], temp);
     assert.equal(input!.kind, 'directory');
     assert.deepEqual(
