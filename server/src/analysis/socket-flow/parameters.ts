@@ -14,7 +14,7 @@ import { functionOf } from './members';
 import { callsOfModuleExport, moduleExportOf } from './module-exports';
 import type { SocketFlow } from './flow';
 import { prototypeOwner, thisOwner } from './prototype';
-import { ROUTE_METHODS, routeByModuleExport, routeHandlerReferences, routeHandlerSocket, routeReferenceSocket } from './routes';
+import { routeByModuleExport, routeHandlerSocket, routeNaming } from './routes';
 import { bunHandlerObject, honoHandlerName, isDurableObjectSocketHandler, uwsHandlerObject } from './sources';
 import { registeredCallsOf, tableCallsOf } from './dispatch-tables';
 import { withStep, type FlowValue } from './values';
@@ -188,18 +188,7 @@ function routeByReference(flow: SocketFlow, fn: FunctionNode, depth: number): Fl
   const named = functionSymbol(flow, fn);
   if (!named) return undefined;
   const symbols = new Set([named.symbol]);
-  for (const index of flow.indexes()) {
-    for (const method of ROUTE_METHODS) {
-      for (const call of index.calls.get(method) ?? []) {
-        for (const argument of routeHandlerReferences(call)) {
-          if (!namesFunction(flow, argument, named.name, symbols, fn, depth)) continue;
-          const socket = routeReferenceSocket(flow, call, argument);
-          if (socket) return socket;
-        }
-      }
-    }
-  }
-  return undefined;
+  return routeNaming(flow, (argument) => namesFunction(flow, argument, named.name, symbols, fn, depth));
 }
 
 /** The symbol that names a function: its declaration name, the variable or property holding it. */

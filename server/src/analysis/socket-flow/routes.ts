@@ -39,7 +39,7 @@ function isMethodRouteCall(call: ts.CallExpression, method: string): boolean {
 }
 
 /** The methods that declare routes with handlers given by name (express-ws's `ws`, Fastify's `get`), to look up in the flow's index of calls. */
-export const ROUTE_METHODS: readonly string[] = [...new Set(ROUTE_PLUGINS.flatMap((plugin) => ('method' in plugin ? [plugin.method] : plugin.methods)))];
+const ROUTE_METHODS: readonly string[] = [...new Set(ROUTE_PLUGINS.flatMap((plugin) => ('method' in plugin ? [plugin.method] : plugin.methods)))];
 
 const HANDLER_PROPERTIES: ReadonlySet<string> = new Set(ROUTE_PLUGINS.flatMap((plugin) => ('handler' in plugin ? [plugin.handler, 'handler'] : [])));
 
@@ -47,7 +47,7 @@ const HANDLER_PROPERTIES: ReadonlySet<string> = new Set(ROUTE_PLUGINS.flatMap((p
  * Where a route call may name its handler: the arguments after the path, and the `handler` or
  * `wsHandler` of an options object (`fastify.route({ url, websocket: true, handler: onLobby })`).
  */
-export function routeHandlerReferences(call: ts.CallExpression): readonly ts.Expression[] {
+function routeHandlerReferences(call: ts.CallExpression): readonly ts.Expression[] {
   return call.arguments.flatMap((argument, at) => {
     if (ts.isObjectLiteralExpression(argument)) return argument.properties.flatMap((p) => (ts.isPropertyAssignment(p) && HANDLER_PROPERTIES.has(p.name.getText()) ? [p.initializer] : []));
     return at > 0 ? [argument] : [];
@@ -59,7 +59,7 @@ export function routeHandlerReferences(call: ts.CallExpression): readonly ts.Exp
  * `fastify.get('/lobby', { websocket: true }, onLobby)`; `reference` one of routeHandlerReferences),
  * when the call is a route of a plugin the project imports.
  */
-export function routeReferenceSocket(flow: SocketFlow, call: ts.CallExpression, reference: ts.Expression): FlowValue | undefined {
+function routeReferenceSocket(flow: SocketFlow, call: ts.CallExpression, reference: ts.Expression): FlowValue | undefined {
   for (const plugin of ROUTE_PLUGINS) {
     const isRoute = 'method' in plugin ? call.arguments.indexOf(reference) > 0 && isMethodRouteCall(call, plugin.method) : isOptionRoute(reference, reference.parent, plugin.option, plugin.handler);
     if (isRoute && projectImports(flow, plugin.module)) {
@@ -76,13 +76,20 @@ export function routeReferenceSocket(flow: SocketFlow, call: ts.CallExpression, 
  */
 export function routeByModuleExport(flow: SocketFlow, fn: ts.SignatureDeclaration): FlowValue | undefined {
   const exported = moduleExportOf(fn);
-  if (!exported) return undefined;
+  return exported ? routeNaming(flow, (reference) => namesModuleExport(flow, reference, exported)) : undefined;
+}
+
+/**
+ * The socket of the first route call in the project (found in the flow's index of calls by
+ * ROUTE_METHODS) whose handler reference (routeHandlerReferences) `names` the function.
+ */
+export function routeNaming(flow: SocketFlow, names: (reference: ts.Expression) => boolean): FlowValue | undefined {
   for (const index of flow.indexes()) {
     for (const method of ROUTE_METHODS) {
       for (const call of index.calls.get(method) ?? []) {
-        for (const argument of routeHandlerReferences(call)) {
-          if (!namesModuleExport(flow, argument, exported)) continue;
-          const socket = routeReferenceSocket(flow, call, argument);
+        for (const reference of routeHandlerReferences(call)) {
+          if (!names(reference)) continue;
+          const socket = routeReferenceSocket(flow, call, reference);
           if (socket) return socket;
         }
       }
