@@ -4,7 +4,7 @@
 // `closeWebSocket(target, code, reason)` is a wrapper of a wrapper.
 import * as ts from 'typescript';
 import { lastName } from './socket-flow/file-index';
-import { functionNameNode, isFunctionLike } from './syntax';
+import { functionNameNode, isFunctionLike, parameterDestructurings } from './syntax';
 
 export type FunctionNode = ts.SignatureDeclaration & { body?: ts.Node };
 
@@ -32,7 +32,7 @@ export function callsInFunctionsOf(file: ts.SourceFile): readonly CallInFunction
   const enclosing: { readonly fn: FunctionNode; readonly name: string | undefined; readonly parameters: readonly string[] }[] = [];
   const visit = (node: ts.Node): void => {
     const fn = isFunctionLike(node) ? (node as FunctionNode) : undefined;
-    if (fn) enclosing.push({ fn, name: functionNameNode(fn)?.text, parameters: [...fn.parameters.flatMap((p) => boundNames(p.name)), ...namesTakenFromParameters(fn)] });
+    if (fn) enclosing.push({ fn, name: functionNameNode(fn)?.text, parameters: [...fn.parameters.flatMap((p) => boundNames(p.name)), ...parameterDestructurings(fn).flatMap((d) => boundNames(d.pattern))] });
     const method = enclosing.length > 0 && ts.isCallExpression(node) ? lastName(node.expression) : undefined;
     if (method) {
       const mentioned = new Set((node as ts.CallExpression).arguments.flatMap((a) => identifiersIn(a)));
@@ -55,17 +55,6 @@ export function addFunction(map: Map<string, FunctionNode[]>, { name, fn }: Name
   list.push(fn);
   map.set(name, list);
   return true;
-}
-
-/** `const { code, reason } = options;` at the top of the body, `options` a parameter: the names it binds. */
-function namesTakenFromParameters(fn: FunctionNode): string[] {
-  if (!fn.body || !ts.isBlock(fn.body)) return [];
-  const parameters = new Set(fn.parameters.flatMap((p) => (ts.isIdentifier(p.name) ? [p.name.text] : [])));
-  return fn.body.statements.flatMap((statement) =>
-    ts.isVariableStatement(statement)
-      ? statement.declarationList.declarations.flatMap((d) => (ts.isObjectBindingPattern(d.name) && d.initializer && ts.isIdentifier(d.initializer) && parameters.has(d.initializer.text) ? boundNames(d.name) : []))
-      : [],
-  );
 }
 
 /** `p`, or the names a destructuring parameter binds (`{ code, reason }`). */

@@ -232,3 +232,22 @@ export function parameterPosition(fn: ts.SignatureDeclaration, param: ts.Paramet
 export function parameterAt(fn: ts.SignatureDeclaration, position: number): ts.ParameterDeclaration | undefined {
   return fn.parameters[hasThisParameter(fn) ? position + 1 : position];
 }
+
+/**
+ * `const { code = 1000, reason } = options;` among the top statements of a function's body, where
+ * `options` is one of its parameters (named as written): each pattern with the parameter it takes
+ * apart, and whether it is a `const` (a `let` may be reassigned).
+ */
+export function parameterDestructurings(fn: ts.SignatureDeclaration & { body?: ts.Node }): { readonly parameter: ts.ParameterDeclaration; readonly pattern: ts.ObjectBindingPattern; readonly isConst: boolean }[] {
+  if (!fn.body || !ts.isBlock(fn.body)) return [];
+  const byName = new Map(fn.parameters.flatMap((p) => (ts.isIdentifier(p.name) ? [[p.name.text, p] as const] : [])));
+  return fn.body.statements.flatMap((statement) => {
+    if (!ts.isVariableStatement(statement)) return [];
+    const isConst = (statement.declarationList.flags & ts.NodeFlags.Const) !== 0;
+    return statement.declarationList.declarations.flatMap((d) => {
+      const init = d.initializer && skipOuterExpressions(d.initializer);
+      const parameter = init && ts.isIdentifier(init) ? byName.get(init.text) : undefined;
+      return parameter && ts.isObjectBindingPattern(d.name) ? [{ parameter, pattern: d.name, isConst }] : [];
+    });
+  });
+}

@@ -13,7 +13,7 @@ import { socketFlow } from './socket-flow/flows';
 import { memoRecorded, noteFile, noteKey, type RecordedAnswer } from './socket-flow/reads';
 import { isTestFile, scopeOf } from './socket-flow/test-files';
 import { thisOwner } from './socket-flow/prototype';
-import { accessedName, functionNameNode, isFunctionLike, skipOuterExpressions } from './syntax';
+import { accessedName, functionNameNode, isFunctionLike, parameterDestructurings, skipOuterExpressions } from './syntax';
 import { addFunction, callsInFunctionsOf, type FunctionNode } from './calls-in-functions';
 import { noteCandidacy } from './candidate-reads';
 import { limitsLength, rewritesOf, transformsItself, type Rewrite } from './wrapper-rewrites';
@@ -59,21 +59,9 @@ export function defaultOf(wrapper: Wrapper, parameter: ForwardedParameter): ts.E
   return element?.initializer;
 }
 
-/**
- * `const { code = 1000, reason } = options;`, a statement of the function's own body that takes
- * an options parameter apart (the parameter named as written, never assigned): the pattern.
- */
+/** `const { code = 1000, reason } = options;` in the function's own body: the pattern that takes that options parameter apart. */
 function optionsDestructuring(fn: FunctionNode, parameter: ts.ParameterDeclaration): ts.ObjectBindingPattern | undefined {
-  if (!fn.body || !ts.isBlock(fn.body) || !ts.isIdentifier(parameter.name)) return undefined;
-  const name = parameter.name.text;
-  for (const statement of fn.body.statements) {
-    if (!ts.isVariableStatement(statement) || !(statement.declarationList.flags & ts.NodeFlags.Const)) continue;
-    for (const declaration of statement.declarationList.declarations) {
-      const init = declaration.initializer && skipOuterExpressions(declaration.initializer);
-      if (ts.isObjectBindingPattern(declaration.name) && init && ts.isIdentifier(init) && init.text === name) return declaration.name;
-    }
-  }
-  return undefined;
+  return parameterDestructurings(fn).find((d) => d.parameter === parameter && d.isConst)?.pattern;
 }
 
 /** The argument expression a call gives for a forwarded parameter, if it writes one. */
