@@ -34,8 +34,8 @@ for (const name of listFixtureProjects()) {
 }
 
 describe('browser-typed receivers followed to their source (classify-receiver serverSocketTypedAsBrowser)', () => {
-  it("a client made with the global constructor keeps the browser type's answer on a platform whose global WebSocket is another runtime", () => {
-    const project = loadFixtureProject('dom');
+  for (const name of ['dom', 'node-global']) it(`${name}: a client made with the global constructor keeps the browser type's answer on a platform whose global WebSocket is another runtime`, () => {
+    const project = loadFixtureProject(name);
     for (const file of project.files) {
       const expectations = readExpectations(file).filter((e) => e.runtimes !== 'not-websocket' && e.runtimes.includes('whatwg'));
       if (expectations.length === 0) continue;

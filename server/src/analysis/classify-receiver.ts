@@ -46,20 +46,35 @@ export function classifyReceiver(receiver: ts.Expression, ctx: AnalysisContext):
 }
 
 /**
- * Server code that types its sockets as the global (browser) WebSocket — a forgotten `import
- * type { WebSocket } from 'ws'`, a handler written for the DOM lib — still gets sockets from its
+ * Node server code that types its sockets as the global WebSocket (Node's client, from
+ * @types/node) — a forgotten `import type { WebSocket } from 'ws'` — still gets sockets from its
  * server: followed past those types to where they come from, sockets of one other runtime only
  * (a ws server's `connection`, a Fastify route) are judged by that runtime. A client the code
- * makes, several runtimes, or anything certainly not a socket keeps the type's answer.
+ * makes, several runtimes, or anything certainly not a socket keeps the type's answer. A program
+ * with the browser's own WebSocket (the DOM or WebWorker lib) is taken at its word: browser code
+ * is what that type is written for, and a second trace of every browser socket would double the
+ * flow's work where it is least likely to change an answer.
  */
 function serverSocketTypedAsBrowser(receiver: ts.Expression, ctx: AnalysisContext, typeTraceStrong = true): ReceiverClass | undefined {
-  if (ts.isNewExpression(skipOuterExpressions(receiver))) return undefined;
+  if (ts.isNewExpression(skipOuterExpressions(receiver)) || hasBrowserLib(ctx.program)) return undefined;
   const traced = traceSocket(receiver, ctx.program, ctx.platform, 'followed');
   // A source found through a property matched by name only does not outweigh a type reached by declarations;
   // a client made with the global constructor is what the type says (its runtime is the platform's guess).
   if (traced === undefined || traced === 'conflict' || (!traced.strong && typeTraceStrong) || traced.runtimes.includes(BROWSER_SOCKET_RUNTIME)) return undefined;
   if (traced.sources.some((source) => source.kind === 'constructor' && source.runtime === GLOBAL_SOCKET_RUNTIME[ctx.platform])) return undefined;
   return { kind: 'websocket', runtimes: traced.runtimes, confidence: 'inferred', evidence: { ...traced.evidence, strength: traced.strong ? 'medium' : 'low' } };
+}
+
+const browserLibs = new WeakMap<ts.Program, boolean>();
+
+/** Does the program load a default library that declares the browser's WebSocket (lib.dom, lib.webworker)? */
+function hasBrowserLib(program: ts.Program): boolean {
+  let found = browserLibs.get(program);
+  if (found === undefined) {
+    found = program.getSourceFiles().some((file) => program.isSourceFileDefaultLibrary(file) && /[\\/]lib\.(dom|webworker)\.d\.ts$/.test(file.fileName));
+    browserLibs.set(program, found);
+  }
+  return found;
 }
 
 /** An untyped receiver the flow found only a browser-typed value for (a caller's parameter typed as the global WebSocket): that value's source decides. */
