@@ -47,6 +47,7 @@ function sampleData(locale: (typeof LOCALES)[number]): Record<string, string | n
     function: 'handleHeartbeat',
     timer: 'this.reconnectTimer',
     setter: 'setReconnectAttempt',
+    action: 'ws/connect',
     replacement: '1011 (Internal Error)',
   };
 }

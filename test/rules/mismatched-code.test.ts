@@ -745,6 +745,39 @@ ruleTester('mismatched-code', {
       ],
     },
     {
+      name: 'a per-address count named by its counting words alone (perIp, ipCount); an address alone is no count',
+      env: 'js',
+      code: lines(
+        "const { WebSocketServer } = require('ws');",
+        'const wss = new WebSocketServer({ port: 8080 });',
+        'const perIp = {};',
+        'let ipCount = 0;',
+        "wss.on('connection', (ws, req) => {",
+        '  const ip = req.socket.remoteAddress;',
+        '  perIp[ip] = (perIp[ip] || 0) + 1;',
+        '  if (perIp[ip] > 3) { ws.close(1000); return; }',
+        '  if (++ipCount >= 10) ws.close(1000);',
+        '  if (ip.length > 45) ws.close(1000);',
+        '});',
+      ),
+      errors: [
+        { messageId: 'rejectWithNormal', line: 8, column: 33, data: { situation: 'a capacity limit' } },
+        { messageId: 'rejectWithNormal', line: 9, column: 33, data: { situation: 'a capacity limit' } },
+      ],
+    },
+    {
+      name: 'anti-cheat in a game server: 1000 for a cheater is a refusal',
+      env: 'js',
+      code: lines(
+        "const { WebSocketServer } = require('ws');",
+        'const wss = new WebSocketServer({ port: 8080 });',
+        "wss.on('connection', (ws) => {",
+        "  ws.on('message', (data) => { if (String(data).length > 9000) ws.close(1000, 'Cheating detected'); });",
+        '});',
+      ),
+      errors: [{ messageId: 'rejectWithNormal', line: 4, column: 73, data: { situation: 'a policy violation' } }],
+    },
+    {
       name: 'ban lists, allow lists, origin checks, bots and an admin kick',
       code: lines(
         ...SERVER,

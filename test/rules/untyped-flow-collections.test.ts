@@ -1,7 +1,8 @@
 // Sockets kept in collections and objects of code without types, reached where the collection is
 // passed on: a module array filled with `push` and handed to a function that indexes it with a
 // loop variable, the project's own objects (`{ ws }`, `new Player()`) as its elements, and a field
-// written on an instance from outside its class (`player.ws = ws`).
+// written on an instance from outside its class (`player.ws = ws`), and a map keyed by its sockets
+// (`players.set(ws, state)`) walked by its keys.
 import { lines, ruleTester } from '../harness/rule-tester';
 
 const WS_SERVER_JS = ["const WebSocket = require('ws');", 'const wss = new WebSocket.Server({ port: 8080 });'];
@@ -31,8 +32,57 @@ ruleTester('reserved-code', {
         'stop([job]);',
       ),
     },
+    {
+      name: 'a map keyed by file handles, walked by its keys: not sockets',
+      env: 'js',
+      code: lines(
+        "const fs = require('fs');",
+        'const open = new Map();',
+        "open.set(fs.createWriteStream('/tmp/a'), { name: 'a' });",
+        'function closeAll() { for (const [out] of open) out.close(1006); open.forEach((state, out) => out.close(1006)); }',
+        'closeAll();',
+      ),
+    },
+    {
+      name: 'a map whose values are sockets: its keys (ids) are not',
+      env: 'js',
+      code: lines(
+        ...WS_SERVER_JS,
+        'const byId = new Map();',
+        "wss.on('connection', (ws) => { byId.set(String(Date.now()), ws); });",
+        'function dropIds() { for (const [id] of byId) id.close(1006); }',
+        'dropIds();',
+      ),
+    },
   ],
   invalid: [
+    {
+      name: 'a map keyed by sockets, walked with `for (const [socket, state] of map)`',
+      env: 'js',
+      code: lines(
+        ...WS_SERVER_JS,
+        'const players = new Map();',
+        "wss.on('connection', (ws) => { players.set(ws, { name: 'x' }); });",
+        'function dropAll() { for (const [sock, state] of players) if (state.name) sock.close(1006); }',
+      ),
+      errors: [{ messageId: 'reserved', line: 5, column: 86, confidence: 'inferred' }],
+    },
+    {
+      name: 'a map keyed by sockets, walked with `map.forEach((state, socket) => …)` and `map.keys()`',
+      env: 'js',
+      code: lines(
+        ...WS_SERVER_JS,
+        'const players = new Map();',
+        "wss.on('connection', (ws) => { players.set(ws, { name: 'x' }); });",
+        'function dropAll() { players.forEach((state, sock) => sock.close(1006)); }',
+        'function dropKeys() { for (const sock of players.keys()) sock.close(1006); for (const [sock] of players.entries()) sock.close(1006); }',
+      ),
+      errors: [
+        { messageId: 'reserved', line: 5, column: 66, confidence: 'inferred' },
+        { messageId: 'reserved', line: 6, column: 69, confidence: 'inferred' },
+        { messageId: 'reserved', line: 6, column: 127, confidence: 'inferred' },
+      ],
+    },
     {
       name: 'a module array of `{ ws }` objects passed to a function that indexes it with a variable',
       env: 'js',

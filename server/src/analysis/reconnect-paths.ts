@@ -13,6 +13,7 @@ import { callbacksAssignedTo } from './callback-properties';
 import type { CloseHandler } from './close-handlers';
 import { functionOf } from './handler-functions';
 import { contextOfNode, type AnalysisContext } from './context';
+import { dispatchedCode, siblingAction } from './dispatched-actions';
 import { effectsRerunBy } from './state-effects';
 import { accessedName, isFunctionLike, isListenerArgument, listenerRegistration, skipOuterExpressions } from './syntax';
 import { runtimesOfType } from './declared-runtimes';
@@ -42,7 +43,8 @@ export interface ConnectionStart {
 
 export type ConnectionVia =
   | { readonly kind: 'timer-callback'; readonly node: ts.Node; readonly timer: string }
-  | { readonly kind: 'state-effect'; readonly node: ts.Node; readonly setter: string };
+  | { readonly kind: 'state-effect'; readonly node: ts.Node; readonly setter: string }
+  | { readonly kind: 'dispatched-action'; readonly node: ts.Node; readonly action: string };
 
 export function handlerScope(handler: CloseHandler, ctx: AnalysisContext): CloseScope {
   return { fn: handler.fn, close: receivedClose(handler.fn, handlerParameterRoles(handler), ctx), ctx };
@@ -146,6 +148,14 @@ function leadsToConnection(node: ts.CallExpression | ts.NewExpression, ctx: Anal
     const effects = effectsRerunBy(node, ctx.checker);
     const setter = effects.length > 0 ? skipOuterExpressions(node.expression).getText() : '';
     if (effects.some((effect) => through(functionOf(effect, ctx.checker), { kind: 'state-effect', node: effect, setter }))) return true;
+    // `dispatch('connect')`, `dispatch(wsConnect(url))`: the store action or reducer case that handles it.
+    const dispatched = dispatchedCode(node, ctx.program, ctx.checker);
+    for (const code of dispatched ? [...dispatched.functions, ...dispatched.branches] : []) {
+      if (!codeStartsConnection(code, ctx, search, depth + 1)) continue;
+      search.vias.set(node, { kind: 'dispatched-action', node: actionPlace(code), action: dispatched!.action });
+      return true;
+    }
+    if (through(siblingAction(node))) return true;
   }
   // A function handed over by name: `setTimeout(connect, d)`, `backoff(this.open.bind(this))`.
   return (node.arguments ?? []).some((argument) => {
@@ -157,6 +167,13 @@ function leadsToConnection(node: ts.CallExpression | ts.NewExpression, ctx: Anal
 }
 
 type FunctionWithBody = ts.SignatureDeclaration & { body?: ts.Node };
+
+/** Where an action's code is named: the action's name, a `case` label, the branch itself. */
+function actionPlace(code: ts.Node): ts.Node {
+  if (ts.isMethodDeclaration(code)) return code.name;
+  if (ts.isPropertyAssignment(code.parent)) return code.parent.name;
+  return ts.isCaseClause(code) ? code.expression : code;
+}
 
 /** Implementations of the interface or abstract member a call names, when the checker finds no body of its own. */
 function implementationsCalled(call: ts.CallExpression, ctx: AnalysisContext): FunctionWithBody[] {
@@ -181,20 +198,25 @@ function callsSocketFactory(call: ts.CallExpression, ctx: AnalysisContext): bool
 }
 
 function functionStartsConnection(fn: FunctionWithBody, ctx: AnalysisContext, search: Search, depth: number): boolean {
-  const known = search.opens.get(fn);
+  return !!fn.body && codeStartsConnection(fn, ctx, search, depth);
+}
+
+/** Does running `code` (a function's body, a reducer's `case`) open a connection? Remembered per search. */
+function codeStartsConnection(code: ts.Node, ctx: AnalysisContext, search: Search, depth: number): boolean {
+  const known = search.opens.get(code);
   if (known !== undefined) return known;
-  const file = fn.getSourceFile();
-  if (!fn.body || file.isDeclarationFile || ctx.program.isSourceFileFromExternalLibrary(file)) return false;
-  search.opens.set(fn, false);
-  const fileCtx = contextOfNode(fn, ctx);
+  const file = code.getSourceFile();
+  if (file.isDeclarationFile || ctx.program.isSourceFileFromExternalLibrary(file)) return false;
+  search.opens.set(code, false);
+  const fileCtx = contextOfNode(code, ctx);
   let found = false;
-  walkRunCode(fn.body, (node) => {
+  walkRunCode(isFunctionLike(code) ? (code as FunctionWithBody).body! : code, (node) => {
     if (found || !leadsToConnection(node, fileCtx, search, depth)) return;
     found = true;
     const via = search.vias.get(node);
-    if (via) search.vias.set(fn, via);
+    if (via) search.vias.set(code, via);
   });
-  search.opens.set(fn, found);
+  search.opens.set(code, found);
   return found;
 }
 

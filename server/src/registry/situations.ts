@@ -111,6 +111,9 @@ export const SITUATION_KEYWORDS: Readonly<Record<Situation, readonly string[]>> 
     'policy', 'policies', 'violation', 'violates', 'violated', 'abuse', 'abusive', 'profanity',
     'terms of service', 'moderation', 'misbehaving', 'misbehavior', 'misbehaviour', 'bot', 'bots', 'captcha',
     'recaptcha', 'hcaptcha',
+    // Anti-cheat in game servers: the player broke the game's rules.
+    'cheat', 'cheats', 'cheating', 'cheater', 'cheaters', 'anticheat', 'anti cheat', 'hacking', 'hacker', 'hacked client',
+    'speedhack', 'speed hack', 'exploit', 'exploiting',
     // A client the server will not talk to until it updates: an app-level refusal, not a WebSocket protocol error.
     'outdated', 'out of date', 'version mismatch', 'incompatible version', 'unsupported version', 'wrong version',
     'old version', 'update required', 'please update', 'upgrade required', 'client too old',
@@ -268,6 +271,9 @@ export const POPULATION_WORDS: ReadonlySet<string> = new Set([
   'user', 'users', 'member', 'members', 'peer', 'peers', 'session', 'sessions', 'subscriber', 'subscribers',
   'viewer', 'viewers', 'participant', 'participants', 'occupants', 'seats',
 ]);
+
+/** Words that name a client's address: a count keyed by them alone (`perIp[ip]`, `ipCount`) is a per-client population. */
+export const ADDRESS_WORDS: ReadonlySet<string> = new Set(['ip', 'ips', 'address', 'addr']);
 
 /** Words around a population word that only say how it is counted or keyed (`numClients`, `connectionsPerIp`). */
 export const COUNT_WORDS: ReadonlySet<string> = new Set([

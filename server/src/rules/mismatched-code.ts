@@ -3,7 +3,7 @@
 // reason whose meaning contradicts the code. Peers act on the code, so a wrong one misleads
 // reconnect logic (reconnect storms on "normal" rejections are a classic).
 import * as ts from 'typescript';
-import { CODE_SITUATIONS, COUNT_WORDS, NEGATIVE_WORDS, NEUTRAL_KEYWORDS, POPULATION_WORDS, codeFitsSituation, findSituationMatches, namesExpiry, negatedGuardSituation, situationsInText, splitWords, type Situation } from '../registry/situations';
+import { ADDRESS_WORDS, CODE_SITUATIONS, COUNT_WORDS, NEGATIVE_WORDS, NEUTRAL_KEYWORDS, POPULATION_WORDS, codeFitsSituation, findSituationMatches, namesExpiry, negatedGuardSituation, situationsInText, splitWords, type Situation } from '../registry/situations';
 import { FAILURE_SITUATIONS, closeContext, elseConditions, failurePathOf, failureReportedFirst, guardConditions, messageSentBefore, type CloseContext, type FailurePath } from '../analysis/close-context';
 import { enclosingFunction, identifierText, isFunctionLike, listenerRegistration, skipOuterExpressions } from '../analysis/syntax';
 import type { CloseCallSite } from '../analysis/find-close-calls';
@@ -248,6 +248,8 @@ function isPopulationLimit(operand: ts.Expression, checker: ts.TypeChecker, inve
  */
 function countsPopulation(expression: ts.Expression, checker: ts.TypeChecker, depth: number): boolean {
   let node = skipOuterExpressions(expression);
+  // `++count >= max`: the count after this connection.
+  if (ts.isPrefixUnaryExpression(node) && (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken)) node = skipOuterExpressions(node.operand);
   // `count + 1`, `count - 1`: still the count.
   while (ts.isBinaryExpression(node) && (node.operatorToken.kind === ts.SyntaxKind.PlusToken || node.operatorToken.kind === ts.SyntaxKind.MinusToken) && ts.isNumericLiteral(skipOuterExpressions(node.right))) {
     node = skipOuterExpressions(node.left);
@@ -255,8 +257,11 @@ function countsPopulation(expression: ts.Expression, checker: ts.TypeChecker, de
   const name = countedName(node);
   if (name) {
     const words = splitWords(name);
+    const counted = [...words];
     while (words.length > 0 && COUNT_WORDS.has(words[words.length - 1]!)) words.pop();
     if (words.length > 0 && POPULATION_WORDS.has(words[words.length - 1]!)) return true;
+    // `perIp[ip] > 3`, `ipCount >= MAX`: connections counted per address, named by the count alone.
+    if (words.length === 0 && counted.length > 1 && counted.some((word) => ADDRESS_WORDS.has(word))) return true;
   }
   if (depth < 3 && ts.isIdentifier(node)) {
     const decl = checker.getSymbolAtLocation(node)?.valueDeclaration;

@@ -21,7 +21,7 @@ export default defineRule({
     defaultSeverity: 'warn',
     fixable: false,
     hasSuggestions: true,
-    messageIds: ['reconnectsAfterTerminal', 'guardTerminal', 'connectionStartsHere', 'timerCallbackReconnects', 'stateEffectReconnects'],
+    messageIds: ['reconnectsAfterTerminal', 'guardTerminal', 'connectionStartsHere', 'timerCallbackReconnects', 'stateEffectReconnects', 'dispatchedActionReconnects'],
   },
   checkFile(context) {
     const { analysis, naming } = context;
@@ -90,11 +90,16 @@ function connectionPlace(start: ConnectionStart): { node: ts.Node; messageId: 'c
   return { node: start.steps[start.steps.length - 1]!.node, messageId: 'connectionStartsHere', data: {} };
 }
 
-/** Where an indirect reconnect opens the connection: the timer object's callback, or the effect a state change re-runs. */
-function viaPlace(via: ConnectionVia): { node: ts.Node; messageId: 'timerCallbackReconnects' | 'stateEffectReconnects'; data: { timer: string } | { setter: string } } {
-  return via.kind === 'timer-callback'
-    ? { node: via.node, messageId: 'timerCallbackReconnects', data: { timer: via.timer } }
-    : { node: via.node, messageId: 'stateEffectReconnects', data: { setter: via.setter } };
+/** Where an indirect reconnect opens the connection: the timer object's callback, the effect a state change re-runs, the store action a dispatch runs. */
+function viaPlace(via: ConnectionVia): { node: ts.Node; messageId: 'timerCallbackReconnects' | 'stateEffectReconnects' | 'dispatchedActionReconnects'; data: { timer: string } | { setter: string } | { action: string } } {
+  switch (via.kind) {
+    case 'timer-callback':
+      return { node: via.node, messageId: 'timerCallbackReconnects', data: { timer: via.timer } };
+    case 'state-effect':
+      return { node: via.node, messageId: 'stateEffectReconnects', data: { setter: via.setter } };
+    case 'dispatched-action':
+      return { node: via.node, messageId: 'dispatchedActionReconnects', data: { action: via.action } };
+  }
 }
 
 /**

@@ -27,6 +27,21 @@ export function elementsOfValues(flow: SocketFlow, collections: readonly FlowVal
 }
 
 /**
+ * The keys of a map the project fills with `map.set(socket, state)`: what `for (const [socket] of
+ * map)`, `map.keys()` and the second parameter of `map.forEach((state, socket) => …)` get.
+ */
+export function keysOf(flow: SocketFlow, map: ts.Expression, depth: number): readonly FlowValue[] {
+  return writtenElements(flow, map, depth, 'keys');
+}
+
+/** The map a `for…of` walks the entries of: `map` itself or `map.entries()`. */
+export function mapOfEntries(iterated: ts.Expression): ts.Expression {
+  const node = skipOuterExpressions(iterated);
+  if (ts.isCallExpression(node) && node.arguments.length === 0 && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'entries') return node.expression.expression;
+  return node;
+}
+
+/**
  * A variable that holds a collection, as a value that travels (`kick(players)`): what is written
  * into it anywhere (`players.push(p)`) goes with it, so `list[i]` in the function it is passed to
  * gets those elements.
@@ -42,7 +57,7 @@ export function storedElements(flow: SocketFlow, decl: ts.VariableDeclaration, d
  * `c[k] = v`. The write's target must be the same variable or property (by declaration), or —
  * for properties the checker cannot resolve — the same text (`this.clients`).
  */
-function writtenElements(flow: SocketFlow, collection: ts.Expression, depth: number): readonly FlowValue[] {
+function writtenElements(flow: SocketFlow, collection: ts.Expression, depth: number, part: 'values' | 'keys' = 'values'): readonly FlowValue[] {
   const target = skipOuterExpressions(collection);
   const name = lastName(target);
   if (name === undefined) return [];
@@ -59,11 +74,13 @@ function writtenElements(flow: SocketFlow, collection: ts.Expression, depth: num
   for (const index of flow.indexes()) {
     for (const write of index.elementWrites.get(name) ?? []) {
       if (ts.isBinaryExpression(write)) {
+        if (part === 'keys') continue;
         const left = skipOuterExpressions(write.left);
         if (ts.isElementAccessExpression(left) && sameTarget(left.expression)) values.push(...step(flow.valuesOf(write.right, depth), write, text));
       } else if (ts.isCallExpression(write) && ts.isPropertyAccessExpression(write.expression) && sameTarget(write.expression.expression)) {
         const method = write.expression.name.text;
-        const args = method === 'set' ? write.arguments.slice(1, 2) : write.arguments;
+        if (part === 'keys' && method !== 'set') continue;
+        const args = method === 'set' ? write.arguments.slice(part === 'keys' ? 0 : 1, part === 'keys' ? 1 : 2) : write.arguments;
         for (const arg of args) {
           if (ts.isSpreadElement(arg)) values.push(...step(elementsOf(flow, arg.expression, depth), write, text));
           else values.push(...step(flow.valuesOf(arg, depth), write, text));

@@ -10,7 +10,7 @@ import { GLOBAL_OBJECTS, SOCKET_CONSTRUCTORS, WORKERS_SOCKETS, WS_MODULE, WS_SER
 import { isProjectFile } from '../declared-runtimes';
 import { baseClassExpression, isAmbientDeclaration, skipOuterExpressions } from '../syntax';
 import { valuesByPropertyName } from './by-name';
-import { elementsOf, elementsOfValues, storedElements } from './collections';
+import { elementsOf, elementsOfValues, keysOf, mapOfEntries, storedElements } from './collections';
 import { annotatedSocket, assertedSocket, fromDeclaredType } from './declared';
 import { lastName } from './file-index';
 import { calledWithThis, constructedByFunction, memberValues, returnValues } from './members';
@@ -226,6 +226,9 @@ export class SocketFlow {
       const elements = elementsOf(this, loop.expression, depth);
       if (!ts.isArrayBindingPattern(pattern)) return this.propertyOfBinding(elements, decl, depth);
       const position = pattern.elements.indexOf(decl);
+      // `for (const [socket, state] of map)` (or `map.entries()`): the keys the project set.
+      const keys = position === 0 ? keysOf(this, mapOfEntries(loop.expression), depth) : [];
+      if (keys.length > 0) return keys;
       return [...elementsOfValues(this, elements, depth), ...(position === 1 ? elements.filter((v) => v.kind === 'socket') : [])];
     }
     const init = ts.isVariableDeclaration(holder) ? holder.initializer : undefined;
@@ -369,6 +372,10 @@ export class SocketFlow {
       if (/^(get|find|findLast|at|pop|shift)$/.test(method)) {
         const elements = elementsOf(this, object, depth);
         if (elements.length > 0) return elements;
+      }
+      if (method === 'keys' && !(ts.isIdentifier(object) && object.text === 'Object')) {
+        const keys = keysOf(this, object, depth);
+        if (keys.length > 0) return [{ kind: 'collection', elements: keys }];
       }
       if (method === 'entries') {
         // `map.entries()`, `Object.entries(o)`: [key, value] pairs, whose values are the elements.

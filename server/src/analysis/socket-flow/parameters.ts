@@ -6,7 +6,7 @@
 import * as ts from 'typescript';
 import { HONO_EVENTS, SERVER_SOCKET_HANDLERS, UWS_MODULE, WORKERS_SOCKETS, WS_SERVER } from '../../registry/socket-sources';
 import { baseClassExpression, functionNameNode, isFunctionLike, isIterationCallback, listenerRegistration, parameterAt, parameterPosition, skipOuterExpressions } from '../syntax';
-import { elementsOf } from './collections';
+import { elementsOf, keysOf } from './collections';
 import { annotatedSocket } from './declared';
 import { runtimesOfType } from '../declared-runtimes';
 import { lastName } from './file-index';
@@ -107,6 +107,10 @@ function listenerValues(flow: SocketFlow, fn: FunctionNode, index: number, depth
   // collection.forEach((socket) => …)
   if (index === 0 && isIterationCallback(fn)) {
     values.push(...elementsOf(flow, ((fn.parent as ts.CallExpression).expression as ts.PropertyAccessExpression).expression, depth));
+  }
+  // map.forEach((state, socket) => …): the keys the project set.
+  if (index === 1 && isIterationCallback(fn) && ((fn.parent as ts.CallExpression).expression as ts.PropertyAccessExpression).name.text === 'forEach') {
+    values.push(...keysOf(flow, ((fn.parent as ts.CallExpression).expression as ts.PropertyAccessExpression).expression, depth));
   }
   if (index === 0 && isDurableObjectSocketHandler(fn, flow.platform)) {
     values.push({ kind: 'socket', source: { kind: 'hibernation', runtime: WORKERS_SOCKETS.runtime, node: fn }, steps: [] });

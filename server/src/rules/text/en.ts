@@ -178,6 +178,7 @@ export const RULES_TEXT_EN: RulesCatalog = {
         connectionStartsHere: 'The new connection starts here.',
         timerCallbackReconnects: '{timer} runs this callback, which opens a new connection.',
         stateEffectReconnects: 'This effect depends on the state {setter} sets, so it runs again and opens a new connection.',
+        dispatchedActionReconnects: 'Dispatching {action} runs this code, which opens a new connection.',
       },
       details: {
         reconnectsAfterTerminal:

@@ -182,6 +182,7 @@ export const RULES_TEXT_FR: RulesCatalog = {
         connectionStartsHere: 'La nouvelle connexion commence ici.',
         timerCallbackReconnects: '{timer} exécute ce rappel, qui ouvre une nouvelle connexion.',
         stateEffectReconnects: 'Cet effet dépend de l’état que {setter} modifie : il s’exécute à nouveau et ouvre une nouvelle connexion.',
+        dispatchedActionReconnects: 'L’action {action} déclenchée exécute ce code, qui ouvre une nouvelle connexion.',
       },
       details: {
         reconnectsAfterTerminal:
