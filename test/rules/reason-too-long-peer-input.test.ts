@@ -1,6 +1,7 @@
 // reason-too-long: text the peer chose stays the peer's as it moves — through a destructured
 // parameter, a callback the receiving function calls with it, a `let` filled in later, and a
-// request body read chunk by chunk. Look-alikes: the same shapes with a limit, or with values
+// request body read chunk by chunk, and the upgrade request's headers and query (typed, and untyped
+// as a `connection` listener's or an express-ws route's second parameter). Look-alikes: the same shapes with a limit, or with values
 // that are not the peer's.
 import { lines, ruleTester } from '../harness/rule-tester';
 
@@ -96,8 +97,50 @@ ruleTester('reason-too-long', {
         '});',
       ),
     },
+    {
+      name: "untyped JavaScript: the request's address and a third parameter are not text the client wrote",
+      env: 'js',
+      code: lines(
+        "const { WebSocketServer } = require('ws');",
+        'const wss = new WebSocketServer({ port: 8080 });',
+        "wss.on('connection', (ws, req) => { ws.close(4000, 'From ' + req.socket.remoteAddress); });",
+        "function route(ws, req, extra) { ws.close(4001, 'Because ' + extra.headers.reason); }",
+        "wss.on('connection', (ws, req) => route(ws, req, { headers: { reason: 'short' } }));",
+      ),
+    },
   ],
   invalid: [
+    {
+      name: "the upgrade request's headers, typed (ws's IncomingMessage)",
+      code: lines(
+        "import { WebSocketServer } from 'ws';",
+        'const wss = new WebSocketServer({ port: 8080 });',
+        "wss.on('connection', (ws, req) => {",
+        "  ws.close(4003, 'Origin ' + req.headers.origin + ' is not allowed');",
+        "  ws.close(4003, `Unknown client ${req.headers['user-agent']}`);",
+        '});',
+      ),
+      errors: [
+        { messageId: 'unbounded', line: 4, column: 18, data: NETWORK },
+        { messageId: 'unbounded', line: 5, column: 18, data: NETWORK },
+      ],
+    },
+    {
+      name: "untyped JavaScript: a connection listener's request URL, and an express-ws route's query",
+      env: 'js',
+      code: lines(
+        "const { WebSocketServer } = require('ws');",
+        'const wss = new WebSocketServer({ port: 8080 });',
+        "wss.on('connection', (ws, req) => { ws.close(4000, 'No room in ' + req.url); });",
+        "const app = require('express')();",
+        "require('express-ws')(app);",
+        "app.ws('/chat', (ws, req) => { ws.close(4001, 'Hello ' + req.query.user); });",
+      ),
+      errors: [
+        { messageId: 'unbounded', line: 3, column: 52, data: NETWORK },
+        { messageId: 'unbounded', line: 6, column: 47, data: NETWORK },
+      ],
+    },
     {
       name: "untyped JavaScript: a reason destructured from the server's message, forwarded through an options-object wrapper",
       env: 'js',

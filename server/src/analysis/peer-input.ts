@@ -12,6 +12,8 @@ import { functionNameNode, isFunctionLike, listenerRegistration, skipOuterExpres
 /** Node's HTTP request and the frameworks' requests built on it (Express's `Request`…). */
 const HTTP_REQUEST = 'IncomingMessage';
 const REQUEST_TEXT = new Set(['url', 'headers', 'body', 'rawHeaders']);
+/** A request's fields whose entries the client wrote: `req.headers.origin`, Express's `req.query.room`, `req.params.id`. */
+const REQUEST_FIELDS = new Set(['headers', 'query', 'params', 'cookies']);
 
 /** Did the peer choose this value (or the text it becomes)? */
 export function isPeerInput(expr: ts.Expression, ctx: AnalysisContext): boolean {
@@ -22,6 +24,7 @@ export function isPeerInput(expr: ts.Expression, ctx: AnalysisContext): boolean 
     const name = node.name.text;
     if (name === 'data' && typeNameOf(node.expression, ctx) === 'MessageEvent') return true;
     if (REQUEST_TEXT.has(name) && isHttpRequest(node.expression, ctx)) return true;
+    if (isRequestField(node.expression, ctx)) return true;
     // `ws.upgradeReq.url`: the upgrade request `ws` kept on the socket before version 3.
     if (REQUEST_TEXT.has(name) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'upgradeReq') return true;
     // `event.data` of an untyped message listener's event.
@@ -40,6 +43,8 @@ export function isPeerInput(expr: ts.Expression, ctx: AnalysisContext): boolean 
     if (param && (isMessagePayloadParameter(param, ctx) || isRequestBodyChunk(param, ctx))) return true;
     return isParsedPeerInput(node, ctx) || receivesPeerInput(node, ctx);
   }
+  // `req.headers['user-agent']`, `req.query['room']`.
+  if (ts.isElementAccessExpression(node) && isRequestField(node.expression, ctx)) return true;
   if (ts.isCallExpression(node)) {
     const callee = node.expression;
     if (ts.isPropertyAccessExpression(callee)) {
@@ -84,14 +89,37 @@ export function typeNameOf(expr: ts.Expression, ctx: AnalysisContext): string | 
   return (type.aliasSymbol ?? type.getSymbol())?.getName();
 }
 
+/** `req.headers`, `req.query`: a field of a request whose entries the client wrote. */
+function isRequestField(expr: ts.Expression, ctx: AnalysisContext): boolean {
+  const node = skipOuterExpressions(expr);
+  return ts.isPropertyAccessExpression(node) && REQUEST_FIELDS.has(node.name.text) && isHttpRequest(node.expression, ctx);
+}
+
 /** A Node HTTP request, or a type built on one (`express.Request extends http.IncomingMessage`). */
 function isHttpRequest(expr: ts.Expression, ctx: AnalysisContext): boolean {
   const type = ctx.checker.getNonNullableType(ctx.checker.getTypeAtLocation(expr));
+  if (type.flags & ts.TypeFlags.Any) return isUntypedUpgradeRequest(expr, ctx);
   const extendsRequest = (t: ts.Type, depth: number): boolean => {
     if (t.getSymbol()?.getName() === HTTP_REQUEST) return true;
     return depth < 4 && t.isClassOrInterface() && ctx.checker.getBaseTypes(t).some((base) => extendsRequest(base, depth + 1));
   };
   return (type.isIntersection() ? type.types : [type]).some((t) => extendsRequest(t, 0));
+}
+
+/**
+ * Untyped, the second parameter of a `connection` listener (`wss.on('connection', (ws, req) => …)`:
+ * ws passes the upgrade request there; net and socket.io servers pass one argument) or of an
+ * express-ws route (`app.ws('/chat', (ws, req) => …)`).
+ */
+function isUntypedUpgradeRequest(expr: ts.Expression, ctx: AnalysisContext): boolean {
+  const node = skipOuterExpressions(expr);
+  const declaration = ts.isIdentifier(node) ? ctx.checker.getSymbolAtLocation(node)?.valueDeclaration : undefined;
+  if (!declaration || !ts.isParameter(declaration) || !ts.isIdentifier(declaration.name)) return false;
+  const fn = declaration.parent;
+  if (!isFunctionLike(fn) || fn.parameters.indexOf(declaration) !== 1) return false;
+  if (listenerRegistration(fn)?.event === 'connection') return true;
+  const call = fn.parent;
+  return !!call && ts.isCallExpression(call) && call.arguments.length === 2 && call.arguments[1] === fn && ts.isPropertyAccessExpression(call.expression) && call.expression.name.text === 'ws' && !!call.arguments[0] && ts.isStringLiteralLike(call.arguments[0]);
 }
 
 /** The symbol of the variable an identifier reads, also for `{ reason }` written as shorthand. */
