@@ -48,6 +48,14 @@ export const ISOMORPHIC_REEXPORT = { module: 'isomorphic-ws', reexported: 'ws', 
 export const HONO_EVENTS = { factory: 'upgradeWebSocket', closeHandler: 'onClose', handlers: ['onOpen', 'onMessage', 'onClose', 'onError'], socketParameter: 1, runtime: 'hono' } as const;
 
 /**
+ * NestJS gateways on the ws adapter (`app.useWebSocketAdapter(new WsAdapter(app))` from
+ * @nestjs/platform-ws): a `@WebSocketGateway()` class gets each client's ws socket as the first
+ * parameter of `handleConnection`/`handleDisconnect` and as the `@ConnectedSocket()` parameter of its
+ * message handlers. With the default socket.io adapter those are socket.io sockets, not WebSockets.
+ */
+export const NEST_GATEWAY = { decorator: 'WebSocketGateway', handlers: ['handleConnection', 'handleDisconnect'], socketDecorator: 'ConnectedSocket', adapterModule: '@nestjs/platform-ws', socketModule: 'ws', runtime: 'ws' } as const satisfies { decorator: string; handlers: readonly string[]; socketDecorator: string; adapterModule: string; socketModule: string; runtime: RuntimeId };
+
+/**
  * Workers' sockets: both ends of a `WebSocketPair`, and the sockets a Durable Object gets back
  * from hibernation. A project that also loads the DOM lib (or whose @cloudflare/workers-types is
  * not installed) types them as the global (browser) WebSocket.

@@ -4,7 +4,7 @@
 // method calls, `new`, `super`, `.call`, and references passed on, `.bind(this)` included) —
 // and values that leave a function through its returns.
 import * as ts from 'typescript';
-import { HONO_EVENTS, SERVER_SOCKET_HANDLERS, UWS_MODULE, WORKERS_SOCKETS, WS_SERVER } from '../../registry/socket-sources';
+import { HONO_EVENTS, NEST_GATEWAY, SERVER_SOCKET_HANDLERS, UWS_MODULE, WORKERS_SOCKETS, WS_SERVER } from '../../registry/socket-sources';
 import { baseClassExpression, functionNameNode, isFunctionLike, isIterationCallback, listenerRegistration, parameterAt, parameterPosition, skipOuterExpressions } from '../syntax';
 import { elementsOf, keysOf } from './collections';
 import { annotatedSocket } from './declared';
@@ -15,7 +15,7 @@ import { callsOfModuleExport, moduleExportOf } from './module-exports';
 import type { SocketFlow } from './flow';
 import { prototypeOwner, thisOwner } from './prototype';
 import { routeByModuleExport, routeHandlerSocket, routeNaming } from './routes';
-import { bunHandlerObject, honoHandlerName, isDurableObjectSocketHandler, uwsHandlerObject } from './sources';
+import { bunHandlerObject, honoHandlerName, isDurableObjectSocketHandler, isNestGatewaySocket, uwsHandlerObject } from './sources';
 import { registeredCallsOf, tableCallsOf } from './dispatch-tables';
 import { withStep, type FlowValue } from './values';
 
@@ -119,6 +119,10 @@ function listenerValues(flow: SocketFlow, fn: FunctionNode, index: number, depth
   if (route) values.push(route);
   if (index === HONO_EVENTS.socketParameter && honoHandlerName(fn, flow.checker)) {
     values.push({ kind: 'socket', source: { kind: 'server-handler', runtime: HONO_EVENTS.runtime, node: fn }, steps: [] });
+  }
+  const parameter = parameterAt(fn, index);
+  if (parameter && isNestGatewaySocket(parameter, flow.program)) {
+    values.push({ kind: 'socket', source: { kind: 'route-handler', runtime: NEST_GATEWAY.runtime, node: fn, name: NEST_GATEWAY.adapterModule }, steps: [] });
   }
   const handlers = handlerObjectOf(fn);
   if (handlers && index === 0 && SERVER_SOCKET_HANDLERS.has(handlerName(fn) ?? '')) {

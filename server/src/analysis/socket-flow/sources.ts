@@ -4,7 +4,7 @@
 // Each is recognised by name AND by where the name comes from (an import, a `require`, a global),
 // so a project's own `WebSocket` class or a `connection` event of a database pool is not one.
 import * as ts from 'typescript';
-import { DURABLE_OBJECT_SOCKET_HANDLERS, GLOBAL_OBJECTS, HONO_EVENTS, GLOBAL_SOCKET_RUNTIME, SOCKET_CONSTRUCTORS, SOCKET_SERVERS, type SocketEmitter } from '../../registry/socket-sources';
+import { DURABLE_OBJECT_SOCKET_HANDLERS, GLOBAL_OBJECTS, HONO_EVENTS, NEST_GATEWAY, GLOBAL_SOCKET_RUNTIME, SOCKET_CONSTRUCTORS, SOCKET_SERVERS, type SocketEmitter } from '../../registry/socket-sources';
 import type { Platform, RuntimeId } from '../../registry/types';
 import { packageNameOf } from '../declared-runtimes';
 import { baseClassExpression, enclosingFunction, skipOuterExpressions } from '../syntax';
@@ -164,4 +164,40 @@ export function isHibernatedSocketsCall(call: ts.CallExpression, platform: Platf
 function isDurableObjectClass(cls: ts.ClassLikeDeclaration, platform: Platform): boolean {
   const base = baseClassExpression(cls);
   return platform === 'cloudflare' || (base !== undefined && /\bDurableObject\b/.test(base.getText())) || /\.acceptWebSocket\(/.test(cls.getText());
+}
+
+const wsAdapterPrograms = new WeakMap<ts.Program, boolean>();
+
+/**
+ * A client's socket in a NestJS gateway on the ws adapter: the first parameter of
+ * `handleConnection`/`handleDisconnect`, or a `@ConnectedSocket()` parameter, in a
+ * `@WebSocketGateway()` class whose file imports ws, or of a program that imports @nestjs/platform-ws.
+ */
+export function isNestGatewaySocket(parameter: ts.ParameterDeclaration, program: ts.Program): boolean {
+  const method = parameter.parent;
+  if (!ts.isMethodDeclaration(method) || !ts.isClassLike(method.parent) || !hasDecorator(method.parent, NEST_GATEWAY.decorator)) return false;
+  const handler = ts.isIdentifier(method.name) && (NEST_GATEWAY.handlers as readonly string[]).includes(method.name.text) && method.parameters[0] === parameter;
+  if (!handler && !hasDecorator(parameter, NEST_GATEWAY.socketDecorator)) return false;
+  // The gateway's own file speaks ws (`import { Server } from 'ws'`), or some file of the program sets the adapter up.
+  if (importsPackage(parameter.getSourceFile(), NEST_GATEWAY.socketModule)) return true;
+  let uses = wsAdapterPrograms.get(program);
+  if (uses === undefined) {
+    uses = program.getSourceFiles().some((file) => !file.isDeclarationFile && !program.isSourceFileFromExternalLibrary(file) && file.text.includes(NEST_GATEWAY.adapterModule));
+    wsAdapterPrograms.set(program, uses);
+  }
+  return uses;
+}
+
+function hasDecorator(node: ts.HasDecorators, name: string): boolean {
+  return (ts.getDecorators(node) ?? []).some((decorator) => {
+    const call = decorator.expression;
+    const callee = ts.isCallExpression(call) ? call.expression : call;
+    return ts.isIdentifier(callee) && callee.text === name;
+  });
+}
+
+/** `import … from 'ws'` (also `import type`) or `require('ws')` in the file. */
+function importsPackage(file: ts.SourceFile, module: string): boolean {
+  const imported = file.statements.some((statement) => ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier) && statement.moduleSpecifier.text === module);
+  return imported || file.text.includes(`require('${module}')`) || file.text.includes(`require("${module}")`);
 }
