@@ -10,7 +10,7 @@ import { evaluateArgument } from './evaluate-argument';
 import { accessedName, skipOuterExpressions } from './syntax';
 import { closerCalled } from './closers';
 import { applyRewrites } from './wrapper-rewrites';
-import { argumentFor, defaultOf, forwardedRole, wrapperCalled, type ForwardedParameter, type Wrapper } from './wrappers';
+import { argumentFor, defaultOf, forwardedRole, isForwardedErrorMessage, wrapperCalled, type ForwardedParameter, type Wrapper } from './wrappers';
 import type { EvaluatedArgument, PossibleValue } from './values';
 
 export interface CloseCallSite {
@@ -307,7 +307,8 @@ function buildSite(
     ...(evidence ? { evidence } : {}),
     shape,
     code: evaluateArgument(codeNode, ctx),
-    reason: evaluateArgument(reasonNode, ctx),
+    // `disconnect(error) { ws.close(1011, error?.message) }`: the callers' errors, judged at the calls.
+    reason: reasonNode && isForwardedErrorMessage(reasonNode, ctx) ? unknownArgument('string') : evaluateArgument(reasonNode, ctx),
     codeInsertOffset: openParen ? openParen.getEnd() : call.getEnd(),
   };
 }

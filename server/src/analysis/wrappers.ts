@@ -43,16 +43,20 @@ export interface Wrapper {
   readonly implementations?: readonly Wrapper[];
 }
 
-/** A parameter passed on: by position, or a property of an options object (`_close({ code, reason })`). */
+/**
+ * A parameter passed on: by position, a property of an options object (`_close({ code, reason })`),
+ * or the message of an error the caller hands over (`disconnect(error) { ws.close(1011, error?.message) }`).
+ */
 export interface ForwardedParameter {
   readonly index: number;
   readonly property?: string;
+  readonly message?: true;
 }
 
 /** The default a forwarded parameter takes when a call passes `undefined` (`_disconnect(code = 1000, reason)`). */
 export function defaultOf(wrapper: Wrapper, parameter: ForwardedParameter): ts.Expression | undefined {
   const declared = wrapper.fn.parameters[parameter.index];
-  if (!declared) return undefined;
+  if (!declared || parameter.message) return undefined;
   if (parameter.property === undefined) return declared.initializer;
   const pattern = ts.isObjectBindingPattern(declared.name) ? declared.name : optionsDestructuring(wrapper.fn, declared);
   const element = pattern?.elements.find((e) => ((e.propertyName ?? e.name) as ts.Node).getText() === parameter.property);
@@ -67,6 +71,11 @@ function optionsDestructuring(fn: FunctionNode, parameter: ts.ParameterDeclarati
 /** The argument expression a call gives for a forwarded parameter, if it writes one. */
 export function argumentFor(call: ts.CallExpression, parameter: ForwardedParameter): ts.Expression | undefined {
   const argument = call.arguments[parameter.index];
+  if (argument && parameter.message) {
+    // `disconnect(new Error(reason))`: the message is the text given to the error; any other error is its message.
+    const made = skipOuterExpressions(argument);
+    return ts.isNewExpression(made) && /Error$/.test(made.expression.getText()) ? made.arguments?.[0] : argument;
+  }
   if (!argument || parameter.property === undefined) return argument;
   const object = skipOuterExpressions(argument);
   if (!ts.isObjectLiteralExpression(object)) return undefined;
@@ -283,6 +292,19 @@ export function forwardedRole(parameter: ts.ParameterDeclaration, ctx: AnalysisC
   return is(wrapper?.codeParameter) ? 'code' : is(wrapper?.reasonParameter) ? 'reason' : undefined;
 }
 
+/** `error.message` (or `error?.message`) of a parameter the enclosing wrapper passes on as its reason: its callers write the error. */
+export function isForwardedErrorMessage(reason: ts.Expression, ctx: AnalysisContext): boolean {
+  const node = skipOuterExpressions(reason);
+  if (!ts.isPropertyAccessExpression(node) || node.name.text !== 'message') return false;
+  const holder = skipOuterExpressions(node.expression);
+  const parameter = ts.isIdentifier(holder) ? ctx.checker.getSymbolAtLocation(holder)?.valueDeclaration : undefined;
+  if (!parameter || !ts.isParameter(parameter)) return false;
+  const fn = parameter.parent;
+  if (!isFunctionLike(fn) || !('body' in fn) || !fn.body) return false;
+  const forwarded = wrapperOf(fn as FunctionNode, ctx, 0)?.reasonParameter;
+  return forwarded?.message === true && forwarded.index === fn.parameters.indexOf(parameter);
+}
+
 function wrapperOf(fn: FunctionNode, ctx: AnalysisContext, nesting: number): Wrapper | undefined {
   let perProgram = wrappers.get(ctx.program);
   if (!perProgram) wrappers.set(ctx.program, (perProgram = new Map()));
@@ -368,11 +390,16 @@ function forwardedThroughSpread(call: ts.CallExpression, target: ForwardedParame
   return { index: fn.parameters.indexOf(decl) + target.index - spreadAt };
 }
 
-/** `p`, `p || x`, `p ?? x`, or `code` of `({ code, reason })`: which of fn's parameters the argument passes on. */
+/** `p`, `p || x`, `p ?? x`, `code` of `({ code, reason })`, `p.message`: which of fn's parameters the argument passes on. */
 function forwardedParameter(argument: ts.Expression | undefined, fn: FunctionNode, ctx: AnalysisContext): ForwardedParameter | undefined {
   if (!argument) return undefined;
   let node = skipOuterExpressions(argument);
   while (ts.isBinaryExpression(node) && (node.operatorToken.kind === ts.SyntaxKind.BarBarToken || node.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) node = skipOuterExpressions(node.left);
+  // `error.message`, `error?.message` of an error parameter: the callers' errors decide the text.
+  if (ts.isPropertyAccessExpression(node) && node.name.text === 'message' && ts.isIdentifier(skipOuterExpressions(node.expression))) {
+    const holder = ctx.checker.getSymbolAtLocation(skipOuterExpressions(node.expression))?.valueDeclaration;
+    return holder && ts.isParameter(holder) && holder.parent === fn && !holder.dotDotDotToken && ts.isIdentifier(holder.name) ? { index: fn.parameters.indexOf(holder), message: true } : undefined;
+  }
   if (!ts.isIdentifier(node)) return undefined;
   const decl = ctx.checker.getSymbolAtLocation(node)?.valueDeclaration;
   if (decl && ts.isParameter(decl) && decl.parent === fn && !decl.dotDotDotToken) return { index: fn.parameters.indexOf(decl) };
