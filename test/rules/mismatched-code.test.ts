@@ -766,6 +766,17 @@ ruleTester('mismatched-code', {
       ],
     },
     {
+      name: 'a balancer with no server to hand the client to: an overload, not a normal end',
+      env: 'js',
+      code: lines(
+        "const { WebSocketServer } = require('ws');",
+        'const wss = new WebSocketServer({ port: 8080 });',
+        'const shards = [];',
+        "wss.on('connection', (ws) => { if (shards.length === 0) ws.close(1000, 'No servers available'); });",
+      ),
+      errors: [{ messageId: 'rejectWithNormal', line: 4, column: 66, data: { situation: 'overload' } }],
+    },
+    {
       name: 'anti-cheat in a game server: 1000 for a cheater is a refusal',
       env: 'js',
       code: lines(

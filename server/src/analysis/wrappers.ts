@@ -13,7 +13,8 @@ import { socketFlow } from './socket-flow/flows';
 import { memoRecorded, noteFile, noteKey, type RecordedAnswer } from './socket-flow/reads';
 import { isTestFile, scopeOf } from './socket-flow/test-files';
 import { thisOwner } from './socket-flow/prototype';
-import { accessedName, functionNameNode, isFunctionLike, parameterDestructurings, skipOuterExpressions } from './syntax';
+import { accessedName, functionNameNode, isFunctionLike, listenerRegistration, parameterDestructurings, skipOuterExpressions } from './syntax';
+import { callSitesOf } from './socket-flow/parameters';
 import { addFunction, callsInFunctionsOf, type FunctionNode } from './calls-in-functions';
 import { noteCandidacy } from './candidate-reads';
 import { limitsLength, rewritesOf, transformsItself, type Rewrite } from './wrapper-rewrites';
@@ -302,7 +303,10 @@ export function isForwardedErrorMessage(reason: ts.Expression, ctx: AnalysisCont
   const fn = parameter.parent;
   if (!isFunctionLike(fn) || !('body' in fn) || !fn.body) return false;
   const forwarded = wrapperOf(fn as FunctionNode, ctx, 0)?.reasonParameter;
-  return forwarded?.message === true && forwarded.index === fn.parameters.indexOf(parameter);
+  if (forwarded?.message !== true || forwarded.index !== fn.parameters.indexOf(parameter) || listenerRegistration(fn)) return false;
+  // Only where some call hands an error over: a handler the project never calls keeps its finding.
+  const flow = socketFlow(ctx.program, ctx.platform, true, scopeOf(ctx.sourceFile, ctx.program));
+  return callSitesOf(flow, fn as FunctionNode, 0).some((site) => site.args[forwarded.index + site.offset] !== undefined);
 }
 
 function wrapperOf(fn: FunctionNode, ctx: AnalysisContext, nesting: number): Wrapper | undefined {

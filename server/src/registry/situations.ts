@@ -81,6 +81,9 @@ export const SITUATION_KEYWORDS: Readonly<Record<Situation, readonly string[]>> 
   overload: [
     'overload', 'overloaded', 'busy', 'backpressure', 'back pressure', 'load shedding', 'shed load', 'high load',
     'under load', 'try again later', 'unavailable',
+    // A balancer or pool with nothing to hand the client to.
+    'no servers available', 'no server available', 'no available server', 'no available servers', 'no backend available',
+    'no backends available', 'no workers available', 'no worker available',
   ],
   auth: [
     'auth', 'authenticate', 'authenticated', 'authentication', 'unauthenticated', 'authorize', 'authorized',
