@@ -81,6 +81,22 @@ describe('--cache and the socket flow', () => {
     assert.ok(after.checked.includes(path.normalize('src/client.js')));
   });
 
+  it('a store action dispatched by a close handler, in a file the handler does not import, that starts or stops opening the socket', () => {
+    // feed.js dispatches 'reconnectFeed' on close; only store.js (which imports feed.js) says what that
+    // action does. store.js names the socket, so it is a program root (the pre-scan) before and after.
+    const root = project({
+      ...JS_FILES,
+      'src/feed.js': "import WebSocket from 'ws';\nexport function start(dispatch) {\n  const ws = new WebSocket('wss://x');\n  ws.onclose = () => setTimeout(() => dispatch('reconnectFeed'), 1000);\n}\n",
+      'src/store.js': "// socket store\nimport { start } from './feed.js';\nexport const actions = {\n  reconnectFeed({ dispatch }) { console.log('later'); },\n};\n",
+    });
+    assert.equal(lint(root).findings['src/feed.js'], undefined);
+    write(root, 'src/store.js', "// socket store\nimport { start } from './feed.js';\nexport const actions = {\n  reconnectFeed({ dispatch }) { start(dispatch); },\n};\n");
+    const after = lintBoth(root);
+    assert.ok(after.findings['src/feed.js']?.some((finding) => finding.startsWith('reconnect-on-terminal-code')), JSON.stringify(after.findings));
+    write(root, 'src/store.js', "// socket store\nimport { start } from './feed.js';\nexport const actions = {\n  reconnectFeed({ dispatch }) { console.log('later'); },\n};\n");
+    assert.equal(lintBoth(root).findings['src/feed.js'], undefined);
+  });
+
   it("an implementation of the project's interface, in a file the reader neither imports nor read, that starts passing its socket's close to a callback", () => {
     // terminal.ts registers a close callback and opens through the Connection interface; only
     // socket-connection.ts (which terminal.ts does not import) implements it, first for messages.

@@ -7,6 +7,7 @@
 // program from the project files that mention actions or types.
 import * as ts from 'typescript';
 import { isProjectFile } from './declared-runtimes';
+import { noteFile, noteKey } from './socket-flow/reads';
 import { functionOf } from './handler-functions';
 import { isFunctionLike, skipOuterExpressions } from './syntax';
 import { calleeName } from './timers';
@@ -35,6 +36,9 @@ export function dispatchedCode(call: ts.CallExpression, program: ts.Program, che
   const index = storeIndexOf(program);
   const functions = index.actions.get(action.slice(action.lastIndexOf('/') + 1)) ?? [];
   const branches = index.typeBranches.filter((b) => stringValue(b.tested, checker) === action).map((b) => b.branch);
+  // For --cache: a file that gains store code could change the answer; the files found are read.
+  noteKey('storeCode', action);
+  for (const code of [...functions, ...branches]) noteFile(code.getSourceFile().fileName);
   return functions.length > 0 || branches.length > 0 ? { action, functions, branches } : undefined;
 }
 

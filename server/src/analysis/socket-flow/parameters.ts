@@ -14,7 +14,7 @@ import { functionOf } from './members';
 import { callsOfModuleExport, moduleExportOf } from './module-exports';
 import type { SocketFlow } from './flow';
 import { prototypeOwner, thisOwner } from './prototype';
-import { routeByModuleExport, routeHandlerSocket, routeNaming } from './routes';
+import { projectImports, routeByModuleExport, routeHandlerSocket, routeNaming } from './routes';
 import { bunHandlerObject, honoHandlerName, isDurableObjectSocketHandler, isNestGatewaySocket, uwsHandlerObject } from './sources';
 import { registeredCallsOf, tableCallsOf } from './dispatch-tables';
 import { withStep, type FlowValue } from './values';
@@ -121,7 +121,7 @@ function listenerValues(flow: SocketFlow, fn: FunctionNode, index: number, depth
     values.push({ kind: 'socket', source: { kind: 'server-handler', runtime: HONO_EVENTS.runtime, node: fn }, steps: [] });
   }
   const parameter = parameterAt(fn, index);
-  if (parameter && isNestGatewaySocket(parameter, flow.program)) {
+  if (parameter && isNestGatewaySocket(parameter, () => projectImports(flow, NEST_GATEWAY.adapterModule))) {
     values.push({ kind: 'socket', source: { kind: 'route-handler', runtime: NEST_GATEWAY.runtime, node: fn, name: NEST_GATEWAY.adapterModule }, steps: [] });
   }
   const handlers = handlerObjectOf(fn);

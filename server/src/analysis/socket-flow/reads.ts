@@ -11,8 +11,12 @@ import * as ts from 'typescript';
 import { callsInFunctionsOf } from '../calls-in-functions';
 import { fileIndex, type FileIndex } from './file-index';
 
-/** A by-name lookup: a FileIndex map, `text` (a module named in a file's text) or `functions` (named functions that call something). */
-export type LookupKind = keyof FileIndex | 'text' | 'functions' | CallEdgeKind;
+/**
+ * A by-name lookup: a FileIndex map, `text` (a module named in a file's text), `functions` (named
+ * functions that call something) or `storeCode` (the store actions and reducer cases of an action
+ * type, dispatched-actions.ts).
+ */
+export type LookupKind = keyof FileIndex | 'text' | 'functions' | 'storeCode' | CallEdgeKind;
 
 /**
  * `name>m1,m2`: the methods the named functions of the program called (forwarding their
@@ -172,6 +176,9 @@ export function keyWithEntryIn(sourceFile: ts.SourceFile, keys: readonly string[
       if (quotedModule(name).test(sourceFile.text)) return key;
     } else if (kind === 'wrapperEdges' || kind === 'closerEdges') {
       if (hasNewCallEdge(sourceFile, kind, name)) return key;
+    } else if (kind === 'storeCode') {
+      // Any file that may hold an action or a reducer case (the value a case tests needs the checker).
+      if (/\bcase\b|[aA]ctions\b|\.type\b/.test(sourceFile.text)) return key;
     } else if (kind === 'functions') {
       functions ??= new Set(callsInFunctionsOf(sourceFile).flatMap((call) => [...call.forwarders, ...(call.innermost ? [call.innermost] : [])].map((fn) => fn.name)));
       if (functions.has(name)) return key;

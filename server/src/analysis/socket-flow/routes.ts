@@ -128,7 +128,7 @@ const imported = new WeakMap<SocketFlow, Map<string, ts.SourceFile | null>>();
  * Whether a project file imports or requires the module (its name written as a string). For
  * --cache (reads.ts): a yes rests on the file that says so, a no on every file not naming it.
  */
-function projectImports(flow: SocketFlow, module: string): boolean {
+export function projectImports(flow: SocketFlow, module: string): boolean {
   let known = imported.get(flow);
   if (!known) imported.set(flow, (known = new Map()));
   let found = known.get(module);

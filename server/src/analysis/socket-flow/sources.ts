@@ -166,26 +166,18 @@ function isDurableObjectClass(cls: ts.ClassLikeDeclaration, platform: Platform):
   return platform === 'cloudflare' || (base !== undefined && /\bDurableObject\b/.test(base.getText())) || /\.acceptWebSocket\(/.test(cls.getText());
 }
 
-const wsAdapterPrograms = new WeakMap<ts.Program, boolean>();
-
 /**
  * A client's socket in a NestJS gateway on the ws adapter: the first parameter of
  * `handleConnection`/`handleDisconnect`, or a `@ConnectedSocket()` parameter, in a
- * `@WebSocketGateway()` class whose file imports ws, or of a program that imports @nestjs/platform-ws.
+ * `@WebSocketGateway()` class whose file imports ws, or of a project that imports
+ * @nestjs/platform-ws (`projectUsesAdapter`, asked last: it reads the project).
  */
-export function isNestGatewaySocket(parameter: ts.ParameterDeclaration, program: ts.Program): boolean {
+export function isNestGatewaySocket(parameter: ts.ParameterDeclaration, projectUsesAdapter: () => boolean): boolean {
   const method = parameter.parent;
   if (!ts.isMethodDeclaration(method) || !ts.isClassLike(method.parent) || !hasDecorator(method.parent, NEST_GATEWAY.decorator)) return false;
   const handler = ts.isIdentifier(method.name) && (NEST_GATEWAY.handlers as readonly string[]).includes(method.name.text) && method.parameters[0] === parameter;
   if (!handler && !hasDecorator(parameter, NEST_GATEWAY.socketDecorator)) return false;
-  // The gateway's own file speaks ws (`import { Server } from 'ws'`), or some file of the program sets the adapter up.
-  if (importsPackage(parameter.getSourceFile(), NEST_GATEWAY.socketModule)) return true;
-  let uses = wsAdapterPrograms.get(program);
-  if (uses === undefined) {
-    uses = program.getSourceFiles().some((file) => !file.isDeclarationFile && !program.isSourceFileFromExternalLibrary(file) && file.text.includes(NEST_GATEWAY.adapterModule));
-    wsAdapterPrograms.set(program, uses);
-  }
-  return uses;
+  return importsPackage(parameter.getSourceFile(), NEST_GATEWAY.socketModule) || projectUsesAdapter();
 }
 
 function hasDecorator(node: ts.HasDecorators, name: string): boolean {
