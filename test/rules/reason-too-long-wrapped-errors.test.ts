@@ -2,7 +2,7 @@
 // (`disconnect(error, code) { ws.close(code, error?.message) }`): the text is written by its callers,
 // so the finding is at the call that hands over an unbounded error, not in the wrapper. Look-alikes:
 // a caller that builds the error from a bounded text (a received close reason), a wrapper that
-// makes the message itself.
+// makes the message itself, a filter that takes `unknown` and narrows it (judged in the filter).
 import { lines, ruleTester } from '../harness/rule-tester';
 
 const ERROR_TEXT = { source: "an error's message or stack" };
@@ -38,6 +38,21 @@ ruleTester('reason-too-long', {
     },
   ],
   invalid: [
+    {
+      name: 'an error filter taking `unknown` and narrowing it: judged in the filter, not at its callers (their other errors never reach the close)',
+      code: lines(
+        "import WebSocket from 'ws';",
+        'export class AppError extends Error { constructor(message: string, readonly code = 4000) { super(message); } }',
+        'export function reject(issues: unknown): never { throw new AppError(JSON.stringify(issues)); }',
+        'export function handleError(err: unknown, ws: WebSocket): void {',
+        '  if (err instanceof AppError) ws.close(err.code, err.message);',
+        '}',
+        'export async function serve(ws: WebSocket, work: () => Promise<void>): Promise<void> {',
+        '  try { await work(); } catch (err) { handleError(err, ws); }',
+        '}',
+      ),
+      errors: [{ messageId: 'unbounded', line: 5, column: 51, data: ERROR_TEXT }],
+    },
     {
       name: 'a middleware hands an arbitrary error to the wrapper: reported at that call, not in the wrapper',
       code: socketClass(

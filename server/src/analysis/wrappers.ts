@@ -399,10 +399,12 @@ function forwardedParameter(argument: ts.Expression | undefined, fn: FunctionNod
   if (!argument) return undefined;
   let node = skipOuterExpressions(argument);
   while (ts.isBinaryExpression(node) && (node.operatorToken.kind === ts.SyntaxKind.BarBarToken || node.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) node = skipOuterExpressions(node.left);
-  // `error.message`, `error?.message` of an error parameter: the callers' errors decide the text.
+  // `error.message`, `error?.message` of a parameter declared as an error (`e?: Error`): the callers'
+  // errors decide the text. An `unknown` one the wrapper narrows (`err instanceof AppError`) is
+  // judged where it is read: the callers' other errors never reach the close.
   if (ts.isPropertyAccessExpression(node) && node.name.text === 'message' && ts.isIdentifier(skipOuterExpressions(node.expression))) {
     const holder = ctx.checker.getSymbolAtLocation(skipOuterExpressions(node.expression))?.valueDeclaration;
-    return holder && ts.isParameter(holder) && holder.parent === fn && !holder.dotDotDotToken && ts.isIdentifier(holder.name) ? { index: fn.parameters.indexOf(holder), message: true } : undefined;
+    return holder && ts.isParameter(holder) && holder.parent === fn && !holder.dotDotDotToken && ts.isIdentifier(holder.name) && declaredAsError(holder, ctx) ? { index: fn.parameters.indexOf(holder), message: true } : undefined;
   }
   if (!ts.isIdentifier(node)) return undefined;
   const decl = ctx.checker.getSymbolAtLocation(node)?.valueDeclaration;
@@ -418,6 +420,16 @@ function forwardedParameter(argument: ts.Expression | undefined, fn: FunctionNod
     if (options) return { index: fn.parameters.indexOf(options), property: key.text };
   }
   return undefined;
+}
+
+/** A parameter written with an error type (`e?: Error`, `err: GatewayError`): a class named `…Error` or extending one. */
+function declaredAsError(parameter: ts.ParameterDeclaration, ctx: AnalysisContext): boolean {
+  if (!parameter.type) return false;
+  const isError = (type: ts.Type, depth: number): boolean => {
+    if (/Error$/.test(type.getSymbol()?.getName() ?? '')) return true;
+    return depth < 4 && type.isClassOrInterface() && ctx.checker.getBaseTypes(type).some((base) => isError(base, depth + 1));
+  };
+  return isError(ctx.checker.getNonNullableType(ctx.checker.getTypeFromTypeNode(parameter.type)), 0);
 }
 
 /** The class or constructor function a method belongs to (`X.prototype.m = function…` included). */
