@@ -16,7 +16,7 @@ export interface AnalysisContext {
 }
 
 export function createAnalysisContext(program: ts.Program, sourceFile: ts.SourceFile, platform: Platform = platformOfProgram(program)): AnalysisContext {
-  const importedModules = collectImportedModules(sourceFile);
+  const importedModules = importedModulesOf(sourceFile);
   const mentionsWebSocket =
     /\bWebSocket/.test(sourceFile.text) || [...importedModules].some((m) => WEBSOCKET_MODULES.has(m));
   return { program, checker: program.getTypeChecker(), sourceFile, importedModules, mentionsWebSocket, platform };
@@ -28,7 +28,8 @@ export function contextOfNode(node: ts.Node, ctx: AnalysisContext): AnalysisCont
   return file === ctx.sourceFile ? ctx : createAnalysisContext(ctx.program, file, ctx.platform);
 }
 
-function collectImportedModules(sourceFile: ts.SourceFile): Set<string> {
+/** The modules a file imports, re-exports or requires, as written. */
+export function importedModulesOf(sourceFile: ts.SourceFile): Set<string> {
   // preProcessFile is the scanner-only pass tsserver uses: it sees imports, exports and require().
   const info = ts.preProcessFile(sourceFile.text, true, true);
   return new Set(info.importedFiles.map((f) => f.fileName));

@@ -6,6 +6,7 @@
 // type as a string value (a literal, a constant, an action creator's `type`), indexed once per
 // program from the project files that mention actions or types.
 import * as ts from 'typescript';
+import type { FunctionNode } from './calls-in-functions';
 import { isProjectFile } from './declared-runtimes';
 import { noteFile, noteKey } from './socket-flow/reads';
 import { functionOf } from './handler-functions';
@@ -15,7 +16,7 @@ import { calleeName } from './timers';
 /** What a dispatch runs: action functions (Vuex/Pinia) and the statements of `case`/`if` branches taken for its type (Redux). */
 export interface DispatchedCode {
   readonly action: string;
-  readonly functions: ReadonlyArray<ts.SignatureDeclaration & { readonly body?: ts.Node }>;
+  readonly functions: readonly FunctionNode[];
   readonly branches: readonly ts.Node[];
 }
 
@@ -23,7 +24,7 @@ const ACTIONS_OBJECT = /^(actions|\w+Actions)$/;
 
 /** A program's store code, found once: action members by name, and the branches that test an action's type with the value they test. */
 interface StoreIndex {
-  readonly actions: ReadonlyMap<string, ReadonlyArray<ts.SignatureDeclaration & { readonly body?: ts.Node }>>;
+  readonly actions: ReadonlyMap<string, readonly FunctionNode[]>;
   readonly typeBranches: ReadonlyArray<{ readonly tested: ts.Expression; readonly branch: ts.Node }>;
 }
 const storeIndexes = new WeakMap<ts.Program, StoreIndex>();
@@ -45,7 +46,7 @@ export function dispatchedCode(call: ts.CallExpression, program: ts.Program, che
 function storeIndexOf(program: ts.Program): StoreIndex {
   const known = storeIndexes.get(program);
   if (known) return known;
-  const actions = new Map<string, Array<ts.SignatureDeclaration & { readonly body?: ts.Node }>>();
+  const actions = new Map<string, FunctionNode[]>();
   const typeBranches: Array<{ tested: ts.Expression; branch: ts.Node }> = [];
   for (const file of program.getSourceFiles()) {
     if (!isProjectFile(file, program)) continue;
@@ -117,7 +118,7 @@ function stringValue(expression: ts.Expression, checker: ts.TypeChecker): string
 }
 
 /** `connect({ commit }) { … }` or `connect: function () { … }` in an `actions: { … }` object: its name and function. */
-function actionMember(node: ts.Node): { name: string; fn: ts.SignatureDeclaration & { readonly body?: ts.Node } } | undefined {
+function actionMember(node: ts.Node): { name: string; fn: FunctionNode } | undefined {
   if (!ts.isMethodDeclaration(node) && !ts.isPropertyAssignment(node)) return undefined;
   if (!node.name || !(ts.isIdentifier(node.name) || ts.isStringLiteral(node.name))) return undefined;
   const object = node.parent;
@@ -153,8 +154,8 @@ function isTypeTest(expression: ts.Expression): boolean {
   return (ts.isPropertyAccessExpression(node) && node.name.text === 'type') || (ts.isIdentifier(node) && node.text === 'type');
 }
 
-/** Does the function run as a store action (a member of an `actions` object)? For `this.connect()` between Pinia actions. */
-export function siblingAction(call: ts.CallExpression): (ts.SignatureDeclaration & { readonly body?: ts.Node }) | undefined {
+/** `this.connect()` in a store action (a member of an `actions` object, as Pinia writes them): the sibling action it calls. */
+export function siblingAction(call: ts.CallExpression): FunctionNode | undefined {
   const callee = skipOuterExpressions(call.expression);
   if (!ts.isPropertyAccessExpression(callee) || callee.expression.kind !== ts.SyntaxKind.ThisKeyword) return undefined;
   let fn: ts.Node | undefined = call.parent;

@@ -105,12 +105,11 @@ function listenerValues(flow: SocketFlow, fn: FunctionNode, index: number, depth
     values.push(...flow.valuesOf(parent.expression.expression, depth));
   }
   // collection.forEach((socket) => …)
-  if (index === 0 && isIterationCallback(fn)) {
-    values.push(...elementsOf(flow, ((fn.parent as ts.CallExpression).expression as ts.PropertyAccessExpression).expression, depth));
-  }
-  // map.forEach((state, socket) => …): the keys the project set.
-  if (index === 1 && isIterationCallback(fn) && ((fn.parent as ts.CallExpression).expression as ts.PropertyAccessExpression).name.text === 'forEach') {
-    values.push(...keysOf(flow, ((fn.parent as ts.CallExpression).expression as ts.PropertyAccessExpression).expression, depth));
+  if (isIterationCallback(fn)) {
+    const iteration = (fn.parent as ts.CallExpression).expression as ts.PropertyAccessExpression;
+    if (index === 0) values.push(...elementsOf(flow, iteration.expression, depth));
+    // map.forEach((state, socket) => …): the keys the project set.
+    if (index === 1 && iteration.name.text === 'forEach') values.push(...keysOf(flow, iteration.expression, depth));
   }
   if (index === 0 && isDurableObjectSocketHandler(fn, flow.platform)) {
     values.push({ kind: 'socket', source: { kind: 'hibernation', runtime: WORKERS_SOCKETS.runtime, node: fn }, steps: [] });

@@ -6,6 +6,7 @@
 import * as ts from 'typescript';
 import { DURABLE_OBJECT_SOCKET_HANDLERS, GLOBAL_OBJECTS, HONO_EVENTS, NEST_GATEWAY, GLOBAL_SOCKET_RUNTIME, SOCKET_CONSTRUCTORS, SOCKET_SERVERS, type SocketEmitter } from '../../registry/socket-sources';
 import type { Platform, RuntimeId } from '../../registry/types';
+import { importedModulesOf } from '../context';
 import { packageNameOf } from '../declared-runtimes';
 import { baseClassExpression, enclosingFunction, skipOuterExpressions } from '../syntax';
 
@@ -177,7 +178,7 @@ export function isNestGatewaySocket(parameter: ts.ParameterDeclaration, projectU
   if (!ts.isMethodDeclaration(method) || !ts.isClassLike(method.parent) || !hasDecorator(method.parent, NEST_GATEWAY.decorator)) return false;
   const handler = ts.isIdentifier(method.name) && (NEST_GATEWAY.handlers as readonly string[]).includes(method.name.text) && method.parameters[0] === parameter;
   if (!handler && !hasDecorator(parameter, NEST_GATEWAY.socketDecorator)) return false;
-  return importsPackage(parameter.getSourceFile(), NEST_GATEWAY.socketModule) || projectUsesAdapter();
+  return importedModulesOf(parameter.getSourceFile()).has(NEST_GATEWAY.socketModule) || projectUsesAdapter();
 }
 
 function hasDecorator(node: ts.HasDecorators, name: string): boolean {
@@ -186,10 +187,4 @@ function hasDecorator(node: ts.HasDecorators, name: string): boolean {
     const callee = ts.isCallExpression(call) ? call.expression : call;
     return ts.isIdentifier(callee) && callee.text === name;
   });
-}
-
-/** `import … from 'ws'` (also `import type`) or `require('ws')` in the file. */
-function importsPackage(file: ts.SourceFile, module: string): boolean {
-  const imported = file.statements.some((statement) => ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier) && statement.moduleSpecifier.text === module);
-  return imported || file.text.includes(`require('${module}')`) || file.text.includes(`require("${module}")`);
 }
