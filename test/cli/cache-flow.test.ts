@@ -97,6 +97,18 @@ describe('--cache and the socket flow', () => {
     assert.equal(lintBoth(root).findings['src/feed.js'], undefined);
   });
 
+  it('a reducer that starts testing a destructured `type` (no `.type`, no `case`) in a file the handler does not import', () => {
+    const root = project({
+      ...JS_FILES,
+      'src/feed.js': "import WebSocket from 'ws';\nexport function start(dispatch) {\n  const ws = new WebSocket('wss://x');\n  ws.onclose = () => dispatch({ type: 'ws/reconnect' });\n}\n",
+      'src/middleware.js': "// socket middleware\nimport { start } from './feed.js';\nexport const middleware = (store) => (next) => (action) => next(action);\n",
+    });
+    assert.equal(lint(root).findings['src/feed.js'], undefined);
+    write(root, 'src/middleware.js', "// socket middleware\nimport { start } from './feed.js';\nexport const middleware = (store) => (next) => (action) => {\n  const { type } = action;\n  if (type === 'ws/reconnect') start(store.dispatch);\n  return next(action);\n};\n");
+    const after = lintBoth(root);
+    assert.ok(after.findings['src/feed.js']?.some((finding) => finding.startsWith('reconnect-on-terminal-code')), JSON.stringify(after.findings));
+  });
+
   it("an implementation of the project's interface, in a file the reader neither imports nor read, that starts passing its socket's close to a callback", () => {
     // terminal.ts registers a close callback and opens through the Connection interface; only
     // socket-connection.ts (which terminal.ts does not import) implements it, first for messages.

@@ -8,7 +8,7 @@
 import * as ts from 'typescript';
 import type { FunctionNode } from './calls-in-functions';
 import { isProjectFile } from './declared-runtimes';
-import { noteFile, noteKey } from './socket-flow/reads';
+import { STORE_ACTIONS_TEXT, STORE_TYPES_TEXT, noteFile, noteKey } from './socket-flow/reads';
 import { functionOf } from './handler-functions';
 import { isFunctionLike, skipOuterExpressions } from './syntax';
 import { calleeName } from './timers';
@@ -50,8 +50,8 @@ function storeIndexOf(program: ts.Program): StoreIndex {
   const typeBranches: Array<{ tested: ts.Expression; branch: ts.Node }> = [];
   for (const file of program.getSourceFiles()) {
     if (!isProjectFile(file, program)) continue;
-    const hasActions = /\w*[aA]ctions\b/.test(file.text);
-    const hasTypes = /\btype\b/.test(file.text);
+    const hasActions = STORE_ACTIONS_TEXT.test(file.text);
+    const hasTypes = STORE_TYPES_TEXT.test(file.text);
     if (!hasActions && !hasTypes) continue;
     const visit = (node: ts.Node): void => {
       const member = hasActions ? actionMember(node) : undefined;

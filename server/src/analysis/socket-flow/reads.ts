@@ -25,6 +25,14 @@ export type LookupKind = keyof FileIndex | 'text' | 'functions' | 'storeCode' | 
  */
 export type CallEdgeKind = 'wrapperEdges' | 'closerEdges';
 
+/**
+ * The texts of files that may hold store code (dispatched-actions.ts): an `actions` object, or a
+ * test of an action's `type`. The store index reads exactly these files, and a `storeCode` key
+ * matches exactly these, so a file that gains or loses store code is never missed.
+ */
+export const STORE_ACTIONS_TEXT = /[aA]ctions\b/;
+export const STORE_TYPES_TEXT = /\btype\b/;
+
 /** Every key of a kind: a lookup that enumerated a whole map (`tableCalls` of every name). */
 export const ANY_NAME = '*';
 
@@ -177,8 +185,8 @@ export function keyWithEntryIn(sourceFile: ts.SourceFile, keys: readonly string[
     } else if (kind === 'wrapperEdges' || kind === 'closerEdges') {
       if (hasNewCallEdge(sourceFile, kind, name)) return key;
     } else if (kind === 'storeCode') {
-      // Any file that may hold an action or a reducer case (the value a case tests needs the checker).
-      if (/\bcase\b|[aA]ctions\b|\.type\b/.test(sourceFile.text)) return key;
+      // Any file the store index would read (the value a case tests needs the checker).
+      if (STORE_ACTIONS_TEXT.test(sourceFile.text) || STORE_TYPES_TEXT.test(sourceFile.text)) return key;
     } else if (kind === 'functions') {
       functions ??= new Set(callsInFunctionsOf(sourceFile).flatMap((call) => [...call.forwarders, ...(call.innermost ? [call.innermost] : [])].map((fn) => fn.name)));
       if (functions.has(name)) return key;
